@@ -1,0 +1,405 @@
+//! `git crm customer add|list|show|edit|rename|archive`.
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use git_crm::model::records::{CustomerKind, CustomerStatus};
+use git_crm::model::text::escape;
+use git_crm::model::time;
+use git_crm::ops::customer::{self, CustomerInput, EditRequest, ListQuery, SortKey};
+use git_crm::ops::parse_assignment;
+use git_crm::render::{self, Format};
+use git_crm::timeline::card::card;
+
+use super::args::split_list;
+use super::output::{finish, print};
+use super::{Ctx, WriteArgs, prompt};
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Add a customer.
+    Add {
+        /// Display name (asked on a terminal when missing).
+        name: Option<String>,
+        /// Folder name and handle of the customer (default: derived from the name).
+        #[arg(long)]
+        slug: Option<String>,
+        #[arg(long, value_enum, default_value_t = CustomerKind::Company)]
+        kind: CustomerKind,
+        #[arg(long, value_enum, default_value_t = CustomerStatus::Lead)]
+        status: CustomerStatus,
+        /// Owner handle (default: you).
+        #[arg(long)]
+        owner: Option<String>,
+        /// Team (default: the owner's first team).
+        #[arg(long)]
+        team: Option<String>,
+        /// Tags (repeatable, or comma-separated).
+        #[arg(long)]
+        tag: Vec<String>,
+        /// A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable).
+        #[arg(long)]
+        contact: Vec<String>,
+        /// A custom field `key=value` (repeatable).
+        #[arg(long)]
+        field: Vec<String>,
+        /// An id in another system, `source=key` (repeatable).
+        #[arg(long)]
+        external_id: Vec<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// List customers.
+    List {
+        /// Only these statuses (repeatable).
+        #[arg(long, value_enum)]
+        status: Vec<CustomerStatus>,
+        #[arg(long)]
+        owner: Option<String>,
+        #[arg(long)]
+        team: Option<String>,
+        /// Only customers with all these tags.
+        #[arg(long)]
+        tag: Vec<String>,
+        /// Include archived customers.
+        #[arg(long)]
+        archived: bool,
+        #[arg(long, value_enum, default_value_t = SortKey::Slug)]
+        sort: SortKey,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Show a customer's card: fields, contacts, open threads, last touchpoint, pending handoff.
+    Show {
+        slug: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Edit fields in place (comments and unknown keys in the file are kept).
+    Edit {
+        slug: String,
+        /// `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>.
+        #[arg(long)]
+        set: Vec<String>,
+        /// Remove an optional field.
+        #[arg(long)]
+        unset: Vec<String>,
+        #[arg(long)]
+        add_tag: Vec<String>,
+        #[arg(long)]
+        remove_tag: Vec<String>,
+        /// `Name <email>;phone=...;role=...`
+        #[arg(long)]
+        add_contact: Vec<String>,
+        /// A contact's name or email.
+        #[arg(long)]
+        remove_contact: Vec<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Give a customer a new slug (moves its folder, keeps its id) and/or a new name.
+    Rename {
+        slug: String,
+        new_slug: Option<String>,
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Archive a customer (nothing is deleted); --undo brings it back.
+    Archive {
+        slug: String,
+        #[arg(long)]
+        undo: bool,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+}
+
+pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
+    match cmd {
+        CustomerCommand::Add {
+            name,
+            slug,
+            kind,
+            status,
+            owner,
+            team,
+            tag,
+            contact,
+            field,
+            external_id,
+            write,
+        } => {
+            let actor = ctx.actor()?;
+            let name = prompt::text(name, "NAME", "Customer name")?;
+            let input = CustomerInput {
+                name,
+                slug,
+                kind,
+                status,
+                owner,
+                team,
+                tags: split_list(&tag),
+                contacts: contact
+                    .iter()
+                    .map(|c| customer::parse_contact(c))
+                    .collect::<git_crm::Result<_>>()?,
+                fields: field
+                    .iter()
+                    .map(|f| parse_assignment(f))
+                    .collect::<git_crm::Result<_>>()?,
+                external_ids: external_id
+                    .iter()
+                    .map(|f| parse_assignment(f))
+                    .collect::<git_crm::Result<_>>()?,
+            };
+            let planned = customer::add(&ctx.store, &actor, input)?;
+            let slug = planned.record.slug.clone();
+            finish(ctx, &planned, &write, "added customer", &slug)
+        }
+        CustomerCommand::List {
+            status,
+            owner,
+            team,
+            tag,
+            archived,
+            sort,
+            format,
+        } => {
+            let query = ListQuery {
+                statuses: status,
+                owner,
+                team,
+                tags: split_list(&tag),
+                archived,
+                sort,
+            };
+            list(ctx, &query, format)
+        }
+        CustomerCommand::Show { slug, format } => show(ctx, &slug, format),
+        CustomerCommand::Edit {
+            slug,
+            set,
+            unset,
+            add_tag,
+            remove_tag,
+            add_contact,
+            remove_contact,
+            write,
+        } => {
+            let actor = ctx.actor()?;
+            let mut requests = Vec::new();
+            for s in &set {
+                let (k, v) = parse_assignment(s)?;
+                requests.push(EditRequest::Set(k, v));
+            }
+            requests.extend(unset.into_iter().map(EditRequest::Unset));
+            requests.extend(split_list(&add_tag).into_iter().map(EditRequest::AddTag));
+            requests.extend(
+                split_list(&remove_tag)
+                    .into_iter()
+                    .map(EditRequest::RemoveTag),
+            );
+            for c in &add_contact {
+                requests.push(EditRequest::AddContact(customer::parse_contact(c)?));
+            }
+            requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
+            let planned = customer::edit(&ctx.store, &actor, &slug, &requests)?;
+            finish(ctx, &planned, &write, "updated customer", &slug)
+        }
+        CustomerCommand::Rename {
+            slug,
+            new_slug,
+            name,
+            write,
+        } => {
+            let actor = ctx.actor()?;
+            let planned = customer::rename(
+                &ctx.store,
+                &actor,
+                &slug,
+                new_slug.as_deref(),
+                name.as_deref(),
+            )?;
+            let target = planned.record.slug.clone();
+            finish(ctx, &planned, &write, "renamed customer", &target)
+        }
+        CustomerCommand::Archive { slug, undo, write } => {
+            let actor = ctx.actor()?;
+            let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
+            finish(
+                ctx,
+                &planned,
+                &write,
+                if undo {
+                    "unarchived customer"
+                } else {
+                    "archived customer"
+                },
+                &slug,
+            )
+        }
+    }
+}
+
+fn list(ctx: &Ctx, query: &ListQuery, format: Format) -> Result<i32> {
+    let rows = customer::list(&ctx.store, query)?;
+    let now = time::now();
+    let headers = [
+        "slug",
+        "name",
+        "status",
+        "owner",
+        "team",
+        "tags",
+        "last touchpoint",
+    ];
+    let table_rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            let c = &r.customer;
+            let last = match format {
+                Format::Table => r.last_touchpoint.map(|t| render::age(&t, &now)),
+                _ => r.last_touchpoint.map(|t| time::rfc3339(&t)),
+            };
+            vec![
+                c.slug.clone(),
+                c.name.clone(),
+                c.status.to_string()
+                    + if c.archived.is_some() {
+                        " (archived)"
+                    } else {
+                        ""
+                    },
+                c.owner.clone().unwrap_or_default(),
+                c.team.clone().unwrap_or_default(),
+                c.tags.join(", "),
+                last.unwrap_or_else(|| "never".into()),
+            ]
+        })
+        .collect();
+    print(&match format {
+        Format::Json => render::json_document("customers", &rows),
+        Format::Markdown => render::markdown_table(&headers, &table_rows),
+        Format::Csv => render::csv(&headers, &table_rows),
+        Format::Table => render::table(&ctx.ui, &headers, &table_rows),
+    })?;
+    Ok(0)
+}
+
+fn show(ctx: &Ctx, slug: &str, format: Format) -> Result<i32> {
+    let bundle = ctx.store.load_bundle(slug)?;
+    let card = card(&bundle);
+    if format == Format::Json {
+        print(&render::json_document("card", &card))?;
+        return Ok(0);
+    }
+    let zone = ctx.store.zone();
+    let c = &card.customer;
+    let mut out = format!("{} ({})\n", escape(&c.name), escape(&c.slug));
+    let mut line = |k: &str, v: String| out.push_str(&format!("  {k:<16} {}\n", escape(&v)));
+    line("id", c.id.to_string());
+    line("kind", c.kind.to_string());
+    line(
+        "status",
+        c.status.to_string()
+            + &c.archived
+                .map(|a| format!(" (archived {})", render::short_time(&a, zone)))
+                .unwrap_or_default(),
+    );
+    line(
+        "owner",
+        format!(
+            "{}{}",
+            c.owner.as_deref().unwrap_or("nobody"),
+            c.team
+                .as_deref()
+                .map(|t| format!(" ({t})"))
+                .unwrap_or_default()
+        ),
+    );
+    if !c.tags.is_empty() {
+        line("tags", c.tags.join(", "));
+    }
+    line("created", render::short_time(&c.created, zone));
+    for (k, v) in customer::field_pairs(c) {
+        line(&format!("fields.{k}"), v);
+    }
+    for (k, v) in &c.external_ids {
+        line(&format!("external_ids.{k}"), v.clone());
+    }
+    line("touchpoints", card.touchpoints.to_string());
+    line("notes", card.notes.to_string());
+    match &card.last_touchpoint {
+        Some(i) => line(
+            "last touchpoint",
+            format!(
+                "{} {} {} by {}: {}",
+                render::short_time(&i.at, zone),
+                i.direction,
+                i.channel,
+                i.by,
+                i.summary
+            ),
+        ),
+        None => line("last touchpoint", "never".into()),
+    }
+    if let Some(h) = &card.pending_handoff {
+        line(
+            "pending handoff",
+            format!(
+                "{} -> {} since {} ({})",
+                h.from,
+                h.to,
+                render::short_time(&h.at, zone),
+                h.id.short()
+            ),
+        );
+    }
+    if !c.contacts.is_empty() {
+        out.push_str("\nContacts\n");
+        for k in &c.contacts {
+            let parts: Vec<String> = [
+                Some(k.name.clone()),
+                k.email.clone(),
+                k.phone.clone(),
+                k.role.clone(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            out.push_str(&format!("  {}\n", escape(&parts.join(" | "))));
+        }
+    }
+    out.push_str(&format!("\nOpen threads ({})\n", card.open_threads.len()));
+    for t in &card.open_threads {
+        let waiting = if t.awaiting_reply {
+            "awaiting reply"
+        } else {
+            "open"
+        };
+        out.push_str(&format!(
+            "  #{} {} since {}, {} touchpoints, {waiting}: {}\n",
+            &t.thread[..4],
+            escape(&t.channel),
+            render::short_time(&t.started_at, zone),
+            t.touchpoints,
+            escape(&t.subject)
+        ));
+    }
+    if !card.open_tasks.is_empty() {
+        out.push_str(&format!("\nOpen tasks ({})\n", card.open_tasks.len()));
+        for t in &card.open_tasks {
+            let due = t.due.map(|d| format!(" due {d}")).unwrap_or_default();
+            out.push_str(&format!(
+                "  {} {}{due}: {}\n",
+                t.id.short(),
+                escape(t.assignee.as_deref().unwrap_or("nobody")),
+                escape(&t.title)
+            ));
+        }
+    }
+    print(&out)?;
+    Ok(0)
+}

@@ -1,0 +1,149 @@
+//! Command-line front end: clap types and one module per subcommand. Commands parse arguments,
+//! call the library and render; the domain logic lives in the library.
+
+mod args;
+mod assign;
+mod completions;
+mod customer;
+mod demo;
+mod handoff;
+mod init;
+mod log;
+mod merge_driver;
+mod note;
+mod output;
+mod person;
+mod prompt;
+mod task;
+mod timeline;
+
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use git_crm::Store;
+use git_crm::render::Ui;
+
+pub use args::WriteArgs;
+
+/// A collaborative CRM that lives in a git repository.
+#[derive(Debug, Parser)]
+#[command(name = "git-crm", version, about, long_about = None, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    /// The store to use (default: found from the current directory, as git does).
+    #[arg(long, global = true, env = "GITCRM_STORE", value_name = "DIR")]
+    store: Option<PathBuf>,
+    /// Act as this person (a handle from .gitcrm/config.yaml).
+    #[arg(long = "as", global = true, env = "GITCRM_USER", value_name = "HANDLE")]
+    acting: Option<String>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a store (or adopt an existing git repository as one).
+    Init(init::InitArgs),
+    /// Prepare a fresh clone of a store: register the merge driver.
+    Setup,
+    /// Manage the people of the store.
+    #[command(subcommand)]
+    Person(person::PersonCommand),
+    /// Manage teams.
+    #[command(subcommand)]
+    Team(person::TeamCommand),
+    /// Add, list, show, edit, rename and archive customers.
+    #[command(subcommand)]
+    Customer(customer::CustomerCommand),
+    /// Log a touchpoint with a customer.
+    Log(log::LogArgs),
+    /// Add an internal note about a customer; @mentions name people.
+    Note(note::NoteArgs),
+    /// Reassign a customer and record the handoff.
+    Assign(assign::AssignArgs),
+    /// List and accept handoffs.
+    #[command(subcommand)]
+    Handoff(handoff::HandoffCommand),
+    /// Follow-up tasks.
+    #[command(subcommand)]
+    Task(task::TaskCommand),
+    /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
+    Timeline(timeline::TimelineArgs),
+    /// Build a demo agency store and show a short tour.
+    Demo(demo::DemoArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
+    Completions(completions::CompletionsArgs),
+    /// The merge driver git calls for customer records (registered by init/setup).
+    #[command(hide = true)]
+    MergeDriver(merge_driver::MergeDriverArgs),
+}
+
+/// What every store command gets: the store, who may be acting, and the terminal.
+pub struct Ctx {
+    pub store: Store,
+    acting: Option<String>,
+    pub ui: Ui,
+}
+
+impl Ctx {
+    fn new(cli: &Cli) -> Result<Self> {
+        let store = match &cli.store {
+            Some(dir) => Store::open(dir)?,
+            None => Store::discover(&std::env::current_dir()?)?,
+        };
+        Ok(Ctx {
+            store,
+            acting: cli.acting.clone(),
+            ui: Ui::detect(),
+        })
+    }
+
+    /// The handle of the acting person.
+    pub fn actor(&self) -> Result<String> {
+        Ok(git_crm::ops::resolve_actor(
+            &self.store,
+            self.acting.as_deref(),
+        )?)
+    }
+}
+
+/// The clap command, for completions and the man page.
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(err) => output::report_error(&err),
+    }
+}
+
+fn run(cli: Cli) -> Result<i32> {
+    match &cli.command {
+        Command::Init(args) => return init::run(args, cli.acting.as_deref()),
+        Command::Demo(args) => return demo::run(args),
+        Command::Completions(args) => return completions::run(args),
+        Command::MergeDriver(args) => return merge_driver::run(args),
+        _ => {}
+    }
+    let ctx = Ctx::new(&cli)?;
+    match cli.command {
+        Command::Setup => init::setup(&ctx),
+        Command::Person(cmd) => person::run_person(&ctx, cmd),
+        Command::Team(cmd) => person::run_team(&ctx, cmd),
+        Command::Customer(cmd) => customer::run(&ctx, cmd),
+        Command::Log(args) => log::run(&ctx, args),
+        Command::Note(args) => note::run(&ctx, args),
+        Command::Assign(args) => assign::run(&ctx, args),
+        Command::Handoff(cmd) => handoff::run(&ctx, cmd),
+        Command::Task(cmd) => task::run(&ctx, cmd),
+        Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
+            unreachable!("handled above")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+//! Writing results and errors. Output goes through [`print`] so a closed pipe (`| head`) ends
+//! the program quietly with status 0 instead of a panic.
+
+use std::io::Write;
+
+use git_crm::ops::Planned;
+use git_crm::render::Format;
+use git_crm::store::{ApplyOptions, Change, FileOp};
+
+/// Writes `text` to stdout.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Prints the error and its hint to stderr and returns the exit code for it.
+pub fn report_error(err: &anyhow::Error) -> i32 {
+    if err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    }) {
+        return 0;
+    }
+    let lib = err.chain().find_map(|e| e.downcast_ref::<git_crm::Error>());
+    let message = format!("{err:#}");
+    eprintln!("error: {}", git_crm::model::text::escape(&message));
+    if let Some(hint) = lib.and_then(git_crm::Error::hint) {
+        eprintln!("hint: {}", git_crm::model::text::escape(hint));
+    }
+    lib.map(git_crm::Error::exit_code).unwrap_or(1)
+}
+
+/// Shows a planned change (`--dry-run`): the commit subject and every file.
+pub fn dry_run(change: &Change, format: Format) -> anyhow::Result<()> {
+    if format == Format::Json {
+        return print(&git_crm::render::json_document("change", change));
+    }
+    let mut out = format!(
+        "would commit: {}\n",
+        git_crm::model::text::escape(&change.subject)
+    );
+    for file in &change.files {
+        let (verb, contents) = match file {
+            FileOp::Create { contents, .. } => ("create", Some(contents)),
+            FileOp::Update { contents, .. } => ("update", Some(contents)),
+            FileOp::Remove { .. } => ("remove", None),
+        };
+        out.push_str(&format!(
+            "  {verb} {}\n",
+            git_crm::model::text::escape(file.path())
+        ));
+        if let Some(contents) = contents {
+            for line in git_crm::model::text::escape_multiline(contents).lines() {
+                out.push_str(&format!("    | {line}\n"));
+            }
+        }
+    }
+    print(&out)
+}
+
+/// Applies (or, with `--dry-run`, shows) a planned change and reports the result: one line for
+/// people, the whole record for `--format json`.
+pub fn finish<T: serde::Serialize>(
+    ctx: &super::Ctx,
+    planned: &Planned<T>,
+    args: &super::WriteArgs,
+    verb: &str,
+    id: &str,
+) -> anyhow::Result<i32> {
+    if args.dry_run {
+        dry_run(&planned.change, args.format)?;
+        return Ok(0);
+    }
+    let commit = ctx.store.apply(
+        &planned.change,
+        ApplyOptions {
+            no_commit: args.no_commit,
+            time: None,
+        },
+    )?;
+    if args.format == Format::Json {
+        print(&git_crm::render::json_object(vec![
+            ("id", serde_json::json!(id)),
+            ("path", serde_json::json!(planned.path)),
+            ("commit", serde_json::json!(commit)),
+            ("record", serde_json::to_value(&planned.record)?),
+        ]))?;
+    } else {
+        let commit = match &commit {
+            Some(c) => format!(" in commit {}", &c[..c.len().min(10)]),
+            None => " (not committed)".to_string(),
+        };
+        print(&format!(
+            "{verb} {id}{commit}\n  {}\n",
+            git_crm::model::text::escape(&planned.path)
+        ))?;
+    }
+    Ok(0)
+}

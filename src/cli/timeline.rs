@@ -1,0 +1,80 @@
+//! `git crm timeline <customer>`.
+
+use anyhow::Result;
+use clap::Args;
+
+use git_crm::model::time;
+use git_crm::render::Format;
+use git_crm::render::timeline::{TimelineStyle, json, markdown, text};
+use git_crm::timeline::{EntryKind, Filter, build};
+
+use super::Ctx;
+use super::args::{split_list, when};
+use super::output::print;
+
+#[derive(Debug, Args)]
+pub struct TimelineArgs {
+    /// The customer's slug.
+    customer: String,
+    /// Only entries at or after this time (`2026-10-01`, `30d`).
+    #[arg(long)]
+    since: Option<String>,
+    /// Only entries before this time.
+    #[arg(long)]
+    until: Option<String>,
+    /// Only touchpoints on these channels (repeatable).
+    #[arg(long)]
+    channel: Vec<String>,
+    /// Only these kinds (repeatable).
+    #[arg(long, value_enum)]
+    kind: Vec<EntryKind>,
+    /// Only entries by these people or contacts (repeatable).
+    #[arg(long)]
+    by: Vec<String>,
+    /// Time zone for times and days (default: the store's `timezone`, else UTC).
+    #[arg(long)]
+    tz: Option<String>,
+    /// Print touchpoint and note bodies.
+    #[arg(long)]
+    body: bool,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
+    let zone = match &args.tz {
+        Some(z) => {
+            time::parse_zone(z).map_err(|e| git_crm::Error::usage(format!("--tz: {e}"), None))?
+        }
+        None => ctx.store.zone(),
+    };
+    let filter = Filter {
+        since: args
+            .since
+            .as_deref()
+            .map(|t| when(ctx, t, "--since"))
+            .transpose()?,
+        until: args
+            .until
+            .as_deref()
+            .map(|t| when(ctx, t, "--until"))
+            .transpose()?,
+        channels: split_list(&args.channel),
+        kinds: args.kind,
+        by: split_list(&args.by),
+        hide_tags: Vec::new(),
+    };
+    let bundle = ctx.store.load_bundle(&args.customer)?;
+    let timeline = build(&bundle, &filter);
+    let style = TimelineStyle {
+        zone,
+        bodies: args.body,
+        width: ctx.ui.width.map(usize::from).unwrap_or(200),
+    };
+    print(&match args.format {
+        Format::Json => json(&timeline),
+        Format::Markdown => markdown(&timeline, style),
+        Format::Table | Format::Csv => text(&timeline, style),
+    })?;
+    Ok(0)
+}

@@ -1,0 +1,179 @@
+//! One commit of a known set of paths, without a git process.
+//!
+//! The index lock is taken first and held until the index is written, so concurrent git-crm
+//! processes (and `git commit`) are serialised the way git serialises itself: each one builds
+//! its tree on the HEAD it finds once it holds the lock. The index is updated entry by entry
+//! with fresh stat data, so `git status` stays clean without re-hashing anything.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use gix::bstr::ByteSlice;
+
+use super::{Signature, git_error};
+use crate::error::{IoContext, Result};
+
+/// How long a commit waits for another process to release `index.lock`.
+const LOCK_WAIT: Duration = Duration::from_secs(30);
+
+/// A path to commit: its content is read from `disk_path`, or it is removed when that is `None`.
+#[derive(Debug, Clone)]
+pub struct PathUpdate {
+    pub git_path: String,
+    pub disk_path: Option<PathBuf>,
+}
+
+/// Commits `updates` on top of HEAD with `message`, authored and committed by `author`, and
+/// returns the new commit id.
+pub fn commit_paths(
+    repo_root: &Path,
+    updates: &[PathUpdate],
+    message: &str,
+    author: &Signature,
+) -> Result<String> {
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    if signing_required(&repo) {
+        return super::config::commit_with_git(repo_root, updates, message, author);
+    }
+    let index_path = repo.index_path();
+    let lock = gix::lock::File::acquire_to_update_resource(
+        &index_path,
+        gix::lock::acquire::Fail::AfterDurationWithBackoff(LOCK_WAIT),
+        None,
+        0,
+    )
+    .map_err(|e| git_error("another git process holds the index lock", e))?;
+
+    let head = repo.head_id().ok().map(|id| id.detach());
+    let base_tree = match head {
+        Some(id) => repo
+            .find_commit(id)
+            .and_then(|c| c.tree_id())
+            .map_err(|e| git_error("cannot read HEAD", e))?
+            .detach(),
+        None => gix::ObjectId::empty_tree(repo.object_hash()),
+    };
+    let mut editor = repo
+        .edit_tree(base_tree)
+        .map_err(|e| git_error("cannot edit tree", e))?;
+    let mut blobs = Vec::with_capacity(updates.len());
+    for update in updates {
+        match &update.disk_path {
+            Some(disk) => {
+                let data = std::fs::read(disk).at(disk)?;
+                let id = repo
+                    .write_blob(&data)
+                    .map_err(|e| git_error("cannot write blob", e))?
+                    .detach();
+                editor
+                    .upsert(
+                        update.git_path.as_str(),
+                        gix::object::tree::EntryKind::Blob,
+                        id,
+                    )
+                    .map_err(|e| git_error("cannot edit tree", e))?;
+                blobs.push(Some(id));
+            }
+            None => {
+                editor
+                    .remove(update.git_path.as_str())
+                    .map_err(|e| git_error("cannot edit tree", e))?;
+                blobs.push(None);
+            }
+        }
+    }
+    let tree = editor
+        .write()
+        .map_err(|e| git_error("cannot write tree", e))?
+        .detach();
+    let signature = author.to_gix();
+    let committer = committer_signature(&repo, author);
+    let mut time_buf = gix::date::parse::TimeBuf::default();
+    let mut time_buf2 = gix::date::parse::TimeBuf::default();
+    let commit = repo
+        .commit_as(
+            committer.to_ref(&mut time_buf2),
+            signature.to_ref(&mut time_buf),
+            "HEAD",
+            message,
+            tree,
+            head,
+        )
+        .map_err(|e| git_error("cannot commit (did HEAD move?)", e))?
+        .detach();
+
+    let mut index = open_index(&repo)?;
+    for (update, blob) in updates.iter().zip(&blobs) {
+        update_index_entry(&mut index, update, *blob)?;
+    }
+    index.sort_entries();
+    index.remove_tree();
+    let mut lock = lock;
+    index
+        .write_to(&mut lock, gix::index::write::Options::default())
+        .map_err(|e| git_error("cannot write index", e))?;
+    lock.commit()
+        .map_err(|e| git_error("cannot replace index", e.error))?;
+    Ok(commit.to_string())
+}
+
+fn open_index(repo: &gix::Repository) -> Result<gix::index::File> {
+    let path = repo.index_path();
+    if path.exists() {
+        repo.open_index()
+            .map_err(|e| git_error("cannot read index", e))
+    } else {
+        Ok(gix::index::File::from_state(
+            gix::index::State::new(repo.object_hash()),
+            path,
+        ))
+    }
+}
+
+fn update_index_entry(
+    index: &mut gix::index::File,
+    update: &PathUpdate,
+    blob: Option<gix::ObjectId>,
+) -> Result<()> {
+    let path = update.git_path.as_bytes().as_bstr();
+    let Some(id) = blob else {
+        index.remove_entries(|_, p, _| p == path);
+        return Ok(());
+    };
+    let disk = update.disk_path.as_deref().unwrap_or(Path::new(""));
+    let meta = gix::index::fs::Metadata::from_path_no_follow(disk).at(disk)?;
+    let stat =
+        gix::index::entry::Stat::from_fs(&meta).map_err(|e| git_error("cannot stat file", e))?;
+    match index.entry_index_by_path(path) {
+        Ok(i) => {
+            let entry = &mut index.entries_mut()[i];
+            entry.id = id;
+            entry.stat = stat;
+        }
+        Err(_) => index.dangerously_push_entry(
+            stat,
+            id,
+            gix::index::entry::Flags::empty(),
+            gix::index::entry::Mode::FILE,
+            path,
+        ),
+    }
+    Ok(())
+}
+
+fn signing_required(repo: &gix::Repository) -> bool {
+    repo.config_snapshot()
+        .boolean("commit.gpgsign")
+        .unwrap_or(false)
+}
+
+fn committer_signature(repo: &gix::Repository, author: &Signature) -> gix::actor::Signature {
+    let mut committer = author.to_gix();
+    if let Some(Ok(sig)) = repo.committer()
+        && !sig.email.is_empty()
+    {
+        committer.name = sig.name.to_owned();
+        committer.email = sig.email.to_owned();
+    }
+    committer
+}

@@ -1,0 +1,101 @@
+//! Per-clone git configuration and the user's identity, through the user's `git` binary where
+//! that is what the user expects (init, config, signed commits).
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use super::{PathUpdate, Signature, git_error};
+use crate::error::{Error, Result};
+
+/// A `git` command run in `dir`, isolated from a caller's `GIT_DIR`.
+pub fn git_command(dir: &Path) -> Command {
+    let mut cmd = Command::new("git");
+    cmd.current_dir(dir)
+        .env_remove("GIT_DIR")
+        .env_remove("GIT_WORK_TREE")
+        .env_remove("GIT_INDEX_FILE");
+    cmd
+}
+
+fn run(cmd: &mut Command, what: &str) -> Result<String> {
+    let output = cmd
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| Error::Git(format!("cannot run git ({what}): {e}; is git installed?")))?;
+    if !output.status.success() {
+        return Err(Error::Git(format!(
+            "{what} failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).trim().to_string())
+}
+
+/// Creates a repository in `dir` (with `main` as its first branch) unless one is there.
+pub fn init_repo(dir: &Path) -> Result<()> {
+    if dir.join(".git").exists() {
+        return Ok(());
+    }
+    run(
+        git_command(dir).args(["init", "-q", "-b", "main"]),
+        "git init",
+    )
+    .map(|_| ())
+}
+
+/// Sets `key` to `value` in the clone's own config (`.git/config`).
+pub fn set_local_config(repo_root: &Path, key: &str, value: &str) -> Result<()> {
+    run(
+        git_command(repo_root).args(["config", "--local", key, value]),
+        "git config",
+    )
+    .map(|_| ())
+}
+
+/// Reads `key` from the clone's effective config.
+pub fn local_config(repo_root: &Path, key: &str) -> Option<String> {
+    let repo = gix::open(repo_root).ok()?;
+    repo.config_snapshot().string(key).map(|v| v.to_string())
+}
+
+/// The user's name and email from git config (or `GIT_AUTHOR_*`/`GIT_COMMITTER_*`).
+pub fn user_identity(repo_root: &Path) -> Option<(String, String)> {
+    let repo = gix::open(repo_root).ok()?;
+    let sig = repo.author().or_else(|| repo.committer())?.ok()?;
+    let email = sig.email.to_string();
+    (!email.is_empty()).then(|| (sig.name.to_string(), email))
+}
+
+/// Commits through `git commit`, for clones that sign commits (gix does not sign).
+pub(super) fn commit_with_git(
+    repo_root: &Path,
+    updates: &[PathUpdate],
+    message: &str,
+    author: &Signature,
+) -> Result<String> {
+    let paths: Vec<&str> = updates.iter().map(|u| u.git_path.as_str()).collect();
+    run(
+        git_command(repo_root)
+            .args(["add", "-A", "--"])
+            .args(&paths),
+        "git add",
+    )?;
+    let date = author.time.to_rfc3339();
+    let mut cmd = git_command(repo_root);
+    cmd.args(["commit", "-q", "-m", message, "--author"])
+        .arg(format!("{} <{}>", author.name, author.email))
+        .args(["--date", &date, "--"])
+        .args(&paths);
+    run(&mut cmd, "git commit")?;
+    run(
+        git_command(repo_root).args(["rev-parse", "HEAD"]),
+        "git rev-parse",
+    )
+    .map_err(|e| git_error("commit", e))
+}
+
+/// The commit HEAD points at, if any.
+pub fn head_commit(repo_root: &Path) -> Option<String> {
+    let repo = gix::open(repo_root).ok()?;
+    repo.head_id().ok().map(|id| id.to_string())
+}

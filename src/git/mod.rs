@@ -1,0 +1,39 @@
+//! The only module that talks to git. Commits are written in-process with gix (blob, tree edit,
+//! commit, index update), which is several times faster than `git add && git commit` on a large
+//! store and leaves `git status` clean. Configuration of the clone and network transport use the
+//! user's `git`, so credential helpers, SSH agents and hooks behave as the user expects.
+
+mod bulk;
+mod commit;
+mod config;
+
+pub use bulk::{BulkCommit, bulk_import};
+pub use commit::{PathUpdate, commit_paths};
+pub use config::{git_command, init_repo, local_config, set_local_config, user_identity};
+
+use crate::model::time::Timestamp;
+
+/// Who a commit is by, and when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Signature {
+    pub name: String,
+    pub email: String,
+    pub time: Timestamp,
+}
+
+impl Signature {
+    fn to_gix(&self) -> gix::actor::Signature {
+        gix::actor::Signature {
+            name: self.name.as_str().into(),
+            email: self.email.as_str().into(),
+            time: gix::date::Time {
+                seconds: self.time.timestamp(),
+                offset: self.time.offset().local_minus_utc(),
+            },
+        }
+    }
+}
+
+fn git_error(context: &str, e: impl std::fmt::Display) -> crate::error::Error {
+    crate::error::Error::Git(format!("{context}: {e}"))
+}

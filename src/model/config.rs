@@ -1,0 +1,192 @@
+//! `.gitcrm/config.yaml`: people, teams, channels, calendars, targets and views. People and
+//! teams are maps keyed by handle and name, so two clones adding different people merge
+//! cleanly line by line.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::records::Extra;
+
+/// The channels a new store knows.
+pub const DEFAULT_CHANNELS: [&str; 8] = [
+    "email", "call", "chat", "meeting", "social", "sms", "whatsapp", "other",
+];
+
+fn default_channels() -> Vec<String> {
+    DEFAULT_CHANNELS.iter().map(|s| s.to_string()).collect()
+}
+
+fn default_version() -> u32 {
+    1
+}
+
+/// The whole store configuration.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Config {
+    #[serde(default = "default_version")]
+    pub version: u32,
+    /// Zone used to read naive times typed on the command line and to group timelines by day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub timezone: Option<String>,
+    #[serde(default)]
+    pub people: BTreeMap<String, Person>,
+    #[serde(default)]
+    pub teams: BTreeMap<String, Team>,
+    #[serde(default = "default_channels")]
+    pub channels: Vec<String>,
+    #[serde(default)]
+    pub calendars: BTreeMap<String, Calendar>,
+    #[serde(default)]
+    pub targets: BTreeMap<String, String>,
+    #[serde(default)]
+    pub views: BTreeMap<String, View>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            version: 1,
+            timezone: None,
+            people: BTreeMap::new(),
+            teams: BTreeMap::new(),
+            channels: default_channels(),
+            calendars: BTreeMap::new(),
+            targets: BTreeMap::new(),
+            views: BTreeMap::new(),
+            extra: Extra::new(),
+        }
+    }
+}
+
+/// Someone who works in the store.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub teams: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// A team; its calendar decides business hours for the threads it owns.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Team {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub calendar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// Working hours in one zone: `hours` maps `mon`..`sun` to ranges such as `09:00-17:30`
+/// (several ranges separated by commas), `holidays` lists days off.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Calendar {
+    pub zone: String,
+    #[serde(default)]
+    pub hours: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub holidays: Vec<NaiveDate>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// What a role sees first and which tagged records it does not see.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct View {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub first: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hide_tags: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+impl Config {
+    /// The person whose handle is `handle`.
+    pub fn person(&self, handle: &str) -> Option<&Person> {
+        self.people.get(handle)
+    }
+
+    /// The handle of the person with this email (case-insensitive).
+    pub fn handle_for_email(&self, email: &str) -> Option<&str> {
+        self.people
+            .iter()
+            .find(|(_, p)| p.emails.iter().any(|e| e.eq_ignore_ascii_case(email)))
+            .map(|(h, _)| h.as_str())
+    }
+
+    /// Whether `channel` is in the store's vocabulary.
+    pub fn knows_channel(&self, channel: &str) -> bool {
+        self.channels.iter().any(|c| c == channel)
+    }
+
+    /// The team a person works in first, used when a command is not told a team.
+    pub fn primary_team(&self, handle: &str) -> Option<&str> {
+        self.person(handle)
+            .and_then(|p| p.teams.first())
+            .map(String::as_str)
+    }
+}
+
+/// The text `init` writes: every section present and commented, so a person editing the file by
+/// hand sees what can go there.
+pub fn template(first_person: (&str, &Person)) -> String {
+    let (handle, person) = first_person;
+    let person_yaml =
+        crate::store::yaml::to_yaml(&BTreeMap::from([(handle, person)])).unwrap_or_default();
+    let person_yaml = indent(&person_yaml, "  ");
+    format!(
+        r#"# git-crm store settings. Edit by hand, or with `git crm person add` and `git crm team add`;
+# both keep your comments. Documented in docs/format.md.
+version: 1
+
+# Zone for times typed without an offset (`--at "2026-11-02 14:30"`) and for grouping
+# timelines by day. Reports take --tz and default to UTC.
+# timezone: Europe/Paris
+
+# People, keyed by handle. `emails` match `git config user.email` to find who is acting.
+people:
+{person_yaml}
+# Teams, keyed by name. A team's calendar decides business hours in metrics.
+#   support:
+#     calendar: paris
+teams: {{}}
+
+# The channel vocabulary of touchpoints.
+channels: [email, call, chat, meeting, social, sms, whatsapp, other]
+
+# Working hours for business-hours metrics: an IANA zone, ranges per weekday, days off.
+#   paris:
+#     zone: Europe/Paris
+#     hours: {{mon: "09:00-18:00", tue: "09:00-18:00", wed: "09:00-18:00", thu: "09:00-18:00", fri: "09:00-17:00"}}
+#     holidays: [2026-12-25]
+calendars: {{}}
+
+# Metric targets: breaches are derived from times, never stored.
+#   first_response: 4h
+#   handoff: 1d
+targets: {{}}
+
+# Views by role: which record kinds come first, which tags are left out. A view is surfacing,
+# not security: whoever has the repository can read everything in it.
+#   finance:
+#     first: [tasks, handoffs]
+#     hide_tags: [private]
+views: {{}}
+"#
+    )
+}
+
+fn indent(text: &str, prefix: &str) -> String {
+    text.lines().map(|l| format!("{prefix}{l}\n")).collect()
+}

@@ -1,0 +1,19 @@
+//! Pure record types and the rules on them (ids, slugs, times, threads). No I/O lives here, so
+//! everything in this module can be tested and reused without a store.
+
+pub mod config;
+pub mod ids;
+pub mod records;
+pub mod slug;
+pub mod suggest;
+pub mod text;
+pub mod threads;
+pub mod time;
+
+pub use config::{Calendar, Config, Person, Team, View};
+pub use ids::RecordId;
+pub use records::{
+    Actor, Contact, Customer, CustomerKind, CustomerStatus, Direction, Extra, Handoff, Interaction,
+    Note, Party, RecordKind, Source, Task,
+};
+pub use time::Timestamp;

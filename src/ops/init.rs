@@ -1,0 +1,185 @@
+//! Creating a store (`init`) and preparing a fresh clone of one (`setup`).
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, IoContext, Result};
+use crate::git;
+use crate::model::config::{Person, template};
+use crate::store::{Store, atomic, layout};
+
+/// The line `.gitattributes` needs so git hands record files to the merge driver.
+pub const ATTRIBUTES_LINE: &str = "customers/**/*.yaml merge=gitcrm";
+/// The driver command registered in each clone.
+pub const DRIVER_COMMAND: &str = "git-crm merge-driver %O %A %B %P";
+
+/// Who the first person of a new store is.
+#[derive(Debug, Clone, Default)]
+pub struct InitOptions {
+    pub handle: Option<String>,
+    pub name: Option<String>,
+    pub email: Option<String>,
+    pub team: Option<String>,
+    /// Leave the created files uncommitted.
+    pub no_commit: bool,
+}
+
+/// What `init` did.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct InitReport {
+    pub root: PathBuf,
+    pub handle: String,
+    pub commit: Option<String>,
+    pub created_repository: bool,
+}
+
+/// Creates a store in `dir` (creating the git repository too when there is none) and commits
+/// its settings as the first person.
+pub fn init(dir: &Path, options: &InitOptions) -> Result<InitReport> {
+    std::fs::create_dir_all(dir).at(dir)?;
+    let dir = std::path::absolute(dir).at(dir)?;
+    if dir.join(layout::CONFIG_FILE).exists() {
+        return Err(Error::invalid_hint(
+            format!("{} is already a git-crm store", dir.display()),
+            "in a fresh clone, run `git crm setup` instead",
+        ));
+    }
+    let created_repository = crate::store::find_repo_root(&dir).is_none();
+    if created_repository {
+        git::init_repo(&dir)?;
+    }
+    let repo_root = crate::store::find_repo_root(&dir)
+        .ok_or_else(|| Error::Git("git init left no repository".into()))?;
+    let (handle, person) = first_person(&repo_root, options)?;
+    atomic::write(
+        &dir.join(layout::CONFIG_FILE),
+        template((&handle, &person)).as_bytes(),
+    )?;
+    ensure_attributes(&dir)?;
+    let store = Store::open(&dir)?;
+    setup(&store)?;
+    let mut change = crate::store::Change::new("store.init", "init: create git-crm store", &handle);
+    change.files = vec![
+        crate::store::FileOp::Update {
+            path: layout::CONFIG_FILE.into(),
+            contents: store.read_text(layout::CONFIG_FILE)?,
+        },
+        crate::store::FileOp::Update {
+            path: ".gitattributes".into(),
+            contents: store.read_text(".gitattributes")?,
+        },
+    ];
+    let commit = if options.no_commit {
+        None
+    } else {
+        let author = store.signature(&handle, None)?;
+        let updates: Vec<git::PathUpdate> = change
+            .files
+            .iter()
+            .map(|f| git::PathUpdate {
+                git_path: store.git_path(f.path()),
+                disk_path: Some(store.path(f.path())),
+            })
+            .collect();
+        Some(git::commit_paths(
+            store.repo_root(),
+            &updates,
+            &change.commit_message(),
+            &author,
+        )?)
+    };
+    Ok(InitReport {
+        root: dir,
+        handle,
+        commit,
+        created_repository,
+    })
+}
+
+fn first_person(repo_root: &Path, options: &InitOptions) -> Result<(String, Person)> {
+    let identity = git::user_identity(repo_root);
+    let email = options
+        .email
+        .clone()
+        .or_else(|| identity.as_ref().map(|(_, e)| e.clone()));
+    let name = options
+        .name
+        .clone()
+        .or_else(|| identity.as_ref().map(|(n, _)| n.clone()));
+    let (Some(email), Some(name)) = (email, name) else {
+        return Err(Error::usage(
+            "cannot tell who you are: git user.name/user.email are not set",
+            Some("set them with `git config --global user.email you@example.com`, or pass --name and --email".into()),
+        ));
+    };
+    let handle = match &options.handle {
+        Some(h) => h.clone(),
+        None => handle_from_email(&email),
+    };
+    super::validate_handle(&handle)?;
+    let person = Person {
+        name,
+        emails: vec![email],
+        teams: options.team.iter().cloned().collect(),
+        role: None,
+        extra: Default::default(),
+    };
+    Ok((handle, person))
+}
+
+/// A handle derived from the local part of an email: `Alice.Martin@x.com` -> `alice.martin`.
+pub fn handle_from_email(email: &str) -> String {
+    let local = email
+        .split('@')
+        .next()
+        .unwrap_or(email)
+        .to_ascii_lowercase();
+    let handle: String = local
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let handle = handle
+        .trim_matches(|c: char| !c.is_ascii_alphanumeric())
+        .to_string();
+    if handle.is_empty() {
+        "me".into()
+    } else {
+        handle
+    }
+}
+
+fn ensure_attributes(dir: &Path) -> Result<()> {
+    let path = dir.join(".gitattributes");
+    let existing = std::fs::read_to_string(&path).unwrap_or_default();
+    if existing.lines().any(|l| l.trim() == ATTRIBUTES_LINE) {
+        return Ok(());
+    }
+    let mut text = existing;
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("# git-crm: field-level merges of customer records (see `git crm setup`)\n");
+    text.push_str(ATTRIBUTES_LINE);
+    text.push('\n');
+    atomic::write(&path, text.as_bytes())
+}
+
+/// The per-clone part of a store: registers the merge driver in `.git/config`. Idempotent.
+pub fn setup(store: &Store) -> Result<()> {
+    git::set_local_config(
+        store.repo_root(),
+        "merge.gitcrm.name",
+        "git-crm field-level merge of customer records",
+    )?;
+    git::set_local_config(store.repo_root(), "merge.gitcrm.driver", DRIVER_COMMAND)
+}
+
+/// Whether this clone has the merge driver registered.
+pub fn is_set_up(store: &Store) -> bool {
+    git::local_config(store.repo_root(), "merge.gitcrm.driver").is_some()
+}

@@ -1,0 +1,63 @@
+//! The operations people run, as library functions. Each one validates its input against the
+//! store, then returns a planned [`Change`](crate::store::Change) (and the record it creates)
+//! without writing anything; the caller shows it (`--dry-run`) or applies it.
+
+pub mod assign;
+pub mod customer;
+pub mod identity;
+pub mod init;
+pub mod log;
+pub mod note;
+pub mod people;
+pub mod task;
+
+use crate::store::Change;
+
+pub use identity::resolve_actor;
+
+/// A planned change together with the record it creates or updates.
+#[derive(Debug, Clone)]
+pub struct Planned<T> {
+    pub change: Change,
+    pub record: T,
+    /// Store-relative path of the record.
+    pub path: String,
+}
+
+/// Parses `key=value` arguments (`--set`, `--field`).
+pub fn parse_assignment(text: &str) -> crate::Result<(String, String)> {
+    match text.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_string(), v.to_string())),
+        _ => Err(crate::Error::usage(
+            format!("`{}` is not key=value", crate::model::text::escape(text)),
+            Some("write it as key=value, for example tier=gold".into()),
+        )),
+    }
+}
+
+/// Reads a value typed on the command line as YAML would (`12` is a number, `true` a boolean,
+/// anything else a string).
+pub fn scalar_value(text: &str) -> serde_json::Value {
+    crate::store::yaml::parse::<serde_json::Value>(std::path::Path::new("<value>"), text)
+        .ok()
+        .filter(|v| !v.is_object() && !v.is_array() && !v.is_null())
+        .unwrap_or_else(|| serde_json::Value::String(text.to_string()))
+}
+
+/// Validates a person handle: lowercase letters, digits, `.`, `_`, `-`.
+pub fn validate_handle(handle: &str) -> crate::Result<()> {
+    let ok = !handle.is_empty()
+        && handle.len() <= 64
+        && handle.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && handle
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
+    if ok {
+        Ok(())
+    } else {
+        Err(crate::Error::invalid(format!(
+            "`{}` is not a handle: use lowercase letters, digits, `.`, `_` and `-`",
+            crate::model::text::escape(handle)
+        )))
+    }
+}

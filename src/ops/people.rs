@@ -1,0 +1,165 @@
+//! People and teams in `.gitcrm/config.yaml`, edited in place so comments survive.
+
+use crate::error::{Error, Result};
+use crate::model::config::{Config, Person, Team};
+use crate::store::edit::{FieldEdit, edit_text};
+use crate::store::{Change, FileOp, Store, layout};
+
+use super::validate_handle;
+
+/// A new person.
+#[derive(Debug, Clone, Default)]
+pub struct PersonInput {
+    pub handle: String,
+    pub name: String,
+    pub emails: Vec<String>,
+    pub teams: Vec<String>,
+    pub role: Option<String>,
+}
+
+/// Plans adding a person to the config.
+pub fn add_person(
+    store: &Store,
+    actor: &str,
+    input: PersonInput,
+) -> Result<super::Planned<Person>> {
+    validate_handle(&input.handle)?;
+    if store.config().people.contains_key(&input.handle) {
+        return Err(Error::invalid(format!(
+            "person `{}` already exists",
+            input.handle
+        )));
+    }
+    if input.name.trim().is_empty() {
+        return Err(Error::usage(
+            "a person needs a name",
+            Some("pass --name \"Full Name\"".into()),
+        ));
+    }
+    for team in &input.teams {
+        store.require_team(team)?;
+    }
+    for email in &input.emails {
+        if !email.contains('@') {
+            return Err(Error::invalid(format!(
+                "`{}` is not an email address",
+                crate::model::text::escape(email)
+            )));
+        }
+        if let Some(owner) = store.config().handle_for_email(email) {
+            return Err(Error::invalid(format!(
+                "email {email} already belongs to `{owner}`"
+            )));
+        }
+    }
+    let person = Person {
+        name: input.name.trim().to_string(),
+        emails: input.emails,
+        teams: input.teams,
+        role: input.role,
+        extra: Default::default(),
+    };
+    let edit = map_entry_edit(
+        "people",
+        store.config().people.is_empty(),
+        &input.handle,
+        &person,
+    )?;
+    let change = config_change(
+        store,
+        actor,
+        "person.add",
+        format!("person: add {} ({})", input.handle, person.name),
+        &[edit],
+    )?;
+    Ok(super::Planned {
+        change,
+        record: person,
+        path: layout::CONFIG_FILE.into(),
+    })
+}
+
+/// Plans adding a team (optionally with a calendar name) to the config.
+pub fn add_team(
+    store: &Store,
+    actor: &str,
+    name: &str,
+    calendar: Option<String>,
+    description: Option<String>,
+) -> Result<super::Planned<Team>> {
+    validate_handle(name).map_err(|_| {
+        Error::invalid(format!(
+            "`{}` is not a team name: use lowercase letters, digits and `-`",
+            crate::model::text::escape(name)
+        ))
+    })?;
+    if store.config().teams.contains_key(name) {
+        return Err(Error::invalid(format!("team `{name}` already exists")));
+    }
+    if let Some(cal) = &calendar
+        && !store.config().calendars.contains_key(cal)
+    {
+        return Err(Error::not_found(
+            format!("no calendar `{cal}` in {}", layout::CONFIG_FILE),
+            Some("define it under `calendars:` first (see docs/format.md)".into()),
+        ));
+    }
+    let team = Team {
+        calendar,
+        description,
+        extra: Default::default(),
+    };
+    let edit = map_entry_edit("teams", store.config().teams.is_empty(), name, &team)?;
+    let change = config_change(
+        store,
+        actor,
+        "team.add",
+        format!("team: add {name}"),
+        &[edit],
+    )?;
+    Ok(super::Planned {
+        change,
+        record: team,
+        path: layout::CONFIG_FILE.into(),
+    })
+}
+
+fn config_change(
+    store: &Store,
+    actor: &str,
+    op: &str,
+    subject: String,
+    edits: &[FieldEdit],
+) -> Result<Change> {
+    let text = store.read_text(layout::CONFIG_FILE)?;
+    let (new_text, _): (String, Config) =
+        edit_text(std::path::Path::new(layout::CONFIG_FILE), &text, edits)?;
+    let mut change = Change::new(op, subject, actor);
+    change.files.push(FileOp::Update {
+        path: layout::CONFIG_FILE.into(),
+        contents: new_text,
+    });
+    Ok(change)
+}
+
+/// The edit that adds `key: value` under the map `section`. An empty section (`teams: {}` as
+/// `init` writes it) is replaced whole, so the entry is written in block style below it.
+fn map_entry_edit(
+    section: &str,
+    section_is_empty: bool,
+    key: &str,
+    value: &impl serde::Serialize,
+) -> Result<FieldEdit> {
+    let value = serde_json::to_value(value).map_err(|e| Error::invalid(e.to_string()))?;
+    Ok(if section_is_empty {
+        FieldEdit {
+            key_path: vec![section.into()],
+            value: Some(serde_json::json!({ key: value })),
+        }
+    } else {
+        FieldEdit {
+            key_path: vec![section.into(), key.into()],
+            value: Some(value),
+        }
+    })
+}

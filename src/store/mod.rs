@@ -1,0 +1,182 @@
+//! The store on disk: finding it, its settings, reading and writing records, and turning a
+//! planned [`Change`] into files and one git commit.
+
+pub mod atomic;
+pub mod change;
+pub mod edit;
+pub mod layout;
+pub mod load;
+pub mod yaml;
+
+use std::path::{Path, PathBuf};
+
+use chrono_tz::Tz;
+
+use crate::error::{Error, IoContext, Result};
+use crate::model::config::Config;
+use crate::model::suggest;
+
+pub use change::{ApplyOptions, Change, FileOp};
+pub use load::CustomerBundle;
+
+/// An open store: where it is, inside which git work tree, and its settings.
+#[derive(Debug, Clone)]
+pub struct Store {
+    root: PathBuf,
+    repo_root: PathBuf,
+    config: Config,
+}
+
+impl Store {
+    /// Finds the store containing `start` (or `start` itself), as git finds a repository.
+    pub fn discover(start: &Path) -> Result<Self> {
+        let start = std::path::absolute(start).at(start)?;
+        let mut dir = Some(start.as_path());
+        while let Some(d) = dir {
+            if d.join(layout::CONFIG_FILE).is_file() {
+                return Self::open(d);
+            }
+            if d.join(".git").exists() {
+                break;
+            }
+            dir = d.parent();
+        }
+        Err(Error::NoStore { start })
+    }
+
+    /// Opens the store whose root is exactly `root`.
+    pub fn open(root: &Path) -> Result<Self> {
+        let root = std::path::absolute(root).at(root)?;
+        let config_path = root.join(layout::CONFIG_FILE);
+        if !config_path.is_file() {
+            return Err(Error::NoStore { start: root });
+        }
+        let repo_root = find_repo_root(&root).ok_or_else(|| {
+            Error::invalid_hint(
+                format!("{} is not inside a git repository", root.display()),
+                "run `git crm init` there to create one",
+            )
+        })?;
+        let config = load_config(&config_path)?;
+        Ok(Store {
+            root,
+            repo_root,
+            config,
+        })
+    }
+
+    /// The folder holding `.gitcrm/`.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The git work tree the store lives in.
+    pub fn repo_root(&self) -> &Path {
+        &self.repo_root
+    }
+
+    /// The store settings.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Re-reads the settings after a command changed them.
+    pub fn reload_config(&mut self) -> Result<()> {
+        self.config = load_config(&self.root.join(layout::CONFIG_FILE))?;
+        Ok(())
+    }
+
+    /// Absolute path of a store-relative path.
+    pub fn path(&self, rel: &str) -> PathBuf {
+        layout::join(&self.root, rel)
+    }
+
+    /// The path git uses for a store-relative path (the store may be a folder of the repo).
+    pub fn git_path(&self, rel: &str) -> String {
+        let prefix = self
+            .root
+            .strip_prefix(&self.repo_root)
+            .unwrap_or(Path::new(""));
+        let prefix: Vec<String> = prefix
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if prefix.is_empty() {
+            rel.to_string()
+        } else {
+            format!("{}/{rel}", prefix.join("/"))
+        }
+    }
+
+    /// The zone in which naive times typed by people are read.
+    pub fn zone(&self) -> Tz {
+        self.config
+            .timezone
+            .as_deref()
+            .and_then(|z| crate::model::time::parse_zone(z).ok())
+            .unwrap_or(Tz::UTC)
+    }
+
+    /// Checks that `handle` names a person, with a suggestion when it does not.
+    pub fn require_person(&self, handle: &str) -> Result<()> {
+        if self.config.people.contains_key(handle) {
+            return Ok(());
+        }
+        let hint = suggest::did_you_mean(handle, self.config.people.keys().map(String::as_str))
+            .or_else(|| {
+                Some(format!(
+                    "add them with `git crm person add {handle} --name ...`"
+                ))
+            });
+        Err(Error::not_found(
+            format!(
+                "no person `{}` in {}",
+                crate::model::text::escape(handle),
+                layout::CONFIG_FILE
+            ),
+            hint,
+        ))
+    }
+
+    /// Checks that `team` is a configured team.
+    pub fn require_team(&self, team: &str) -> Result<()> {
+        if self.config.teams.contains_key(team) {
+            return Ok(());
+        }
+        let hint = suggest::did_you_mean(team, self.config.teams.keys().map(String::as_str))
+            .or_else(|| Some(format!("add it with `git crm team add {team}`")));
+        Err(Error::not_found(
+            format!(
+                "no team `{}` in {}",
+                crate::model::text::escape(team),
+                layout::CONFIG_FILE
+            ),
+            hint,
+        ))
+    }
+
+    /// Checks that `channel` is in the vocabulary.
+    pub fn require_channel(&self, channel: &str) -> Result<()> {
+        if self.config.knows_channel(channel) {
+            return Ok(());
+        }
+        let hint = suggest::did_you_mean(channel, self.config.channels.iter().map(String::as_str))
+            .unwrap_or_else(|| format!("known channels: {}", self.config.channels.join(", ")));
+        Err(Error::invalid_hint(
+            format!("unknown channel `{}`", crate::model::text::escape(channel)),
+            hint,
+        ))
+    }
+}
+
+fn load_config(path: &Path) -> Result<Config> {
+    let text = std::fs::read(path).at(path)?;
+    yaml::parse_bytes(path, &text)
+}
+
+/// The nearest folder at or above `dir` that has a `.git`.
+pub fn find_repo_root(dir: &Path) -> Option<PathBuf> {
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+}
