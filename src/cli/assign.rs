@@ -34,5 +34,9 @@ pub fn run(ctx: &Ctx, args: AssignArgs) -> Result<i32> {
         args.reason,
     )?;
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, "handed off, handoff", &id)
+    let verb = format!(
+        "assigned {} to {}; handoff",
+        args.customer, planned.record.to
+    );
+    finish(ctx, &planned, &args.write, &verb, &id)
 }

@@ -21,8 +21,14 @@ pub const SHORT_ID_LEN: usize = 8;
 pub const MIN_PREFIX_LEN: usize = 4;
 
 impl RecordId {
-    /// A new id whose time part is `at`, so ids sort with the records they name.
+    /// A new id whose time part is `at`, so ids sort with the records they name. Records stored
+    /// with whole seconds but created now take the precise current time, so records made within
+    /// one second still sort in the order they were made.
     pub fn new_at(at: DateTime<Utc>) -> Self {
+        let now = Utc::now();
+        if at.timestamp() == now.timestamp() {
+            return RecordId(Uuid::now_v7());
+        }
         let ts = uuid::Timestamp::from_unix(
             uuid::NoContext,
             at.timestamp().max(0) as u64,

@@ -135,7 +135,7 @@ pub fn accept(store: &Store, actor: &str, target: &str) -> Result<Planned<Handof
     let slug = path.split('/').nth(1).unwrap_or_default().to_string();
     let mut change = Change::new(
         "handoff.accept",
-        format!("handoff: {actor} accepts {slug} ({})", handoff.to),
+        format!("handoff: {actor} accepts {slug}"),
         actor,
     );
     change.ids.push(handoff.id);

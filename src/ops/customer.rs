@@ -111,7 +111,7 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
         archived: None,
         extra: Default::default(),
     };
-    Ok(planned_new_customer(actor, customer)?)
+    planned_new_customer(actor, customer)
 }
 
 /// Plans writing an already-built customer (used by `add`, imports and the demo).
@@ -500,7 +500,7 @@ pub fn list(store: &Store, query: &ListQuery) -> Result<Vec<ListRow>> {
         SortKey::Created => rows.sort_by_key(|r| r.customer.created),
         SortKey::Status => rows.sort_by_key(|r| r.customer.status),
         SortKey::Owner => rows.sort_by(|a, b| a.customer.owner.cmp(&b.customer.owner)),
-        SortKey::Last => rows.sort_by(|a, b| b.last_touchpoint.cmp(&a.last_touchpoint)),
+        SortKey::Last => rows.sort_by_key(|r| std::cmp::Reverse(r.last_touchpoint)),
     }
     Ok(rows)
 }

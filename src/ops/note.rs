@@ -97,6 +97,6 @@ mod tests {
             super::mentions("ping @alice and @Bob. mail x@y.com @alice"),
             vec!["alice", "bob"]
         );
-        assert!(super::mentions("@@ nothing").is_empty());
+        assert!(super::mentions("@@ nothing @@alice").is_empty());
     }
 }

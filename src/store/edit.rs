@@ -169,3 +169,32 @@ mod tests {
         assert!(err.to_string().starts_with("c.yaml:"), "{err}");
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    type Any = BTreeMap<String, serde_json::Value>;
+
+    proptest! {
+        /// Setting a field to any string reads back exactly that string, and every other line
+        /// of the hand-written file is kept byte for byte.
+        #[test]
+        fn set_round_trips_and_keeps_other_lines(value in "\\PC{0,40}", key in "[a-z][a-z_]{0,10}") {
+            prop_assume!(key != "name" && key != "zeta");
+            let text = "# comment kept\nname: Acme   # trailing\nzeta: [1, 2]\n";
+            let (out, record): (String, Any) = edit_text(Path::new("c.yaml"), text, &[FieldEdit::set(&key, &value)]).unwrap();
+            prop_assert_eq!(&record[&key], &serde_json::json!(value));
+            prop_assert!(out.starts_with("# comment kept\nname: Acme   # trailing\nzeta: [1, 2]\n"), "{}", out);
+        }
+
+        /// Arbitrary input never panics the parser: it parses or reports a located error.
+        #[test]
+        fn parsing_never_panics(text in "\\PC{0,200}") {
+            let _ = yaml::parse::<crate::model::Customer>(Path::new("c.yaml"), &text);
+            let _ = yaml::parse::<Any>(Path::new("c.yaml"), &text);
+        }
+    }
+}

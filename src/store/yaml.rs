@@ -127,3 +127,28 @@ mod tests {
         assert_eq!(m["b"], serde_json::json!("0612"));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::model::records::{Actor, Direction, Interaction};
+    use crate::model::{RecordId, time};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever people type into a touchpoint, writing then reading it gives it back.
+        #[test]
+        fn interaction_round_trips(summary in "\\PC{1,60}", body in proptest::option::of("\\PC{0,200}"), by in "\\PC{1,30}", tags in proptest::collection::vec("[a-z0-9 #:-]{1,12}", 0..4)) {
+            let at = time::now();
+            let id = RecordId::new_at(at.to_utc());
+            let record = Interaction {
+                id, at, recorded_at: at, channel: "email".into(), direction: Direction::Inbound, by,
+                actor: Actor::Human, thread: id, summary, body, resolves: false, tags, source: None,
+                extra: Default::default(),
+            };
+            let text = to_yaml(&record).unwrap();
+            let back: Interaction = parse(Path::new("i.yaml"), &text).unwrap();
+            prop_assert_eq!(back, record);
+        }
+    }
+}

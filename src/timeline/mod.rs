@@ -16,7 +16,7 @@ use crate::model::{Customer, RecordId, Timestamp};
 use crate::store::CustomerBundle;
 
 /// What kind of event an entry is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Touchpoint,
@@ -262,7 +262,7 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
     entries.sort_by(|a, b| {
         a.at.cmp(&b.at)
             .then_with(|| a.order.cmp(&b.order))
-            .then_with(|| a.kind.word().cmp(b.kind.word()))
+            .then_with(|| a.kind.cmp(&b.kind))
     });
     Timeline {
         customer: bundle.customer.clone(),

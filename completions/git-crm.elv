@@ -1,0 +1,574 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[git-crm] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'git-crm'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'git-crm'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a store (or adopt an existing git repository as one)'
+            cand setup 'Prepare a fresh clone of a store: register the merge driver'
+            cand person 'Manage the people of the store'
+            cand team 'Manage teams'
+            cand customer 'Add, list, show, edit, rename and archive customers'
+            cand log 'Log a touchpoint with a customer'
+            cand note 'Add an internal note about a customer; @mentions name people'
+            cand assign 'Reassign a customer and record the handoff'
+            cand handoff 'List and accept handoffs'
+            cand task 'Follow-up tasks'
+            cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand demo 'Build a demo agency store and show a short tour'
+            cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
+            cand merge-driver 'The merge driver git calls for customer records (registered by init/setup)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;init'= {
+            cand --handle 'Your handle (default: the local part of your git email)'
+            cand --name 'Your name (default: git config user.name)'
+            cand --email 'Your email (default: git config user.email)'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Leave the new files uncommitted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;setup'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a person'
+            cand list 'List people'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;person;add'= {
+            cand --name 'name'
+            cand --email 'Email addresses (repeatable); they identify the person from git config'
+            cand --team 'Teams (repeatable; the first is the default team of their customers)'
+            cand --role 'Role, for views (`sales`, `support`, `finance`, ...)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;list'= {
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;help'= {
+            cand add 'Add a person'
+            cand list 'List people'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;person;help;add'= {
+        }
+        &'git-crm;person;help;list'= {
+        }
+        &'git-crm;person;help;help'= {
+        }
+        &'git-crm;team'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a team'
+            cand list 'List teams'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;team;add'= {
+            cand --calendar 'Calendar (defined under `calendars:` in the config) for business-hours metrics'
+            cand --description 'description'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;team;list'= {
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;team;help'= {
+            cand add 'Add a team'
+            cand list 'List teams'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;team;help;add'= {
+        }
+        &'git-crm;team;help;list'= {
+        }
+        &'git-crm;team;help;help'= {
+        }
+        &'git-crm;customer'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a customer'
+            cand list 'List customers'
+            cand show 'Show a customer''s card: fields, contacts, open threads, last touchpoint, pending handoff'
+            cand edit 'Edit fields in place (comments and unknown keys in the file are kept)'
+            cand rename 'Give a customer a new slug (moves its folder, keeps its id) and/or a new name'
+            cand archive 'Archive a customer (nothing is deleted); --undo brings it back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;customer;add'= {
+            cand --slug 'Folder name and handle of the customer (default: derived from the name)'
+            cand --kind 'kind'
+            cand --status 'status'
+            cand --owner 'Owner handle (default: you)'
+            cand --team 'Team (default: the owner''s first team)'
+            cand --tag 'Tags (repeatable, or comma-separated)'
+            cand --contact 'A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable)'
+            cand --field 'A custom field `key=value` (repeatable)'
+            cand --external-id 'An id in another system, `source=key` (repeatable)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;customer;list'= {
+            cand --status 'Only these statuses (repeatable)'
+            cand --owner 'owner'
+            cand --team 'team'
+            cand --tag 'Only customers with all these tags'
+            cand --sort 'sort'
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --archived 'Include archived customers'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;customer;show'= {
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;customer;edit'= {
+            cand --set '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>'
+            cand --unset 'Remove an optional field'
+            cand --add-tag 'add-tag'
+            cand --remove-tag 'remove-tag'
+            cand --add-contact '`Name <email>;phone=...;role=...`'
+            cand --remove-contact 'A contact''s name or email'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;customer;rename'= {
+            cand --name 'name'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;customer;archive'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --undo 'undo'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;customer;help'= {
+            cand add 'Add a customer'
+            cand list 'List customers'
+            cand show 'Show a customer''s card: fields, contacts, open threads, last touchpoint, pending handoff'
+            cand edit 'Edit fields in place (comments and unknown keys in the file are kept)'
+            cand rename 'Give a customer a new slug (moves its folder, keeps its id) and/or a new name'
+            cand archive 'Archive a customer (nothing is deleted); --undo brings it back'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;customer;help;add'= {
+        }
+        &'git-crm;customer;help;list'= {
+        }
+        &'git-crm;customer;help;show'= {
+        }
+        &'git-crm;customer;help;edit'= {
+        }
+        &'git-crm;customer;help;rename'= {
+        }
+        &'git-crm;customer;help;archive'= {
+        }
+        &'git-crm;customer;help;help'= {
+        }
+        &'git-crm;log'= {
+            cand -c 'Channel from the store''s vocabulary (email, call, chat, meeting, ...)'
+            cand --channel 'Channel from the store''s vocabulary (email, call, chat, meeting, ...)'
+            cand -d 'inbound (from the customer), outbound (to the customer) or internal'
+            cand --direction 'inbound (from the customer), outbound (to the customer) or internal'
+            cand -s 'One line saying what happened'
+            cand --summary 'One line saying what happened'
+            cand --body 'Longer text (Markdown)'
+            cand --at 'When it happened (default now): RFC 3339, `2026-11-02 14:30`, `yesterday`, `3h ago`'
+            cand --by 'Who: a person handle for outbound/internal (default you), the contact for inbound'
+            cand --reply-to 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)'
+            cand --tag 'Tags (repeatable, or comma-separated)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --resolves 'This touchpoint resolved the thread'
+            cand --automated 'Sent by an automation (auto-reply, sequence); never starts or stops a metric clock'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;note'= {
+            cand --tag 'tag'
+            cand --at 'When (default now)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;assign'= {
+            cand --to 'The new owner''s handle'
+            cand --team 'The new team (default: the new owner''s first team)'
+            cand --reason 'Why, for the handoff record'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;handoff'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List handoffs, oldest first'
+            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;handoff;list'= {
+            cand --customer 'customer'
+            cand --to 'Only handoffs to this person'
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --pending 'Only handoffs not yet accepted'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;handoff;accept'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;handoff;help'= {
+            cand list 'List handoffs, oldest first'
+            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;handoff;help;list'= {
+        }
+        &'git-crm;handoff;help;accept'= {
+        }
+        &'git-crm;handoff;help;help'= {
+        }
+        &'git-crm;task'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a follow-up task on a customer'
+            cand list 'List open tasks (soonest due first)'
+            cand done 'Mark a task done (by id prefix)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;task;add'= {
+            cand --assignee 'Who does it (default: you)'
+            cand --due 'Due date: 2026-12-01, `tomorrow`, `+3d`'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;task;list'= {
+            cand --assignee 'assignee'
+            cand --customer 'customer'
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --mine 'Only tasks assigned to you'
+            cand --overdue 'Only tasks past their due date'
+            cand --all 'Include done tasks'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;task;done'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;task;help'= {
+            cand add 'Add a follow-up task on a customer'
+            cand list 'List open tasks (soonest due first)'
+            cand done 'Mark a task done (by id prefix)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;task;help;add'= {
+        }
+        &'git-crm;task;help;list'= {
+        }
+        &'git-crm;task;help;done'= {
+        }
+        &'git-crm;task;help;help'= {
+        }
+        &'git-crm;timeline'= {
+            cand --since 'Only entries at or after this time (`2026-10-01`, `30d`)'
+            cand --until 'Only entries before this time'
+            cand --channel 'Only touchpoints on these channels (repeatable)'
+            cand --kind 'Only these kinds (repeatable)'
+            cand --by 'Only entries by these people or contacts (repeatable)'
+            cand --tz 'Time zone for times and days (default: the store''s `timezone`, else UTC)'
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --body 'Print touchpoint and note bodies'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;demo'= {
+            cand --customers 'Generate this many customers (a large store for benchmarks)'
+            cand --interactions 'Generate this many touchpoints'
+            cand --seed 'Seed of the generator (the same seed builds the same store)'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;completions'= {
+            cand --dir 'Write every target into this folder instead (file names as in completions/)'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;merge-driver'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;help'= {
+            cand init 'Create a store (or adopt an existing git repository as one)'
+            cand setup 'Prepare a fresh clone of a store: register the merge driver'
+            cand person 'Manage the people of the store'
+            cand team 'Manage teams'
+            cand customer 'Add, list, show, edit, rename and archive customers'
+            cand log 'Log a touchpoint with a customer'
+            cand note 'Add an internal note about a customer; @mentions name people'
+            cand assign 'Reassign a customer and record the handoff'
+            cand handoff 'List and accept handoffs'
+            cand task 'Follow-up tasks'
+            cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand demo 'Build a demo agency store and show a short tour'
+            cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
+            cand merge-driver 'The merge driver git calls for customer records (registered by init/setup)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;help;init'= {
+        }
+        &'git-crm;help;setup'= {
+        }
+        &'git-crm;help;person'= {
+            cand add 'Add a person'
+            cand list 'List people'
+        }
+        &'git-crm;help;person;add'= {
+        }
+        &'git-crm;help;person;list'= {
+        }
+        &'git-crm;help;team'= {
+            cand add 'Add a team'
+            cand list 'List teams'
+        }
+        &'git-crm;help;team;add'= {
+        }
+        &'git-crm;help;team;list'= {
+        }
+        &'git-crm;help;customer'= {
+            cand add 'Add a customer'
+            cand list 'List customers'
+            cand show 'Show a customer''s card: fields, contacts, open threads, last touchpoint, pending handoff'
+            cand edit 'Edit fields in place (comments and unknown keys in the file are kept)'
+            cand rename 'Give a customer a new slug (moves its folder, keeps its id) and/or a new name'
+            cand archive 'Archive a customer (nothing is deleted); --undo brings it back'
+        }
+        &'git-crm;help;customer;add'= {
+        }
+        &'git-crm;help;customer;list'= {
+        }
+        &'git-crm;help;customer;show'= {
+        }
+        &'git-crm;help;customer;edit'= {
+        }
+        &'git-crm;help;customer;rename'= {
+        }
+        &'git-crm;help;customer;archive'= {
+        }
+        &'git-crm;help;log'= {
+        }
+        &'git-crm;help;note'= {
+        }
+        &'git-crm;help;assign'= {
+        }
+        &'git-crm;help;handoff'= {
+            cand list 'List handoffs, oldest first'
+            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+        }
+        &'git-crm;help;handoff;list'= {
+        }
+        &'git-crm;help;handoff;accept'= {
+        }
+        &'git-crm;help;task'= {
+            cand add 'Add a follow-up task on a customer'
+            cand list 'List open tasks (soonest due first)'
+            cand done 'Mark a task done (by id prefix)'
+        }
+        &'git-crm;help;task;add'= {
+        }
+        &'git-crm;help;task;list'= {
+        }
+        &'git-crm;help;task;done'= {
+        }
+        &'git-crm;help;timeline'= {
+        }
+        &'git-crm;help;demo'= {
+        }
+        &'git-crm;help;completions'= {
+        }
+        &'git-crm;help;merge-driver'= {
+        }
+        &'git-crm;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
