@@ -15,8 +15,8 @@ runs=${RUNS:-10}
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 cargo build --release --quiet
 bin=$PWD/target/release/git-crm
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=${BENCH_DIR:-$(mktemp -d)}
+[ -n "${BENCH_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
 export GITCRM_USER=alice GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=alice@northwind-agency.example \
   GIT_COMMITTER_NAME=Bench GIT_COMMITTER_EMAIL=alice@northwind-agency.example
 
@@ -27,14 +27,16 @@ echo "large demo built in $(python3 -c "print(round($(date +%s.%N) - $start, 1))
 "$bin" demo "$work/small" --customers 10 --interactions 1000 >/dev/null
 large=$work/large
 small=$work/small
-slug_large=$(ls "$large/customers" | head -1)
-slug_small=$(ls "$small/customers" | head -1)
+first_customer() { local dirs=("$1"/customers/*/); basename "${dirs[0]}"; }
+slug_large=$(first_customer "$large")
+slug_small=$(first_customer "$small")
 echo "files in large store: $(git -C "$large" ls-files | wc -l)"
 
 json=$work/results
 mkdir -p "$json"
 mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
 bench() { # name, dir, command
+  (cd "$2" && bash -c "$3") >/dev/null || { echo "$1 failed: $3" >&2; exit 1; }
   hyperfine --shell=bash --warmup 2 --runs "$runs" --export-json "$json/$1.json" --command-name "$1" \
     "cd $2 && $3" >/dev/null
   printf '%-28s %8.1f ms\n' "$1" "$(python3 -c "print($(mean "$json/$1.json") * 1000)")"

@@ -37,11 +37,10 @@ pub enum Error {
     #[error("not a git-crm store (or any parent up to the repository root): {}", start.display())]
     NoStore { start: PathBuf },
     /// A file-system operation failed.
-    #[error("{}: {source}", path.display())]
+    #[error("{}: {error}", path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     /// A git operation failed; the message says which.
     #[error("git: {0}")]
@@ -111,10 +110,10 @@ impl Error {
     }
 
     /// Wraps an I/O error with the path it happened on.
-    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+    pub fn io(path: impl Into<PathBuf>, error: std::io::Error) -> Self {
         Error::Io {
             path: path.into(),
-            source,
+            error,
         }
     }
 }

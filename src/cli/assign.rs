@@ -24,7 +24,7 @@ pub struct AssignArgs {
 }
 
 pub fn run(ctx: &Ctx, args: AssignArgs) -> Result<i32> {
-    let actor = ctx.actor()?;
+    let (actor, _lock) = ctx.begin_write()?;
     let planned = git_crm::ops::assign::assign(
         &ctx.store,
         &actor,

@@ -131,7 +131,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             external_id,
             write,
         } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let name = prompt::text(name, "NAME", "Customer name")?;
             let input = CustomerInput {
                 name,
@@ -188,7 +188,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             remove_contact,
             write,
         } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let mut requests = Vec::new();
             for s in &set {
                 let (k, v) = parse_assignment(s)?;
@@ -214,7 +214,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             name,
             write,
         } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let planned = customer::rename(
                 &ctx.store,
                 &actor,
@@ -226,7 +226,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             finish(ctx, &planned, &write, "renamed customer", &target)
         }
         CustomerCommand::Archive { slug, undo, write } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
             finish(
                 ctx,

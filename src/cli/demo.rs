@@ -6,32 +6,7 @@ use anyhow::Result;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressStyle};
 
-use stub::{DemoOptions, build};
-mod stub {
-    pub struct DemoOptions {
-        pub customers: Option<usize>,
-        pub interactions: Option<usize>,
-        pub seed: u64,
-    }
-    pub struct R {
-        pub root: std::path::PathBuf,
-        pub sample_customer: String,
-        pub customers: usize,
-        pub interactions: usize,
-        pub notes: usize,
-        pub handoffs: usize,
-        pub tasks: usize,
-        pub commits: usize,
-        pub people: Vec<String>,
-    }
-    pub fn build(
-        _: &std::path::Path,
-        _: &DemoOptions,
-        _: &dyn Fn(&str, u64, u64),
-    ) -> anyhow::Result<R> {
-        anyhow::bail!("stub")
-    }
-}
+use git_crm::demo::{DemoOptions, build};
 
 use super::output::print;
 
@@ -72,18 +47,33 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
     };
     let report = build(&dir, &options, &progress)?;
     bar.finish_and_clear();
-    let d = report.root.display();
+    let me = report.people.first().map(String::as_str).unwrap_or("alice");
     let s = &report.sample_customer;
-    print(&format!(
-        "Built a demo store in {d}: {} customers, {} touchpoints, {} notes, {} handoffs, {} tasks in {} commits by {}.\n\n\
-         Take the tour:\n\
-         \x20 cd {d}\n\
-         \x20 git crm customer list                    # who we work with\n\
-         \x20 git crm customer show {s}     # one customer's card\n\
-         \x20 git crm timeline {s}          # everything that happened, by day\n\
-         \x20 git crm handoff list --pending          # ownership changes not yet taken\n\
-         \x20 git crm task list --overdue --as {}     # follow-ups that slipped\n\
-         \x20 git log --format='%an: %s' | head       # every change is a commit\n",
+    let steps = [
+        (format!("cd {}", report.root.display()), ""),
+        ("git crm customer list".to_string(), "who we work with"),
+        (format!("git crm customer show {s}"), "one customer's card"),
+        (
+            format!("git crm timeline {s}"),
+            "everything that happened, by day",
+        ),
+        (
+            "git crm handoff list --pending".to_string(),
+            "ownership changes not yet taken",
+        ),
+        (
+            format!("git crm task list --overdue --as {me}"),
+            "follow-ups that slipped",
+        ),
+        (
+            "git log --format='%an: %s' | head".to_string(),
+            "every change is a commit",
+        ),
+    ];
+    let width = steps.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    let mut out = format!(
+        "Built a demo store in {}: {} customers, {} touchpoints, {} notes, {} handoffs, {} tasks in {} commits by {}.\n\nTake the tour:\n",
+        report.root.display(),
         report.customers,
         report.interactions,
         report.notes,
@@ -91,7 +81,17 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
         report.tasks,
         report.commits,
         report.people.join(", "),
-        report.people.first().map(String::as_str).unwrap_or("alice"),
-    ))?;
+    );
+    for (command, comment) in steps {
+        let comment = if comment.is_empty() {
+            String::new()
+        } else {
+            format!("  # {comment}")
+        };
+        let line = format!("  {command:<width$}{comment}");
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    print(&out)?;
     Ok(0)
 }

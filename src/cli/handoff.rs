@@ -80,7 +80,7 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
             Ok(0)
         }
         HandoffCommand::Accept { target, write } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let planned = git_crm::ops::assign::accept(&ctx.store, &actor, &target)?;
             let id = planned.record.id.short();
             finish(ctx, &planned, &write, "accepted handoff", &id)

@@ -49,7 +49,7 @@ pub struct LogArgs {
 }
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
-    let actor = ctx.actor()?;
+    let (actor, _lock) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     let channels: Vec<(String, String)> = ctx
         .store

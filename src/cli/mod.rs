@@ -99,6 +99,13 @@ impl Ctx {
         })
     }
 
+    /// Starts a change: takes the store's write lock (held until the returned guard drops) and
+    /// resolves the acting person.
+    pub fn begin_write(&self) -> Result<(String, git_crm::git::WriteLock)> {
+        let lock = self.store.lock_for_write()?;
+        Ok((self.actor()?, lock))
+    }
+
     /// The handle of the acting person.
     pub fn actor(&self) -> Result<String> {
         Ok(git_crm::ops::resolve_actor(

@@ -23,7 +23,7 @@ pub struct NoteArgs {
 }
 
 pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
-    let actor = ctx.actor()?;
+    let (actor, _lock) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     let text = prompt::text(args.text, "TEXT", "Note")?;
     let at = args

@@ -67,7 +67,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             role,
             write,
         } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let name = prompt::text(name, "--name", "Full name")?;
             let input = PersonInput {
                 handle: handle.clone(),
@@ -113,7 +113,7 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             description,
             write,
         } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let planned = add_team(&ctx.store, &actor, &name, calendar, description)?;
             finish(ctx, &planned, &write, "added team", &name)
         }

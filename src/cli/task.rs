@@ -60,7 +60,7 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             due,
             write,
         } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let due = due
                 .map(|d| time::parse_date(&d, time::now(), ctx.store.zone()))
                 .transpose()
@@ -115,7 +115,7 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             Ok(0)
         }
         TaskCommand::Done { id, write } => {
-            let actor = ctx.actor()?;
+            let (actor, _lock) = ctx.begin_write()?;
             let planned = done(&ctx.store, &actor, &id)?;
             let short = planned.record.id.short();
             finish(ctx, &planned, &write, "done task", &short)

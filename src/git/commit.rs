@@ -108,10 +108,15 @@ pub fn commit_paths(
     }
     index.sort_entries();
     index.remove_tree();
-    let mut lock = lock;
+    // The index is written entry by entry: buffer it, or a large store costs one system call
+    // per field.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, lock);
     index
-        .write_to(&mut lock, gix::index::write::Options::default())
+        .write_to(&mut out, gix::index::write::Options::default())
         .map_err(|e| git_error("cannot write index", e))?;
+    let lock = out
+        .into_inner()
+        .map_err(|e| git_error("cannot write index", e.error()))?;
     lock.commit()
         .map_err(|e| git_error("cannot replace index", e.error))?;
     Ok(commit.to_string())

@@ -61,9 +61,19 @@ pub fn local_config(repo_root: &Path, key: &str) -> Option<String> {
 /// The user's name and email from git config (or `GIT_AUTHOR_*`/`GIT_COMMITTER_*`).
 pub fn user_identity(repo_root: &Path) -> Option<(String, String)> {
     let repo = gix::open(repo_root).ok()?;
-    let sig = repo.author().or_else(|| repo.committer())?.ok()?;
-    let email = sig.email.to_string();
-    (!email.is_empty()).then(|| (sig.name.to_string(), email))
+    if let Some(Ok(sig)) = repo.author().or_else(|| repo.committer())
+        && !sig.email.is_empty()
+    {
+        return Some((sig.name.to_string(), sig.email.to_string()));
+    }
+    // An email without a name is enough to tell who is acting.
+    let config = repo.config_snapshot();
+    let email = config.string("user.email")?.to_string();
+    let name = config
+        .string("user.name")
+        .map(|n| n.to_string())
+        .unwrap_or_default();
+    (!email.is_empty()).then_some((name, email))
 }
 
 /// Commits through `git commit`, for clones that sign commits (gix does not sign).
@@ -98,4 +108,27 @@ pub(super) fn commit_with_git(
 pub fn head_commit(repo_root: &Path) -> Option<String> {
     let repo = gix::open(repo_root).ok()?;
     repo.head_id().ok().map(|id| id.to_string())
+}
+
+/// Held while a command reads, changes and commits the store, so two commands editing the same
+/// file one after the other never lose an update. Released on drop.
+#[derive(Debug)]
+pub struct WriteLock {
+    _marker: gix::lock::Marker,
+}
+
+/// Takes the store's write lock (`<git dir>/gitcrm/write.lock`), waiting up to 30 s for another
+/// git-crm process to finish.
+pub fn write_lock(repo_root: &Path) -> Result<WriteLock> {
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let dir = repo.git_dir().join("gitcrm");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    let marker = gix::lock::Marker::acquire_to_hold_resource(
+        dir.join("write"),
+        gix::lock::acquire::Fail::AfterDurationWithBackoff(std::time::Duration::from_secs(30)),
+        None,
+        0,
+    )
+    .map_err(|e| git_error("another git-crm command is still writing this store", e))?;
+    Ok(WriteLock { _marker: marker })
 }

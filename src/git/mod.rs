@@ -9,7 +9,9 @@ mod config;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{PathUpdate, commit_paths};
-pub use config::{git_command, init_repo, local_config, set_local_config, user_identity};
+pub use config::{
+    WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
+};
 
 use crate::model::time::Timestamp;
 

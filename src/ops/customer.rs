@@ -185,6 +185,12 @@ pub fn edit(
                 described.push(format!("+#{tag}"));
             }
             EditRequest::RemoveTag(tag) => {
+                if !tags.contains(tag) {
+                    return Err(Error::not_found(
+                        format!("{slug} has no tag `{}`", text::escape(tag)),
+                        None,
+                    ));
+                }
                 tags.retain(|t| t != tag);
                 described.push(format!("-#{tag}"));
             }

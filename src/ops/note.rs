@@ -15,7 +15,8 @@ pub fn mentions(body: &str) -> Vec<String> {
     for (i, c) in chars.iter().enumerate() {
         if *c != '@'
             || (i > 0
-                && (chars[i - 1].is_alphanumeric() || matches!(chars[i - 1], '.' | '_' | '-')))
+                && (chars[i - 1].is_alphanumeric()
+                    || matches!(chars[i - 1], '.' | '_' | '-' | '@')))
         {
             continue;
         }

@@ -120,6 +120,9 @@ pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
             .replace('|', "\\|")
             .replace('*', "\\*")
             .replace('_', "\\_")
+            .replace('`', "\\`")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
     };
     let mut out = format!("# {}\n", md(&header(t)));
     for (day, entries) in t.by_day(style.zone) {

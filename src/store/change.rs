@@ -101,6 +101,9 @@ impl Store {
     /// paths as the acting person. Returns the new commit id.
     pub fn apply(&self, change: &Change, options: ApplyOptions) -> Result<Option<String>> {
         for file in &change.files {
+            self.refuse_links(file.path())?;
+        }
+        for file in &change.files {
             let path = self.path(file.path());
             match file {
                 FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
@@ -160,4 +163,12 @@ fn remove_file_and_empty_parents(path: &std::path::Path, root: &std::path::Path)
         dir = d.parent();
     }
     Ok(())
+}
+
+impl Store {
+    /// Takes the store's write lock. Hold it from reading what a change is based on until the
+    /// change is applied, so concurrent edits of one file are serialised instead of lost.
+    pub fn lock_for_write(&self) -> Result<git::WriteLock> {
+        git::write_lock(self.repo_root())
+    }
 }

@@ -65,9 +65,36 @@ impl Store {
         Ok(slugs)
     }
 
-    /// Whether a customer folder with this slug exists.
+    /// Whether a customer folder with this slug exists (as a real folder, not a link).
     pub fn has_customer(&self, slug: &str) -> bool {
-        slug::validate(slug).is_ok() && self.path(&layout::customer_file(slug)).is_file()
+        slug::validate(slug).is_ok()
+            && self.refuse_links(&layout::customer_file(slug)).is_ok()
+            && self.path(&layout::customer_file(slug)).is_file()
+    }
+
+    /// Refuses a store path if any of its components below the store root is a symbolic link,
+    /// so no read or write can be steered outside the store.
+    pub fn refuse_links(&self, rel: &str) -> Result<()> {
+        let mut path = self.root().to_path_buf();
+        for part in rel.split('/') {
+            path.push(part);
+            match std::fs::symlink_metadata(&path) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Err(Error::invalid(format!(
+                        "{}: is a symbolic link; git-crm never follows links out of the store",
+                        text::escape(
+                            &path
+                                .strip_prefix(self.root())
+                                .unwrap_or(&path)
+                                .to_string_lossy()
+                        )
+                    )));
+                }
+                Ok(_) => {}
+                Err(_) => break,
+            }
+        }
+        Ok(())
     }
 
     /// Reads one customer record. An unknown slug is an error with a suggestion.
@@ -84,6 +111,7 @@ impl Store {
         if let Err(why) = slug::validate(slug) {
             return Err(Error::invalid(why));
         }
+        self.refuse_links(&layout::customer_file(slug))?;
         if self.has_customer(slug) {
             return Ok(());
         }
@@ -117,6 +145,7 @@ impl Store {
             .into_iter()
             .map(|name| {
                 let rel = format!("{rel_dir}/{name}");
+                self.refuse_links(&rel)?;
                 let record = read_record(&self.path(&rel), &rel)?;
                 Ok(Loaded { path: rel, record })
             })
@@ -217,12 +246,14 @@ impl Store {
 
     /// Reads one record by store-relative path.
     pub fn read_record<T: DeserializeOwned>(&self, rel: &str) -> Result<T> {
+        self.refuse_links(rel)?;
         read_record(&self.path(rel), rel)
     }
 
     /// Reads the text of a store file (for in-place edits).
     pub fn read_text(&self, rel: &str) -> Result<String> {
         let path = self.path(rel);
+        self.refuse_links(rel)?;
         refuse_symlink(&path, rel)?;
         let bytes = std::fs::read(&path).at(rel)?;
         String::from_utf8(bytes).map_err(|_| Error::Parse {

@@ -69,16 +69,27 @@ fn parse_error(path: &Path, e: &serde_saphyr::Error) -> Error {
         snippets: serde_saphyr::SnippetMode::Off,
     };
     let rendered = e.render_with_options(opts);
-    let message = match rendered.rfind(" at line ") {
-        Some(pos) => rendered[..pos].to_string(),
-        None => rendered,
-    };
+    let message = strip_location_suffix(&rendered).to_string();
     Error::Parse {
         path: path.to_path_buf(),
         line: line.max(1),
         column: column.max(1),
         message: crate::model::text::escape(&message).into_owned(),
     }
+}
+
+/// Drops a trailing ` at line N, column M` (the location is printed as `path:line:col`).
+fn strip_location_suffix(message: &str) -> &str {
+    if let Some(pos) = message.rfind(" at line ") {
+        let rest = &message[pos + " at line ".len()..];
+        let is_location = rest.split_once(", column ").is_some_and(|(l, c)| {
+            !l.is_empty() && !c.is_empty() && l.bytes().chain(c.bytes()).all(|b| b.is_ascii_digit())
+        });
+        if is_location {
+            return &message[..pos];
+        }
+    }
+    message
 }
 
 /// The first line (1-based) that starts with a git conflict marker.

@@ -15,9 +15,16 @@ fn completions_are_fresh() {
         .success();
     let update = std::env::var_os("UPDATE_COMPLETIONS").is_some();
     let mut stale = Vec::new();
-    let mut names: Vec<_> = std::fs::read_dir(fresh.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let mut names: Vec<_> = std::fs::read_dir(fresh.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     names.sort();
-    assert_eq!(names.len(), 7, "bash, zsh, fish, powershell, elvish, nushell and the man page");
+    assert_eq!(
+        names.len(),
+        7,
+        "bash, zsh, fish, powershell, elvish, nushell and the man page"
+    );
     for name in names {
         let generated = std::fs::read(fresh.path().join(&name)).unwrap();
         let path = committed.join(&name);
@@ -30,5 +37,8 @@ fn completions_are_fresh() {
             }
         }
     }
-    assert!(stale.is_empty(), "stale files in completions/: {stale:?}; run UPDATE_COMPLETIONS=1 cargo test --test cli completions");
+    assert!(
+        stale.is_empty(),
+        "stale files in completions/: {stale:?}; run UPDATE_COMPLETIONS=1 cargo test --test cli completions"
+    );
 }
