@@ -279,12 +279,14 @@ fn list(ctx: &Ctx, query: &ListQuery, format: Format) -> Result<i32> {
             ]
         })
         .collect();
-    print(&match format {
-        Format::Json => render::json_document("customers", &rows),
-        Format::Markdown => render::markdown_table(&headers, &table_rows),
-        Format::Csv => render::csv(&headers, &table_rows),
-        Format::Table => render::table(&ctx.ui, &headers, &table_rows),
-    })?;
+    print(&render::listing(
+        &ctx.ui,
+        format,
+        "customers",
+        &rows,
+        &headers,
+        &table_rows,
+    ))?;
     Ok(0)
 }
 

@@ -71,12 +71,9 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
                     ]
                 })
                 .collect();
-            print(&match format {
-                Format::Json => render::json_document("handoffs", &rows),
-                Format::Markdown => render::markdown_table(&headers, &table),
-                Format::Csv => render::csv(&headers, &table),
-                Format::Table => render::table(&ctx.ui, &headers, &table),
-            })?;
+            print(&render::listing(
+                &ctx.ui, format, "handoffs", &rows, &headers, &table,
+            ))?;
             Ok(0)
         }
         HandoffCommand::Accept { target, write } => {

@@ -94,12 +94,9 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
                 })
                 .collect();
             let headers = ["handle", "name", "emails", "teams", "role"];
-            print(&match format {
-                Format::Json => render::json_document("people", people),
-                Format::Markdown => render::markdown_table(&headers, &rows),
-                Format::Csv => render::csv(&headers, &rows),
-                Format::Table => render::table(&ctx.ui, &headers, &rows),
-            })?;
+            print(&render::listing(
+                &ctx.ui, format, "people", people, &headers, &rows,
+            ))?;
             Ok(0)
         }
     }
@@ -138,12 +135,14 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
                 })
                 .collect();
             let headers = ["team", "calendar", "members", "description"];
-            print(&match format {
-                Format::Json => render::json_document("teams", &config.teams),
-                Format::Markdown => render::markdown_table(&headers, &rows),
-                Format::Csv => render::csv(&headers, &rows),
-                Format::Table => render::table(&ctx.ui, &headers, &rows),
-            })?;
+            print(&render::listing(
+                &ctx.ui,
+                format,
+                "teams",
+                &config.teams,
+                &headers,
+                &rows,
+            ))?;
             Ok(0)
         }
     }

@@ -106,12 +106,9 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
                     ]
                 })
                 .collect();
-            print(&match format {
-                Format::Json => render::json_document("tasks", &rows),
-                Format::Markdown => render::markdown_table(&headers, &table),
-                Format::Csv => render::csv(&headers, &table),
-                Format::Table => render::table(&ctx.ui, &headers, &table),
-            })?;
+            print(&render::listing(
+                &ctx.ui, format, "tasks", &rows, &headers, &table,
+            ))?;
             Ok(0)
         }
         TaskCommand::Done { id, write } => {

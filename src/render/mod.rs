@@ -165,6 +165,24 @@ pub fn age(t: &crate::model::Timestamp, now: &crate::model::Timestamp) -> String
     }
 }
 
+/// A list in the requested format: the JSON document `{"version": 1, <key>: <data>}`, or the
+/// rows as a Markdown table, CSV, or a terminal table.
+pub fn listing<T: Serialize>(
+    ui: &Ui,
+    format: Format,
+    key: &str,
+    data: &T,
+    headers: &[&str],
+    rows: &[Vec<String>],
+) -> String {
+    match format {
+        Format::Json => json_document(key, data),
+        Format::Markdown => markdown_table(headers, rows),
+        Format::Csv => csv(headers, rows),
+        Format::Table => table(ui, headers, rows),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
