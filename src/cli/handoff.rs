@@ -55,8 +55,13 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
                 .iter()
                 .map(|r| {
                     let h = &r.handoff;
-                    let accepted = match h.accepted_at {
-                        Some(a) => render::short_time(&a, zone),
+                    let accepted = match r.accepted {
+                        Some((a, git_crm::model::records::Acceptance::Explicit)) => {
+                            render::short_time(&a, zone)
+                        }
+                        Some((a, _)) => {
+                            format!("{} (first activity)", render::short_time(&a, zone))
+                        }
                         None => format!("pending ({})", render::age(&h.at, &now)),
                     };
                     vec![

@@ -5,8 +5,8 @@
 //! answered (quickly, slowly or never), switch channel, resolve and reopen; automated and
 //! internal touchpoints; notes with @mentions; handoffs from sales to onboarding to support and
 //! finance, accepted or pending; tasks done, overdue and due. Every change is committed as the
-//! person who made it, at the time they made it, one commit per person and day, and two feature
-//! branches are merged with real merge commits. Everything is generated from a seed, relative to
+//! person who made it, in time order, one commit per person each time they sync (twice a week,
+//! about 300 commits), and two feature branches are merged with real merge commits. Everything is generated from a seed, relative to
 //! today, so the same seed gives the same store on the same day.
 //!
 //! The large demo (`--customers N --interactions M`) generates the same kinds of data in bulk
@@ -107,10 +107,10 @@ pub(crate) fn build_at(
     };
     let world = World::new(anchor);
     progress("setup", 0, 1);
-    let mut store = setup(dir, &world)?;
+    let store = setup(dir, &world)?;
     progress("setup", 1, 1);
     let built = match sizes {
-        None => small::build(&mut store, &world, options.seed, progress)?,
+        None => small::build(&store, &world, options.seed, progress)?,
         Some((customers, interactions)) => large::build(
             &store,
             &world,

@@ -1,6 +1,6 @@
 //! The small demo: 36 hand-named customers whose stories are replayed through the library,
-//! change by change, committed as one commit per person and day in time order, with two
-//! feature branches merged back with real merge commits.
+//! change by change, in time order: each person's work is committed when they sync (twice a
+//! week), as them, and two feature branches are merged back with real merge commits.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -31,7 +31,7 @@ struct Branch {
 }
 
 pub(super) fn build(
-    store: &mut Store,
+    store: &Store,
     world: &World,
     seed: u64,
     progress: &dyn Fn(&str, u64, u64),
@@ -69,7 +69,6 @@ pub(super) fn build(
         branches,
         current: None,
         last_commit: world.start,
-        commits: 0,
     };
     replay.run(&fair, &checklists, progress)?;
 
@@ -270,14 +269,13 @@ struct Group {
 type GroupKey = (Option<usize>, usize, NaiveDate, bool);
 
 struct Replay<'a> {
-    store: &'a mut Store,
+    store: &'a Store,
     world: &'a World,
     stories: &'a [Story],
     branches: Vec<Branch>,
     /// Branch checked out (`None` is main).
     current: Option<usize>,
     last_commit: DateTime<Utc>,
-    commits: usize,
 }
 
 impl Replay<'_> {
@@ -470,7 +468,6 @@ impl Replay<'_> {
             .env("GIT_COMMITTER_DATE", &date);
         run_git(cmd, "git merge")?;
         self.last_commit = at;
-        self.commits += 1;
         Ok(())
     }
 
@@ -508,6 +505,10 @@ impl Replay<'_> {
                 *contents = latest;
             }
         }
+        // Files that already exist first: `commit_paths` looks index entries up by binary search
+        // and appends new ones unsorted, so an existing path looked up after a new one was
+        // appended could be missed (and entered twice).
+        files.sort_by_key(|f| matches!(f, FileOp::Create { .. }));
         batch.files = files;
         let at = group
             .last
@@ -521,7 +522,6 @@ impl Replay<'_> {
             },
         )?;
         self.last_commit = at;
-        self.commits += 1;
         Ok(())
     }
 

@@ -789,7 +789,7 @@ impl Gen<'_> {
             let pending_chance = if kind == StepKind::Cover { 0.7 } else { 0.35 };
             let accept = if i + 1 == n && recent && self.rng.chance(pending_chance) {
                 Accept::Pending
-            } else if self.rng.chance(0.6) {
+            } else if self.rng.chance(0.8) {
                 let delay = Duration::minutes(self.rng.range(15, 26 * 60));
                 let a = self.work_time(at + delay, to);
                 if a < anchor - Duration::minutes(1)

@@ -40,6 +40,13 @@ fn check_store(report: &DemoReport) -> (usize, usize, usize) {
         "work tree is clean"
     );
     git(root, &["fsck", "--no-progress"]);
+    let files = git(root, &["ls-files"]);
+    let unique: std::collections::BTreeSet<&str> = files.lines().collect();
+    assert_eq!(
+        unique.len(),
+        files.lines().count(),
+        "no path is in the index twice"
+    );
     let store = Store::open(root).unwrap();
     let bundles = store.load_all().unwrap();
     assert_eq!(bundles.len(), report.customers);
@@ -319,7 +326,15 @@ fn manual() {
         seed: num("DEMO_SEED").unwrap_or(0) as u64,
     };
     let t = std::time::Instant::now();
-    let report = super::build(Path::new(&dir), &options, &|stage, done, total| {
+    // DEMO_ANCHOR=test uses the tests' fixed end of history instead of today.
+    let end = match std::env::var("DEMO_ANCHOR").as_deref() {
+        Ok("test") => anchor(),
+        _ => chrono::Utc::now()
+            .date_naive()
+            .and_time(NaiveTime::MIN)
+            .and_utc(),
+    };
+    let report = build_at(Path::new(&dir), &options, end, &|stage, done, total| {
         eprintln!("{stage} {done}/{total} {:?}", t.elapsed())
     })
     .unwrap();

@@ -103,8 +103,22 @@ pub fn commit_paths(
         .detach();
 
     let mut index = open_index(&repo)?;
+    // Look every path up while the entries are still sorted; new entries are pushed afterwards,
+    // then sorted once (a push before a lookup would break the binary search).
+    let mut new_entries = Vec::new();
     for (update, blob) in updates.iter().zip(&blobs) {
-        update_index_entry(&mut index, update, *blob)?;
+        if let Some(entry) = update_index_entry(&mut index, update, *blob)? {
+            new_entries.push(entry);
+        }
+    }
+    for (stat, id, path) in new_entries {
+        index.dangerously_push_entry(
+            stat,
+            id,
+            gix::index::entry::Flags::empty(),
+            gix::index::entry::Mode::FILE,
+            path.as_bytes().as_bstr(),
+        );
     }
     index.sort_entries();
     index.remove_tree();
@@ -135,15 +149,17 @@ fn open_index(repo: &gix::Repository) -> Result<gix::index::File> {
     }
 }
 
+/// Updates the entry of an existing path in place (or removes it), and returns what to push
+/// for a path the index does not have yet.
 fn update_index_entry(
     index: &mut gix::index::File,
     update: &PathUpdate,
     blob: Option<gix::ObjectId>,
-) -> Result<()> {
+) -> Result<Option<(gix::index::entry::Stat, gix::ObjectId, String)>> {
     let path = update.git_path.as_bytes().as_bstr();
     let Some(id) = blob else {
         index.remove_entries(|_, p, _| p == path);
-        return Ok(());
+        return Ok(None);
     };
     let disk = update.disk_path.as_deref().unwrap_or(Path::new(""));
     let meta = gix::index::fs::Metadata::from_path_no_follow(disk).at(disk)?;
@@ -154,16 +170,10 @@ fn update_index_entry(
             let entry = &mut index.entries_mut()[i];
             entry.id = id;
             entry.stat = stat;
+            Ok(None)
         }
-        Err(_) => index.dangerously_push_entry(
-            stat,
-            id,
-            gix::index::entry::Flags::empty(),
-            gix::index::entry::Mode::FILE,
-            path,
-        ),
+        Err(_) => Ok(Some((stat, id, update.git_path.clone()))),
     }
-    Ok(())
 }
 
 fn signing_required(repo: &gix::Repository) -> bool {
@@ -181,4 +191,57 @@ fn committer_signature(repo: &gix::Repository, author: &Signature) -> gix::actor
         committer.email = sig.email.to_owned();
     }
     committer
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sig() -> Signature {
+        Signature {
+            name: "T".into(),
+            email: "t@example.com".into(),
+            time: crate::model::time::now(),
+        }
+    }
+
+    fn write(root: &Path, name: &str, text: &str) -> PathUpdate {
+        std::fs::write(root.join(name), text).unwrap();
+        PathUpdate {
+            git_path: name.into(),
+            disk_path: Some(root.join(name)),
+        }
+    }
+
+    /// A change that creates a path sorting first and updates one sorting last must leave one
+    /// index entry per path (a regression: new entries were pushed before later lookups).
+    #[test]
+    fn mixed_creates_and_updates_keep_the_index_clean() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        crate::git::init_repo(root).unwrap();
+        let first: Vec<PathUpdate> = (0..20)
+            .map(|i| write(root, &format!("m{i:02}"), "1"))
+            .collect();
+        commit_paths(root, &first, "first", &sig()).unwrap();
+        let second = vec![
+            write(root, "a-new", "2"),
+            write(root, "m19", "2"),
+            write(root, "m10", "2"),
+        ];
+        commit_paths(root, &second, "second", &sig()).unwrap();
+        let status = std::process::Command::new("git")
+            .arg("status")
+            .arg("--porcelain")
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&status.stdout), "");
+        let files = std::process::Command::new("git")
+            .arg("ls-files")
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&files.stdout).lines().count(), 21);
+    }
 }

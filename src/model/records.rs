@@ -277,3 +277,45 @@ impl Task {
         self.done_at.is_none() && self.due.is_some_and(|due| due < today)
     }
 }
+
+/// How a handoff was taken over: explicitly (`handoff accept`) or implicitly, by the new owner's
+/// first touchpoint or note on the customer after the handoff, whichever comes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Acceptance {
+    Explicit,
+    FirstTouchpoint,
+    FirstNote,
+}
+
+impl Handoff {
+    /// When and how the new owner took the customer over, if they have. Human touchpoints and
+    /// notes by the new owner after the handoff count as taking it over.
+    pub fn acceptance<'a>(
+        &self,
+        interactions: impl IntoIterator<Item = &'a Interaction>,
+        notes: impl IntoIterator<Item = &'a Note>,
+    ) -> Option<(Timestamp, Acceptance)> {
+        let owner = self.to.owner.as_deref()?;
+        let touch = interactions
+            .into_iter()
+            .filter(|i| {
+                i.by == owner
+                    && i.actor == Actor::Human
+                    && i.direction != Direction::Inbound
+                    && i.at >= self.at
+            })
+            .map(|i| (i.at, Acceptance::FirstTouchpoint))
+            .min();
+        let note = notes
+            .into_iter()
+            .filter(|n| n.by == owner && n.at >= self.at)
+            .map(|n| (n.at, Acceptance::FirstNote))
+            .min();
+        let explicit = self.accepted_at.map(|a| (a, Acceptance::Explicit));
+        [explicit, touch, note]
+            .into_iter()
+            .flatten()
+            .min_by_key(|(at, _)| *at)
+    }
+}

@@ -155,6 +155,9 @@ pub fn accept(store: &Store, actor: &str, target: &str) -> Result<Planned<Handof
 pub struct HandoffRow {
     pub customer: String,
     pub path: String,
+    /// When and how the new owner took over: `handoff accept`, or their first touchpoint or
+    /// note after the handoff, whichever came first; `None` while pending.
+    pub accepted: Option<(crate::model::Timestamp, crate::model::records::Acceptance)>,
     #[serde(flatten)]
     pub handoff: Handoff,
 }
@@ -177,21 +180,34 @@ pub fn list(
     };
     let mut rows: Vec<HandoffRow> = slugs
         .par_iter()
-        .map(|slug| {
-            store
-                .load_records::<Handoff>(slug, RecordKind::Handoff)
-                .map(|l| (slug, l))
+        .map(|slug| -> Result<Vec<HandoffRow>> {
+            let handoffs = store.load_records::<Handoff>(slug, RecordKind::Handoff)?;
+            if handoffs.is_empty() {
+                return Ok(Vec::new());
+            }
+            let interactions =
+                store.load_records::<crate::model::Interaction>(slug, RecordKind::Interaction)?;
+            let notes = store.load_records::<crate::model::Note>(slug, RecordKind::Note)?;
+            Ok(handoffs
+                .into_iter()
+                .map(|l| {
+                    let accepted = l.record.acceptance(
+                        interactions.iter().map(|i| &i.record),
+                        notes.iter().map(|n| &n.record),
+                    );
+                    HandoffRow {
+                        customer: slug.clone(),
+                        path: l.path,
+                        accepted,
+                        handoff: l.record,
+                    }
+                })
+                .collect())
         })
         .collect::<Result<Vec<_>>>()?
         .into_iter()
-        .flat_map(|(slug, loaded)| {
-            loaded.into_iter().map(move |l| HandoffRow {
-                customer: slug.clone(),
-                path: l.path,
-                handoff: l.record,
-            })
-        })
-        .filter(|r| !pending || r.handoff.accepted_at.is_none())
+        .flatten()
+        .filter(|r| !pending || r.accepted.is_none())
         .filter(|r| to.is_none() || r.handoff.to.owner.as_deref() == to)
         .collect();
     rows.sort_by_key(|r| (r.handoff.at, r.handoff.id));

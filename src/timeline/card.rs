@@ -70,7 +70,13 @@ pub fn card(bundle: &CustomerBundle) -> Card {
             .iter()
             .rev()
             .map(|l| &l.record)
-            .find(|h| h.accepted_at.is_none())
+            .find(|h| {
+                h.acceptance(
+                    bundle.interactions.iter().map(|i| &i.record),
+                    bundle.notes.iter().map(|n| &n.record),
+                )
+                .is_none()
+            })
             .cloned(),
         open_tasks: bundle
             .tasks

@@ -261,3 +261,38 @@ fn accept_by_id_prefix_and_twice_fails() {
     assert_eq!(store.head(), head);
     store.status_clean();
 }
+
+#[test]
+fn the_new_owners_first_touchpoint_takes_the_handoff_over() {
+    let store = store();
+    store.run(&["assign", "hand", "--to", "bob"]);
+    assert!(
+        store
+            .run(&["handoff", "list", "--pending"])
+            .contains("pending")
+    );
+    store
+        .cmd_as("bob")
+        .args([
+            "log",
+            "hand",
+            "-c",
+            "call",
+            "-d",
+            "outbound",
+            "-s",
+            "Intro call",
+        ])
+        .assert()
+        .success();
+    let pending = store.run(&["handoff", "list", "--pending", "--format", "json"]);
+    let doc: serde_json::Value = serde_json::from_str(&pending).unwrap();
+    assert_eq!(doc["handoffs"].as_array().unwrap().len(), 0, "{pending}");
+    let all = store.run(&["handoff", "list"]);
+    assert!(all.contains("(first activity)"), "{all}");
+    assert!(
+        !store
+            .run(&["customer", "show", "hand"])
+            .contains("pending handoff")
+    );
+}
