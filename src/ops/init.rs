@@ -68,25 +68,15 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<InitReport> {
             contents: store.read_text(".gitattributes")?,
         },
     ];
-    let commit = if options.no_commit {
-        None
-    } else {
-        let author = store.signature(&handle, None)?;
-        let updates: Vec<git::PathUpdate> = change
-            .files
-            .iter()
-            .map(|f| git::PathUpdate {
-                git_path: store.git_path(f.path()),
-                disk_path: Some(store.path(f.path())),
-            })
-            .collect();
-        Some(git::commit_paths(
-            store.repo_root(),
-            &updates,
-            &change.commit_message(),
-            &author,
-        )?)
-    };
+    // The files are on disk already; applying rewrites them unchanged and commits them through
+    // the same path as every other command.
+    let commit = store.apply(
+        &change,
+        crate::store::ApplyOptions {
+            no_commit: options.no_commit,
+            time: None,
+        },
+    )?;
     Ok(InitReport {
         root: dir,
         handle,

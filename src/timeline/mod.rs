@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::model::records::{Actor, Direction, Party};
+use crate::model::records::{Actor, Direction};
 use crate::model::threads::thread_states;
 use crate::model::{Customer, RecordId, Timestamp};
 use crate::store::CustomerBundle;
@@ -195,7 +195,7 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
     }
     for l in &bundle.handoffs {
         let h = &l.record;
-        let mut text = format!("{} -> {}", party(&h.from), party(&h.to));
+        let mut text = format!("{} -> {}", h.from, h.to);
         if let Some(reason) = &h.reason {
             text.push_str(": ");
             text.push_str(reason);
@@ -268,10 +268,6 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
         customer: bundle.customer.clone(),
         entries,
     }
-}
-
-fn party(p: &Party) -> String {
-    p.to_string()
 }
 
 fn simple(
