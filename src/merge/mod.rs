@@ -50,6 +50,8 @@ impl Merged {
 }
 
 type Record = Map<String, Value>;
+/// A version of a file: its text and the record it reads as.
+type Version = (String, Record);
 
 /// Merges three versions of the record file at `path` (used in messages only).
 pub fn merge_record(path: &str, base: &[u8], ours: &[u8], theirs: &[u8]) -> Result<Merged> {
@@ -102,8 +104,8 @@ fn read_three(
     base: &[u8],
     ours: &[u8],
     theirs: &[u8],
-) -> Option<((String, Record), (String, Record), (String, Record))> {
-    let read = |bytes: &[u8], empty_ok: bool| -> Option<(String, Record)> {
+) -> Option<(Version, Version, Version)> {
+    let read = |bytes: &[u8], empty_ok: bool| -> Option<Version> {
         let text = std::str::from_utf8(bytes).ok()?.to_string();
         if empty_ok && text.trim().is_empty() {
             return Some((text, Record::new()));
