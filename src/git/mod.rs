@@ -6,12 +6,14 @@
 mod bulk;
 mod commit;
 mod config;
+mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{PathUpdate, commit_paths};
 pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
+pub use tree::{TreeFile, read_files};
 
 use crate::model::time::Timestamp;
 
