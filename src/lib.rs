@@ -15,6 +15,7 @@
 //! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`]; [`merge`] is the field-level
 //! three-way merge git runs on record files.
 
+pub mod check;
 pub mod demo;
 pub mod error;
 pub mod git;

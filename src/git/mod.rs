@@ -7,6 +7,7 @@ mod bulk;
 mod commit;
 mod config;
 mod line_merge;
+mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{PathUpdate, commit_paths};
@@ -14,6 +15,7 @@ pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
 pub use line_merge::{LineMerge, line_merge};
+pub use tree::{TreeFile, read_files};
 
 use crate::model::time::Timestamp;
 
