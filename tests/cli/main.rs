@@ -3,12 +3,14 @@
 
 mod support;
 
+mod collab_merge;
 mod completions;
 mod concurrency;
 mod customer;
 mod handoff;
 mod init;
 mod log;
+mod merge_driver;
 mod note;
 mod people;
 mod robustness;
