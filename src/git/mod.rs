@@ -6,6 +6,7 @@
 mod bulk;
 mod commit;
 mod config;
+mod diff;
 mod line_merge;
 mod tree;
 
@@ -14,6 +15,7 @@ pub use commit::{PathUpdate, commit_paths};
 pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
+pub use diff::{CommitInfo, FileChange, FileStatus, Repo};
 pub use line_merge::{LineMerge, line_merge};
 pub use tree::{TreeFile, read_files};
 
