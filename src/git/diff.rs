@@ -23,6 +23,17 @@ pub enum FileStatus {
     Deleted,
 }
 
+impl FileStatus {
+    /// The word people read (`added`).
+    pub fn word(self) -> &'static str {
+        match self {
+            FileStatus::Added => "added",
+            FileStatus::Modified => "modified",
+            FileStatus::Deleted => "deleted",
+        }
+    }
+}
+
 /// One file that differs between two commits; ids are blob ids in hex.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileChange {
@@ -152,9 +163,12 @@ impl Repo {
 
     /// Commits reachable from `head` and not from `hide`, newest first (by commit time).
     pub fn commits(&self, head: &str, hide: Option<&str>) -> Result<Vec<CommitInfo>> {
-        let mut walk = self.repo.rev_walk([oid(head)?]).sorting(
-            gix::revision::walk::Sorting::ByCommitTime(Default::default()),
-        );
+        let mut walk =
+            self.repo
+                .rev_walk([oid(head)?])
+                .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                    Default::default(),
+                ));
         if let Some(hide) = hide {
             walk = walk.with_hidden([oid(hide)?]);
         }
@@ -209,12 +223,23 @@ impl Repo {
     /// The files under `prefix` (repository-relative, `""` for all) that differ between commit
     /// `old` (`None`: the empty tree) and commit `new`, sorted by path.
     pub fn diff(&self, old: Option<&str>, new: &str, prefix: &str) -> Result<Vec<FileChange>> {
-        let prefix = prefix.trim_matches('/');
+        self.diff_moved(old.map(|c| (c, prefix)), (new, prefix))
+    }
+
+    /// Like [`Repo::diff`], with the folder at another path in the old commit (a renamed
+    /// customer): files are compared by their path inside the folder and reported under the new
+    /// path.
+    pub fn diff_moved(
+        &self,
+        old: Option<(&str, &str)>,
+        new: (&str, &str),
+    ) -> Result<Vec<FileChange>> {
         let old = match old {
-            Some(c) => self.entry(oid(c)?, prefix)?,
+            Some((c, p)) => self.entry(oid(c)?, p.trim_matches('/'))?,
             None => None,
         };
-        let new = self.entry(oid(new)?, prefix)?;
+        let prefix = new.1.trim_matches('/');
+        let new = self.entry(oid(new.0)?, prefix)?;
         let mut out = Vec::new();
         self.diff_entries(prefix, old, new, &mut out)?;
         out.sort_by(|a, b| a.path.cmp(&b.path));
@@ -341,13 +366,21 @@ mod tests {
         git(root, &["add", "-A"]);
         git(
             root,
-            &["commit", "-q", "-m", "two\n\nCrm-Op: x.edit\nCrm-Actor: bob"],
+            &[
+                "commit",
+                "-q",
+                "-m",
+                "two\n\nCrm-Op: x.edit\nCrm-Actor: bob",
+            ],
         );
         let repo = Repo::open(root).unwrap();
         let head = repo.resolve("HEAD").unwrap();
         let first = repo.resolve("HEAD~1").unwrap();
         let changes = repo.diff(Some(&first), &head, "c").unwrap();
-        let summary: Vec<_> = changes.iter().map(|c| (c.path.as_str(), c.status)).collect();
+        let summary: Vec<_> = changes
+            .iter()
+            .map(|c| (c.path.as_str(), c.status))
+            .collect();
         assert_eq!(
             summary,
             [
@@ -356,7 +389,10 @@ mod tests {
                 ("c/b/z.yaml", FileStatus::Added)
             ]
         );
-        assert_eq!(repo.blob(changes[0].new_id.as_ref().unwrap()).unwrap(), b"2");
+        assert_eq!(
+            repo.blob(changes[0].new_id.as_ref().unwrap()).unwrap(),
+            b"2"
+        );
         assert_eq!(repo.diff(None, &first, "").unwrap().len(), 2);
         let info = repo.commit(&head).unwrap();
         assert_eq!(info.subject, "two");

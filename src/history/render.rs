@@ -1,0 +1,76 @@
+//! The history in the three layouts people and programs read: text for terminals, Markdown,
+//! and a versioned JSON document. Every string from the data is escaped here.
+
+use chrono_tz::Tz;
+
+use super::{Event, describe};
+use crate::model::Customer;
+use crate::model::text::escape;
+use crate::render::short_time;
+
+/// Text safe to put in Markdown: control characters escaped, markup characters neutralised.
+pub fn md(text: &str) -> String {
+    escape(text)
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace('*', "\\*")
+        .replace('_', "\\_")
+        .replace('`', "\\`")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// `acme (Acme Corp)`.
+fn title(customer: &Customer) -> String {
+    format!("{} ({})", customer.slug, customer.name)
+}
+
+/// One block per commit, newest first: when, who, commit, subject, then a line per change.
+pub fn text(customer: &Customer, events: &[Event], zone: Tz) -> String {
+    let mut out = format!("history of {}, newest first\n", escape(&title(customer)));
+    if events.is_empty() {
+        out.push_str("\n(no commits)\n");
+    }
+    for e in events {
+        out.push_str(&format!(
+            "\n{}  {}  {}  {}\n",
+            short_time(&e.at, zone),
+            escape(&e.by),
+            &e.commit[..8.min(e.commit.len())],
+            escape(&e.subject)
+        ));
+        for change in &e.changes {
+            out.push_str(&format!("    {}\n", escape(&describe(change))));
+        }
+    }
+    out
+}
+
+/// A heading per commit and a bullet per change.
+pub fn markdown(customer: &Customer, events: &[Event], zone: Tz) -> String {
+    let mut out = format!("# History of {}\n", md(&title(customer)));
+    for e in events {
+        out.push_str(&format!(
+            "\n## {} by {} (`{}`)\n\n{}\n\n",
+            short_time(&e.at, zone),
+            md(&e.by),
+            &e.commit[..8.min(e.commit.len())],
+            md(&e.subject)
+        ));
+        for change in &e.changes {
+            out.push_str(&format!("- {}\n", md(&describe(change))));
+        }
+    }
+    out
+}
+
+/// `{"version": 1, "customer": {"id", "slug", "name"}, "events": [...]}`.
+pub fn json(customer: &Customer, events: &[Event]) -> String {
+    crate::render::json_object(vec![
+        (
+            "customer",
+            serde_json::json!({"id": customer.id, "slug": customer.slug, "name": customer.name}),
+        ),
+        ("events", serde_json::to_value(events).unwrap_or_default()),
+    ])
+}
