@@ -37,6 +37,9 @@ pub struct TimelineArgs {
     /// Print touchpoint and note bodies.
     #[arg(long)]
     body: bool,
+    /// Weave in who changed the customer when, from git (field changes, renames, edits).
+    #[arg(long)]
+    history: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
@@ -65,7 +68,11 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         hide_tags: Vec::new(),
     };
     let bundle = ctx.store.load_bundle(&args.customer)?;
-    let timeline = build(&bundle, &filter);
+    let mut timeline = build(&bundle, &filter);
+    if args.history {
+        let events = git_crm::history::customer_history(&ctx.store, &args.customer)?;
+        git_crm::timeline::history::weave(&mut timeline, &events, &filter);
+    }
     let style = TimelineStyle {
         zone,
         bodies: args.body,

@@ -263,6 +263,22 @@ fn read(repo: &Repo, id: Option<&str>) -> Result<Option<Map<String, Value>>> {
     }
 }
 
+impl Change {
+    /// Whether this is a handoff accepted or a task done: a record completed by setting only
+    /// the fields meant to be set later ([`LATE_FIELDS`]).
+    pub fn is_completion(&self) -> bool {
+        match self {
+            Change::RecordChanged { fields, .. } => {
+                !fields.is_empty()
+                    && fields
+                        .iter()
+                        .all(|f| LATE_FIELDS.contains(&f.field.as_str()) && f.from.is_none())
+            }
+            _ => false,
+        }
+    }
+}
+
 /// A change in words, for the text and Markdown layouts (not escaped).
 pub fn describe(change: &Change) -> String {
     match change {
@@ -276,9 +292,7 @@ pub fn describe(change: &Change) -> String {
         Change::RecordChanged {
             record, id, fields, ..
         } => {
-            let late = fields
-                .iter()
-                .all(|f| LATE_FIELDS.contains(&f.field.as_str()) && f.from.is_none());
+            let late = change.is_completion();
             let what = match (record, late) {
                 (RecordKind::Handoff, true) => "accepted handoff".to_string(),
                 (RecordKind::Task, true) => "completed task".to_string(),
