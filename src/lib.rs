@@ -13,7 +13,8 @@
 //! Modules by domain: [`model`] (pure record types and rules), [`store`] (files, in-place
 //! edits, loading), [`git`] (commits and history), [`ops`] (the operations people run),
 //! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`]; [`merge`] is the field-level
-//! three-way merge git runs on record files; [`history`] tells a customer's git history in words.
+//! three-way merge git runs on record files; [`history`] tells a customer's git history in words;
+//! [`review`] summarises a branch for merge review.
 
 pub mod check;
 pub mod demo;
@@ -24,6 +25,7 @@ pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod review;
 pub mod store;
 pub mod timeline;
 

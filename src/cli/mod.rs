@@ -15,6 +15,7 @@ mod note;
 mod output;
 mod person;
 mod prompt;
+mod review;
 mod task;
 mod timeline;
 
@@ -73,6 +74,8 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// A customer's git history in words: who changed what, when, in which commit.
     History(history::HistoryArgs),
+    /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
+    Review(review::ReviewArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -153,6 +156,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }
