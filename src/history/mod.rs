@@ -89,7 +89,15 @@ pub fn customer_history(store: &Store, slug: &str) -> Result<Vec<Event>> {
     let folder = store.git_path(&layout::customer_dir(slug));
     let walk =
         crate::git::path_history(&repo, "HEAD", &folder, layout::CUSTOMER_FILE, &same_owner)?;
-    walk.iter().map(|pc| event(&repo, store, pc)).collect()
+    let mut events = Vec::new();
+    for pc in &walk {
+        let event = event(&repo, store, pc)?;
+        // A merge that only took values from its parents tells nothing new.
+        if !event.changes.is_empty() {
+            events.push(event);
+        }
+    }
+    Ok(events)
 }
 
 fn event(repo: &Repo, store: &Store, pc: &PathCommit) -> Result<Event> {

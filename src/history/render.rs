@@ -20,6 +20,12 @@ pub fn md(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Markdown text with `from -> to` written as an arrow, which reads better in a rendered
+/// comment than an escaped `&gt;`.
+pub fn md_arrows(text: &str) -> String {
+    md(text).replace(" -&gt; ", " → ")
+}
+
 /// `acme (Acme Corp)`.
 fn title(customer: &Customer) -> String {
     format!("{} ({})", customer.slug, customer.name)
@@ -55,10 +61,10 @@ pub fn markdown(customer: &Customer, events: &[Event], zone: Tz) -> String {
             short_time(&e.at, zone),
             md(&e.by),
             &e.commit[..8.min(e.commit.len())],
-            md(&e.subject)
+            md_arrows(&e.subject)
         ));
         for change in &e.changes {
-            out.push_str(&format!("- {}\n", md(&describe(change))));
+            out.push_str(&format!("- {}\n", md_arrows(&describe(change))));
         }
     }
     out

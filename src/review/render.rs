@@ -3,7 +3,7 @@
 
 use crate::check::{Diagnostic, Severity};
 use crate::history::fields;
-use crate::history::render::md;
+use crate::history::render::{md, md_arrows};
 use crate::model::text::escape;
 
 use super::diff::{CustomerReview, Lifecycle};
@@ -249,8 +249,8 @@ pub fn markdown(r: &Review) -> String {
                 None => ("", line),
             };
             match line.strip_prefix("! ") {
-                Some(flag) => out.push_str(&format!("{indent}- :warning: {}\n", arrows(&md(flag)))),
-                None => out.push_str(&format!("{indent}- {}\n", arrows(&md(&line)))),
+                Some(flag) => out.push_str(&format!("{indent}- :warning: {}\n", md_arrows(flag))),
+                None => out.push_str(&format!("{indent}- {}\n", md_arrows(&line))),
             }
         }
     }
@@ -261,11 +261,6 @@ pub fn markdown(r: &Review) -> String {
         }
     }
     out
-}
-
-/// `from -> to` reads better as an arrow in a rendered comment than as an escaped `&gt;`.
-fn arrows(text: &str) -> String {
-    text.replace(" -&gt; ", " → ")
 }
 
 fn owner(c: &CustomerReview) -> String {

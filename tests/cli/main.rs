@@ -8,6 +8,7 @@ mod completions;
 mod concurrency;
 mod customer;
 mod handoff;
+mod history;
 mod init;
 mod log;
 mod merge_driver;
