@@ -105,14 +105,23 @@ impl Repo {
         Ok(commit.id.to_string())
     }
 
-    /// The upstream branch of HEAD (`origin/main`), if one is configured.
+    /// The upstream branch of HEAD (`origin/main`, or a local branch), if one is configured.
+    /// Asked of the user's `git`, which knows every way an upstream can be set.
     pub fn upstream(&self) -> Option<String> {
-        let head = self.repo.head_name().ok()??;
-        let tracking = self
-            .repo
-            .branch_remote_tracking_ref_name(head.as_ref(), gix::remote::Direction::Fetch)?
+        let root = self.repo.workdir().unwrap_or(self.repo.git_dir());
+        let output = super::git_command(root)
+            .args([
+                "rev-parse",
+                "--abbrev-ref",
+                "--symbolic-full-name",
+                "@{upstream}",
+            ])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
             .ok()?;
-        Some(tracking.shorten().to_string())
+        let name = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        (output.status.success() && !name.is_empty()).then_some(name)
     }
 
     /// The best common ancestor of two commits.

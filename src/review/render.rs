@@ -238,12 +238,16 @@ pub fn markdown(r: &Review) -> String {
             format!(" ({})", md(&words.join(", ")))
         };
         out.push_str(&format!(
-            "\n### {} - {}{}{status}\n\n",
+            "\n### {} - {}{}{status}\n",
             md(&c.slug),
             md(&c.name),
             md(&owner(c))
         ));
-        for line in customer_lines(c) {
+        let lines = customer_lines(c);
+        if !lines.is_empty() {
+            out.push('\n');
+        }
+        for line in lines {
             let (indent, line) = match line.strip_prefix("  ") {
                 Some(rest) => ("  ", rest.to_string()),
                 None => ("", line),

@@ -9,13 +9,37 @@ fn story() -> TestStore {
     let store = TestStore::new();
     store.add_person("bob", None);
     store.add_customer_with("Acme Corp", &["--field", "tier=gold", "--tag", "retail"]);
-    store.log("acme-corp", "call", "outbound", "Called about the renewal", &[]);
+    store.log(
+        "acme-corp",
+        "call",
+        "outbound",
+        "Called about the renewal",
+        &[],
+    );
     store.run(&[
-        "customer", "edit", "acme-corp", "--set", "status=active", "--set",
-        "fields.tier=platinum", "--add-tag", "vip",
+        "customer",
+        "edit",
+        "acme-corp",
+        "--set",
+        "status=active",
+        "--set",
+        "fields.tier=platinum",
+        "--add-tag",
+        "vip",
     ]);
-    store.run(&["assign", "acme-corp", "--to", "bob", "--reason", "Bob takes sales"]);
-    store.cmd_as("bob").args(["handoff", "accept", "acme-corp"]).assert().success();
+    store.run(&[
+        "assign",
+        "acme-corp",
+        "--to",
+        "bob",
+        "--reason",
+        "Bob takes sales",
+    ]);
+    store
+        .cmd_as("bob")
+        .args(["handoff", "accept", "acme-corp"])
+        .assert()
+        .success();
     store.run(&["customer", "rename", "acme-corp", "acme", "--name", "Acme"]);
     store.note("acme", "Renewal signed");
     store
@@ -58,7 +82,10 @@ fn history_json() {
             "customer.add"
         ]
     );
-    assert_eq!(events[1]["changes"][0], serde_json::json!({"type": "renamed", "from": "acme-corp", "to": "acme"}));
+    assert_eq!(
+        events[1]["changes"][0],
+        serde_json::json!({"type": "renamed", "from": "acme-corp", "to": "acme"})
+    );
     assert_eq!(events[2]["by"], "bob");
     assert_eq!(
         events[3]["changes"][0],
@@ -67,7 +94,10 @@ fn history_json() {
     assert_eq!(events[3]["changes"][1]["type"], "record_added");
     assert_eq!(events[3]["changes"][1]["record"], "handoff");
     assert_eq!(events[4]["changes"].as_array().unwrap().len(), 3);
-    assert_eq!(events[6]["changes"][0], serde_json::json!({"type": "customer_added", "name": "Acme Corp"}));
+    assert_eq!(
+        events[6]["changes"][0],
+        serde_json::json!({"type": "customer_added", "name": "Acme Corp"})
+    );
     let commit = events[0]["commit"].as_str().unwrap();
     assert_eq!(commit, store.head());
 }
@@ -80,10 +110,15 @@ fn a_merged_branch_is_told_once_and_a_merge_only_for_what_it_decided() {
     store.run(&["customer", "edit", "acme", "--set", "status=active"]);
     store.git(&["checkout", "-q", "main"]);
     store.run(&["customer", "edit", "acme", "--set", "fields.tier=silver"]);
-    let merge = store
-        .sandbox
-        .git_with_crm(store.root(), &["merge", "-q", "--no-ff", "--no-edit", "topic"]);
-    assert!(merge.status.success(), "{}", String::from_utf8_lossy(&merge.stderr));
+    let merge = store.sandbox.git_with_crm(
+        store.root(),
+        &["merge", "-q", "--no-ff", "--no-edit", "topic"],
+    );
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
     let doc = store.json(&["history", "acme", "--format", "json"]);
     let subjects: Vec<&str> = doc["events"]
         .as_array()
@@ -92,7 +127,10 @@ fn a_merged_branch_is_told_once_and_a_merge_only_for_what_it_decided() {
         .map(|e| e["subject"].as_str().unwrap())
         .collect();
     assert_eq!(subjects.len(), 3, "{subjects:?}");
-    assert!(subjects.iter().all(|s| !s.starts_with("Merge")), "{subjects:?}");
+    assert!(
+        subjects.iter().all(|s| !s.starts_with("Merge")),
+        "{subjects:?}"
+    );
 }
 
 #[test]
@@ -101,7 +139,10 @@ fn timeline_history_weaves_changes_in() {
     let text = store.run(&["timeline", "acme", "--history"]);
     assert!(text.contains("change"), "{text}");
     assert!(text.contains("owner: alice -> bob"), "{text}");
-    assert!(text.contains("renamed acme-corp -> acme; name: Acme Corp -> Acme"), "{text}");
+    assert!(
+        text.contains("renamed acme-corp -> acme; name: Acme Corp -> Acme"),
+        "{text}"
+    );
     // The record additions are on the timeline already; they are not repeated as changes.
     assert_eq!(text.matches("Renewal signed").count(), 1, "{text}");
     let plain = store.run(&["timeline", "acme"]);

@@ -14,6 +14,7 @@ mod log;
 mod merge_driver;
 mod note;
 mod people;
+mod review;
 mod robustness;
 mod task;
 mod timeline;
