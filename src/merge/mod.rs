@@ -85,16 +85,57 @@ pub fn merge_record(path: &str, base: &[u8], ours: &[u8], theirs: &[u8]) -> Resu
     let Some(edited) = apply_edits(path, &o.0, &merged) else {
         return by_lines(base, ours, theirs);
     };
-    let text = if merged.conflicts.is_empty() {
-        edited
-    } else {
-        text::write_conflicts(&edited, &t.0, &merged.conflicts)
+    if merged.conflicts.is_empty() {
+        return Ok(Merged {
+            text: edited.into_bytes(),
+            conflicts: Vec::new(),
+            method: Method::Fields,
+        });
+    }
+    // A conflict is written around the key's own lines; if the layout hides them (a nested key
+    // in a flow mapping), around the whole top-level key; failing that, git's line merge.
+    let top_level: Vec<Vec<String>> = {
+        let mut keys: Vec<Vec<String>> = merged.conflicts.iter().map(|p| p[..1].to_vec()).collect();
+        keys.dedup();
+        keys
     };
-    Ok(Merged {
-        text: text.into_bytes(),
-        conflicts: merged.conflicts.iter().map(|p| p.join(".")).collect(),
-        method: Method::Fields,
-    })
+    for keys in [&merged.conflicts, &top_level] {
+        let text = text::write_conflicts(&edited, &t.0, keys);
+        if resolves_to_either_side(path, &text, &merged, &t.1, keys) {
+            return Ok(Merged {
+                text: text.into_bytes(),
+                conflicts: keys.iter().map(|p| p.join(".")).collect(),
+                method: Method::Fields,
+            });
+        }
+    }
+    by_lines(base, ours, theirs)
+}
+
+/// Whether keeping our side of every conflict block gives the merged record, and keeping
+/// theirs gives their values at the conflicting keys.
+fn resolves_to_either_side(
+    path: &str,
+    text: &str,
+    merged: &value::ValueMerge,
+    theirs: &Record,
+    keys: &[Vec<String>],
+) -> bool {
+    let mine = parse(path, text::resolve(text, text::Side::Ours).as_bytes());
+    let yours = parse(path, text::resolve(text, text::Side::Theirs).as_bytes());
+    let (Some(mine), Some(yours)) = (mine, yours) else {
+        return false;
+    };
+    mine == merged.value && keys.iter().all(|k| lookup(&yours, k) == lookup(theirs, k))
+}
+
+fn lookup<'a>(record: &'a Record, key: &[String]) -> Option<&'a Value> {
+    let (first, rest) = key.split_first()?;
+    let mut value = record.get(first)?;
+    for k in rest {
+        value = value.as_object()?.get(k)?;
+    }
+    Some(value)
 }
 
 /// The three versions as text and records; `None` if any is not a readable record. A missing

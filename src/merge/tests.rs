@@ -110,6 +110,25 @@ fn contacts_merge_by_email() {
 }
 
 #[test]
+fn a_conflict_inside_a_flow_mapping_widens_to_the_whole_key() {
+    let base = "id: 1\nfields: {tier: gold, seats: 4}\n";
+    let ours = "id: 1\nfields: {tier: silver, seats: 4}\n";
+    let theirs = "id: 1\nfields: {tier: platinum, seats: 4}\n";
+    let m = merge_record(
+        "c.yaml",
+        base.as_bytes(),
+        ours.as_bytes(),
+        theirs.as_bytes(),
+    )
+    .unwrap();
+    assert_eq!(m.conflicts, vec!["fields"]);
+    assert_eq!(
+        text(&m),
+        "id: 1\n<<<<<<< ours\nfields: {tier: silver, seats: 4}\n=======\nfields: {tier: platinum, seats: 4}\n>>>>>>> theirs\n"
+    );
+}
+
+#[test]
 fn malformed_input_falls_back_to_a_line_merge() {
     let ours = BASE.replace("owner: alice", "owner: [bob");
     let theirs = BASE.replace("owner: alice", "owner: carol");

@@ -120,6 +120,38 @@ pub fn write_conflicts(ours_text: &str, theirs_text: &str, conflicts: &[Vec<Stri
     text
 }
 
+/// Which side of every conflict block to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Ours,
+    Theirs,
+}
+
+/// The text with every conflict block resolved to `side`, as a person keeping that side would
+/// write it. Used to check that a conflict was written so that either choice reads back.
+pub fn resolve(text: &str, side: Side) -> String {
+    let (open, sep, close) = (
+        format!("<<<<<<< {OURS}"),
+        "=======",
+        format!(">>>>>>> {THEIRS}"),
+    );
+    let mut out = String::new();
+    let mut in_block: Option<Side> = None;
+    for line in text.lines() {
+        match in_block {
+            None if line == open => in_block = Some(Side::Ours),
+            Some(Side::Ours) if line == sep => in_block = Some(Side::Theirs),
+            Some(Side::Theirs) if line == close => in_block = None,
+            current if current.is_none() || current == Some(side) => {
+                out.push_str(line);
+                out.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
