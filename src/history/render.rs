@@ -8,10 +8,13 @@ use crate::model::Customer;
 use crate::model::text::escape;
 use crate::render::short_time;
 
-/// Text safe to put in Markdown: control characters escaped, markup characters neutralised.
+/// Text safe to put in Markdown: control characters escaped, markup characters neutralised,
+/// and `@` written as an entity so that a note's `@dave` posted in a merge-request comment does
+/// not notify whoever is `dave` on the forge.
 pub fn md(text: &str) -> String {
     escape(text)
         .replace('\\', "\\\\")
+        .replace('@', "&#64;")
         .replace('|', "\\|")
         .replace('*', "\\*")
         .replace('_', "\\_")

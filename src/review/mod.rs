@@ -164,7 +164,13 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         }
     }
 
-    let customers = diff::summarize(&files, &who);
+    let mut customers = diff::summarize(&files, &who);
+    for c in customers
+        .iter_mut()
+        .filter(|c| c.change == diff::Lifecycle::Unchanged)
+    {
+        name_from_head(&repo, store, &head_commit, c)?;
+    }
     let problems = new_problems(store, merge_base.as_deref(), &head_commit)?;
     let totals = totals(&customers, problems.len());
     Ok(Review {
@@ -179,6 +185,27 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         customers,
         problems,
     })
+}
+
+/// Fills in the name and owner of a customer whose record did not change, from head.
+fn name_from_head(repo: &Repo, store: &Store, head: &str, c: &mut CustomerReview) -> Result<()> {
+    let path = store.git_path(&layout::customer_file(&c.slug));
+    let Some(id) = repo.entry_id(head, &path)? else {
+        return Ok(());
+    };
+    if let Some(record) = crate::history::parse_map(&path, &repo.blob(&id)?) {
+        let text = |k: &str| {
+            record
+                .get(k)
+                .and_then(serde_json::Value::as_str)
+                .map(str::to_string)
+        };
+        if let Some(name) = text("name") {
+            c.name = name;
+        }
+        c.owner = text("owner");
+    }
+    Ok(())
 }
 
 /// What `check` reports in `head` and did not report in `base`.

@@ -9,6 +9,10 @@ use crate::model::text::escape;
 use super::diff::{CustomerReview, Lifecycle};
 use super::{Review, Totals};
 
+/// How many added records of one customer the text and Markdown layouts list one by one (the
+/// JSON document lists them all).
+const LISTED: usize = 5;
+
 fn plural(n: usize, word: &str) -> String {
     if n == 1 {
         format!("{n} {word}")
@@ -129,7 +133,7 @@ fn customer_lines(c: &CustomerReview) -> Vec<String> {
     if !c.counts.is_empty() {
         let counts: Vec<String> = c.counts.iter().map(|(k, n)| plural(*n, k)).collect();
         lines.push(format!("added {}", counts.join(", ")));
-        for a in &c.added {
+        for a in c.added.iter().take(LISTED) {
             lines.push(format!(
                 "  {} {}: {}{}",
                 a.record.word(),
@@ -137,6 +141,9 @@ fn customer_lines(c: &CustomerReview) -> Vec<String> {
                 a.text,
                 by(&a.by)
             ));
+        }
+        if c.added.len() > LISTED {
+            lines.push(format!("  ... and {} more", c.added.len() - LISTED));
         }
     }
     for done in &c.completed {
