@@ -13,6 +13,7 @@ use crate::render::short_time;
 /// not notify whoever is `dave` on the forge.
 pub fn md(text: &str) -> String {
     escape(text)
+        .replace('&', "&amp;")
         .replace('\\', "\\\\")
         .replace('@', "&#64;")
         .replace('|', "\\|")
