@@ -172,7 +172,7 @@ fn customer_change(repo: &Repo, pc: &PathCommit, fc: &FileChange) -> Result<Vec<
             for (parent, path) in &pc.other_parents {
                 let id = repo.entry_id(parent, &format!("{path}/{}", layout::CUSTOMER_FILE))?;
                 if let Some(theirs) = read(repo, id.as_deref())? {
-                    diffs.retain(|d| lookup(&theirs, &d.field) != d.to.as_ref());
+                    diffs.retain(|d| !from_parent(d, lookup(&theirs, &d.field)));
                 }
             }
             diffs.into_iter().map(Change::Field).collect()
@@ -182,6 +182,30 @@ fn customer_change(repo: &Repo, pc: &PathCommit, fc: &FileChange) -> Result<Vec<
             status,
         }],
     })
+}
+
+/// Whether a merge's change of a field only brings in what another parent had: its value, or
+/// for a list, items that parent added and not items it lacks (the driver merges lists as
+/// sets, so the merged list is often neither parent's).
+fn from_parent(d: &FieldDiff, parent: Option<&Value>) -> bool {
+    if d.to.as_ref() == parent {
+        return true;
+    }
+    let list = |v: Option<&Value>| v.and_then(Value::as_array).cloned().unwrap_or_default();
+    let (before, after, theirs) = (list(d.from.as_ref()), list(d.to.as_ref()), list(parent));
+    let is_list = |v: Option<&Value>| v.is_none_or(Value::is_array);
+    if !(is_list(d.from.as_ref()) && is_list(d.to.as_ref()) && is_list(parent)) {
+        return false;
+    }
+    let added_from_parent = after
+        .iter()
+        .filter(|v| !before.contains(v))
+        .all(|v| theirs.contains(v));
+    let removed_by_parent = before
+        .iter()
+        .filter(|v| !after.contains(v))
+        .all(|v| !theirs.contains(v));
+    added_from_parent && removed_by_parent
 }
 
 /// The value at a dotted field path.

@@ -107,9 +107,25 @@ fn a_merged_branch_is_told_once_and_a_merge_only_for_what_it_decided() {
     let store = TestStore::new();
     store.add_customer_with("Acme", &["--field", "tier=gold"]);
     store.git(&["checkout", "-q", "-b", "topic"]);
-    store.run(&["customer", "edit", "acme", "--set", "status=active"]);
+    store.run(&[
+        "customer",
+        "edit",
+        "acme",
+        "--set",
+        "status=active",
+        "--add-tag",
+        "vip",
+    ]);
     store.git(&["checkout", "-q", "main"]);
-    store.run(&["customer", "edit", "acme", "--set", "fields.tier=silver"]);
+    store.run(&[
+        "customer",
+        "edit",
+        "acme",
+        "--set",
+        "fields.tier=silver",
+        "--add-tag",
+        "b2b",
+    ]);
     let merge = store.sandbox.git_with_crm(
         store.root(),
         &["merge", "-q", "--no-ff", "--no-edit", "topic"],
