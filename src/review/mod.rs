@@ -211,6 +211,10 @@ fn name_from_head(repo: &Repo, store: &Store, head: &str, c: &mut CustomerReview
 /// What `check` reports in `head` and did not report in `base`.
 fn new_problems(store: &Store, base: Option<&str>, head: &str) -> Result<Vec<Diagnostic>> {
     let after = check::check_tree(store, head, &[])?;
+    if after.diagnostics.is_empty() {
+        // Nothing in head, so nothing new: the base need not be checked.
+        return Ok(Vec::new());
+    }
     let before: HashSet<(String, String, String)> = match base {
         Some(base) => check::check_tree(store, base, &[])?
             .diagnostics
