@@ -17,12 +17,19 @@ pub struct HistoryArgs {
     /// Time zone for times (default: the store's `timezone`, else UTC).
     #[arg(long)]
     tz: Option<String>,
-    /// Output format (csv is not offered: a history is not a table).
+    /// Output format: table (text), markdown or json.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
 
 pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<i32> {
+    if args.format == Format::Csv {
+        return Err(git_crm::Error::usage(
+            "a history is not a table: --format csv is not offered",
+            Some("use --format table, markdown or json".into()),
+        )
+        .into());
+    }
     let zone = match &args.tz {
         Some(z) => {
             time::parse_zone(z).map_err(|e| git_crm::Error::usage(format!("--tz: {e}"), None))?

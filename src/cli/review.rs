@@ -23,6 +23,13 @@ pub struct ReviewArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<i32> {
+    if args.format == Format::Csv {
+        return Err(git_crm::Error::usage(
+            "a review is not a table: --format csv is not offered",
+            Some("use --format table, markdown or json".into()),
+        )
+        .into());
+    }
     let upstream = match &args.range {
         Some(_) => None,
         None => git_crm::git::Repo::open(ctx.store.repo_root())?.upstream(),

@@ -176,8 +176,11 @@ fn timeline_history_weaves_changes_in() {
 }
 
 #[test]
-fn unknown_customer_is_a_clear_error() {
+fn unknown_customer_and_csv_are_clear_errors() {
     let store = TestStore::new();
     let assert = store.cmd().args(["history", "nope"]).assert().code(1);
     assert!(stderr(&assert).contains("nope"), "{}", stderr(&assert));
+    store.add_customer("Acme");
+    let assert = store.cmd().args(["history", "acme", "--format", "csv"]).assert().code(2);
+    assert!(stderr(&assert).contains("not a table"), "{}", stderr(&assert));
 }
