@@ -6,7 +6,7 @@ use clap::Args;
 use git_crm::model::time;
 use git_crm::render::Format;
 use git_crm::render::timeline::{TimelineStyle, json, markdown, text};
-use git_crm::timeline::{EntryKind, Filter, build};
+use git_crm::timeline::{EntryKind, Filter, Timeline, build};
 
 use super::Ctx;
 use super::args::{split_list, when};
@@ -68,20 +68,32 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         hide_tags: Vec::new(),
     };
     let bundle = ctx.store.load_bundle(&args.customer)?;
-    let mut timeline = build(&bundle, &filter);
-    if args.history {
-        let events = git_crm::history::customer_history(&ctx.store, &args.customer)?;
-        git_crm::timeline::history::weave(&mut timeline, &events, &filter);
-    }
+    let timeline = build(&bundle, &filter);
     let style = TimelineStyle {
         zone,
         bodies: args.body,
         width: ctx.ui.width.map(usize::from).unwrap_or(200),
     };
+    let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
     print(&match args.format {
         Format::Json => json(&timeline),
         Format::Markdown => markdown(&timeline, style),
         Format::Table | Format::Csv => text(&timeline, style),
     })?;
     Ok(0)
+}
+
+/// With `--history`, the customer's git history woven in as `change` entries.
+fn with_history(
+    ctx: &Ctx,
+    history: bool,
+    customer: &str,
+    mut timeline: Timeline,
+    filter: &Filter,
+) -> Result<Timeline> {
+    if history {
+        let events = git_crm::history::customer_history(&ctx.store, customer)?;
+        git_crm::timeline::history::weave(&mut timeline, &events, filter);
+    }
+    Ok(timeline)
 }

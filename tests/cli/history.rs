@@ -181,6 +181,14 @@ fn unknown_customer_and_csv_are_clear_errors() {
     let assert = store.cmd().args(["history", "nope"]).assert().code(1);
     assert!(stderr(&assert).contains("nope"), "{}", stderr(&assert));
     store.add_customer("Acme");
-    let assert = store.cmd().args(["history", "acme", "--format", "csv"]).assert().code(2);
-    assert!(stderr(&assert).contains("not a table"), "{}", stderr(&assert));
+    let assert = store
+        .cmd()
+        .args(["history", "acme", "--format", "csv"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&assert).contains("not a table"),
+        "{}",
+        stderr(&assert)
+    );
 }
