@@ -37,11 +37,11 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<i32> {
         None => ctx.store.zone(),
     };
     let customer = ctx.store.load_customer(&args.customer)?;
-    let events = customer_history(&ctx.store, &args.customer)?;
+    let history = customer_history(&ctx.store, &args.customer)?;
     print(&match args.format {
-        Format::Json => render::json(&customer, &events),
-        Format::Markdown => render::markdown(&customer, &events, zone),
-        Format::Table | Format::Csv => render::text(&customer, &events, zone),
+        Format::Json => render::json(&customer, &history),
+        Format::Markdown => render::markdown(&customer, &history, zone),
+        Format::Table | Format::Csv => render::text(&customer, &history, zone),
     })?;
     Ok(0)
 }

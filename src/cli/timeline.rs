@@ -92,8 +92,11 @@ fn with_history(
     filter: &Filter,
 ) -> Result<Timeline> {
     if history {
-        let events = git_crm::history::customer_history(&ctx.store, customer)?;
-        git_crm::timeline::history::weave(&mut timeline, &events, filter);
+        let history = git_crm::history::customer_history(&ctx.store, customer)?;
+        git_crm::timeline::history::weave(&mut timeline, &history.events, filter);
+        if history.truncated {
+            eprintln!("note: {}", git_crm::history::render::TRUNCATED);
+        }
     }
     Ok(timeline)
 }

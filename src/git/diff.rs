@@ -124,6 +124,12 @@ impl Repo {
         (output.status.success() && !name.is_empty()).then_some(name)
     }
 
+    /// Whether the object `id` is in the repository (a shallow clone lacks the commits beyond
+    /// its boundary).
+    pub fn has_object(&self, id: &str) -> bool {
+        oid(id).is_ok_and(|id| self.repo.has_object(id))
+    }
+
     /// The best common ancestor of two commits.
     pub fn merge_base(&self, one: &str, two: &str) -> Result<Option<String>> {
         let (a, b) = (oid(one)?, oid(two)?);

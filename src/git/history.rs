@@ -22,6 +22,15 @@ pub struct PathCommit {
     pub other_parents: Vec<(String, String)>,
 }
 
+/// The result of a walk.
+#[derive(Debug, Clone, Default)]
+pub struct PathHistory {
+    /// Newest first.
+    pub commits: Vec<PathCommit>,
+    /// Whether the walk reached the boundary of a shallow clone, so older commits are missing.
+    pub truncated: bool,
+}
+
 /// The commits reachable from `head` that changed `path` (a folder, repository-relative), newest
 /// first. When the folder appears in a commit, the folders that commit removed are offered to
 /// `same_owner` (with the content of their `marker` file, such as `customer.yaml`); the one it
@@ -32,8 +41,9 @@ pub fn path_history(
     path: &str,
     marker: &str,
     same_owner: &dyn Fn(&[u8]) -> bool,
-) -> Result<Vec<PathCommit>> {
+) -> Result<PathHistory> {
     let head = repo.resolve(head)?;
+    let mut truncated = false;
     let mut paths: HashMap<String, String> = HashMap::new();
     paths.insert(head.clone(), path.trim_matches('/').to_string());
     let mut out = Vec::new();
@@ -45,8 +55,14 @@ pub fn path_history(
         let mut parent_paths: Vec<(String, String)> = commit
             .parents
             .iter()
+            .filter(|p| repo.has_object(p))
             .map(|p| (p.clone(), path.clone()))
             .collect();
+        if parent_paths.len() < commit.parents.len() {
+            // A shallow clone's boundary: what this commit changed cannot be told.
+            truncated = true;
+            continue;
+        }
         let mut renamed_from = None;
         if here.is_some()
             && let Some((first, _)) = parent_paths.first()
@@ -99,7 +115,10 @@ pub fn path_history(
             other_parents: others,
         });
     }
-    Ok(out)
+    Ok(PathHistory {
+        commits: out,
+        truncated,
+    })
 }
 
 /// The folder, next to `path`, that `commit` removed and whose `marker` file `same_owner`

@@ -17,7 +17,7 @@ pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
 pub use diff::{CommitInfo, FileChange, FileStatus, Repo};
-pub use history::{PathCommit, path_history};
+pub use history::{PathCommit, PathHistory, path_history};
 pub use line_merge::{LineMerge, line_merge};
 pub use tree::{TreeFile, read_files};
 

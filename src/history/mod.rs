@@ -73,12 +73,21 @@ pub struct Event {
 /// handoff, finishing a task.
 pub const LATE_FIELDS: &[&str] = &["accepted_at", "accepted_by", "done_at"];
 
+/// A customer's history.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct History {
+    /// Newest first.
+    pub events: Vec<Event>,
+    /// Whether the clone is shallow and older commits are missing.
+    pub truncated: bool,
+}
+
 /// The history of customer `slug` (as it is called in the work tree), newest first.
-pub fn customer_history(store: &Store, slug: &str) -> Result<Vec<Event>> {
+pub fn customer_history(store: &Store, slug: &str) -> Result<History> {
     let customer = store.load_customer(slug)?;
     let repo = Repo::open(store.repo_root())?;
     if repo.resolve("HEAD").is_err() {
-        return Ok(Vec::new());
+        return Ok(History::default());
     }
     let id = customer.id.to_string();
     let same_owner = |bytes: &[u8]| {
@@ -90,14 +99,17 @@ pub fn customer_history(store: &Store, slug: &str) -> Result<Vec<Event>> {
     let walk =
         crate::git::path_history(&repo, "HEAD", &folder, layout::CUSTOMER_FILE, &same_owner)?;
     let mut events = Vec::new();
-    for pc in &walk {
+    for pc in &walk.commits {
         let event = event(&repo, store, pc)?;
         // A merge that only took values from its parents tells nothing new.
         if !event.changes.is_empty() {
             events.push(event);
         }
     }
-    Ok(events)
+    Ok(History {
+        events,
+        truncated: walk.truncated,
+    })
 }
 
 fn event(repo: &Repo, store: &Store, pc: &PathCommit) -> Result<Event> {

@@ -3,7 +3,7 @@
 
 use chrono_tz::Tz;
 
-use super::{Event, describe};
+use super::{History, describe};
 use crate::model::Customer;
 use crate::model::text::escape;
 use crate::render::short_time;
@@ -36,7 +36,8 @@ fn title(customer: &Customer) -> String {
 }
 
 /// One block per commit, newest first: when, who, commit, subject, then a line per change.
-pub fn text(customer: &Customer, events: &[Event], zone: Tz) -> String {
+pub fn text(customer: &Customer, history: &History, zone: Tz) -> String {
+    let events = &history.events;
     let mut out = format!("history of {}, newest first\n", escape(&title(customer)));
     if events.is_empty() {
         out.push_str("\n(no commits)\n");
@@ -53,11 +54,19 @@ pub fn text(customer: &Customer, events: &[Event], zone: Tz) -> String {
             out.push_str(&format!("    {}\n", escape(&describe(change))));
         }
     }
+    if history.truncated {
+        out.push_str(&format!("\n({TRUNCATED})\n"));
+    }
     out
 }
 
+/// Said under a history that stops at a shallow clone's boundary.
+pub const TRUNCATED: &str =
+    "older commits are not in this shallow clone; `git fetch --unshallow` gets them";
+
 /// A heading per commit and a bullet per change.
-pub fn markdown(customer: &Customer, events: &[Event], zone: Tz) -> String {
+pub fn markdown(customer: &Customer, history: &History, zone: Tz) -> String {
+    let events = &history.events;
     let mut out = format!("# History of {}\n", md(&title(customer)));
     for e in events {
         out.push_str(&format!(
@@ -71,16 +80,23 @@ pub fn markdown(customer: &Customer, events: &[Event], zone: Tz) -> String {
             out.push_str(&format!("- {}\n", md_arrows(&describe(change))));
         }
     }
+    if history.truncated {
+        out.push_str(&format!("\n_{}_\n", md(TRUNCATED)));
+    }
     out
 }
 
-/// `{"version": 1, "customer": {"id", "slug", "name"}, "events": [...]}`.
-pub fn json(customer: &Customer, events: &[Event]) -> String {
+/// `{"version": 1, "customer": {"id", "slug", "name"}, "events": [...], "truncated": false}`.
+pub fn json(customer: &Customer, history: &History) -> String {
     crate::render::json_object(vec![
         (
             "customer",
             serde_json::json!({"id": customer.id, "slug": customer.slug, "name": customer.name}),
         ),
-        ("events", serde_json::to_value(events).unwrap_or_default()),
+        (
+            "events",
+            serde_json::to_value(&history.events).unwrap_or_default(),
+        ),
+        ("truncated", history.truncated.into()),
     ])
 }

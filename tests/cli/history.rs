@@ -192,3 +192,44 @@ fn unknown_customer_and_csv_are_clear_errors() {
         stderr(&assert)
     );
 }
+
+#[test]
+fn a_shallow_clone_says_its_history_is_cut_short() {
+    let store = story();
+    let sandbox = &store.sandbox;
+    let url = format!("file://{}", store.root().display());
+    sandbox.git_in(
+        sandbox.path(),
+        &["clone", "-q", "--depth", "2", &url, "shallow"],
+    );
+    let shallow = sandbox.path().join("shallow");
+    let out = sandbox
+        .cmd_in(&shallow)
+        .args(["history", "acme", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["truncated"], true);
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(
+        events.len(),
+        1,
+        "only the newest commit can be told: {doc:#}"
+    );
+    assert_eq!(events[0]["op"], "note.add");
+    let text = sandbox
+        .cmd_in(&shallow)
+        .args(["history", "acme"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("git fetch --unshallow"));
+    assert_eq!(
+        store.json(&["history", "acme", "--format", "json"])["truncated"],
+        false
+    );
+}
