@@ -138,7 +138,8 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         let Some(parent) = commit.parents.first() else {
             continue;
         };
-        if commit.parents.len() > 1 {
+        if commit.parents.len() > 1 || !repo.has_object(parent) {
+            // Merges repeat their parents' work; a shallow clone lacks the boundary's parent.
             continue;
         }
         for change in repo.diff(Some(parent), &commit.id, &prefix)? {
