@@ -230,3 +230,58 @@ fn two_clones_merge_with_plain_git_pull() {
     assert!(timeline.contains("Called Acme") && timeline.contains("Question about the invoice"));
     assert_eq!(sandbox.git_in(&two, &["status", "--porcelain"]), "");
 }
+
+#[test]
+fn a_handoff_accepted_on_both_clones_merges_to_the_first_acceptance() {
+    let store = TestStore::new();
+    for who in ["bob", "carol"] {
+        store.add_person(who, None);
+    }
+    store.run(&["customer", "add", "Globex"]);
+    store.run(&["assign", "globex", "--to", "bob"]);
+    let sandbox = &store.sandbox;
+    let origin = sandbox.path().join("origin.git");
+    sandbox.git_in(
+        sandbox.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            store.root().to_str().unwrap(),
+            "origin.git",
+        ],
+    );
+    let one = clone(&store, &origin, "one", "bob");
+    let two = clone(&store, &origin, "two", "carol");
+    crm(sandbox, &one, "bob", &["handoff", "accept", "globex"]);
+    sandbox.git_in(&one, &["push", "-q", "origin", "main"]);
+    crm(sandbox, &two, "carol", &["handoff", "accept", "globex"]);
+    let handoff = files(&two, "customers/globex/handoffs").remove(0);
+    let path = format!("customers/globex/handoffs/{handoff}");
+    // Carol's acceptance is made later than Bob's, whatever the clock says.
+    let text = std::fs::read_to_string(two.join(&path)).unwrap();
+    let late: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("accepted_at:") {
+                "accepted_at: \"2099-01-01T00:00:00Z\"".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .map(|l| l + "\n")
+        .collect();
+    std::fs::write(two.join(&path), late).unwrap();
+    sandbox.git_in(&two, &["commit", "-q", "-am", "carol accepts later"]);
+
+    let pull = sandbox.git_with_crm(&two, &["pull", "--no-rebase", "-q", "origin", "main"]);
+    assert!(
+        pull.status.success(),
+        "{}",
+        String::from_utf8_lossy(&pull.stdout)
+    );
+    let merged = std::fs::read_to_string(two.join(&path)).unwrap();
+    let bobs = std::fs::read_to_string(one.join(&path)).unwrap();
+    assert_eq!(merged, bobs, "Bob accepted first: his acceptance stands");
+    assert!(merged.contains("accepted_by: bob\n"), "{merged}");
+}
