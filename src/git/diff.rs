@@ -176,6 +176,30 @@ impl Repo {
         })
     }
 
+    /// Ids and parent ids of the commits reachable from `head`, newest first (by commit time),
+    /// without reading their messages: what a walk needs before it knows which commits matter.
+    pub fn graph(&self, head: &str) -> Result<Vec<(String, Vec<String>)>> {
+        let walk = self
+            .repo
+            .rev_walk([oid(head)?])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .all()
+            .map_err(|e| git_error("cannot walk history", e))?;
+        let mut out = Vec::new();
+        for info in walk {
+            let info = info.map_err(|e| git_error("cannot walk history", e))?;
+            let commit = self
+                .repo
+                .find_commit(info.id)
+                .map_err(|e| git_error("cannot read commit", e))?;
+            let parents = commit.parent_ids().map(|p| p.to_string()).collect();
+            out.push((info.id.to_string(), parents));
+        }
+        Ok(out)
+    }
+
     /// Commits reachable from `head` and not from `hide`, newest first (by commit time).
     pub fn commits(&self, head: &str, hide: Option<&str>) -> Result<Vec<CommitInfo>> {
         let mut walk =

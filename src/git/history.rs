@@ -47,18 +47,17 @@ pub fn path_history(
     let mut paths: HashMap<String, String> = HashMap::new();
     paths.insert(head.clone(), path.trim_matches('/').to_string());
     let mut out = Vec::new();
-    for commit in repo.commits(&head, None)? {
-        let Some(path) = paths.get(&commit.id).cloned() else {
+    for (id, parents) in repo.graph(&head)? {
+        let Some(path) = paths.get(&id).cloned() else {
             continue;
         };
-        let here = repo.entry_id(&commit.id, &path)?;
-        let mut parent_paths: Vec<(String, String)> = commit
-            .parents
+        let here = repo.entry_id(&id, &path)?;
+        let mut parent_paths: Vec<(String, String)> = parents
             .iter()
             .filter(|p| repo.has_object(p))
             .map(|p| (p.clone(), path.clone()))
             .collect();
-        if parent_paths.len() < commit.parents.len() {
+        if parent_paths.len() < parents.len() {
             // A shallow clone's boundary: what this commit changed cannot be told.
             truncated = true;
             continue;
@@ -68,7 +67,7 @@ pub fn path_history(
             && let Some((first, _)) = parent_paths.first()
             && repo.entry_id(first, &path)?.is_none()
         {
-            renamed_from = find_move(repo, first, &commit.id, &path, marker, same_owner)?;
+            renamed_from = find_move(repo, first, &id, &path, marker, same_owner)?;
             if let Some(old) = &renamed_from {
                 parent_paths[0].1 = old.clone();
             }
@@ -90,7 +89,7 @@ pub fn path_history(
         }
         let mut changes = repo.diff_moved(
             parent_paths.first().map(|(c, p)| (c.as_str(), p.as_str())),
-            (&commit.id, &path),
+            (&id, &path),
         )?;
         let others: Vec<(String, String)> = parent_paths.iter().skip(1).cloned().collect();
         for (parent, parent_path) in &others {
@@ -108,7 +107,7 @@ pub fn path_history(
             continue;
         }
         out.push(PathCommit {
-            commit,
+            commit: repo.commit(&id)?,
             path,
             renamed_from,
             changes,
