@@ -4,7 +4,8 @@
 
 use std::collections::HashMap;
 
-use super::diff::{CommitInfo, FileChange, FileStatus, Repo};
+use super::diff::{FileChange, FileStatus};
+use super::repo::{CommitInfo, Repo};
 use crate::error::Result;
 
 /// A commit that changed the folder.

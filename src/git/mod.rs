@@ -9,6 +9,7 @@ mod config;
 mod diff;
 mod history;
 mod line_merge;
+mod repo;
 mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
@@ -16,9 +17,10 @@ pub use commit::{PathUpdate, commit_paths};
 pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
-pub use diff::{CommitInfo, FileChange, FileStatus, Repo};
+pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
 pub use line_merge::{LineMerge, line_merge};
+pub use repo::{CommitInfo, Repo};
 pub use tree::{TreeFile, read_files};
 
 use crate::model::time::Timestamp;
