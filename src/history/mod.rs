@@ -60,7 +60,7 @@ pub struct Event {
     pub commit: String,
     /// Author time.
     pub at: Timestamp,
-    /// The git-crm actor, else the commit author's name.
+    /// The git-crm actor, else the person with the author's email, else the author's name.
     pub by: String,
     pub email: String,
     pub subject: String,
@@ -138,12 +138,26 @@ fn event(repo: &Repo, store: &Store, pc: &PathCommit) -> Result<Event> {
     Ok(Event {
         commit: c.id.clone(),
         at: c.time,
-        by: c.who().to_string(),
+        by: person_of(store, c),
         email: c.author_email.clone(),
         subject: c.subject.clone(),
         op: c.op.clone(),
         changes,
     })
+}
+
+/// Who made a commit, as the store knows them: the git-crm actor, else the person whose email
+/// is the author's, else the author's name (a commit made with plain git by someone the store
+/// does not list).
+pub fn person_of(store: &Store, commit: &crate::git::CommitInfo) -> String {
+    if let Some(actor) = commit.actor.as_deref().filter(|a| !a.is_empty()) {
+        return actor.to_string();
+    }
+    store
+        .config()
+        .handle_for_email(&commit.author_email)
+        .map(str::to_string)
+        .unwrap_or_else(|| commit.author_name.clone())
 }
 
 fn slug_of(folder: &str) -> String {

@@ -93,7 +93,8 @@ pub struct Review {
     pub merge_base: Option<String>,
     /// Commits in `base..head`.
     pub commits: usize,
-    /// Who made them (git-crm actors, else author names), in order of first appearance.
+    /// Who made them (git-crm actors, else the person with the author's email, else author
+    /// names), in order of first appearance.
     pub authors: Vec<String>,
     pub totals: Totals,
     pub customers: Vec<CustomerReview>,
@@ -132,8 +133,9 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
     let mut who = Attribution::default();
     // Oldest first, so the order of names is the order of work.
     for commit in commits.iter().rev() {
-        if !authors.iter().any(|a| a == commit.who()) {
-            authors.push(commit.who().to_string());
+        let person = crate::history::person_of(store, commit);
+        if !authors.contains(&person) {
+            authors.push(person.clone());
         }
         let Some(parent) = commit.parents.first() else {
             continue;
@@ -144,7 +146,7 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         }
         for change in repo.diff(Some(parent), &commit.id, &prefix)? {
             let path = store_relative(store, &change.path);
-            who.touch(&path, commit.who());
+            who.touch(&path, &person);
             let slug_and_file = path
                 .strip_prefix(&format!("{}/", layout::CUSTOMERS_DIR))
                 .and_then(|r| r.split_once('/'));
@@ -159,7 +161,7 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
                 };
                 let (old, new) = (read(&change.old_id)?, read(&change.new_id)?);
                 for d in fields::diff(&old.unwrap_or_default(), &new.unwrap_or_default()) {
-                    who.touch_field(slug, &d.field, commit.who());
+                    who.touch_field(slug, &d.field, &person);
                 }
             }
         }
