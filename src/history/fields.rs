@@ -149,3 +149,55 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::from),
+            (0u32..5).prop_map(Value::from),
+            "[a-c]{0,2}".prop_map(Value::from),
+        ];
+        leaf.prop_recursive(2, 8, 3, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..3).prop_map(Value::from),
+                prop::collection::btree_map("[a-c]", inner, 0..3)
+                    .prop_map(|m| Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    fn record() -> impl Strategy<Value = Map<String, Value>> {
+        prop::collection::btree_map("[a-d]", value(), 0..4).prop_map(|m| m.into_iter().collect())
+    }
+
+    proptest! {
+        /// No difference is reported between equal records, and some is between different ones.
+        #[test]
+        fn diff_is_empty_exactly_when_equal(a in record(), b in record()) {
+            prop_assert!(diff(&a, &a).is_empty());
+            prop_assert_eq!(diff(&a, &b).is_empty(), a == b || maps_equal_ignoring_empty(&a, &b));
+        }
+    }
+
+    /// `{"k": {}}` and `{}` differ as values but have no field that differs: an empty map adds
+    /// no dotted field.
+    fn maps_equal_ignoring_empty(a: &Map<String, Value>, b: &Map<String, Value>) -> bool {
+        fn strip(m: &Map<String, Value>) -> Map<String, Value> {
+            m.iter()
+                .filter_map(|(k, v)| match v {
+                    Value::Object(inner) => {
+                        let inner = strip(inner);
+                        (!inner.is_empty()).then(|| (k.clone(), Value::Object(inner)))
+                    }
+                    other => Some((k.clone(), other.clone())),
+                })
+                .collect()
+        }
+        strip(a) == strip(b)
+    }
+}

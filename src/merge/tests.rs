@@ -308,3 +308,29 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// In the canonical layout, every key and every `fields.*` key is found, and its block
+    /// alone reads back as that key's value.
+    #[test]
+    fn blocks_of_canonical_records_read_back(r in record()) {
+        let text = yaml::to_yaml(&r).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        let mut paths: Vec<Vec<String>> = r.keys().map(|k| vec![k.clone()]).collect();
+        if let Some(Value::Object(fields)) = r.get("fields") {
+            paths.extend(fields.keys().map(|k| vec!["fields".to_string(), k.clone()]));
+        }
+        for path in paths {
+            let (s, e) = text::find_block(&lines, &path).unwrap();
+            // A nested block is indented by its depth; unindented, it is a record of its own.
+            let indent = "  ".repeat(path.len() - 1);
+            let block: String = lines[s..e]
+                .iter()
+                .map(|l| format!("{}\n", l.strip_prefix(indent.as_str()).unwrap_or(l)))
+                .collect();
+            let back = parse("b.yaml", block.as_bytes()).unwrap();
+            let want = if path.len() == 1 { &r[&path[0]] } else { &r["fields"][&path[1]] };
+            prop_assert_eq!(&back[path.last().unwrap()], want);
+        }
+    }
+}
