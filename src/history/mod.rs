@@ -190,6 +190,10 @@ fn customer_change(repo: &Repo, pc: &PathCommit, fc: &FileChange) -> Result<Vec<
                     .unwrap_or_default(),
             }]
         }
+        (FileStatus::Modified, None, Some(_)) => vec![Change::File {
+            path: fc.path.clone(),
+            status: fc.status,
+        }],
         (_, old, Some(new)) => {
             let old = old.unwrap_or_default();
             let mut diffs = fields::diff(&old, &new);

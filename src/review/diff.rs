@@ -122,6 +122,9 @@ pub struct CustomerReview {
     pub by: Vec<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
+    /// Whether `customer.yaml` does not read in head (the problems say why).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unreadable: bool,
     /// `true` when archived in the range, `false` when un-archived.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub archived: Option<bool>,
@@ -143,6 +146,7 @@ impl CustomerReview {
             change: Lifecycle::Unchanged,
             by: Vec::new(),
             renamed_from: None,
+            unreadable: false,
             archived: None,
             fields: Vec::new(),
             reassignments: Vec::new(),
@@ -302,7 +306,12 @@ fn customer_file(review: &mut CustomerReview, f: &ChangedFile, who: &Attribution
     if review.change != Lifecycle::Modified {
         return;
     }
-    let (old, new) = (old.unwrap_or_default(), new.unwrap_or_default());
+    let (Some(old), Some(new)) = (old, new) else {
+        // A field-by-field comparison with a file that does not read would list every field
+        // as removed; say it does not read instead.
+        review.unreadable = f.new.as_ref().and_then(|d| parse_map(&f.path, d)).is_none();
+        return;
+    };
     for diff in fields::diff(&old, &new) {
         match diff.field.as_str() {
             "archived" => review.archived = Some(diff.to.is_some()),
@@ -366,9 +375,11 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
             by,
         }),
         (Some(old), Some(new)) => {
-            let old_map = parse_map(&f.path, old).unwrap_or_default();
-            let new_map = parse_map(&f.path, new).unwrap_or_default();
-            let diffs = fields::diff(&old_map, &new_map);
+            // A side that does not read gives no field list (the problems say why).
+            let diffs = match (parse_map(&f.path, old), parse_map(&f.path, new)) {
+                (Some(old_map), Some(new_map)) => fields::diff(&old_map, &new_map),
+                _ => Vec::new(),
+            };
             let completion = !diffs.is_empty()
                 && diffs
                     .iter()
@@ -445,6 +456,18 @@ mod tests {
         assert_eq!(r.change, Lifecycle::Modified);
         assert!(r.fields.is_empty(), "{:?}", r.fields);
         assert!(r.added.is_empty() && r.rewrites.is_empty());
+    }
+
+    #[test]
+    fn a_customer_file_that_does_not_read_is_said_so_not_diffed() {
+        let files = vec![file(
+            "customers/acme/customer.yaml",
+            Some("id: x\nname: Acme\nowner: alice\n"),
+            Some("id: x\nname: [Acme\n"),
+        )];
+        let r = &summarize(&files, &Attribution::default())[0];
+        assert!(r.unreadable);
+        assert!(r.fields.is_empty(), "{:?}", r.fields);
     }
 
     #[test]

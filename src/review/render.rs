@@ -116,6 +116,9 @@ fn lifecycle(c: &CustomerReview) -> Vec<String> {
 /// `!` are flags a reviewer must look at.
 fn customer_lines(c: &CustomerReview) -> Vec<String> {
     let mut lines = Vec::new();
+    if c.unreadable {
+        lines.push("! customer.yaml does not read in head: see the new problems".to_string());
+    }
     for r in &c.reassignments {
         let reason = r
             .reason
