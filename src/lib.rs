@@ -12,11 +12,13 @@
 //!
 //! Modules by domain: [`model`] (pure record types and rules), [`store`] (files, in-place
 //! edits, loading), [`git`] (commits and history), [`ops`] (the operations people run),
-//! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`].
+//! [`timeline`], [`metrics`] (the five team metrics of `git crm metrics`), [`render`] (tables,
+//! JSON, Markdown) and [`demo`].
 
 pub mod demo;
 pub mod error;
 pub mod git;
+pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod render;

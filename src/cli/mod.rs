@@ -10,6 +10,7 @@ mod handoff;
 mod init;
 mod log;
 mod merge_driver;
+mod metrics;
 mod note;
 mod output;
 mod person;
@@ -70,6 +71,8 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// Team metrics: first response, first contact resolution, handoffs, coverage, consistency.
+    Metrics(metrics::MetricsArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -149,6 +152,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Metrics(args) => metrics::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }
