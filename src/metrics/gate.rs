@@ -120,13 +120,6 @@ impl Op {
             Op::Ne => a != b,
         }
     }
-
-    fn text(self) -> &'static str {
-        Op::ALL
-            .iter()
-            .find(|(_, o)| *o == self)
-            .map_or("?", |(t, _)| t)
-    }
 }
 
 /// A parsed `--fail-if` condition.

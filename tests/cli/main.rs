@@ -9,6 +9,7 @@ mod customer;
 mod handoff;
 mod init;
 mod log;
+mod metrics;
 mod note;
 mod people;
 mod robustness;
