@@ -292,3 +292,157 @@ pub fn earliest(bundles: &[CustomerBundle]) -> Option<Timestamp> {
 
 /// The metric names, in report order.
 pub const METRICS: [&str; 5] = ["frt", "fcr", "handoff", "coverage", "consistency"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::records::{Actor, Direction, Handoff, Interaction};
+    use crate::model::{CustomerKind, CustomerStatus, Party, RecordId};
+    use crate::store::load::Loaded;
+
+    fn at(s: &str) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn loaded<T>(record: T) -> Loaded<T> {
+        Loaded {
+            path: String::new(),
+            record,
+        }
+    }
+
+    fn rid(n: u128) -> RecordId {
+        RecordId(uuid::Uuid::from_u128(n))
+    }
+
+    fn tp(n: u128, thread: u128, when: &str, dir: Direction, by: &str) -> Interaction {
+        Interaction {
+            id: rid(n),
+            at: at(when),
+            recorded_at: at(when),
+            channel: "email".into(),
+            direction: dir,
+            by: by.into(),
+            actor: Actor::Human,
+            thread: rid(thread),
+            summary: "s".into(),
+            body: None,
+            resolves: false,
+            tags: vec![],
+            source: None,
+            extra: Default::default(),
+        }
+    }
+
+    fn handoff(n: u128, when: &str, from: &str, to: &str) -> Handoff {
+        let party = |o: &str| Party {
+            owner: Some(o.into()),
+            team: None,
+        };
+        Handoff {
+            id: rid(n),
+            at: at(when),
+            by: from.into(),
+            from: party(from),
+            to: party(to),
+            reason: None,
+            accepted_at: None,
+            extra: Default::default(),
+        }
+    }
+
+    fn bundle(interactions: Vec<Interaction>, handoffs: Vec<Handoff>) -> CustomerBundle {
+        CustomerBundle {
+            customer: Customer {
+                id: rid(999),
+                name: "C".into(),
+                slug: "c".into(),
+                kind: CustomerKind::Company,
+                status: CustomerStatus::Active,
+                owner: Some("a".into()),
+                team: None,
+                tags: vec![],
+                contacts: vec![],
+                external_ids: Default::default(),
+                fields: Default::default(),
+                created: at("2026-01-01T00:00:00Z"),
+                archived: None,
+                extra: Default::default(),
+            },
+            path: "customers/c/customer.yaml".into(),
+            interactions: interactions.into_iter().map(loaded).collect(),
+            notes: vec![],
+            handoffs: handoffs.into_iter().map(loaded).collect(),
+            tasks: vec![],
+        }
+    }
+
+    fn report(b: CustomerBundle, rule: FcrRule) -> Report {
+        let mut options = Options::last_days(at("2026-03-01T00:00:00Z"), 60);
+        options.fcr_rule = rule;
+        compute(&Config::default(), &[b], &options).unwrap()
+    }
+
+    #[test]
+    fn a_reopened_thread_is_not_resolved_at_first_contact() {
+        let mut reply = tp(2, 1, "2026-02-01T11:00:00Z", Direction::Outbound, "a");
+        reply.resolves = true;
+        let again = tp(3, 1, "2026-02-03T09:00:00Z", Direction::Inbound, "x");
+        let first = tp(1, 1, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        let once = report(
+            bundle(vec![first.clone(), reply.clone()], vec![]),
+            FcrRule::Strict,
+        );
+        assert_eq!(once.metrics.fcr.rate, Some(1.0));
+        for rule in [
+            FcrRule::Strict,
+            FcrRule::OneTouch,
+            FcrRule::NoFurtherContact,
+        ] {
+            let r = report(
+                bundle(vec![first.clone(), reply.clone(), again.clone()], vec![]),
+                rule,
+            );
+            assert_eq!((r.metrics.fcr.rate, r.metrics.fcr.reopened), (Some(0.0), 1));
+            // The reopened thread waits for a reply again, but it was answered once: not unanswered.
+            assert_eq!(r.metrics.frt.unanswered, 0);
+            assert_eq!(r.metrics.frt.response.median, Some(3600));
+        }
+    }
+
+    #[test]
+    fn automation_never_stops_the_clock() {
+        let mut auto = tp(2, 1, "2026-02-01T10:01:00Z", Direction::Outbound, "bot");
+        auto.actor = Actor::Automation;
+        let human = tp(3, 1, "2026-02-01T12:00:00Z", Direction::Outbound, "a");
+        let first = tp(1, 1, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        let r = report(
+            bundle(vec![first.clone(), auto.clone()], vec![]),
+            FcrRule::Strict,
+        );
+        assert_eq!(r.metrics.frt.unanswered, 1);
+        let r = report(bundle(vec![first, auto, human], vec![]), FcrRule::Strict);
+        assert_eq!(r.metrics.frt.response.median, Some(2 * 3600));
+    }
+
+    #[test]
+    fn handoffs_superseded_pending_and_ping_pong() {
+        let b = bundle(
+            vec![tp(10, 10, "2026-02-05T10:00:00Z", Direction::Outbound, "b")],
+            vec![
+                handoff(1, "2026-02-01T10:00:00Z", "a", "b"),
+                handoff(2, "2026-02-06T10:00:00Z", "b", "a"),
+                handoff(3, "2026-02-07T10:00:00Z", "a", "c"),
+                handoff(4, "2026-02-08T10:00:00Z", "c", "d"),
+            ],
+        );
+        let h = report(b, FcrRule::Strict).metrics.handoff;
+        // a->b accepted by b's touchpoint after 4 days; b->a never accepted before a->c
+        // (superseded); a->c superseded by c->d; c->d pending.
+        assert_eq!(h.handoffs, 4);
+        assert_eq!(h.time.n, 1);
+        assert_eq!(h.time.median, Some(4 * 86_400));
+        assert_eq!((h.superseded, h.pending, h.ping_pong), (2, 1, 1));
+        assert_eq!(h.pending_handoffs[0].customer, "c");
+    }
+}

@@ -69,6 +69,8 @@ struct Tp {
     recorded_at: Option<&'static str>,
 }
 
+/// One argument per column keeps the table of touchpoints below readable as a table.
+#[allow(clippy::too_many_arguments)]
 const fn tp(
     n: u32,
     customer: &'static str,
