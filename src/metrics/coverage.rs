@@ -84,6 +84,9 @@ pub struct Scope<'a> {
     pub weeks: u32,
     pub tz: Tz,
     pub as_of: Timestamp,
+    /// Whether to build the tables and lists (weeks, per owner and team, channel x team, stale
+    /// customers); `--by` groups only need the figures.
+    pub lists: bool,
 }
 
 fn eligible(c: &CustomerFact, w: &Window) -> bool {
@@ -143,12 +146,35 @@ fn shares<'c>(
         .collect()
 }
 
+fn lag_stats(customers: &[&CustomerFact], w: &Window) -> DurationStats {
+    DurationStats::of(customers.iter().flat_map(|c| {
+        c.lags
+            .iter()
+            .filter(|(at, _)| w.contains(*at))
+            .map(|(_, lag)| *lag)
+    }))
+}
+
 impl Coverage {
     /// Computes coverage of `customers` (already sliced by team and owner).
     pub fn of(customers: &[&CustomerFact], scope: &Scope) -> Coverage {
         let w = scope.window;
         let (n, covered) = scope.share(customers.iter().copied(), &w);
         let end = w.until.min(scope.as_of);
+        if !scope.lists {
+            return Coverage {
+                customers: n,
+                covered,
+                rate: ratio(covered, n),
+                stale: n - covered,
+                logging_lag: lag_stats(customers, &w),
+                weeks: Vec::new(),
+                by_owner: Vec::new(),
+                by_team: Vec::new(),
+                channel_team: Vec::new(),
+                stale_customers: Vec::new(),
+            };
+        }
         let mut stale: Vec<Stale> = customers
             .iter()
             .filter(|c| eligible(c, &w) && !scope.covered(c, &w))
@@ -195,18 +221,12 @@ impl Coverage {
                 }
             }
         }
-        let lags = customers.iter().flat_map(|c| {
-            c.lags
-                .iter()
-                .filter(|(at, _)| w.contains(*at))
-                .map(|(_, lag)| *lag)
-        });
         Coverage {
             customers: n,
             covered,
             rate: ratio(covered, n),
             stale: stale.len(),
-            logging_lag: DurationStats::of(lags),
+            logging_lag: lag_stats(customers, &w),
             weeks,
             by_owner: shares(scope, customers, |c| c.dims.owner.clone()),
             by_team: shares(scope, customers, |c| c.dims.team.clone()),

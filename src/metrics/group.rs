@@ -40,6 +40,8 @@ pub struct View<'a> {
     replies: Vec<&'a ReplyFact>,
     customers: Vec<&'a CustomerFact>,
     channels: Vec<String>,
+    /// Whether metrics build their lists (the whole report) or only figures (a group).
+    lists: bool,
 }
 
 impl<'a> View<'a> {
@@ -124,6 +126,7 @@ impl<'a> View<'a> {
                 .filter(|c| customer_dims(&c.dims))
                 .collect(),
             channels,
+            lists: group.is_none(),
         }
     }
 
@@ -152,6 +155,7 @@ impl<'a> View<'a> {
                 weeks: self.options.weeks,
                 tz: self.options.tz,
                 as_of: self.options.as_of,
+                lists: self.lists,
             },
         )
     }

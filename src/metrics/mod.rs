@@ -31,6 +31,7 @@ pub mod targets;
 use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::time::rfc3339;
@@ -260,7 +261,7 @@ pub fn compute(
     };
     let groups = match options.by {
         Some(by) => group::keys(&facts, options, by)
-            .into_iter()
+            .into_par_iter()
             .map(|key| {
                 let view = group::View::of(&facts, options, Some((by, &key)));
                 let mut metrics = Metrics::of(&view, &targets);
