@@ -550,12 +550,30 @@ fn params_json(p: &Params) -> serde_json::Value {
     serde_json::to_value(p).unwrap_or(serde_json::Value::Null)
 }
 
+/// The parameters as `,params,<key>,<value>` rows, so a CSV report also says how it was made.
+fn param_csv(p: &Params) -> Vec<Vec<String>> {
+    let value = serde_json::to_value(p).unwrap_or_default();
+    let Some(map) = value.as_object() else {
+        return Vec::new();
+    };
+    map.iter()
+        .map(|(k, v)| {
+            let text = match v {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            vec![String::new(), "params".into(), k.clone(), text]
+        })
+        .collect()
+}
+
 fn csv_rows(report: &Report, part: Part) -> Vec<Vec<String>> {
     let metrics: Vec<&str> = match part.name() {
         Some(name) => vec![name],
         None => crate::metrics::METRICS.to_vec(),
     };
-    let mut rows = Vec::new();
+    let mut rows: Vec<Vec<String>> = param_csv(&report.params);
     let groups = std::iter::once(("", &report.metrics))
         .chain(report.groups.iter().map(|g| (g.key.as_str(), &g.metrics)));
     for (key, m) in groups {
@@ -595,13 +613,13 @@ pub fn render(ui: &Ui, format: Format, report: &Report, part: Part, gates: &[Out
                     for name in crate::metrics::METRICS {
                         pairs.push((name, value[name].clone()));
                     }
-                    if !report.groups.is_empty() {
-                        pairs.push((
-                            "groups",
-                            serde_json::to_value(&report.groups).unwrap_or_default(),
-                        ));
-                    }
                 }
+            }
+            if !report.groups.is_empty() {
+                pairs.push((
+                    "groups",
+                    serde_json::to_value(&report.groups).unwrap_or_default(),
+                ));
             }
             if !gates.is_empty() {
                 pairs.push(("gates", json!(gates)));
@@ -640,10 +658,6 @@ fn text(ui: &Ui, report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> Stri
             &OVERVIEW_HEADERS,
             &overview_rows(&report.metrics),
         ));
-        if !report.groups.is_empty() {
-            out.push('\n');
-            out.push_str(&table(ui, &GROUP_HEADERS, &group_rows(report)));
-        }
     } else {
         for s in detail_sections(&report.metrics, part, tz) {
             if s.title != part.name().unwrap_or_default() {
@@ -655,6 +669,10 @@ fn text(ui: &Ui, report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> Stri
                 out.push_str(&table(ui, &s.headers, &s.rows));
             }
         }
+    }
+    if !report.groups.is_empty() {
+        out.push_str("\nBy group\n");
+        out.push_str(&table(ui, &GROUP_HEADERS, &group_rows(report)));
     }
     if !gates.is_empty() {
         out.push_str("\nGates\n");
@@ -679,10 +697,6 @@ fn markdown(report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> String {
             &OVERVIEW_HEADERS,
             &overview_rows(&report.metrics),
         ));
-        if !report.groups.is_empty() {
-            out.push('\n');
-            out.push_str(&markdown_table(&GROUP_HEADERS, &group_rows(report)));
-        }
     } else {
         for s in detail_sections(&report.metrics, part, tz) {
             if s.title != part.name().unwrap_or_default() {
@@ -694,6 +708,10 @@ fn markdown(report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> String {
                 out.push_str(&markdown_table(&s.headers, &s.rows));
             }
         }
+    }
+    if !report.groups.is_empty() {
+        out.push_str("\n### By group\n\n");
+        out.push_str(&markdown_table(&GROUP_HEADERS, &group_rows(report)));
     }
     if !gates.is_empty() {
         out.push_str("\n### Gates\n\n");
