@@ -916,3 +916,21 @@ fn coverage_fcr_and_consistency_in_depth() {
         "{consistency}"
     );
 }
+
+#[test]
+fn the_documented_table_is_the_real_output() {
+    let store = example();
+    let out = text(&store, &[]);
+    let doc = include_str!("../../docs/metrics.md");
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.starts_with(" metric "))
+        .collect();
+    assert_eq!(table.len(), 8, "{out}");
+    for line in table {
+        assert!(
+            doc.contains(line),
+            "docs/metrics.md lacks the line:\n{line}"
+        );
+    }
+}
