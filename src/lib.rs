@@ -12,9 +12,10 @@
 //!
 //! Modules by domain: [`model`] (pure record types and rules), [`store`] (files, in-place
 //! edits, loading), [`git`] (commits and history), [`ops`] (the operations people run),
-//! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`]; [`merge`] is the field-level
-//! three-way merge git runs on record files; [`history`] tells a customer's git history in words;
-//! [`review`] summarises a branch for merge review.
+//! [`timeline`], [`metrics`] (the five team metrics of `git crm metrics`), [`check`] (the
+//! named checks CI gates on), [`merge`] (the field-level three-way merge git runs on record
+//! files), [`history`] (a customer's git history in words), [`review`] (a branch summarised
+//! for merge review), [`render`] (tables, JSON, Markdown, CSV) and [`demo`].
 
 pub mod check;
 pub mod demo;
@@ -22,6 +23,7 @@ pub mod error;
 pub mod git;
 pub mod history;
 pub mod merge;
+pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod render;

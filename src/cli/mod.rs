@@ -11,6 +11,7 @@ mod history;
 mod init;
 mod log;
 mod merge_driver;
+mod metrics;
 mod note;
 mod output;
 mod person;
@@ -76,6 +77,8 @@ enum Command {
     History(history::HistoryArgs),
     /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
     Review(review::ReviewArgs),
+    /// Team metrics: first response, first contact resolution, handoffs, coverage, consistency.
+    Metrics(metrics::MetricsArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -157,6 +160,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
+        Command::Metrics(args) => metrics::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

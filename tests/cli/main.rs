@@ -12,6 +12,7 @@ mod history;
 mod init;
 mod log;
 mod merge_driver;
+mod metrics;
 mod note;
 mod people;
 mod review;
