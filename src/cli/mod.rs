@@ -7,6 +7,7 @@ mod completions;
 mod customer;
 mod demo;
 mod handoff;
+mod inbox;
 mod init;
 mod log;
 mod merge_driver;
@@ -16,6 +17,7 @@ mod person;
 mod prompt;
 mod task;
 mod timeline;
+mod view;
 
 use std::path::PathBuf;
 
@@ -70,6 +72,8 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
+    Inbox(inbox::InboxArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -149,6 +153,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Inbox(args) => inbox::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

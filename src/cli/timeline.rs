@@ -39,6 +39,8 @@ pub struct TimelineArgs {
     body: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    view: super::view::ViewArg,
 }
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
@@ -64,17 +66,20 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         by: split_list(&args.by),
         hide_tags: Vec::new(),
     };
+    let view = args.view.resolve(ctx)?;
     let bundle = ctx.store.load_bundle(&args.customer)?;
+    let (bundle, hidden) = git_crm::ops::views::filter_bundle(&bundle, &view);
     let timeline = build(&bundle, &filter);
+    let note = view.hidden_note(hidden, "record", "records");
     let style = TimelineStyle {
         zone,
         bodies: args.body,
         width: ctx.ui.width.map(usize::from).unwrap_or(200),
     };
     print(&match args.format {
-        Format::Json => json(&timeline),
-        Format::Markdown => markdown(&timeline, style),
-        Format::Table | Format::Csv => text(&timeline, style),
+        Format::Json => super::view::with_view_json(&json(&timeline), &view, hidden)?,
+        Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
+        Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),
     })?;
     Ok(0)
 }

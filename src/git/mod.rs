@@ -6,6 +6,7 @@
 mod bulk;
 mod commit;
 mod config;
+pub mod remote;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{PathUpdate, commit_paths};
