@@ -14,6 +14,7 @@
 //! edits, loading), [`git`] (commits and history), [`ops`] (the operations people run),
 //! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`].
 
+pub mod check;
 pub mod demo;
 pub mod error;
 pub mod git;

@@ -7,12 +7,14 @@ mod bulk;
 mod commit;
 mod config;
 pub mod remote;
+mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{PathUpdate, commit_paths};
 pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
+pub use tree::{TreeFile, read_files};
 
 use crate::model::time::Timestamp;
 
