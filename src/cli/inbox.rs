@@ -12,11 +12,21 @@ use super::Ctx;
 use super::output::print;
 use super::view::ViewArg;
 
-/// Unanswered inbound threads on your customers (oldest first, against the first-response
-/// target), handoffs to you not yet accepted, your open tasks (overdue first), and notes that
-/// mention you since you last looked in this clone. Use the global `--as <person>` to read
-/// someone else's.
+/// The long help of `inbox`: its sections and what "seen" means.
+const LONG_HELP: &str = "\
+Sections (ordered by your role's view):
+  unanswered  open threads on customers you own whose customer waits for a human reply, oldest
+              first, with the age against targets.first_response (wall-clock)
+  handoffs    handoffs to you not accepted yet (explicitly or by your first touchpoint or note)
+  tasks       your open tasks, overdue first
+  mentions    notes by others that @mention you, not yet seen in this clone
+
+Reading the inbox marks the mentions shown as seen (in .git/gitcrm/inbox/, per clone and \
+person) unless --peek; --all lists the seen ones too. --as <person> reads someone else's inbox. \
+A view is surfacing, not security: whoever has the repository can read every record.";
+
 #[derive(Debug, Args)]
+#[command(after_long_help = LONG_HELP)]
 pub struct InboxArgs {
     /// Also list mentions already seen in this clone.
     #[arg(long)]

@@ -15,6 +15,7 @@ mod note;
 mod output;
 mod person;
 mod prompt;
+mod sync;
 mod task;
 mod timeline;
 mod view;
@@ -74,6 +75,8 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
     Inbox(inbox::InboxArgs),
+    /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
+    Sync(sync::SyncArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -154,6 +157,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Inbox(args) => inbox::run(&ctx, args),
+        Command::Sync(args) => sync::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

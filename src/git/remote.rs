@@ -271,6 +271,14 @@ pub fn ahead_behind(repo_root: &Path, other: &str) -> Result<(usize, usize)> {
     }
 }
 
+/// The number of commits reachable from `rev`.
+pub fn commit_count(repo_root: &Path, rev: &str) -> Result<usize> {
+    let out = query(repo_root, &["rev-list", "--count", rev])?;
+    out.trim()
+        .parse()
+        .map_err(|_| Error::Git(format!("cannot read `git rev-list --count {rev}`: {out}")))
+}
+
 /// The full id of `rev`.
 pub fn rev_parse(repo_root: &Path, rev: &str) -> Result<String> {
     let spec = format!("{rev}^{{commit}}");
