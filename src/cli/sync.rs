@@ -132,10 +132,7 @@ fn short(id: &str) -> &str {
 /// The report in words, one line per step.
 fn text(r: &SyncReport, options: &SyncOptions) -> String {
     let up = escape(&r.upstream.short).into_owned();
-    let mut out = format!(
-        "{up}: {} incoming, {} outgoing\n",
-        r.incoming, r.outgoing
-    );
+    let mut out = format!("{up}: {} incoming, {} outgoing\n", r.incoming, r.outgoing);
     if r.outcome == Outcome::DryRun {
         out.push_str(&dry_run_text(r, options, &up));
         return out;
@@ -167,8 +164,9 @@ fn text(r: &SyncReport, options: &SyncOptions) -> String {
     }
     if let Some(c) = &r.check {
         out.push_str(&format!(
-            "check: {} files, {} error{}, {} warning{}\n",
+            "check: {} file{}, {} error{}, {} warning{}\n",
             c.files,
+            plural(c.files),
             c.errors,
             plural(c.errors),
             c.warnings,

@@ -277,7 +277,11 @@ fn summary(report: check::Report) -> CheckSummary {
 
 /// Up to five paths, then how many more.
 fn list(paths: &[String]) -> String {
-    let shown: Vec<String> = paths.iter().take(5).map(|p| escape(p).into_owned()).collect();
+    let shown: Vec<String> = paths
+        .iter()
+        .take(5)
+        .map(|p| escape(p).into_owned())
+        .collect();
     let more = paths.len().saturating_sub(shown.len());
     if more > 0 {
         format!("{} and {more} more", shown.join(", "))

@@ -12,5 +12,6 @@ mod log;
 mod note;
 mod people;
 mod robustness;
+mod sync;
 mod task;
 mod timeline;
