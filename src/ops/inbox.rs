@@ -244,9 +244,7 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
             &b.id,
         ))
     });
-    inbox
-        .mentions
-        .sort_by(|a, b| (a.at, a.full_id).cmp(&(b.at, b.full_id)));
+    inbox.mentions.sort_by_key(|m| (m.at, m.full_id));
     inbox.first_response_target = first_response_target;
     inbox.handoff_target = handoff_target;
     Ok(inbox)
