@@ -19,6 +19,7 @@ use std::path::PathBuf;
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
 use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 use crate::error::{IoContext, Result};
 use crate::model::records::{
@@ -27,7 +28,7 @@ use crate::model::records::{
 use crate::model::views::ActiveView;
 use crate::model::{RecordId, Timestamp, time};
 use crate::store::load::Loaded;
-use crate::store::{CustomerBundle, Store, atomic};
+use crate::store::{CustomerBundle, Store, atomic, layout, yaml};
 
 /// What to compute.
 #[derive(Debug, Clone)]
@@ -270,13 +271,20 @@ fn scan_customer(
 ) -> Result<Found> {
     let me = query.person.as_str();
     let view = &query.view;
-    let handoffs: Vec<Loaded<Handoff>> = store.load_records(slug, RecordKind::Handoff)?;
-    let tasks: Vec<Loaded<Task>> = store.load_records(slug, RecordKind::Task)?;
-    let notes: Vec<Loaded<Note>> = store.load_records(slug, RecordKind::Note)?;
+    // Only files that contain the handle can concern the person: reading the others would
+    // only be thrown away, and on a large store they are most of the files.
+    let handoffs: Vec<Loaded<Handoff>> = load_containing(store, slug, RecordKind::Handoff, me)?;
+    let tasks: Vec<Loaded<Task>> = load_containing(store, slug, RecordKind::Task, me)?;
     let mine = customer.owner.as_deref() == Some(me) && customer.archived.is_none();
     let handoff_to_me = handoffs
         .iter()
         .any(|h| h.record.to.owner.as_deref() == Some(me) && h.record.accepted_at.is_none());
+    // Whether a handoff was taken over implicitly depends on every touchpoint and note.
+    let notes: Vec<Loaded<Note>> = if handoff_to_me {
+        store.load_records(slug, RecordKind::Note)?
+    } else {
+        load_containing(store, slug, RecordKind::Note, &format!("@{me}"))?
+    };
     let interactions: Vec<Loaded<Interaction>> = if mine || handoff_to_me {
         store.load_records(slug, RecordKind::Interaction)?
     } else {
@@ -381,6 +389,70 @@ fn scan_customer(
         });
     }
     Ok(found)
+}
+
+/// The records of `kind` of one customer whose file contains `needle` (ASCII case-insensitive),
+/// in file-name order, read with the same rules as [`Store::load_records`]: regular `.yaml`
+/// files only, no links, no temporary files, size-limited. A record that does not contain the
+/// handle as text cannot name the person (YAML escapes such as `"\x61lice"` aside).
+fn load_containing<T: DeserializeOwned>(
+    store: &Store,
+    slug: &str,
+    kind: RecordKind,
+    needle: &str,
+) -> Result<Vec<Loaded<T>>> {
+    let rel_dir = layout::record_dir(slug, kind);
+    let dir = store.path(&rel_dir);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(crate::Error::io(dir, e)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.at(&dir)?;
+        if let Some(name) = entry.file_name().to_str()
+            && name.ends_with(".yaml")
+            && !atomic::is_temp_name(name)
+            && entry.file_type().at(entry.path())?.is_file()
+        {
+            names.push(name.to_string());
+        }
+    }
+    names.sort();
+    let needle = needle.to_ascii_lowercase().into_bytes();
+    let mut out = Vec::new();
+    for name in names {
+        let rel = format!("{rel_dir}/{name}");
+        store.refuse_links(&rel)?;
+        let path = store.path(&rel);
+        let bytes = std::fs::read(&path).at(&rel)?;
+        if bytes.len() > yaml::MAX_RECORD_BYTES {
+            return Err(crate::Error::Parse {
+                path: rel.into(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "file is {} bytes; records are limited to {}",
+                    bytes.len(),
+                    yaml::MAX_RECORD_BYTES
+                ),
+            });
+        }
+        if !contains_ignore_case(&bytes, &needle) {
+            continue;
+        }
+        let record = yaml::parse_bytes(std::path::Path::new(&rel), &bytes)?;
+        out.push(Loaded { path: rel, record });
+    }
+    Ok(out)
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || haystack
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The threads of `bundle` waiting for a reply, with their ids. Only human touchpoints start or

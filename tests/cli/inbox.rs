@@ -221,13 +221,13 @@ fn mentions_since_last_look_per_person_and_clone() {
 
     // A new mention shows, even when it is backdated before the last look.
     s.cmd_as("bob")
-        .args(["note", "acme", "Late news for @alice", "--at", "30d ago"])
+        .args(["note", "acme", "Late news for @Alice", "--at", "30d ago"])
         .assert()
         .success();
     let json = inbox(&s, "alice", &[]);
     assert_eq!(
         field(&json["inbox"]["mentions"], "text"),
-        ["Late news for @alice"]
+        ["Late news for @Alice"]
     );
 }
 
