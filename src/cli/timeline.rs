@@ -68,9 +68,16 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     };
     let view = args.view.resolve(ctx)?;
     let bundle = ctx.store.load_bundle(&args.customer)?;
-    let (bundle, hidden) = git_crm::ops::views::filter_bundle(&bundle, &view);
-    let timeline = build(&bundle, &filter);
-    let note = view.hidden_note(hidden, "record", "records");
+    let (visible, _) = git_crm::ops::views::filter_bundle(&bundle, &view);
+    let timeline = build(&visible, &filter);
+    // Count what the view hid within the other filters (a hidden record outside --since is
+    // not worth a mention).
+    let hidden = if view.hide_tags.is_empty() {
+        0
+    } else {
+        build(&bundle, &filter).entries.len() - timeline.entries.len()
+    };
+    let note = view.hidden_note(hidden, "entry", "entries");
     let style = TimelineStyle {
         zone,
         bodies: args.body,

@@ -39,6 +39,14 @@ pub fn kind_from_word(word: &str) -> Option<RecordKind> {
     }
 }
 
+/// Whether some person of the store has `role`.
+fn is_role(config: &Config, role: &str) -> bool {
+    config
+        .people
+        .values()
+        .any(|p| p.role.as_deref() == Some(role))
+}
+
 impl ActiveView {
     /// No view: everything shown, default order.
     pub fn everything() -> Self {
@@ -62,11 +70,19 @@ impl ActiveView {
     }
 
     /// Resolves the view to apply. `requested` is `--view` (`all`/`none` for everything, else a
-    /// role with a view in the config); without it, the view of `actor`'s role, if the actor is
+    /// role with a view in the config, or a role of some person, which then sees everything;
+    /// anything else is a usage error); without it, the view of `actor`'s role, if the actor is
     /// known, has a role, and that role has a view; otherwise everything.
     pub fn resolve(config: &Config, requested: Option<&str>, actor: Option<&str>) -> Result<Self> {
         match requested {
             Some(name) if name == ALL || name == "none" => Ok(Self::everything()),
+            Some(name) if !config.views.contains_key(name) && is_role(config, name) => {
+                // A role without a view sees everything.
+                Ok(ActiveView {
+                    name: Some(name.to_string()),
+                    ..Self::everything()
+                })
+            }
             Some(name) => Self::of_role(config, name).ok_or_else(|| {
                 let known: Vec<&str> = config.views.keys().map(String::as_str).collect();
                 let hint = if known.is_empty() {
@@ -214,7 +230,11 @@ mod tests {
             ActiveView::resolve(&c, Some("all"), Some("sam")).unwrap(),
             ActiveView::everything()
         );
-        let err = ActiveView::resolve(&c, Some("finance"), None).unwrap_err();
+        // finance is Fred's role but has no view: everything.
+        let finance = ActiveView::resolve(&c, Some("finance"), None).unwrap();
+        assert_eq!(finance.name.as_deref(), Some("finance"));
+        assert!(finance.hide_tags.is_empty());
+        let err = ActiveView::resolve(&c, Some("sales"), None).unwrap_err();
         assert_eq!(err.exit_code(), 2);
         assert!(err.hint().unwrap().contains("support"));
     }

@@ -93,7 +93,7 @@ fn timeline_applies_the_actors_view_and_says_so() {
         "support sees private: {out}"
     );
     assert!(
-        out.ends_with("\n2 records hidden by view support (`--view all` shows everything)\n"),
+        out.ends_with("\n2 entries hidden by view support (`--view all` shows everything)\n"),
         "{out}"
     );
     insta::with_settings!({filters => vec![
@@ -117,6 +117,18 @@ fn timeline_applies_the_actors_view_and_says_so() {
     assert!(all.contains("Invoice question"), "{all}");
     assert!(!all.contains("hidden by view"), "{all}");
 
+    // Hidden records outside the other filters are not worth a mention.
+    let since = String::from_utf8(
+        s.cmd_as("sam")
+            .args(["timeline", "acme", "--since", "2025-03-04"])
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    assert!(since.contains("Website is down"), "{since}");
+    assert!(!since.contains("hidden by view"), "{since}");
+
     // Alice has no role: no view.
     let alice = s.run(&["timeline", "acme"]);
     assert!(alice.contains("Invoice question") && alice.contains("Margins"));
@@ -125,7 +137,7 @@ fn timeline_applies_the_actors_view_and_says_so() {
     assert!(!finance.contains("Margins"), "{finance}");
     assert!(finance.contains("Invoice question"), "{finance}");
     assert!(
-        finance.contains("1 record hidden by view finance"),
+        finance.contains("1 entry hidden by view finance"),
         "{finance}"
     );
 }
@@ -145,7 +157,7 @@ fn timeline_json_and_markdown_report_the_view() {
     assert_eq!(all["entries"].as_array().unwrap().len(), 5);
     let md = s.run(&["--as", "sam", "timeline", "acme", "--format", "markdown"]);
     assert!(
-        md.ends_with("\n_2 records hidden by view support (`--view all` shows everything)_\n"),
+        md.ends_with("\n_2 entries hidden by view support (`--view all` shows everything)_\n"),
         "{md}"
     );
 }
