@@ -267,4 +267,23 @@ mod tests {
         let extra: Extra = [("tags".to_string(), serde_json::json!(["billing"]))].into();
         assert!(v.hides_extra(&extra));
     }
+
+    proptest::proptest! {
+        /// `order` is a permutation of its input that starts with the view's kinds, in order.
+        #[test]
+        fn order_is_a_permutation(first in proptest::sample::subsequence(RecordKind::ALL.to_vec(), 0..=4), shuffle in proptest::bool::ANY) {
+            let mut first = first;
+            if shuffle { first.reverse(); }
+            let view = ActiveView { name: Some("r".into()), first: first.clone(), hide_tags: vec![] };
+            let kinds = [RecordKind::Task, RecordKind::Note, RecordKind::Interaction];
+            let ordered = view.order(&kinds);
+            let mut sorted = ordered.clone();
+            sorted.sort();
+            let mut expected = kinds.to_vec();
+            expected.sort();
+            proptest::prop_assert_eq!(sorted, expected);
+            let leading: Vec<RecordKind> = first.into_iter().filter(|k| kinds.contains(k)).collect();
+            proptest::prop_assert_eq!(&ordered[..leading.len()], &leading[..]);
+        }
+    }
 }

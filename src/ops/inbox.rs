@@ -643,4 +643,40 @@ mod tests {
         let done = tp(6, "2026-01-02T11:00:00Z", Internal, Actor::Human, true);
         assert!(waiting(&[&a, &reply, &b, &c, &done], "acme").is_none());
     }
+
+    proptest::proptest! {
+        /// Against a reference written the other way round: the wait starts at the first human
+        /// inbound after the last stop (a human outbound or a resolution).
+        #[test]
+        fn waiting_matches_reference(
+            steps in proptest::collection::vec((0u8..3, proptest::bool::ANY, proptest::bool::weighted(0.2)), 1..12)
+        ) {
+            let tps: Vec<Interaction> = steps
+                .iter()
+                .enumerate()
+                .map(|(i, (d, human, resolves))| {
+                    let dir = [Direction::Inbound, Direction::Outbound, Direction::Internal][*d as usize];
+                    let actor = if *human { Actor::Human } else { Actor::Automation };
+                    let at = format!("2026-01-01T{:02}:00:00Z", i);
+                    tp(i as u128 + 1, &at, dir, actor, *resolves)
+                })
+                .collect();
+            let refs: Vec<&Interaction> = tps.iter().collect();
+            let is_stop = |i: &Interaction| {
+                i.resolves || (i.direction == Direction::Outbound && i.actor == Actor::Human)
+            };
+            let after = tps.iter().rposition(is_stop).map_or(0, |p| p + 1);
+            let expected = tps[after..]
+                .iter()
+                .find(|i| i.direction == Direction::Inbound && i.actor == Actor::Human);
+            let got = waiting(&refs, "acme");
+            proptest::prop_assert_eq!(got.as_ref().map(|w| w.waiting_since), expected.map(|i| i.at));
+            if let Some(w) = got {
+                let answered = tps
+                    .iter()
+                    .any(|i| i.direction == Direction::Outbound && i.actor == Actor::Human);
+                proptest::prop_assert_eq!(w.first_response, !answered);
+            }
+        }
+    }
 }
