@@ -367,5 +367,13 @@ pub fn push(repo_root: &Path, upstream: &Upstream) -> Result<()> {
     let refspec = format!("HEAD:{}", upstream.merge_ref);
     git(repo_root, &["push", "--quiet", &upstream.remote, &refspec])?
         .map(|_| ())
-        .map_err(GitFailure::into_remote)
+        .map_err(|mut failure| {
+            if failure.stderr.contains("[rejected]") || failure.stderr.contains("non-fast-forward")
+            {
+                failure.stderr.push_str(
+                    "\n(someone pushed to the remote since the fetch: run `git crm sync` again to merge their commits)",
+                );
+            }
+            failure.into_remote()
+        })
 }

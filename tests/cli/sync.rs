@@ -428,3 +428,40 @@ fn no_push_merges_only() {
     assert!(out.contains("not pushed (--no-push)"), "{out}");
     assert_eq!(s.shared_main(), shared);
 }
+
+#[test]
+fn remote_moved_during_sync_exits_4_and_says_to_run_again() {
+    let s = Shared::new();
+    s.run(&s.a(), &["customer", "add", "Acme"]);
+    s.run(&s.a(), &["sync"]);
+    s.run(&s.a(), &["customer", "add", "Initech"]);
+    s.run(&s.b, &["customer", "add", "Globex"]);
+    // Someone pushes between B's fetch and B's push: a hook that runs after B's merge pushes
+    // A's new commit.
+    let hook = s.b.join(".git/hooks/post-merge");
+    std::fs::write(
+        &hook,
+        format!(
+            "#!/bin/sh\ncd '{}' && env -u GIT_DIR -u GIT_WORK_TREE -u GIT_INDEX_FILE git push -q origin main\n",
+            s.a().display()
+        ),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let assert = s.sync(&s.b).code(4);
+    let err = stderr(&assert);
+    assert!(err.contains("`git push"), "{err}");
+    assert!(
+        err.contains("someone pushed to the remote since the fetch"),
+        "{err}"
+    );
+    // Running again merges A's commit and pushes.
+    std::fs::remove_file(&hook).unwrap();
+    let out = s.run(&s.b, &["sync"]);
+    assert!(out.contains("pushed"), "{out}");
+    assert_eq!(s.shared_main(), s.head(&s.b));
+}
