@@ -42,6 +42,13 @@ pub struct InboxArgs {
 }
 
 pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
+    if matches!(args.format, Format::Markdown | Format::Csv) {
+        return Err(git_crm::Error::usage(
+            "inbox prints a table or JSON",
+            Some("use --format table or --format json".into()),
+        )
+        .into());
+    }
     let person = ctx.actor()?;
     let view = args.view.resolve(ctx)?;
     let query = InboxQuery {
@@ -59,14 +66,9 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
             ("inbox", serde_json::to_value(&inbox)?),
             ("view", view.json(inbox.hidden)),
         ]),
-        Format::Markdown | Format::Csv => {
-            return Err(git_crm::Error::usage(
-                "inbox prints a table or JSON",
-                Some("use --format table or --format json".into()),
-            )
-            .into());
+        Format::Markdown | Format::Csv | Format::Table => {
+            table(ctx, &inbox, view.hidden_note(inbox.hidden, "item", "items"))
         }
-        Format::Table => table(ctx, &inbox, view.hidden_note(inbox.hidden, "item", "items")),
     };
     print(&text)?;
     if !args.peek {

@@ -303,9 +303,7 @@ fn scan_customer(
     let age = |at: &Timestamp| (query.now - *at).num_seconds().max(0);
 
     if mine {
-        for u in unanswered(&bundle, slug) {
-            let thread_id = u.1;
-            let item = u.0;
+        for (item, thread_id) in unanswered(&bundle, slug) {
             if hidden_threads.contains(&thread_id) {
                 found.hidden += 1;
             } else {
