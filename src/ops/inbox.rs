@@ -281,12 +281,12 @@ fn scan_customer(
         .any(|h| h.record.to.owner.as_deref() == Some(me) && h.record.accepted_at.is_none());
     // Whether a handoff was taken over implicitly depends on every touchpoint and note.
     let notes: Vec<Loaded<Note>> = if handoff_to_me {
-        store.load_records(slug, RecordKind::Note)?
+        load_containing(store, slug, RecordKind::Note, "")?
     } else {
         load_containing(store, slug, RecordKind::Note, &format!("@{me}"))?
     };
     let interactions: Vec<Loaded<Interaction>> = if mine || handoff_to_me {
-        store.load_records(slug, RecordKind::Interaction)?
+        load_containing(store, slug, RecordKind::Interaction, "")?
     } else {
         Vec::new()
     };
@@ -389,10 +389,11 @@ fn scan_customer(
     Ok(found)
 }
 
-/// The records of `kind` of one customer whose file contains `needle` (ASCII case-insensitive),
-/// in file-name order, read with the same rules as [`Store::load_records`]: regular `.yaml`
-/// files only, no links, no temporary files, size-limited. A record that does not contain the
-/// handle as text cannot name the person (YAML escapes such as `"\x61lice"` aside).
+/// The records of `kind` of one customer whose file contains `needle` (ASCII case-insensitive;
+/// `""` takes every record), in file-name order, read with the same rules as
+/// [`Store::load_records`]: regular `.yaml` files only, no links, no temporary files,
+/// size-limited. A record that does not contain the handle as text cannot name the person
+/// (YAML escapes such as `"\x61lice"` aside).
 fn load_containing<T: DeserializeOwned>(
     store: &Store,
     slug: &str,
@@ -400,6 +401,9 @@ fn load_containing<T: DeserializeOwned>(
     needle: &str,
 ) -> Result<Vec<Loaded<T>>> {
     let rel_dir = layout::record_dir(slug, kind);
+    // The folder is checked for links once; each file is then taken only if it is a regular
+    // file (a directory entry's type does not follow links).
+    store.refuse_links(&rel_dir)?;
     let dir = store.path(&rel_dir);
     let entries = match std::fs::read_dir(&dir) {
         Ok(entries) => entries,
@@ -422,7 +426,6 @@ fn load_containing<T: DeserializeOwned>(
     let mut out = Vec::new();
     for name in names {
         let rel = format!("{rel_dir}/{name}");
-        store.refuse_links(&rel)?;
         let path = store.path(&rel);
         let bytes = std::fs::read(&path).at(&rel)?;
         if bytes.len() > yaml::MAX_RECORD_BYTES {

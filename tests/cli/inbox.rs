@@ -318,3 +318,33 @@ fn json_document_shape() {
     );
     assert_eq!(json["view"], Value::Null);
 }
+
+#[cfg(unix)]
+#[test]
+fn links_are_never_followed() {
+    let s = store();
+    let outside = s.sandbox.path().join("outside.yaml");
+    std::fs::write(
+        &outside,
+        "id: 01890a5d-ac96-7c3e-9a4b-0123456789ab\nat: 2026-01-01T00:00:00Z\nby: bob\nbody: \"@alice secret\"\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(s.path("customers/acme/notes")).unwrap();
+    std::os::unix::fs::symlink(
+        &outside,
+        s.path("customers/acme/notes/20260101T000000Z-456789ab.yaml"),
+    )
+    .unwrap();
+    let json = inbox(&s, "alice", &[]);
+    assert_eq!(json["inbox"]["mentions"], serde_json::json!([]));
+    // A linked record folder is refused, as by every command.
+    std::fs::remove_file(s.path("customers/acme/notes/20260101T000000Z-456789ab.yaml")).unwrap();
+    std::fs::remove_dir(s.path("customers/acme/notes")).unwrap();
+    std::os::unix::fs::symlink(s.sandbox.path(), s.path("customers/acme/notes")).unwrap();
+    let assert = s.cmd().args(["inbox", "--peek"]).assert().code(1);
+    assert!(
+        stderr(&assert).contains("symbolic link"),
+        "{}",
+        stderr(&assert)
+    );
+}
