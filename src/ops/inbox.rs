@@ -279,14 +279,14 @@ fn scan_customer(
     let handoff_to_me = handoffs
         .iter()
         .any(|h| h.record.to.owner.as_deref() == Some(me) && h.record.accepted_at.is_none());
-    // Whether a handoff was taken over implicitly depends on every touchpoint and note.
-    let notes: Vec<Loaded<Note>> = if handoff_to_me {
-        load_containing(store, slug, RecordKind::Note, "")?
-    } else {
-        load_containing(store, slug, RecordKind::Note, &format!("@{me}"))?
-    };
-    let interactions: Vec<Loaded<Interaction>> = if mine || handoff_to_me {
+    // A handoff is taken over implicitly by the new owner's own touchpoints and notes, and a
+    // note can only mention the person by naming them: records without the handle are never
+    // needed, except the touchpoints of the person's own customers (unanswered threads).
+    let notes: Vec<Loaded<Note>> = load_containing(store, slug, RecordKind::Note, me)?;
+    let interactions: Vec<Loaded<Interaction>> = if mine {
         load_containing(store, slug, RecordKind::Interaction, "")?
+    } else if handoff_to_me {
+        load_containing(store, slug, RecordKind::Interaction, me)?
     } else {
         Vec::new()
     };
