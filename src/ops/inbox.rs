@@ -176,8 +176,9 @@ pub struct Inbox {
     pub warnings: Vec<String>,
 }
 
-/// Computes the inbox of `query.person`. Reads the customer records of the whole store, but
-/// parses touchpoints only of the person's customers and of customers with a handoff to them.
+/// Computes the inbox of `query.person`. Reads every customer record, and of the other records
+/// parses only those whose file names the person (tasks, handoffs, notes; touchpoints of
+/// customers with a handoff to them), plus every touchpoint of the person's own customers.
 pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
     store.require_person(&query.person)?;
     let me = query.person.as_str();
