@@ -465,3 +465,29 @@ fn remote_moved_during_sync_exits_4_and_says_to_run_again() {
     assert!(out.contains("pushed"), "{out}");
     assert_eq!(s.shared_main(), s.head(&s.b));
 }
+
+#[test]
+fn conflict_json_names_the_files_and_the_diagnostics() {
+    let s = Shared::new();
+    conflicting(&s);
+    let assert = s
+        .crm(&s.b)
+        .args(["sync", "--format", "json"])
+        .assert()
+        .code(3);
+    let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
+    assert_eq!(json["sync"]["outcome"], "conflict");
+    assert_eq!(json["sync"]["merge"], "merge_commit");
+    assert_eq!(
+        json["sync"]["conflicts"],
+        serde_json::json!(["customers/acme/customer.yaml"])
+    );
+    assert_eq!(json["sync"]["pushed"], 0);
+    let diagnostics = json["sync"]["check"]["diagnostics"].as_array().unwrap();
+    assert!(
+        diagnostics.iter().any(
+            |d| d["check"] == "conflict-markers" && d["path"] == "customers/acme/customer.yaml"
+        ),
+        "{json:#}"
+    );
+}
