@@ -12,15 +12,20 @@
 //!
 //! Modules by domain: [`model`] (pure record types and rules), [`store`] (files, in-place
 //! edits, loading), [`git`] (commits and history), [`ops`] (the operations people run),
-//! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`].
+//! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`]; [`merge`] is the field-level
+//! three-way merge git runs on record files; [`history`] tells a customer's git history in words;
+//! [`review`] summarises a branch for merge review.
 
 pub mod check;
 pub mod demo;
 pub mod error;
 pub mod git;
+pub mod history;
+pub mod merge;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod review;
 pub mod store;
 pub mod timeline;
 

@@ -7,6 +7,7 @@ mod completions;
 mod customer;
 mod demo;
 mod handoff;
+mod history;
 mod inbox;
 mod init;
 mod log;
@@ -15,6 +16,7 @@ mod note;
 mod output;
 mod person;
 mod prompt;
+mod review;
 mod sync;
 mod task;
 mod timeline;
@@ -77,6 +79,10 @@ enum Command {
     Inbox(inbox::InboxArgs),
     /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
     Sync(sync::SyncArgs),
+    /// A customer's git history in words: who changed what, when, in which commit.
+    History(history::HistoryArgs),
+    /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
+    Review(review::ReviewArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -158,6 +164,8 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Inbox(args) => inbox::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

@@ -6,7 +6,7 @@ use clap::Args;
 use git_crm::model::time;
 use git_crm::render::Format;
 use git_crm::render::timeline::{TimelineStyle, json, markdown, text};
-use git_crm::timeline::{EntryKind, Filter, build};
+use git_crm::timeline::{EntryKind, Filter, Timeline, build};
 
 use super::Ctx;
 use super::args::{split_list, when};
@@ -37,6 +37,9 @@ pub struct TimelineArgs {
     /// Print touchpoint and note bodies.
     #[arg(long)]
     body: bool,
+    /// Weave in who changed the customer when, from git (field changes, renames, edits).
+    #[arg(long)]
+    history: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
     #[command(flatten)]
@@ -83,10 +86,29 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         bodies: args.body,
         width: ctx.ui.width.map(usize::from).unwrap_or(200),
     };
+    let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
     print(&match args.format {
         Format::Json => super::view::with_view_json(&json(&timeline), &view, hidden)?,
         Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
         Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),
     })?;
     Ok(0)
+}
+
+/// With `--history`, the customer's git history woven in as `change` entries.
+fn with_history(
+    ctx: &Ctx,
+    history: bool,
+    customer: &str,
+    mut timeline: Timeline,
+    filter: &Filter,
+) -> Result<Timeline> {
+    if history {
+        let history = git_crm::history::customer_history(&ctx.store, customer)?;
+        git_crm::timeline::history::weave(&mut timeline, &history.events, filter);
+        if history.truncated {
+            eprintln!("note: {}", git_crm::history::render::TRUNCATED);
+        }
+    }
+    Ok(timeline)
 }

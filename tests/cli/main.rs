@@ -3,15 +3,19 @@
 
 mod support;
 
+mod collab_merge;
 mod completions;
 mod concurrency;
 mod customer;
 mod handoff;
+mod history;
 mod inbox;
 mod init;
 mod log;
+mod merge_driver;
 mod note;
 mod people;
+mod review;
 mod robustness;
 mod sync;
 mod task;
