@@ -491,3 +491,37 @@ fn conflict_json_names_the_files_and_the_diagnostics() {
         "{json:#}"
     );
 }
+
+/// Edits of different fields of one customer on both clones: the line-based merge would
+/// conflict on neighbouring lines, the field-level driver that `git merge` runs does not.
+#[test]
+fn different_fields_of_one_customer_merge_through_the_driver() {
+    let s = Shared::new();
+    s.run(&s.a(), &["customer", "add", "Acme"]);
+    s.run(&s.a(), &["sync"]);
+    s.run(&s.b, &["sync"]);
+    s.run(
+        &s.a(),
+        &["customer", "edit", "acme", "--set", "status=active"],
+    );
+    s.run(&s.a(), &["sync"]);
+    s.run(
+        &s.b,
+        &[
+            "customer",
+            "edit",
+            "acme",
+            "--set",
+            "kind=person",
+            "--add-tag",
+            "vip",
+        ],
+    );
+    let out = s.run(&s.b, &["sync"]);
+    assert!(out.contains("merged 1 commit"), "{out}");
+    let record = std::fs::read_to_string(s.b.join("customers/acme/customer.yaml")).unwrap();
+    assert!(record.contains("status: active"), "{record}");
+    assert!(record.contains("kind: person"), "{record}");
+    assert!(record.contains("vip"), "{record}");
+    assert_eq!(s.shared_main(), s.head(&s.b));
+}
