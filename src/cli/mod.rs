@@ -8,6 +8,7 @@ mod customer;
 mod demo;
 mod handoff;
 mod history;
+mod inbox;
 mod init;
 mod log;
 mod merge_driver;
@@ -17,8 +18,10 @@ mod output;
 mod person;
 mod prompt;
 mod review;
+mod sync;
 mod task;
 mod timeline;
+mod view;
 
 use std::path::PathBuf;
 
@@ -73,6 +76,10 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
+    Inbox(inbox::InboxArgs),
+    /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
+    Sync(sync::SyncArgs),
     /// A customer's git history in words: who changed what, when, in which commit.
     History(history::HistoryArgs),
     /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
@@ -158,6 +165,8 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Inbox(args) => inbox::run(&ctx, args),
+        Command::Sync(args) => sync::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
         Command::Metrics(args) => metrics::run(&ctx, args),

@@ -42,6 +42,8 @@ pub struct TimelineArgs {
     history: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    view: super::view::ViewArg,
 }
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
@@ -67,8 +69,18 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         by: split_list(&args.by),
         hide_tags: Vec::new(),
     };
+    let view = args.view.resolve(ctx)?;
     let bundle = ctx.store.load_bundle(&args.customer)?;
-    let timeline = build(&bundle, &filter);
+    let (visible, _) = git_crm::ops::views::filter_bundle(&bundle, &view);
+    let timeline = build(&visible, &filter);
+    // Count what the view hid within the other filters (a hidden record outside --since is
+    // not worth a mention).
+    let hidden = if view.hide_tags.is_empty() {
+        0
+    } else {
+        build(&bundle, &filter).entries.len() - timeline.entries.len()
+    };
+    let note = view.hidden_note(hidden, "entry", "entries");
     let style = TimelineStyle {
         zone,
         bodies: args.body,
@@ -76,9 +88,9 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     };
     let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
     print(&match args.format {
-        Format::Json => json(&timeline),
-        Format::Markdown => markdown(&timeline, style),
-        Format::Table | Format::Csv => text(&timeline, style),
+        Format::Json => super::view::with_view_json(&json(&timeline), &view, hidden)?,
+        Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
+        Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),
     })?;
     Ok(0)
 }

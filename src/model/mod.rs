@@ -10,6 +10,7 @@ pub mod suggest;
 pub mod text;
 pub mod threads;
 pub mod time;
+pub mod views;
 
 pub use config::{Calendar, Config, Person, Team, View};
 pub use ids::RecordId;
