@@ -12,11 +12,14 @@
 //!
 //! Modules by domain: [`model`] (pure record types and rules), [`store`] (files, in-place
 //! edits, loading), [`git`] (commits and history), [`ops`] (the operations people run),
-//! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`].
+//! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`]. [`import`] reads
+//! spreadsheets into the store and [`export`] writes the store back to them.
 
 pub mod demo;
 pub mod error;
+pub mod export;
 pub mod git;
+pub mod import;
 pub mod model;
 pub mod ops;
 pub mod render;

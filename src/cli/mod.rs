@@ -6,7 +6,9 @@ mod assign;
 mod completions;
 mod customer;
 mod demo;
+mod export;
 mod handoff;
+mod import;
 mod init;
 mod log;
 mod merge_driver;
@@ -70,6 +72,10 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file.
+    Import(import::ImportArgs),
+    /// Export customers, touchpoints, notes or handoffs as CSV or JSON.
+    Export(export::ExportArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -149,6 +155,8 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

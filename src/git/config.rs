@@ -117,6 +117,15 @@ pub struct WriteLock {
     _marker: gix::lock::Marker,
 }
 
+/// The folder for per-clone git-crm state (`<git dir>/gitcrm`), created if needed. It lives in
+/// the git directory, so it is never committed and works in linked work trees too.
+pub fn state_dir(repo_root: &Path) -> Result<std::path::PathBuf> {
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let dir = repo.git_dir().join("gitcrm");
+    std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
+    Ok(dir)
+}
+
 /// Takes the store's write lock (`<git dir>/gitcrm/write.lock`), waiting up to 30 s for another
 /// git-crm process to finish.
 pub fn write_lock(repo_root: &Path) -> Result<WriteLock> {
