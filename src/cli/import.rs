@@ -123,6 +123,9 @@ fn report(
     refused: bool,
 ) -> Result<()> {
     let counts = plan.counts();
+    for problem in &plan.problems {
+        eprintln!("{problem}");
+    }
     if args.format == Format::Json {
         return print(&json_object(vec![(
             "import",
@@ -142,9 +145,6 @@ fn report(
                 "rows": plan.outcomes,
             }),
         )]));
-    }
-    for problem in &plan.problems {
-        eprintln!("{problem}");
     }
     if refused {
         return Ok(());
