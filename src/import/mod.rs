@@ -43,7 +43,7 @@ impl fmt::Display for Problem {
         write!(
             f,
             "{}:{}:{}: {}",
-            self.file,
+            text::escape(&self.file),
             self.row,
             self.column,
             text::escape(&self.message)
