@@ -86,17 +86,24 @@ grep -q " 0 created, 0 updated, $rows unchanged" "$work/reimport-touchpoints.out
 [ -z "$(git -C "$work/store" status --porcelain)" ] || { echo "git status is not clean" >&2; exit 1; }
 echo "files in the store: $(git -C "$work/store" ls-files | wc -l), commits: $(git -C "$work/store" rev-list --count HEAD)"
 
-# Baselines on the same files: a fresh repository holding exactly what the imports wrote.
+# Baselines on the same files, in the same order: a fresh repository that receives exactly the
+# files each import wrote, committed with `git add -A && git commit`; and `cat` of the files
+# each re-import reads.
 mkdir -p "$work/baseline"
 git -C "$work/baseline" init -q
-cp -r "$work/store/customers" "$work/baseline/"
+copy() { (cd "$work/store" && find customers "$@" -print0 | tar --null -T - -cf - | tar -xf - -C "$work/baseline"); }
+copy -name customer.yaml
 sync
-measure git-add-commit "$work/baseline" bash -c 'git add -A && git commit -q -m baseline'
-measure cat-files "$work/store" bash -c 'git ls-files -z customers | xargs -0 cat >/dev/null'
+measure git-commit-customers "$work/baseline" bash -c 'git add -A && git commit -q -m customers'
+copy -path '*/interactions/*' 
+sync
+measure git-commit-touchpoints "$work/baseline" bash -c 'git add -A && git commit -q -m touchpoints'
+measure cat-customers "$work/store" bash -c 'git ls-files -z "customers/*/customer.yaml" | xargs -0 cat >/dev/null'
+measure cat-all "$work/store" bash -c 'git ls-files -z customers | xargs -0 cat >/dev/null'
 
 r() { python3 -c "print(round(${took[$1]} / ${took[$2]}, 2))"; }
 echo "== ratios"
-echo "import customers ($rows new files) / git add -A && git commit of all files : $(r import-customers git-add-commit)"
-echo "import touchpoints ($rows new files) / git add -A && git commit of all files: $(r import-touchpoints git-add-commit)"
-echo "re-import customers (nothing to do) / cat of all files                       : $(r reimport-customers cat-files)"
-echo "re-import touchpoints (nothing to do) / cat of all files                     : $(r reimport-touchpoints cat-files)"
+echo "import customers / git add -A && git commit of the same $rows files   : $(r import-customers git-commit-customers)"
+echo "import touchpoints / git add -A && git commit of the same $rows files : $(r import-touchpoints git-commit-touchpoints)"
+echo "re-import customers (nothing to do) / cat of the customer files      : $(r reimport-customers cat-customers)"
+echo "re-import touchpoints (nothing to do) / cat of all record files      : $(r reimport-touchpoints cat-all)"

@@ -330,3 +330,26 @@ fn imported_touchpoints_keep_their_source_through_a_round_trip() {
         "{text}"
     );
 }
+
+/// The touchpoints of the example import, as a spreadsheet receives them. Imported ids are
+/// derived from the source key and the time, so they are the same on every run.
+#[test]
+fn touchpoints_csv_snapshot() {
+    let store = TestStore::new();
+    people(&store);
+    for (file, rules) in [
+        ("customers.csv", "customers.rules.yaml"),
+        ("touchpoints.csv", "touchpoints.rules.yaml"),
+    ] {
+        store.run(&[
+            "import",
+            example(file).to_str().unwrap(),
+            "--rules",
+            example(rules).to_str().unwrap(),
+        ]);
+    }
+    let csv = export(&store, &["touchpoints"]);
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[recorded_at]");
+    settings.bind(|| insta::assert_snapshot!("export_touchpoints_csv", csv));
+}

@@ -718,3 +718,43 @@ fn kill_9_at_any_moment_then_rerun() {
         "{again}"
     );
 }
+
+/// The summary people read, for the README tour's example files.
+#[test]
+fn summary_snapshots() {
+    let store = store();
+    for name in [
+        "customers.csv",
+        "customers.rules.yaml",
+        "touchpoints.csv",
+        "touchpoints.rules.yaml",
+    ] {
+        std::fs::copy(example(name), store.sandbox.path().join(name)).unwrap();
+    }
+    let run = |args: &[&str]| {
+        let mut full = vec!["import"];
+        full.extend_from_slice(args);
+        let out = store.cmd().args(&full).output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"in commit [0-9a-f]{10}", "in commit [commit]");
+    settings.bind(|| {
+        let dry = run(&[
+            "../customers.csv",
+            "--rules",
+            "../customers.rules.yaml",
+            "--dry-run",
+        ]);
+        insta::assert_snapshot!("import_dry_run", dry);
+        let real = run(&["../customers.csv", "--rules", "../customers.rules.yaml"]);
+        let again = run(&["../customers.csv", "--rules", "../customers.rules.yaml"]);
+        let touchpoints = run(&["../touchpoints.csv", "--rules", "../touchpoints.rules.yaml"]);
+        insta::assert_snapshot!("import_summaries", format!("{real}{again}{touchpoints}"));
+    });
+}
