@@ -50,12 +50,7 @@ struct Index {
 /// Plans a customer import.
 pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
     let source = ctx.rules.file.source.clone().unwrap_or_default();
-    let customers: Vec<Customer> = ctx
-        .store
-        .load_customers()?
-        .into_iter()
-        .map(|l| l.record)
-        .collect();
+    let customers: Vec<Customer> = super::load_customers(ctx.store)?;
     let mut index = Index {
         by_id: HashMap::new(),
         by_slug: HashMap::new(),

@@ -155,6 +155,26 @@ impl Context<'_> {
     }
 }
 
+/// Every customer of the store. A customer folder without its `customer.yaml` is skipped when
+/// an interrupted import was about to write that file (a kill can leave the folder, or a
+/// temporary file in it); any other unreadable customer is an error.
+pub fn load_customers(store: &Store) -> Result<Vec<crate::model::Customer>> {
+    use rayon::prelude::*;
+    let pending: std::collections::HashSet<String> = apply::pending(store)?.into_iter().collect();
+    let loaded: Vec<Option<crate::model::Customer>> = store
+        .customer_slugs()?
+        .par_iter()
+        .map(|slug| {
+            let rel = crate::store::layout::customer_file(slug);
+            if pending.contains(&rel) && !store.path(&rel).exists() {
+                return Ok(None);
+            }
+            store.read_record(&rel).map(Some)
+        })
+        .collect::<Result<_>>()?;
+    Ok(loaded.into_iter().flatten().collect())
+}
+
 /// The rows of the data, after the skipped lines, and the column names.
 fn split_header(rules: &RulesFile, sheet: read::Sheet) -> (Vec<String>, Vec<read::Row>, usize) {
     let mut rows = sheet.rows.into_iter().skip(rules.skip);

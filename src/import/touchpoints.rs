@@ -53,8 +53,7 @@ fn customer_index(ctx: &Context) -> Result<Customers> {
         by_external: HashMap::new(),
         by_email: HashMap::new(),
     };
-    for loaded in ctx.store.load_customers()? {
-        let c = loaded.record;
+    for c in super::load_customers(ctx.store)? {
         if let Some(key) = c.external_ids.get(&system) {
             index.by_external.insert(key.clone(), c.slug.clone());
         }

@@ -629,8 +629,19 @@ fn killed_import_is_completed_by_a_rerun_without_duplicates() {
             .is_file()
     );
 
+    // A kill in the middle of a write leaves a folder with only a temporary file in it.
+    let unwritten = (0..40)
+        .map(|i| format!("customers/company-{i}"))
+        .find(|dir| !store.path(dir).exists())
+        .unwrap();
+    store.write(
+        &format!("{unwritten}/.customer.yaml.999.0badf00d.tmp"),
+        "id: 0",
+    );
+
     let out = import_ok(&store, &file, &rules, &[]);
     assert!(out.contains("completed an interrupted import"), "{out}");
+    assert!(store.path(&format!("{unwritten}/customer.yaml")).is_file());
     assert_eq!(
         store.files_in("customers").len(),
         40,
