@@ -485,7 +485,8 @@ fn changed_touchpoint_row_updates_its_file_in_place() {
     let files = store.files_in("customers/globex/interactions");
     let csv = std::fs::read_to_string(example("touchpoints.csv"))
         .unwrap()
-        .replace("Kick-off,,no", "Kick-off meeting,,yes");
+        .replace("Kick-off,,no", "Kick-off meeting,,yes")
+        .replace("2026-11-03 14:00", "2026-11-03 15:30");
     let file = scratch(&store, "t.csv", csv.as_bytes());
     let out = import_ok(&store, &file, &example("touchpoints.rules.yaml"), &[]);
     assert!(out.contains(": 0 created, 1 updated, 3 unchanged"), "{out}");
@@ -496,7 +497,9 @@ fn changed_touchpoint_row_updates_its_file_in_place() {
     );
     let text = store.read(&files[0]);
     assert!(
-        text.contains("summary: Kick-off meeting\n") && text.contains("resolves: true\n"),
+        text.contains("summary: Kick-off meeting\n")
+            && text.contains("resolves: true\n")
+            && text.contains("at: \"2026-11-03T15:30:00+01:00\"\n"),
         "{text}"
     );
     store.status_clean();
