@@ -31,9 +31,34 @@ pub fn commit_paths(
     message: &str,
     author: &Signature,
 ) -> Result<String> {
+    match commit(repo_root, updates, message, author, true)? {
+        Some(id) => Ok(id),
+        None => Err(git_error("commit", "nothing was committed")),
+    }
+}
+
+/// Like [`commit_paths`], but makes no commit when the paths already have the contents of HEAD
+/// (the index is still refreshed). A re-run that finishes an interrupted import whose commit
+/// was written uses this, so it never leaves an empty commit.
+pub fn commit_paths_if_changed(
+    repo_root: &Path,
+    updates: &[PathUpdate],
+    message: &str,
+    author: &Signature,
+) -> Result<Option<String>> {
+    commit(repo_root, updates, message, author, false)
+}
+
+fn commit(
+    repo_root: &Path,
+    updates: &[PathUpdate],
+    message: &str,
+    author: &Signature,
+    allow_empty: bool,
+) -> Result<Option<String>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     if signing_required(&repo) {
-        return super::config::commit_with_git(repo_root, updates, message, author);
+        return super::config::commit_with_git(repo_root, updates, message, author).map(Some);
     }
     let index_path = repo.index_path();
     let lock = gix::lock::File::acquire_to_update_resource(
@@ -86,21 +111,26 @@ pub fn commit_paths(
         .write()
         .map_err(|e| git_error("cannot write tree", e))?
         .detach();
-    let signature = author.to_gix();
-    let committer = committer_signature(&repo, author);
-    let mut time_buf = gix::date::parse::TimeBuf::default();
-    let mut time_buf2 = gix::date::parse::TimeBuf::default();
-    let commit = repo
-        .commit_as(
-            committer.to_ref(&mut time_buf2),
-            signature.to_ref(&mut time_buf),
-            "HEAD",
-            message,
-            tree,
-            head,
+    let commit = if !allow_empty && head.is_some() && tree == base_tree {
+        None
+    } else {
+        let signature = author.to_gix();
+        let committer = committer_signature(&repo, author);
+        let mut time_buf = gix::date::parse::TimeBuf::default();
+        let mut time_buf2 = gix::date::parse::TimeBuf::default();
+        Some(
+            repo.commit_as(
+                committer.to_ref(&mut time_buf2),
+                signature.to_ref(&mut time_buf),
+                "HEAD",
+                message,
+                tree,
+                head,
+            )
+            .map_err(|e| git_error("cannot commit (did HEAD move?)", e))?
+            .detach(),
         )
-        .map_err(|e| git_error("cannot commit (did HEAD move?)", e))?
-        .detach();
+    };
 
     let mut index = open_index(&repo)?;
     // Look every path up while the entries are still sorted; new entries are pushed afterwards,
@@ -133,7 +163,7 @@ pub fn commit_paths(
         .map_err(|e| git_error("cannot write index", e.error()))?;
     lock.commit()
         .map_err(|e| git_error("cannot replace index", e.error))?;
-    Ok(commit.to_string())
+    Ok(commit.map(|c| c.to_string()))
 }
 
 fn open_index(repo: &gix::Repository) -> Result<gix::index::File> {
