@@ -3,6 +3,7 @@
 
 mod args;
 mod assign;
+mod check;
 mod completions;
 mod customer;
 mod demo;
@@ -70,6 +71,8 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// Validate the whole store with named checks; report every problem.
+    Check(check::CheckArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -135,6 +138,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Demo(args) => return demo::run(args),
         Command::Completions(args) => return completions::run(args),
         Command::MergeDriver(args) => return merge_driver::run(args),
+        Command::Check(args) if args.list => return check::list(),
         _ => {}
     }
     let ctx = Ctx::new(&cli)?;
@@ -149,6 +153,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

@@ -6,6 +6,7 @@
 mod bulk;
 mod commit;
 mod config;
+mod index;
 mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
@@ -13,7 +14,8 @@ pub use commit::{PathUpdate, commit_paths};
 pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
-pub use tree::{TreeFile, read_files};
+pub use index::{EntryKind, WorkTreeFile, scan_work_tree};
+pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};
 
 use crate::model::time::Timestamp;
 

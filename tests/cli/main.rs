@@ -3,6 +3,7 @@
 
 mod support;
 
+mod check;
 mod completions;
 mod concurrency;
 mod customer;
