@@ -26,8 +26,7 @@ struct Folder<'a> {
 pub(super) fn run(ctx: &mut Ctx) {
     let snapshot = ctx.snapshot;
     let mut folders: BTreeMap<&str, Folder> = BTreeMap::new();
-    let mut ids: HashMap<RecordId, &str> = HashMap::new();
-    let mut duplicate_ids = Vec::new();
+    let mut ids: Vec<(RecordId, &str)> = Vec::with_capacity(snapshot.entries.len());
     for entry in &snapshot.entries {
         let Content::Record(record) = &entry.content else {
             continue;
@@ -52,12 +51,16 @@ pub(super) fn run(ctx: &mut Ctx) {
             Record::Note(n) => n.id,
             Record::Task(t) => t.id,
         };
-        if let Some(first) = ids.get(&id) {
-            duplicate_ids.push((path, id, *first));
-        } else {
-            ids.insert(id, path);
-        }
+        ids.push((id, path));
     }
+    // Sorted by id (then path, which is the order files were listed): a duplicate follows the
+    // record it duplicates.
+    ids.sort_unstable();
+    let duplicate_ids: Vec<(&str, RecordId, &str)> = ids
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0)
+        .map(|w| (w[1].1, w[1].0, w[0].1))
+        .collect();
     for (path, id, first) in duplicate_ids {
         ctx.report(
             Problem::error("ids", format!("id {id} is also the id of {first}")).hint(
@@ -122,7 +125,7 @@ fn slugs(ctx: &mut Ctx, folders: &BTreeMap<&str, Folder>) {
 }
 
 /// Every touchpoint's `thread` names a touchpoint of the same customer (the thread's first).
-fn threads(ctx: &mut Ctx, folder: &Folder, ids: &HashMap<RecordId, &str>) {
+fn threads(ctx: &mut Ctx, folder: &Folder, ids: &[(RecordId, &str)]) {
     let own: HashMap<RecordId, &Interaction> = folder
         .interactions
         .iter()
@@ -132,7 +135,11 @@ fn threads(ctx: &mut Ctx, folder: &Folder, ids: &HashMap<RecordId, &str>) {
         if own.contains_key(&i.thread) {
             continue;
         }
-        let message = match ids.get(&i.thread) {
+        let elsewhere = ids
+            .binary_search_by(|(id, _)| id.cmp(&i.thread))
+            .ok()
+            .map(|at| ids[at].1);
+        let message = match elsewhere {
             Some(elsewhere) => format!(
                 "thread {} is a record of another customer ({elsewhere})",
                 i.thread

@@ -49,24 +49,35 @@ pub fn scan_work_tree(repo_root: &Path, prefix: &str) -> Result<Vec<WorkTreeFile
         .map(|index| IndexView::new(index, prefix))
         .unwrap_or_default();
     let base = super::tree::join(repo_root, prefix);
-    let mut files = walk(&base, prefix)?
-        .into_par_iter()
-        .map(|(path, kind, abs)| {
-            let blob = match kind {
-                EntryKind::File => known.unchanged_blob(&path, &abs),
-                EntryKind::Symlink => None,
+    let mut found = walk(&base, prefix)?;
+    // The index is sorted by path bytes; sorted alike, the two lists are joined in one pass.
+    found.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut at = 0;
+    let files = found
+        .into_iter()
+        .map(|(path, kind, stat)| {
+            while at < known.entries.len() && known.entries[at].0 < path {
+                at += 1;
+            }
+            let entry = known.entries.get(at).filter(|e| e.0 == path);
+            let blob = match (kind, stat, entry) {
+                (EntryKind::File, Some(stat), Some((_, recorded, id)))
+                    if known.unchanged(&path, &stat, recorded) =>
+                {
+                    Some(id.to_string())
+                }
+                _ => None,
             };
             WorkTreeFile { path, kind, blob }
         })
-        .collect::<Vec<_>>();
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+        .collect();
     Ok(files)
 }
 
-/// The index entries under the prefix, looked up by path.
+/// The index entries under the prefix, sorted by path.
 #[derive(Default)]
 struct IndexView {
-    entries: std::collections::HashMap<String, (gix::index::entry::Stat, gix::ObjectId)>,
+    entries: Vec<(String, gix::index::entry::Stat, gix::ObjectId)>,
     conflicted: std::collections::HashSet<String>,
     /// Whole seconds of the index file's own modification time, for the racy-git rule.
     written: Option<i64>,
@@ -74,8 +85,10 @@ struct IndexView {
 
 impl IndexView {
     fn new(index: &gix::index::File, prefix: &str) -> Self {
-        let mut view = IndexView::default();
-        view.written = Some(index.timestamp().unix_seconds());
+        let mut view = IndexView {
+            written: Some(index.timestamp().unix_seconds()),
+            ..Default::default()
+        };
         let wanted = if prefix.is_empty() {
             String::new()
         } else {
@@ -96,35 +109,63 @@ impl IndexView {
             {
                 continue;
             }
-            view.entries.insert(path, (entry.stat, entry.id));
+            view.entries.push((path, entry.stat, entry.id));
         }
         view
     }
 
-    /// The index blob of `path` when the file's stat data matches the index entry and the entry
-    /// is not racy (modified in the same instant the index was written, when stat data cannot
-    /// tell an edit apart).
-    fn unchanged_blob(&self, path: &str, abs: &Path) -> Option<String> {
-        if self.conflicted.contains(path) {
-            return None;
+    /// Whether the file at `path` provably holds the blob of its index entry: its stat data
+    /// matches the entry's, and the entry is not racy (modified in the same second as, or after,
+    /// the index was written, when stat data cannot tell an edit apart).
+    fn unchanged(&self, path: &str, now: &FileStat, recorded: &gix::index::entry::Stat) -> bool {
+        if !self.conflicted.is_empty() && self.conflicted.contains(path) {
+            return false;
         }
-        let (stat, id) = self.entries.get(path)?;
-        let meta = gix::index::fs::Metadata::from_path_no_follow(abs).ok()?;
-        let now = gix::index::entry::Stat::from_fs(&meta).ok()?;
-        let options = gix::index::entry::stat::Options::default();
-        if !stat.matches(&now, options) {
-            return None;
-        }
-        // Racy: written in the same second as (or after) the index, so an edit made right
-        // after `git add` could keep size and mtime. Such files are read from disk.
-        if i64::from(stat.mtime.secs) >= self.written? {
-            return None;
-        }
-        Some(id.to_string())
+        let Some(written) = self.written else {
+            return false;
+        };
+        now.matches(recorded) && i64::from(recorded.mtime.secs) < written
     }
 }
 
-type Found = (String, EntryKind, PathBuf);
+/// The stat fields git compares by default (`core.trustctime` on, `core.checkStat=default`,
+/// whole seconds), truncated to 32 bits as the index stores them.
+#[derive(Debug, Clone, Copy)]
+struct FileStat {
+    mtime: u32,
+    ctime: u32,
+    size: u32,
+    ino: u32,
+    uid: u32,
+    gid: u32,
+}
+
+impl FileStat {
+    fn of(meta: &std::fs::Metadata) -> Self {
+        use std::os::unix::fs::MetadataExt;
+        FileStat {
+            mtime: meta.mtime() as u32,
+            ctime: meta.ctime() as u32,
+            size: meta.size() as u32,
+            ino: meta.ino() as u32,
+            uid: meta.uid(),
+            gid: meta.gid(),
+        }
+    }
+
+    /// What `gix::index::entry::Stat::matches` decides with git's default options.
+    fn matches(&self, entry: &gix::index::entry::Stat) -> bool {
+        entry.mtime.secs == self.mtime
+            && entry.ctime.secs == self.ctime
+            && entry.size == self.size
+            && entry.ino == self.ino
+            && entry.uid == self.uid
+            && entry.gid == self.gid
+    }
+}
+
+/// A path found, its kind, and (for files) its stat data, taken relative to the open folder.
+type Found = (String, EntryKind, Option<FileStat>);
 
 /// Lists every file and link under `base` (never following links), in parallel over its
 /// sub-folders, with their `lstat` data.
@@ -179,9 +220,12 @@ fn visit(
             dirs.push((entry.path(), rel));
         }
     } else if kind.is_symlink() {
-        found.push((rel, EntryKind::Symlink, entry.path()));
+        found.push((rel, EntryKind::Symlink, None));
     } else if kind.is_file() {
-        found.push((rel, EntryKind::File, entry.path()));
+        // `DirEntry::metadata` is an `fstatat` relative to the open folder (no path walk) and
+        // does not follow links.
+        let meta = entry.metadata().at(entry.path())?;
+        found.push((rel, EntryKind::File, Some(FileStat::of(&meta))));
     }
     Ok(())
 }

@@ -6,7 +6,6 @@
 //! (2,000 in a large store, against 200,000 touchpoints) as JSON text. The entries are split into
 //! chunks decoded in parallel.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{FixedOffset, TimeZone};
@@ -36,23 +35,28 @@ fn stamp() -> String {
     format!("git-crm {} cache {FORMAT}", env!("CARGO_PKG_VERSION"))
 }
 
-/// The parse results of the last load, by path.
+/// The parse results of the last load, sorted by path (as they were written).
 #[derive(Default)]
 pub(super) struct Cache {
-    by_path: HashMap<String, (String, Content)>,
+    entries: Vec<(String, String, Option<Content>)>,
+    at: usize,
     /// How many entries the file held.
     pub(super) len: usize,
 }
 
 impl Cache {
-    /// Moves out the cached result for `path` when its content id is `id`.
-    pub(super) fn take(&mut self, path: &str, id: &str) -> Option<Content> {
-        match self.by_path.get(path) {
-            Some((cached_id, _)) if cached_id == id && !id.is_empty() => {
-                self.by_path.remove(path).map(|(_, content)| content)
-            }
-            _ => None,
+    /// Moves out the cached `(content id, content)` of `path`. Calls must come in increasing path
+    /// order (the loaders walk sorted lists), so the lookup is a merge, not a hash.
+    pub(super) fn take(&mut self, path: &str) -> Option<(String, Content)> {
+        while self.at < self.entries.len() && self.entries[self.at].0.as_str() < path {
+            self.at += 1;
         }
+        let entry = self.entries.get_mut(self.at)?;
+        if entry.0 != path {
+            return None;
+        }
+        let content = entry.2.take()?;
+        Some((std::mem::take(&mut entry.1), content))
     }
 }
 
@@ -99,13 +103,15 @@ pub(super) fn read(path: &Path) -> Cache {
     let Some(chunks) = chunks else {
         return Cache::default();
     };
-    let len = chunks.iter().map(Vec::len).sum();
-    let by_path = chunks
-        .into_iter()
-        .flatten()
-        .filter_map(|(path, id, content)| Some((path, (id, content?))))
-        .collect();
-    Cache { by_path, len }
+    let entries: Vec<_> = chunks.into_iter().flatten().collect();
+    if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
+        return Cache::default();
+    }
+    Cache {
+        len: entries.len(),
+        entries,
+        at: 0,
+    }
 }
 
 /// Writes the parse results of `entries` atomically (a concurrent reader sees the old cache or

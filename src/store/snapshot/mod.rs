@@ -182,13 +182,21 @@ impl Snapshot {
         let n = pending.len();
         let mut contents: Vec<Option<Content>> = vec![None; n];
         let mut ids: Vec<String> = vec![String::new(); n];
+        // The cache's entry for a file read from disk, used once its content id is known.
+        let mut candidates: Vec<Option<(String, Content)>> = vec![None; n];
         for (i, p) in pending.iter().enumerate() {
             if p.symlink || classify(&p.path).is_none() {
                 contents[i] = Some(Content::Other);
                 ids[i] = p.blob.clone().unwrap_or_default();
-            } else if let Some(id) = &p.blob {
-                ids[i] = id.clone();
-                contents[i] = cached.take(&p.path, id);
+                continue;
+            }
+            let candidate = cached.take(&p.path);
+            match &p.blob {
+                Some(id) => {
+                    ids[i] = id.clone();
+                    contents[i] = candidate.filter(|(c, _)| c == id).map(|(_, c)| c);
+                }
+                None => candidates[i] = candidate,
             }
         }
         // What the cache did not have: blobs from the object database, the rest from disk.
@@ -219,7 +227,10 @@ impl Snapshot {
         for (&i, (data, id)) in from_disk.iter().zip(disk) {
             match data {
                 Ok(data) => {
-                    contents[i] = cached.take(&pending[i].path, &id);
+                    contents[i] = candidates[i]
+                        .take()
+                        .filter(|(c, _)| *c == id)
+                        .map(|(_, c)| c);
                     ids[i] = id;
                     if contents[i].is_none() {
                         bytes[i] = Some(data);
@@ -281,7 +292,7 @@ impl Snapshot {
         for (path, id) in &listed {
             let path = strip(path, store_prefix);
             contents.push(if classify(&path).is_some() {
-                cached.take(&path, id)
+                cached.take(&path).filter(|(c, _)| c == id).map(|(_, c)| c)
             } else {
                 Some(Content::Other)
             });
