@@ -169,7 +169,9 @@ pub fn check_store_at(store: &Store, only: &[String], now: Timestamp) -> Result<
     ctx.config_text = config_text;
     ctx.attributes = Some(attributes);
     ctx.clone_checked = true;
-    Ok(ctx.run())
+    let report = ctx.run();
+    crate::store::snapshot::drop_later(snapshot);
+    Ok(report)
 }
 
 /// Checks the store as committed in `rev`.
@@ -384,5 +386,69 @@ impl Problem {
     fn maybe_hint(mut self, hint: Option<String>) -> Self {
         self.hint = hint;
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_revision_checks_like_its_checkout() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("store");
+        let options = crate::demo::DemoOptions {
+            customers: Some(5),
+            interactions: Some(150),
+            seed: 11,
+        };
+        crate::demo::build(&dir, &options, &|_, _, _| {}).unwrap();
+        let store = Store::open(&dir).unwrap();
+        let now = time::now();
+        let work = check_store_at(&store, &[], now).unwrap();
+        let committed = check_tree_at(&store, "HEAD", &[], now).unwrap();
+        assert_eq!(work.diagnostics, committed.diagnostics);
+        assert_eq!(work.files, committed.files);
+        assert_eq!(work.errors(), 0, "{:?}", work.diagnostics);
+        // A problem committed on top is in the new revision only.
+        let file = store
+            .path("customers")
+            .join(&store.customer_slugs().unwrap()[0]);
+        let text = std::fs::read_to_string(file.join("customer.yaml")).unwrap();
+        std::fs::write(
+            file.join("customer.yaml"),
+            text.replace("status:", "status: bogus\nx:"),
+        )
+        .unwrap();
+        let broken = check_store_at(&store, &["schema".into()], now).unwrap();
+        assert_eq!(broken.errors(), 1);
+        assert_eq!(
+            check_tree_at(&store, "HEAD", &["schema".into()], now)
+                .unwrap()
+                .errors(),
+            0
+        );
+    }
+
+    #[test]
+    fn conflict_blocks() {
+        let text = "a: 1\n<<<<<<< ours\nb: 2\n=======\nb: 3\n>>>>>>> theirs\n>>>>>>> stray\n";
+        assert_eq!(
+            files::marker_blocks(text),
+            [
+                (2, "unresolved merge conflict (lines 2-6)".to_string()),
+                (7, "stray conflict marker `>>>>>>>`".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn names_are_normalised() {
+        assert_eq!(store::normalise_name("ACME Corp."), "acme");
+        assert_eq!(
+            store::normalise_name("Café Noir & Fils SARL"),
+            "cafe noir and fils"
+        );
+        assert_eq!(store::normalise_name("Acme Analytics"), "acme analytics");
     }
 }

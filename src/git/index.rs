@@ -208,9 +208,12 @@ fn visit(
     found: &mut Vec<Found>,
 ) -> Result<()> {
     let name = entry.file_name();
-    let name = name.to_string_lossy();
+    // A name that is not UTF-8 cannot be a record (or a slug): skipped, as every reader does.
+    let Some(name) = name.to_str() else {
+        return Ok(());
+    };
     let rel = if parent.is_empty() {
-        name.into_owned()
+        name.to_string()
     } else {
         format!("{parent}/{name}")
     };

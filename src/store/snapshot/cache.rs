@@ -340,8 +340,8 @@ impl Cached {
                 source: match i.source {
                     None => None,
                     Some((system, key, extra)) => Some(Source {
-                        system: system,
-                        key: key,
+                        system,
+                        key,
                         extra: extra_of(&extra)?,
                     }),
                 },
