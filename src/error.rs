@@ -48,6 +48,10 @@ pub enum Error {
     /// A merge left something a person has to resolve.
     #[error("{0}")]
     Conflict(String),
+    /// Talking to the remote failed (network, authentication, a rejected push): which git
+    /// command, and what git said.
+    #[error("`{command}` failed: {stderr}")]
+    Remote { command: String, stderr: String },
 }
 
 /// Shorthand used across the library.
@@ -55,11 +59,12 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     /// The process exit code for this error: 1 for data and user errors, 2 for usage, 3 for an
-    /// unresolved conflict.
+    /// unresolved conflict, 4 for a network or remote failure.
     pub fn exit_code(&self) -> i32 {
         match self {
             Error::Usage { .. } => 2,
             Error::Conflict(_) => 3,
+            Error::Remote { .. } => 4,
             _ => 1,
         }
     }
@@ -73,6 +78,9 @@ impl Error {
             Error::NoStore { .. } => {
                 Some("run `git crm init` to create a store, or pass --store / set GITCRM_STORE")
             }
+            Error::Remote { .. } => Some(
+                "check the network, the remote's address (`git remote -v`) and your access, then run `git crm sync` again; nothing was lost locally",
+            ),
             _ => None,
         }
     }

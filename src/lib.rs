@@ -12,15 +12,22 @@
 //!
 //! Modules by domain: [`model`] (pure record types and rules), [`store`] (files, in-place
 //! edits, loading), [`git`] (commits and history), [`ops`] (the operations people run),
-//! [`timeline`], [`render`] (tables, JSON, Markdown) and [`demo`].
+//! [`timeline`], [`metrics`] (the five team metrics of `git crm metrics`), [`check`] (the
+//! named checks CI gates on), [`merge`] (the field-level three-way merge git runs on record
+//! files), [`history`] (a customer's git history in words), [`review`] (a branch summarised
+//! for merge review), [`render`] (tables, JSON, Markdown, CSV) and [`demo`].
 
 pub mod check;
 pub mod demo;
 pub mod error;
 pub mod git;
+pub mod history;
+pub mod merge;
+pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod render;
+pub mod review;
 pub mod store;
 pub mod timeline;
 

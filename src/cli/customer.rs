@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 
+use git_crm::model::RecordKind;
 use git_crm::model::records::{CustomerKind, CustomerStatus};
 use git_crm::model::text::escape;
 use git_crm::model::time;
@@ -74,6 +75,8 @@ pub enum CustomerCommand {
         slug: String,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        #[command(flatten)]
+        view: super::view::ViewArg,
     },
     /// Edit fields in place (comments and unknown keys in the file are kept).
     Edit {
@@ -177,7 +180,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             };
             list(ctx, &query, format)
         }
-        CustomerCommand::Show { slug, format } => show(ctx, &slug, format),
+        CustomerCommand::Show { slug, format, view } => show(ctx, &slug, format, &view),
         CustomerCommand::Edit {
             slug,
             set,
@@ -290,11 +293,16 @@ fn list(ctx: &Ctx, query: &ListQuery, format: Format) -> Result<i32> {
     Ok(0)
 }
 
-fn show(ctx: &Ctx, slug: &str, format: Format) -> Result<i32> {
+fn show(ctx: &Ctx, slug: &str, format: Format, view: &super::view::ViewArg) -> Result<i32> {
+    let view = view.resolve(ctx)?;
     let bundle = ctx.store.load_bundle(slug)?;
+    let (bundle, hidden) = git_crm::ops::views::filter_bundle(&bundle, &view);
     let card = card(&bundle);
     if format == Format::Json {
-        print(&render::json_document("card", &card))?;
+        print(&render::json_object(vec![
+            ("card", serde_json::to_value(&card)?),
+            ("view", view.json(hidden)),
+        ]))?;
         return Ok(0);
     }
     let zone = ctx.store.zone();
@@ -374,6 +382,22 @@ fn show(ctx: &Ctx, slug: &str, format: Format) -> Result<i32> {
             out.push_str(&format!("  {}\n", escape(&parts.join(" | "))));
         }
     }
+    for kind in view.order(&[RecordKind::Interaction, RecordKind::Task]) {
+        match kind {
+            RecordKind::Interaction => open_threads(&mut out, &card, zone),
+            RecordKind::Task => open_tasks(&mut out, &card),
+            _ => {}
+        }
+    }
+    out.push_str(&super::view::note_line(
+        view.hidden_note(hidden, "record", "records"),
+        "",
+    ));
+    print(&out)?;
+    Ok(0)
+}
+
+fn open_threads(out: &mut String, card: &git_crm::timeline::card::Card, zone: chrono_tz::Tz) {
     out.push_str(&format!("\nOpen threads ({})\n", card.open_threads.len()));
     for t in &card.open_threads {
         let waiting = if t.awaiting_reply {
@@ -390,6 +414,9 @@ fn show(ctx: &Ctx, slug: &str, format: Format) -> Result<i32> {
             escape(&t.subject)
         ));
     }
+}
+
+fn open_tasks(out: &mut String, card: &git_crm::timeline::card::Card) {
     if !card.open_tasks.is_empty() {
         out.push_str(&format!("\nOpen tasks ({})\n", card.open_tasks.len()));
         for t in &card.open_tasks {
@@ -402,6 +429,4 @@ fn show(ctx: &Ctx, slug: &str, format: Format) -> Result<i32> {
             ));
         }
     }
-    print(&out)?;
-    Ok(0)
 }

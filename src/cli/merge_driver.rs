@@ -1,13 +1,13 @@
-//! `git crm merge-driver %O %A %B %P`: what git runs to merge a record file.
-//!
-//! For now the driver performs git's own line-based three-way merge (`git merge-file`), so a
-//! clone set up by `init`/`setup` merges exactly as plain git would; the field-level merge of
-//! customer records replaces this body without changing the registration.
+//! `git crm merge-driver %O %A %B %P`: what git runs to merge a record file. The merge itself
+//! is [`git_crm::merge`]; this reads the three files git hands over, writes the result over ours
+//! (%A) and exits 0 when clean, 1 when conflicts are left, as git expects of a merge driver.
 
 use std::path::PathBuf;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 use clap::Args;
+
+use git_crm::model::text::escape;
 
 #[derive(Debug, Args)]
 pub struct MergeDriverArgs {
@@ -17,27 +17,37 @@ pub struct MergeDriverArgs {
     ours: PathBuf,
     /// Their version (%B).
     theirs: PathBuf,
-    /// The path in the repository (%P), for conflict labels.
+    /// The path in the repository (%P), for messages.
     path: Option<String>,
 }
 
 pub fn run(args: &MergeDriverArgs) -> Result<i32> {
+    let read =
+        |p: &PathBuf| std::fs::read(p).with_context(|| format!("cannot read {}", p.display()));
+    let (base, ours, theirs) = (read(&args.base)?, read(&args.ours)?, read(&args.theirs)?);
     let label = args.path.clone().unwrap_or_else(|| "record".into());
-    let status = std::process::Command::new("git")
-        .args([
-            "merge-file",
-            "-L",
-            &format!("ours:{label}"),
-            "-L",
-            "base",
-            "-L",
-            &format!("theirs:{label}"),
-        ])
-        .arg(&args.ours)
-        .arg(&args.base)
-        .arg(&args.theirs)
-        .status()?;
-    // git merge-file exits with the number of conflicts (>0) or a negative value on error; a
-    // merge driver reports "conflicts left" with any non-zero status.
-    Ok(if status.success() { 0 } else { 1 })
+    let merged = git_crm::merge::merge_record(&label, &base, &ours, &theirs)?;
+    if merged.text != ours {
+        git_crm::store::atomic::write(&args.ours, &merged.text)?;
+    }
+    if merged.is_clean() {
+        return Ok(0);
+    }
+    let keys = merged
+        .conflicts
+        .iter()
+        .map(|k| {
+            if k == "*" {
+                "(lines)".to_string()
+            } else {
+                escape(k).into_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    eprintln!(
+        "git-crm: conflict in {}: {keys} changed differently on both sides; edit the file to keep one side, then `git crm check`",
+        escape(&label)
+    );
+    Ok(1)
 }

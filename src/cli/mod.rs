@@ -8,15 +8,21 @@ mod completions;
 mod customer;
 mod demo;
 mod handoff;
+mod history;
+mod inbox;
 mod init;
 mod log;
 mod merge_driver;
+mod metrics;
 mod note;
 mod output;
 mod person;
 mod prompt;
+mod review;
+mod sync;
 mod task;
 mod timeline;
+mod view;
 
 use std::path::PathBuf;
 
@@ -73,6 +79,16 @@ enum Command {
     Timeline(timeline::TimelineArgs),
     /// Validate the whole store with named checks; report every problem.
     Check(check::CheckArgs),
+    /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
+    Inbox(inbox::InboxArgs),
+    /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
+    Sync(sync::SyncArgs),
+    /// A customer's git history in words: who changed what, when, in which commit.
+    History(history::HistoryArgs),
+    /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
+    Review(review::ReviewArgs),
+    /// Team metrics: first response, first contact resolution, handoffs, coverage, consistency.
+    Metrics(metrics::MetricsArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -154,6 +170,11 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
+        Command::Inbox(args) => inbox::run(&ctx, args),
+        Command::Sync(args) => sync::run(&ctx, args),
+        Command::History(args) => history::run(&ctx, args),
+        Command::Review(args) => review::run(&ctx, args),
+        Command::Metrics(args) => metrics::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

@@ -6,7 +6,7 @@ use clap::Args;
 use git_crm::model::time;
 use git_crm::render::Format;
 use git_crm::render::timeline::{TimelineStyle, json, markdown, text};
-use git_crm::timeline::{EntryKind, Filter, build};
+use git_crm::timeline::{EntryKind, Filter, Timeline, build};
 
 use super::Ctx;
 use super::args::{split_list, when};
@@ -37,8 +37,13 @@ pub struct TimelineArgs {
     /// Print touchpoint and note bodies.
     #[arg(long)]
     body: bool,
+    /// Weave in who changed the customer when, from git (field changes, renames, edits).
+    #[arg(long)]
+    history: bool,
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
+    #[command(flatten)]
+    view: super::view::ViewArg,
 }
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
@@ -64,17 +69,46 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         by: split_list(&args.by),
         hide_tags: Vec::new(),
     };
+    let view = args.view.resolve(ctx)?;
     let bundle = ctx.store.load_bundle(&args.customer)?;
-    let timeline = build(&bundle, &filter);
+    let (visible, _) = git_crm::ops::views::filter_bundle(&bundle, &view);
+    let timeline = build(&visible, &filter);
+    // Count what the view hid within the other filters (a hidden record outside --since is
+    // not worth a mention).
+    let hidden = if view.hide_tags.is_empty() {
+        0
+    } else {
+        build(&bundle, &filter).entries.len() - timeline.entries.len()
+    };
+    let note = view.hidden_note(hidden, "entry", "entries");
     let style = TimelineStyle {
         zone,
         bodies: args.body,
         width: ctx.ui.width.map(usize::from).unwrap_or(200),
     };
+    let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
     print(&match args.format {
-        Format::Json => json(&timeline),
-        Format::Markdown => markdown(&timeline, style),
-        Format::Table | Format::Csv => text(&timeline, style),
+        Format::Json => super::view::with_view_json(&json(&timeline), &view, hidden)?,
+        Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
+        Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),
     })?;
     Ok(0)
+}
+
+/// With `--history`, the customer's git history woven in as `change` entries.
+fn with_history(
+    ctx: &Ctx,
+    history: bool,
+    customer: &str,
+    mut timeline: Timeline,
+    filter: &Filter,
+) -> Result<Timeline> {
+    if history {
+        let history = git_crm::history::customer_history(&ctx.store, customer)?;
+        git_crm::timeline::history::weave(&mut timeline, &history.events, filter);
+        if history.truncated {
+            eprintln!("note: {}", git_crm::history::render::TRUNCATED);
+        }
+    }
+    Ok(timeline)
 }

@@ -6,7 +6,12 @@
 mod bulk;
 mod commit;
 mod config;
+mod diff;
+mod history;
 mod index;
+mod line_merge;
+pub mod remote;
+mod repo;
 mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
@@ -14,7 +19,11 @@ pub use commit::{PathUpdate, commit_paths};
 pub use config::{
     WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
 };
+pub use diff::{FileChange, FileStatus};
+pub use history::{PathCommit, PathHistory, path_history};
 pub use index::{EntryKind, WorkTreeFile, scan_work_tree};
+pub use line_merge::{LineMerge, line_merge};
+pub use repo::{CommitInfo, Repo};
 pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};
 
 use crate::model::time::Timestamp;

@@ -1,6 +1,7 @@
 //! Pure record types and the rules on them (ids, slugs, times, threads). No I/O lives here, so
 //! everything in this module can be tested and reused without a store.
 
+pub mod calendar;
 pub mod config;
 pub mod ids;
 pub mod records;
@@ -9,6 +10,7 @@ pub mod suggest;
 pub mod text;
 pub mod threads;
 pub mod time;
+pub mod views;
 
 pub use config::{Calendar, Config, Person, Team, View};
 pub use ids::RecordId;

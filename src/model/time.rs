@@ -42,7 +42,9 @@ pub fn parse_when(text: &str, now: Timestamp, zone: Tz) -> Result<Timestamp, Str
     }
     let relative = text.strip_suffix(" ago").unwrap_or(text);
     if let Ok(d) = parse_duration(relative) {
-        return Ok(now - d);
+        return now
+            .checked_sub_signed(d)
+            .ok_or_else(|| format!("`{}` is too far back", crate::model::text::escape(text)));
     }
     for format in [
         "%Y-%m-%d %H:%M:%S",
@@ -76,7 +78,11 @@ pub fn parse_date(text: &str, now: Timestamp, zone: Tz) -> Result<NaiveDate, Str
         _ => {}
     }
     if let Ok(d) = parse_duration(text.trim_start_matches('+')) {
-        return Ok((now.with_timezone(&zone) + d).date_naive());
+        return now
+            .with_timezone(&zone)
+            .checked_add_signed(d)
+            .map(|t| t.date_naive())
+            .ok_or_else(|| format!("`{}` is too far ahead", crate::model::text::escape(text)));
     }
     Err(format!(
         "cannot read `{}` as a date: use 2026-12-01, `today`, `tomorrow` or `+3d`",
@@ -189,6 +195,8 @@ mod tests {
             at("2026-11-22T00:00:00Z")
         );
         assert!(parse_when("soon", now, Tz::UTC).is_err());
+        assert!(parse_when("100000000d ago", now, Tz::UTC).is_err());
+        assert!(parse_date("+100000000d", now, Tz::UTC).is_err());
         assert_eq!(
             parse_date("+3d", now, Tz::UTC).unwrap().to_string(),
             "2026-11-26"

@@ -5,11 +5,14 @@
 pub mod assign;
 pub mod customer;
 pub mod identity;
+pub mod inbox;
 pub mod init;
 pub mod log;
 pub mod note;
 pub mod people;
+pub mod sync;
 pub mod task;
+pub mod views;
 
 use crate::store::Change;
 

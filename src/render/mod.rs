@@ -2,6 +2,7 @@
 //! and CI summaries, CSV for spreadsheets. Every string from the data is escaped here before it
 //! reaches a terminal, and all TTY decisions are made in one place ([`Ui`]).
 
+pub mod metrics;
 pub mod timeline;
 
 use std::io::IsTerminal;

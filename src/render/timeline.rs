@@ -26,6 +26,7 @@ fn marker(e: &Entry) -> &'static str {
         (EntryKind::HandoffAccepted, _) => "accepted",
         (EntryKind::Task, _) => "task",
         (EntryKind::TaskDone, _) => "done",
+        (EntryKind::Change, _) => "change",
     }
 }
 

@@ -3,6 +3,7 @@
 //! not depend on the size of the store.
 
 pub mod card;
+pub mod history;
 
 use std::collections::HashMap;
 
@@ -25,6 +26,9 @@ pub enum EntryKind {
     HandoffAccepted,
     Task,
     TaskDone,
+    /// A commit that changed the customer (`timeline --history`).
+    #[value(skip)]
+    Change,
 }
 
 impl EntryKind {
@@ -37,18 +41,21 @@ impl EntryKind {
             EntryKind::HandoffAccepted => "accepted",
             EntryKind::Task => "task",
             EntryKind::TaskDone => "task done",
+            EntryKind::Change => "change",
         }
     }
 
-    /// The record folder this kind of entry comes from (for `--kind` filters).
-    pub fn record_kind(self) -> crate::model::RecordKind {
+    /// The record folder this kind of entry comes from (for `--kind` filters); `None` for a
+    /// history change, which no `--kind` selects.
+    pub fn record_kind(self) -> Option<crate::model::RecordKind> {
         use crate::model::RecordKind;
-        match self {
+        Some(match self {
             EntryKind::Touchpoint => RecordKind::Interaction,
             EntryKind::Note => RecordKind::Note,
             EntryKind::Handoff | EntryKind::HandoffAccepted => RecordKind::Handoff,
             EntryKind::Task | EntryKind::TaskDone => RecordKind::Task,
-        }
+            EntryKind::Change => return None,
+        })
     }
 }
 
@@ -117,10 +124,9 @@ impl Filter {
                     .as_ref()
                     .is_some_and(|c| self.channels.contains(c)))
             && (self.kinds.is_empty()
-                || self
-                    .kinds
-                    .iter()
-                    .any(|k| k.record_kind() == entry.kind.record_kind()))
+                || self.kinds.iter().any(|k| {
+                    k.record_kind().is_some() && k.record_kind() == entry.kind.record_kind()
+                }))
             && (self.by.is_empty() || self.by.contains(&entry.by))
             && !entry.tags.iter().any(|t| self.hide_tags.contains(t))
     }
@@ -259,15 +265,20 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
         }
     }
     entries.retain(|e| filter.keeps(e));
+    sort(&mut entries);
+    Timeline {
+        customer: bundle.customer.clone(),
+        entries,
+    }
+}
+
+/// Oldest first; records logged within one second by their id (UUID v7 carries milliseconds).
+fn sort(entries: &mut [Entry]) {
     entries.sort_by(|a, b| {
         a.at.cmp(&b.at)
             .then_with(|| a.order.cmp(&b.order))
             .then_with(|| a.kind.cmp(&b.kind))
     });
-    Timeline {
-        customer: bundle.customer.clone(),
-        entries,
-    }
 }
 
 fn simple(

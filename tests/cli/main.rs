@@ -4,14 +4,22 @@
 mod support;
 
 mod check;
+mod collab_merge;
 mod completions;
 mod concurrency;
 mod customer;
 mod handoff;
+mod history;
+mod inbox;
 mod init;
 mod log;
+mod merge_driver;
+mod metrics;
 mod note;
 mod people;
+mod review;
 mod robustness;
+mod sync;
 mod task;
 mod timeline;
+mod views;

@@ -115,6 +115,19 @@ impl Sandbox {
             .to_string()
     }
 
+    /// Runs git in `dir` with the `git-crm` binary first on `PATH`, as after an install, so
+    /// that git finds the merge driver that `setup` registers.
+    pub fn git_with_crm(&self, dir: &Path, args: &[&str]) -> std::process::Output {
+        let bin = Path::new(env!("CARGO_BIN_EXE_git-crm")).parent().unwrap();
+        let path = std::env::join_paths(std::iter::once(bin.to_path_buf()).chain(
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+        ))
+        .unwrap();
+        let mut cmd = std::process::Command::new("git");
+        self.isolate(&mut cmd, dir);
+        cmd.env("PATH", path).args(args).output().expect("git runs")
+    }
+
     /// Runs git in `dir` and returns whatever happened.
     pub fn git_output(&self, dir: &Path, args: &[&str]) -> std::process::Output {
         let mut cmd = std::process::Command::new("git");

@@ -1,0 +1,265 @@
+//! `git crm inbox`: what needs the acting person now.
+
+use anyhow::Result;
+use clap::Args;
+
+use git_crm::model::text::escape;
+use git_crm::model::time;
+use git_crm::ops::inbox::{self, Inbox, InboxQuery, Section, age_text, one_line};
+use git_crm::render::{self, Format, Ui};
+
+use super::Ctx;
+use super::output::print;
+use super::view::ViewArg;
+
+/// The long help of `inbox`: its sections and what "seen" means.
+const LONG_HELP: &str = "\
+Sections (ordered by your role's view):
+  unanswered  open threads on customers you own whose customer waits for a human reply, oldest
+              first, with the age against targets.first_response (wall-clock)
+  handoffs    handoffs to you not accepted yet (explicitly or by your first touchpoint or note)
+  tasks       your open tasks, overdue first
+  mentions    notes by others that @mention you, not yet seen in this clone
+
+Reading the inbox marks the mentions shown as seen (in .git/gitcrm/inbox/, per clone and \
+person) unless --peek; --all lists the seen ones too. --as <person> reads someone else's inbox. \
+A view is surfacing, not security: whoever has the repository can read every record.";
+
+#[derive(Debug, Args)]
+#[command(after_long_help = LONG_HELP)]
+pub struct InboxArgs {
+    /// Also list mentions already seen in this clone.
+    #[arg(long)]
+    all: bool,
+    /// Do not mark the mentions shown as seen.
+    #[arg(long)]
+    peek: bool,
+    /// Output format (json is documented in docs/collaboration-sync.md).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+    #[command(flatten)]
+    view: ViewArg,
+}
+
+pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
+    if matches!(args.format, Format::Markdown | Format::Csv) {
+        return Err(git_crm::Error::usage(
+            "inbox prints a table or JSON",
+            Some("use --format table or --format json".into()),
+        )
+        .into());
+    }
+    let person = ctx.actor()?;
+    let view = args.view.resolve(ctx)?;
+    let query = InboxQuery {
+        person,
+        now: time::now(),
+        all_mentions: args.all,
+        view: view.clone(),
+    };
+    let inbox = inbox::inbox(&ctx.store, &query)?;
+    for warning in &inbox.warnings {
+        eprintln!("warning: {}", escape(warning));
+    }
+    let text = match args.format {
+        Format::Json => render::json_object(vec![
+            ("inbox", serde_json::to_value(&inbox)?),
+            ("view", view.json(inbox.hidden)),
+        ]),
+        Format::Markdown | Format::Csv | Format::Table => {
+            table(ctx, &inbox, view.hidden_note(inbox.hidden, "item", "items"))
+        }
+    };
+    print(&text)?;
+    if !args.peek {
+        inbox::mark_seen(&ctx.store, &inbox)?;
+    }
+    Ok(0)
+}
+
+fn table(ctx: &Ctx, inbox: &Inbox, note: Option<String>) -> String {
+    let zone = ctx.store.zone();
+    let ui = &ctx.ui;
+    let mut out = format!(
+        "Inbox of {}, {}\n",
+        escape(&inbox.person),
+        render::short_time(&inbox.now, zone)
+    );
+    for section in &inbox.sections {
+        out.push('\n');
+        out.push_str(&match section {
+            Section::Unanswered => unanswered(ui, inbox, zone),
+            Section::Handoffs => handoffs(ui, inbox, zone),
+            Section::Tasks => tasks(ui, inbox),
+            Section::Mentions => mentions(ui, inbox, zone),
+        });
+    }
+    out.push_str(&super::view::note_line(note, ""));
+    out
+}
+
+fn target_word(over: Option<bool>) -> &'static str {
+    match over {
+        Some(true) => "over target",
+        Some(false) => "within target",
+        None => "",
+    }
+}
+
+fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+    let target = inbox
+        .first_response_target
+        .as_ref()
+        .map(|t| format!(", first-response target {}", t.text))
+        .unwrap_or_default();
+    let mut out = format!(
+        "Unanswered threads on your customers ({}{target})\n",
+        inbox.unanswered.len()
+    );
+    if inbox.unanswered.is_empty() {
+        out.push_str("  nothing waits for a reply\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = inbox
+        .unanswered
+        .iter()
+        .map(|u| {
+            vec![
+                u.customer.clone(),
+                format!("#{}", &u.thread[..4.min(u.thread.len())]),
+                u.channel.clone(),
+                u.from.clone(),
+                render::short_time(&u.waiting_since, zone),
+                age_text(u.age_seconds),
+                target_word(u.over_target).to_string(),
+                if u.first_response {
+                    "first response".into()
+                } else {
+                    "follow-up".into()
+                },
+                one_line(&u.subject),
+            ]
+        })
+        .collect();
+    out.push_str(&render::table(
+        ui,
+        &[
+            "customer",
+            "thread",
+            "channel",
+            "from",
+            "waiting since",
+            "age",
+            "target",
+            "owed",
+            "subject",
+        ],
+        &rows,
+    ));
+    out
+}
+
+fn handoffs(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+    let target = inbox
+        .handoff_target
+        .as_ref()
+        .map(|t| format!(", handoff target {}", t.text))
+        .unwrap_or_default();
+    let mut out = format!(
+        "Handoffs to you, not accepted ({}{target})\n",
+        inbox.handoffs.len()
+    );
+    if inbox.handoffs.is_empty() {
+        out.push_str("  none pending\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = inbox
+        .handoffs
+        .iter()
+        .map(|h| {
+            vec![
+                h.id.clone(),
+                h.customer.clone(),
+                render::short_time(&h.at, zone),
+                h.from.to_string(),
+                h.by.clone(),
+                age_text(h.age_seconds),
+                target_word(h.over_target).to_string(),
+                one_line(h.reason.as_deref().unwrap_or_default()),
+            ]
+        })
+        .collect();
+    out.push_str(&render::table(
+        ui,
+        &[
+            "id", "customer", "at", "from", "by", "age", "target", "reason",
+        ],
+        &rows,
+    ));
+    out.push_str("  accept with `git crm handoff accept <id>`\n");
+    out
+}
+
+fn tasks(ui: &Ui, inbox: &Inbox) -> String {
+    let overdue = inbox.tasks.iter().filter(|t| t.overdue).count();
+    let mut out = format!(
+        "Your open tasks ({}, {overdue} overdue)\n",
+        inbox.tasks.len()
+    );
+    if inbox.tasks.is_empty() {
+        out.push_str("  no open tasks\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = inbox
+        .tasks
+        .iter()
+        .map(|t| {
+            vec![
+                t.id.clone(),
+                t.customer.clone(),
+                t.due.map(|d| d.to_string()).unwrap_or_default(),
+                if t.overdue {
+                    "overdue".into()
+                } else {
+                    String::new()
+                },
+                one_line(&t.title),
+            ]
+        })
+        .collect();
+    out.push_str(&render::table(
+        ui,
+        &["id", "customer", "due", "", "title"],
+        &rows,
+    ));
+    out
+}
+
+fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+    let new = inbox.mentions.iter().filter(|m| !m.seen).count();
+    let mut out = format!("Notes that mention you ({new} new)\n");
+    if inbox.mentions.is_empty() {
+        out.push_str("  no new mentions\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = inbox
+        .mentions
+        .iter()
+        .map(|m| {
+            vec![
+                m.id.clone(),
+                m.customer.clone(),
+                render::short_time(&m.at, zone),
+                m.by.clone(),
+                if m.seen { "seen".into() } else { "new".into() },
+                one_line(&m.text),
+            ]
+        })
+        .collect();
+    out.push_str(&render::table(
+        ui,
+        &["id", "customer", "at", "by", "", "note"],
+        &rows,
+    ));
+    out
+}

@@ -1,0 +1,162 @@
+//! `git crm metrics [frt|fcr|handoff|coverage|consistency]`.
+
+use anyhow::Result;
+use clap::{Args, ValueEnum};
+
+use git_crm::metrics::{self, By, ClockMode, FcrRule, Options, Slice, gate, period};
+use git_crm::model::time;
+use git_crm::render::Format;
+use git_crm::render::metrics::{Part, render};
+
+use super::Ctx;
+use super::args::split_list;
+use super::output::print;
+
+/// A metric to show in depth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MetricName {
+    /// First response time, with the unanswered threads.
+    Frt,
+    /// First contact resolution, with the resolved threads.
+    Fcr,
+    /// Handoff time, with pending handoffs, ping-pong and handoffs per customer.
+    Handoff,
+    /// Interaction coverage, per week, owner and team, with the stale customers.
+    Coverage,
+    /// Channel consistency.
+    Consistency,
+}
+
+#[derive(Debug, Args)]
+pub struct MetricsArgs {
+    /// Show one metric in depth (default: an overview of the five).
+    #[arg(value_enum)]
+    metric: Option<MetricName>,
+    /// Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`.
+    #[arg(long, default_value = "30d")]
+    since: String,
+    /// End of the period (exclusive; a bare date includes that day). Default: --at.
+    #[arg(long)]
+    until: Option<String>,
+    /// Compute as of this instant (default now): later records are ignored, ages end here.
+    #[arg(long)]
+    at: Option<String>,
+    /// Time zone of periods, months and weeks (IANA name). Never the machine's zone.
+    #[arg(long, default_value = "UTC")]
+    tz: String,
+    /// Only customers owned by these teams (repeatable, or comma-separated).
+    #[arg(long)]
+    team: Vec<String>,
+    /// Only customers owned by these people.
+    #[arg(long)]
+    owner: Vec<String>,
+    /// Only threads started on (and touchpoints on) these channels.
+    #[arg(long)]
+    channel: Vec<String>,
+    /// Only customers with these tags.
+    #[arg(long)]
+    tag: Vec<String>,
+    /// Only these customers (slugs).
+    #[arg(long)]
+    customer: Vec<String>,
+    /// Also show the metrics grouped by team, owner, channel, month or week.
+    #[arg(long, value_enum)]
+    by: Option<By>,
+    /// Which first-contact-resolution definition to use.
+    #[arg(long, value_enum, default_value_t = FcrRule::Strict)]
+    fcr_rule: FcrRule,
+    /// Measure durations in business hours (where the team has a calendar) or wall-clock time.
+    #[arg(long, value_enum, default_value_t = ClockMode::Business)]
+    clock: ClockMode,
+    /// Weeks of the weekly coverage table.
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=520))]
+    weeks: u32,
+    /// Exit 1 when a condition holds, e.g. 'handoff.p90 > 24h', 'fcr.rate < 0.6',
+    /// 'frt.unanswered > 0' (repeatable).
+    #[arg(long, value_name = "EXPR")]
+    fail_if: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+fn usage(flag: &str, e: String) -> anyhow::Error {
+    git_crm::Error::usage(format!("{flag}: {e}"), None).into()
+}
+
+pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
+    let conditions = args
+        .fail_if
+        .iter()
+        .map(|c| gate::parse(c))
+        .collect::<git_crm::Result<Vec<_>>>()?;
+    let tz = time::parse_zone(&args.tz).map_err(|e| usage("--tz", e))?;
+    let as_of = match &args.at {
+        Some(t) => time::parse_when(t, time::now(), tz).map_err(|e| usage("--at", e))?,
+        None => time::now(),
+    };
+    let bundles = ctx.store.load_all()?;
+    let since = match args.since.trim() {
+        "all" => metrics::earliest(&bundles).unwrap_or(as_of).min(as_of),
+        text => period::parse_bound(text, as_of, tz, false).map_err(|e| usage("--since", e))?,
+    };
+    let until = match &args.until {
+        Some(t) => period::parse_bound(t, as_of, tz, true).map_err(|e| usage("--until", e))?,
+        None => as_of,
+    };
+    if until <= since {
+        return Err(usage(
+            "--since/--until",
+            "the period is empty (its end is not after its start)".into(),
+        ));
+    }
+    let slice = Slice {
+        team: split_list(&args.team),
+        owner: split_list(&args.owner),
+        channel: split_list(&args.channel),
+        tag: split_list(&args.tag),
+        customer: split_list(&args.customer),
+    };
+    for team in &slice.team {
+        ctx.store.require_team(team)?;
+    }
+    for owner in &slice.owner {
+        ctx.store.require_person(owner)?;
+    }
+    for channel in &slice.channel {
+        ctx.store.require_channel(channel)?;
+    }
+    for customer in &slice.customer {
+        ctx.store.require_customer(customer)?;
+    }
+    let options = Options {
+        as_of,
+        since,
+        until,
+        tz,
+        clock: args.clock,
+        fcr_rule: args.fcr_rule,
+        weeks: args.weeks,
+        slice,
+        by: args.by,
+    };
+    let report = metrics::compute(ctx.store.config(), &bundles, &options)?;
+    let outcomes = gate::evaluate(&report.metrics, &conditions);
+    let part = match args.metric {
+        None => Part::Overview,
+        Some(MetricName::Frt) => Part::Frt,
+        Some(MetricName::Fcr) => Part::Fcr,
+        Some(MetricName::Handoff) => Part::Handoff,
+        Some(MetricName::Coverage) => Part::Coverage,
+        Some(MetricName::Consistency) => Part::Consistency,
+    };
+    print(&render(&ctx.ui, args.format, &report, part, &outcomes))?;
+    let breached: Vec<_> = outcomes.iter().filter(|o| o.breached).collect();
+    for o in &breached {
+        eprintln!(
+            "metrics: failed: {} ({})",
+            git_crm::model::text::escape(&o.condition),
+            git_crm::model::text::escape(&o.message)
+        );
+    }
+    Ok(if breached.is_empty() { 0 } else { 1 })
+}

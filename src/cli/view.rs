@@ -1,0 +1,47 @@
+//! The `--view` flag of read commands and the note they print when a view hid records.
+
+use anyhow::Result;
+use clap::Args;
+
+use git_crm::model::views::ActiveView;
+
+use super::Ctx;
+
+/// `--view <role>`: shared by `timeline`, `customer show` and `inbox`.
+#[derive(Debug, Clone, Args)]
+pub struct ViewArg {
+    /// Apply the view of this role (default: the acting person's role; `all` shows everything).
+    /// A view decides what comes first and which tagged records are left out; it is surfacing,
+    /// not security: everyone with the repository can read every record.
+    #[arg(long, value_name = "ROLE")]
+    pub view: Option<String>,
+}
+
+impl ViewArg {
+    /// The view to apply for this invocation.
+    pub fn resolve(&self, ctx: &Ctx) -> Result<ActiveView> {
+        Ok(git_crm::ops::views::resolve(
+            &ctx.store,
+            self.view.as_deref(),
+            ctx.acting.as_deref(),
+        )?)
+    }
+}
+
+/// The note as a trailing paragraph (`\n<note>\n`), wrapped in `wrap` (`_` for Markdown), or
+/// nothing.
+pub fn note_line(note: Option<String>, wrap: &str) -> String {
+    note.map(|n| format!("\n{wrap}{n}{wrap}\n"))
+        .unwrap_or_default()
+}
+
+/// Adds the `view` key to a JSON document rendered by the library.
+pub fn with_view_json(document: &str, view: &ActiveView, hidden: usize) -> Result<String> {
+    let mut doc: serde_json::Value = serde_json::from_str(document)?;
+    if let Some(map) = doc.as_object_mut() {
+        map.insert("view".into(), view.json(hidden));
+    }
+    let mut out = serde_json::to_string_pretty(&doc)?;
+    out.push('\n');
+    Ok(out)
+}

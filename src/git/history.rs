@@ -1,0 +1,150 @@
+//! The history of one folder (a customer): the commits that changed it, found by a walk that
+//! compares the folder's tree id in each commit with its parents' (memoised lookups; gix has no
+//! path-limited log), following the folder back through renames.
+
+use std::collections::HashMap;
+
+use super::diff::{FileChange, FileStatus};
+use super::repo::{CommitInfo, Repo};
+use crate::error::Result;
+
+/// A commit that changed the folder.
+#[derive(Debug, Clone)]
+pub struct PathCommit {
+    pub commit: CommitInfo,
+    /// Where the folder was in this commit (repository-relative).
+    pub path: String,
+    /// Where it was in the first parent, when this commit moved it.
+    pub renamed_from: Option<String>,
+    /// The files that differ from the first parent (for a merge: only those that differ from
+    /// every parent), reported under `path`.
+    pub changes: Vec<FileChange>,
+    /// For a merge, the other parents and the folder's path in them, to compare values with.
+    pub other_parents: Vec<(String, String)>,
+}
+
+/// The result of a walk.
+#[derive(Debug, Clone, Default)]
+pub struct PathHistory {
+    /// Newest first.
+    pub commits: Vec<PathCommit>,
+    /// Whether the walk reached the boundary of a shallow clone, so older commits are missing.
+    pub truncated: bool,
+}
+
+/// The commits reachable from `head` that changed `path` (a folder, repository-relative), newest
+/// first. When the folder appears in a commit, the folders that commit removed are offered to
+/// `same_owner` (with the content of their `marker` file, such as `customer.yaml`); the one it
+/// accepts is where the folder was before, and the walk continues there.
+pub fn path_history(
+    repo: &Repo,
+    head: &str,
+    path: &str,
+    marker: &str,
+    same_owner: &dyn Fn(&[u8]) -> bool,
+) -> Result<PathHistory> {
+    let head = repo.resolve(head)?;
+    let mut truncated = false;
+    let mut paths: HashMap<String, String> = HashMap::new();
+    paths.insert(head.clone(), path.trim_matches('/').to_string());
+    let mut out = Vec::new();
+    for (id, parents) in repo.graph(&head)? {
+        let Some(path) = paths.get(&id).cloned() else {
+            continue;
+        };
+        let here = repo.entry_id(&id, &path)?;
+        let mut parent_paths: Vec<(String, String)> = parents
+            .iter()
+            .filter(|p| repo.has_object(p))
+            .map(|p| (p.clone(), path.clone()))
+            .collect();
+        if parent_paths.len() < parents.len() {
+            // A shallow clone's boundary: what this commit changed cannot be told.
+            truncated = true;
+            continue;
+        }
+        let mut renamed_from = None;
+        if here.is_some()
+            && let Some((first, _)) = parent_paths.first()
+            && repo.entry_id(first, &path)?.is_none()
+        {
+            renamed_from = find_move(repo, first, &id, &path, marker, same_owner)?;
+            if let Some(old) = &renamed_from {
+                parent_paths[0].1 = old.clone();
+            }
+        }
+        for (parent, parent_path) in &parent_paths {
+            paths
+                .entry(parent.clone())
+                .or_insert_with(|| parent_path.clone());
+        }
+        if here.is_none() {
+            continue;
+        }
+        let mut parent_ids = Vec::new();
+        for (parent, parent_path) in &parent_paths {
+            parent_ids.push(repo.entry_id(parent, parent_path)?);
+        }
+        if parent_ids.contains(&here) {
+            continue;
+        }
+        let mut changes = repo.diff_moved(
+            parent_paths.first().map(|(c, p)| (c.as_str(), p.as_str())),
+            (&id, &path),
+        )?;
+        let others: Vec<(String, String)> = parent_paths.iter().skip(1).cloned().collect();
+        for (parent, parent_path) in &others {
+            let mut kept = Vec::new();
+            for change in changes {
+                let rel = &change.path[path.len()..];
+                let theirs = repo.entry_id(parent, &format!("{parent_path}{rel}"))?;
+                if theirs != change.new_id {
+                    kept.push(change);
+                }
+            }
+            changes = kept;
+        }
+        if changes.is_empty() && renamed_from.is_none() {
+            continue;
+        }
+        out.push(PathCommit {
+            commit: repo.commit(&id)?,
+            path,
+            renamed_from,
+            changes,
+            other_parents: others,
+        });
+    }
+    Ok(PathHistory {
+        commits: out,
+        truncated,
+    })
+}
+
+/// The folder, next to `path`, that `commit` removed and whose `marker` file `same_owner`
+/// recognises.
+fn find_move(
+    repo: &Repo,
+    parent: &str,
+    commit: &str,
+    path: &str,
+    marker: &str,
+    same_owner: &dyn Fn(&[u8]) -> bool,
+) -> Result<Option<String>> {
+    let dir = path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
+    for change in repo.diff(Some(parent), commit, dir)? {
+        let Some(folder) = change.path.strip_suffix(&format!("/{marker}")) else {
+            continue;
+        };
+        let sibling = folder.rsplit_once('/').map(|(d, _)| d).unwrap_or("") == dir;
+        if change.status != FileStatus::Deleted || !sibling || folder == path {
+            continue;
+        }
+        if let Some(id) = &change.old_id
+            && same_owner(&repo.blob(id)?)
+        {
+            return Ok(Some(folder.to_string()));
+        }
+    }
+    Ok(None)
+}

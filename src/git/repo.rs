@@ -1,0 +1,236 @@
+//! An open repository for reading history: commits with their authors and git-crm trailers,
+//! the walk of a branch, blobs, tree entries (memoised) and merge bases. `review` and `history`
+//! are built on this; nothing outside `src/git/` sees gix.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{FixedOffset, TimeZone};
+use gix::ObjectId;
+use gix::bstr::ByteSlice;
+
+use super::git_error;
+use crate::error::{Error, Result};
+use crate::model::time::Timestamp;
+
+/// A commit as people read it: who, when, what it says, and its git-crm trailers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CommitInfo {
+    pub id: String,
+    pub parents: Vec<String>,
+    pub author_name: String,
+    pub author_email: String,
+    /// Author time, in the author's offset.
+    pub time: Timestamp,
+    pub subject: String,
+    /// `Crm-Op`, when the commit was made by git-crm.
+    pub op: Option<String>,
+    /// `Crm-Actor`, when the commit was made by git-crm.
+    pub actor: Option<String>,
+}
+
+impl CommitInfo {
+    /// The person to name: the git-crm actor handle, else the author's name.
+    pub fn who(&self) -> &str {
+        self.actor
+            .as_deref()
+            .filter(|a| !a.is_empty())
+            .unwrap_or(&self.author_name)
+    }
+
+    /// The first 8 hex digits of the id, as people quote commits.
+    pub fn short_id(&self) -> &str {
+        &self.id[..self.id.len().min(8)]
+    }
+}
+
+/// An open repository for reading history, with caches for the lookups a walk repeats.
+pub struct Repo {
+    pub(super) repo: gix::Repository,
+    entries: RefCell<HashMap<(ObjectId, String), Option<ObjectId>>>,
+}
+
+impl Repo {
+    /// Opens the repository at `repo_root`.
+    pub fn open(repo_root: &Path) -> Result<Self> {
+        let mut repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+        repo.object_cache_size_if_unset(16 << 20);
+        Ok(Repo {
+            repo,
+            entries: RefCell::default(),
+        })
+    }
+
+    /// The commit id `rev` names (anything `git rev-parse` understands).
+    pub fn resolve(&self, rev: &str) -> Result<String> {
+        let id = self
+            .repo
+            .rev_parse_single(rev)
+            .map_err(|e| git_error(&format!("cannot resolve `{rev}`"), e))?;
+        let commit = id
+            .object()
+            .and_then(|o| o.peel_to_commit())
+            .map_err(|e| git_error(&format!("`{rev}` is not a commit"), e))?;
+        Ok(commit.id.to_string())
+    }
+
+    /// The upstream branch of HEAD (`origin/main`, or a local branch), if one is configured.
+    /// Asked of the user's `git`, which knows every way an upstream can be set.
+    pub fn upstream(&self) -> Option<String> {
+        let root = self.repo.workdir().unwrap_or(self.repo.git_dir());
+        let output = super::git_command(root)
+            .args([
+                "rev-parse",
+                "--abbrev-ref",
+                "--symbolic-full-name",
+                "@{upstream}",
+            ])
+            .stdin(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()?;
+        let name = String::from_utf8_lossy(&output.stdout).trim().to_string();
+        (output.status.success() && !name.is_empty()).then_some(name)
+    }
+
+    /// Whether the object `id` is in the repository (a shallow clone lacks the commits beyond
+    /// its boundary).
+    pub fn has_object(&self, id: &str) -> bool {
+        oid(id).is_ok_and(|id| self.repo.has_object(id))
+    }
+
+    /// The best common ancestor of two commits.
+    pub fn merge_base(&self, one: &str, two: &str) -> Result<Option<String>> {
+        let (a, b) = (oid(one)?, oid(two)?);
+        let base = self
+            .repo
+            .merge_base(a, b)
+            .map_err(|e| git_error("cannot find a merge base", e))?;
+        Ok(base.map(|id| id.to_string()))
+    }
+
+    /// The commit `id` with its author and trailers.
+    pub fn commit(&self, id: &str) -> Result<CommitInfo> {
+        let commit = self
+            .repo
+            .find_commit(oid(id)?)
+            .map_err(|e| git_error("cannot read commit", e))?;
+        let author = commit
+            .author()
+            .map_err(|e| git_error("cannot read commit author", e))?;
+        let seconds = author.seconds();
+        let offset = author.time().map(|t| t.offset).unwrap_or(0);
+        let zone = FixedOffset::east_opt(offset).unwrap_or(FixedOffset::east_opt(0).expect("UTC"));
+        let time = zone
+            .timestamp_opt(seconds, 0)
+            .single()
+            .unwrap_or_else(|| zone.timestamp_opt(0, 0).single().expect("epoch"));
+        let message = commit.message_raw_sloppy().to_str_lossy().into_owned();
+        let trailer = |name: &str| {
+            message.lines().rev().find_map(|l| {
+                l.strip_prefix(name)
+                    .and_then(|r| r.strip_prefix(':'))
+                    .map(|v| v.trim().to_string())
+            })
+        };
+        Ok(CommitInfo {
+            id: commit.id.to_string(),
+            parents: commit.parent_ids().map(|p| p.to_string()).collect(),
+            author_name: author.name.to_str_lossy().trim().to_string(),
+            author_email: author.email.to_str_lossy().trim().to_string(),
+            time,
+            subject: message.lines().next().unwrap_or_default().to_string(),
+            op: trailer("Crm-Op"),
+            actor: trailer("Crm-Actor"),
+        })
+    }
+
+    /// Ids and parent ids of the commits reachable from `head`, newest first (by commit time),
+    /// without reading their messages: what a walk needs before it knows which commits matter.
+    pub fn graph(&self, head: &str) -> Result<Vec<(String, Vec<String>)>> {
+        let walk = self
+            .repo
+            .rev_walk([oid(head)?])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .all()
+            .map_err(|e| git_error("cannot walk history", e))?;
+        let mut out = Vec::new();
+        for info in walk {
+            let info = info.map_err(|e| git_error("cannot walk history", e))?;
+            let commit = self
+                .repo
+                .find_commit(info.id)
+                .map_err(|e| git_error("cannot read commit", e))?;
+            let parents = commit.parent_ids().map(|p| p.to_string()).collect();
+            out.push((info.id.to_string(), parents));
+        }
+        Ok(out)
+    }
+
+    /// Commits reachable from `head` and not from `hide`, newest first (by commit time).
+    pub fn commits(&self, head: &str, hide: Option<&str>) -> Result<Vec<CommitInfo>> {
+        let mut walk =
+            self.repo
+                .rev_walk([oid(head)?])
+                .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                    Default::default(),
+                ));
+        if let Some(hide) = hide {
+            walk = walk.with_hidden([oid(hide)?]);
+        }
+        let walk = walk
+            .all()
+            .map_err(|e| git_error("cannot walk history", e))?;
+        let mut out = Vec::new();
+        for info in walk {
+            let info = info.map_err(|e| git_error("cannot walk history", e))?;
+            out.push(self.commit(&info.id.to_string())?);
+        }
+        Ok(out)
+    }
+
+    /// The object id (hex) of `path` (repository-relative) in the tree of `commit`, `None` when
+    /// the path does not exist there. Memoised: a walk asks for the same pairs repeatedly.
+    pub fn entry_id(&self, commit: &str, path: &str) -> Result<Option<String>> {
+        Ok(self.entry(oid(commit)?, path)?.map(|id| id.to_string()))
+    }
+
+    pub(super) fn entry(&self, commit: ObjectId, path: &str) -> Result<Option<ObjectId>> {
+        let key = (commit, path.to_string());
+        if let Some(found) = self.entries.borrow().get(&key) {
+            return Ok(*found);
+        }
+        let tree = self
+            .repo
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(|e| git_error("cannot read commit tree", e))?;
+        let found = if path.is_empty() {
+            Some(tree.id)
+        } else {
+            tree.lookup_entry_by_path(path)
+                .map_err(|e| git_error("cannot read tree", e))?
+                .map(|e| e.object_id())
+        };
+        self.entries.borrow_mut().insert(key, found);
+        Ok(found)
+    }
+
+    /// The content of a blob.
+    pub fn blob(&self, id: &str) -> Result<Vec<u8>> {
+        Ok(self
+            .repo
+            .find_object(oid(id)?)
+            .map_err(|e| git_error("cannot read blob", e))?
+            .detach()
+            .data)
+    }
+}
+
+pub(super) fn oid(hex: &str) -> Result<ObjectId> {
+    ObjectId::from_hex(hex.as_bytes())
+        .map_err(|e| Error::Git(format!("`{hex}` is not an object id: {e}")))
+}

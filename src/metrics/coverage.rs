@@ -1,0 +1,253 @@
+//! Interaction coverage (our definition; no vendor has one): of the customers active at the end
+//! of the period and created before it, the share with at least one human inbound or outbound
+//! touchpoint in the period. Also per week for the last N weeks, per owner and per team (owner
+//! and team at the end of the period), touchpoints by channel x team, the stale list and the
+//! logging lag (`recorded_at - at`).
+
+use std::collections::BTreeMap;
+
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::facts::CustomerFact;
+use super::period::{Labelled, Window, last_weeks};
+use super::stats::{DurationStats, ratio};
+use crate::model::Timestamp;
+use crate::model::time::rfc3339;
+
+/// Customers expected to be touched and how many were.
+#[derive(Debug, Clone, Serialize)]
+pub struct Share {
+    pub key: String,
+    pub customers: usize,
+    pub covered: usize,
+    pub rate: Option<f64>,
+}
+
+/// Coverage of one week.
+#[derive(Debug, Clone, Serialize)]
+pub struct Week {
+    #[serde(flatten)]
+    pub week: Labelled,
+    pub customers: usize,
+    pub covered: usize,
+    pub rate: Option<f64>,
+}
+
+/// An active customer with no touchpoint in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct Stale {
+    pub customer: String,
+    pub name: String,
+    pub owner: Option<String>,
+    pub team: Option<String>,
+    pub last_touchpoint: Option<String>,
+    /// Whole days from the last touchpoint to the end of the period.
+    pub days_since: Option<i64>,
+}
+
+/// Touchpoints in the period on one channel by one team.
+#[derive(Debug, Clone, Serialize)]
+pub struct ChannelTeam {
+    pub channel: String,
+    pub team: Option<String>,
+    pub touchpoints: usize,
+}
+
+/// The coverage report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Coverage {
+    /// Active customers created before the period.
+    pub customers: usize,
+    pub covered: usize,
+    pub rate: Option<f64>,
+    pub stale: usize,
+    /// `recorded_at - at` of human touchpoints in the period (seconds, wall clock).
+    pub logging_lag: DurationStats,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub weeks: Vec<Week>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_owner: Vec<Share>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_team: Vec<Share>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub channel_team: Vec<ChannelTeam>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub stale_customers: Vec<Stale>,
+}
+
+/// What coverage needs besides the customers.
+pub struct Scope<'a> {
+    pub window: Window,
+    /// Only touchpoints on these channels count (empty: all).
+    pub channels: &'a [String],
+    pub weeks: u32,
+    pub tz: Tz,
+    pub as_of: Timestamp,
+    /// Whether to build the tables and lists (weeks, per owner and team, channel x team, stale
+    /// customers); `--by` groups only need the figures.
+    pub lists: bool,
+}
+
+fn eligible(c: &CustomerFact, w: &Window) -> bool {
+    c.active && c.created < w.since && c.archived.is_none_or(|a| a >= w.until)
+}
+
+impl Scope<'_> {
+    fn allowed(&self, channel: &str) -> bool {
+        self.channels.is_empty() || self.channels.iter().any(|c| c == channel)
+    }
+
+    fn covered(&self, c: &CustomerFact, w: &Window) -> bool {
+        c.touches
+            .iter()
+            .any(|(at, ch, _)| w.contains(*at) && self.allowed(ch))
+    }
+
+    fn share<'c>(
+        &self,
+        customers: impl Iterator<Item = &'c CustomerFact>,
+        w: &Window,
+    ) -> (usize, usize) {
+        let mut n = 0;
+        let mut covered = 0;
+        for c in customers.filter(|c| eligible(c, w)) {
+            n += 1;
+            covered += usize::from(self.covered(c, w));
+        }
+        (n, covered)
+    }
+}
+
+fn shares<'c>(
+    scope: &Scope,
+    customers: &[&'c CustomerFact],
+    key: impl Fn(&'c CustomerFact) -> Option<String>,
+) -> Vec<Share> {
+    let mut groups: BTreeMap<String, Vec<&CustomerFact>> = BTreeMap::new();
+    for c in customers {
+        groups
+            .entry(key(c).unwrap_or_else(|| "(none)".into()))
+            .or_default()
+            .push(c);
+    }
+    groups
+        .into_iter()
+        .map(|(key, list)| {
+            let (customers, covered) = scope.share(list.into_iter(), &scope.window);
+            Share {
+                key,
+                customers,
+                covered,
+                rate: ratio(covered, customers),
+            }
+        })
+        .filter(|s| s.customers > 0)
+        .collect()
+}
+
+fn lag_stats(customers: &[&CustomerFact], w: &Window) -> DurationStats {
+    DurationStats::of(customers.iter().flat_map(|c| {
+        c.lags
+            .iter()
+            .filter(|(at, _)| w.contains(*at))
+            .map(|(_, lag)| *lag)
+    }))
+}
+
+impl Coverage {
+    /// Computes coverage of `customers` (already sliced by team and owner).
+    pub fn of(customers: &[&CustomerFact], scope: &Scope) -> Coverage {
+        let w = scope.window;
+        let (n, covered) = scope.share(customers.iter().copied(), &w);
+        let end = w.until.min(scope.as_of);
+        if !scope.lists {
+            return Coverage {
+                customers: n,
+                covered,
+                rate: ratio(covered, n),
+                stale: n - covered,
+                logging_lag: lag_stats(customers, &w),
+                weeks: Vec::new(),
+                by_owner: Vec::new(),
+                by_team: Vec::new(),
+                channel_team: Vec::new(),
+                stale_customers: Vec::new(),
+            };
+        }
+        let mut stale: Vec<Stale> = customers
+            .iter()
+            .filter(|c| eligible(c, &w) && !scope.covered(c, &w))
+            .map(|c| {
+                let last = c
+                    .touches
+                    .iter()
+                    .filter(|(at, ch, _)| *at < w.until && scope.allowed(ch))
+                    .map(|(at, _, _)| *at)
+                    .max();
+                Stale {
+                    customer: c.slug.clone(),
+                    name: c.name.clone(),
+                    owner: c.dims.owner.clone(),
+                    team: c.dims.team.clone(),
+                    last_touchpoint: last.as_ref().map(rfc3339),
+                    days_since: last.map(|l| (end - l).num_days()),
+                }
+            })
+            .collect();
+        stale.sort_by(|a, b| {
+            b.days_since
+                .unwrap_or(i64::MAX)
+                .cmp(&a.days_since.unwrap_or(i64::MAX))
+                .then(a.customer.cmp(&b.customer))
+        });
+        let weeks = last_weeks(w.until, scope.weeks, scope.tz)
+            .into_iter()
+            .map(|(key, week)| {
+                let (customers_n, covered_n) = scope.share(customers.iter().copied(), &week);
+                Week {
+                    week: Labelled::new(key, &week),
+                    customers: customers_n,
+                    covered: covered_n,
+                    rate: ratio(covered_n, customers_n),
+                }
+            })
+            .collect();
+        let mut cells: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+        for c in customers {
+            for (at, ch, team) in &c.touches {
+                if w.contains(*at) && scope.allowed(ch) {
+                    *cells.entry((ch.clone(), team.clone())).or_insert(0) += 1;
+                }
+            }
+        }
+        Coverage {
+            customers: n,
+            covered,
+            rate: ratio(covered, n),
+            stale: stale.len(),
+            logging_lag: lag_stats(customers, &w),
+            weeks,
+            by_owner: shares(scope, customers, |c| c.dims.owner.clone()),
+            by_team: shares(scope, customers, |c| c.dims.team.clone()),
+            channel_team: cells
+                .into_iter()
+                .map(|((channel, team), touchpoints)| ChannelTeam {
+                    channel,
+                    team,
+                    touchpoints,
+                })
+                .collect(),
+            stale_customers: stale,
+        }
+    }
+
+    /// Drops the lists (for `--by` groups).
+    pub fn strip(&mut self) {
+        self.weeks.clear();
+        self.by_owner.clear();
+        self.by_team.clear();
+        self.channel_team.clear();
+        self.stale_customers.clear();
+    }
+}

@@ -1,0 +1,190 @@
+//! Handoff time: per handoff, from the handoff to its acceptance — an explicit `handoff accept`
+//! or the new owner's first touchpoint or note on the customer, whichever comes first
+//! ([`Handoff::acceptance`](crate::model::records::Handoff::acceptance)) — measured in the clock
+//! of the receiving team. Handoffs are placed in a period by their time. Also: times by
+//! from-team -> to-team, handoffs per customer, ping-pong (A->B->A) and pending handoffs.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::facts::HandoffFact;
+use super::stats::{DurationStats, TargetStats};
+use crate::model::time::rfc3339;
+
+/// Handoff times between two teams.
+#[derive(Debug, Clone, Serialize)]
+pub struct Route {
+    pub from_team: Option<String>,
+    pub to_team: Option<String>,
+    pub handoffs: usize,
+    pub time: DurationStats,
+}
+
+/// A handoff nobody has taken over yet.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pending {
+    pub customer: String,
+    pub id: String,
+    pub at: String,
+    pub from: String,
+    pub to: String,
+    /// Age at `as_of`, in the receiving team's clock (seconds).
+    pub age: i64,
+    pub wall_age: i64,
+    pub calendar: Option<String>,
+    /// Older than the `handoff` target (`null` without a target).
+    pub breached: Option<bool>,
+}
+
+/// A handoff that gave a customer back to the owner it was just taken from.
+#[derive(Debug, Clone, Serialize)]
+pub struct PingPong {
+    pub customer: String,
+    pub at: String,
+    /// `[A, B, A]`.
+    pub owners: [String; 3],
+}
+
+/// Handoffs of one customer in the period.
+#[derive(Debug, Clone, Serialize)]
+pub struct PerCustomer {
+    pub customer: String,
+    pub handoffs: usize,
+}
+
+/// The handoff report.
+#[derive(Debug, Clone, Serialize)]
+pub struct HandoffReport {
+    /// Handoffs made in the period.
+    pub handoffs: usize,
+    /// Time to acceptance of the accepted ones (seconds).
+    pub time: DurationStats,
+    pub target: Option<TargetStats>,
+    /// Accepted explicitly / by a first touchpoint / by a first note.
+    pub accepted_by: BTreeMap<String, usize>,
+    /// Replaced by a later handoff before anyone took them over (not measured).
+    pub superseded: usize,
+    pub pending: usize,
+    pub pending_breached: Option<usize>,
+    pub oldest_pending: Option<i64>,
+    pub ping_pong: usize,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub per_customer: Vec<PerCustomer>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub pending_handoffs: Vec<Pending>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub ping_pongs: Vec<PingPong>,
+}
+
+fn who(p: &crate::model::Party) -> String {
+    p.owner.clone().unwrap_or_else(|| "nobody".into())
+}
+
+impl HandoffReport {
+    /// Computes the report from handoffs placed in the period (sliced).
+    pub fn of(handoffs: &[&HandoffFact], target: Option<i64>) -> HandoffReport {
+        let times: Vec<i64> = handoffs
+            .iter()
+            .filter_map(|h| h.time.as_ref().map(|m| m.seconds))
+            .collect();
+        let mut accepted_by = BTreeMap::new();
+        for h in handoffs {
+            if let Some((_, how)) = h.accepted {
+                let key = serde_json::to_value(how)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                *accepted_by.entry(key).or_insert(0) += 1;
+            }
+        }
+        let mut routes: BTreeMap<(Option<String>, Option<String>), Vec<i64>> = BTreeMap::new();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for h in handoffs {
+            let times = routes
+                .entry((h.from.team.clone(), h.to.team.clone()))
+                .or_default();
+            if let Some(m) = &h.time {
+                times.push(m.seconds);
+            }
+            *counts.entry(h.customer.clone()).or_insert(0) += 1;
+        }
+        let routes = handoffs
+            .iter()
+            .map(|h| (h.from.team.clone(), h.to.team.clone()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .map(|key| Route {
+                handoffs: handoffs
+                    .iter()
+                    .filter(|h| (h.from.team.clone(), h.to.team.clone()) == key)
+                    .count(),
+                time: DurationStats::of(routes[&key].iter().copied()),
+                from_team: key.0,
+                to_team: key.1,
+            })
+            .collect();
+        let mut per_customer: Vec<PerCustomer> = counts
+            .into_iter()
+            .map(|(customer, handoffs)| PerCustomer { customer, handoffs })
+            .collect();
+        per_customer.sort_by(|a, b| {
+            b.handoffs
+                .cmp(&a.handoffs)
+                .then(a.customer.cmp(&b.customer))
+        });
+        let mut pending: Vec<Pending> = handoffs
+            .iter()
+            .filter_map(|h| {
+                let age = h.pending_age.as_ref()?;
+                Some(Pending {
+                    customer: h.customer.clone(),
+                    id: h.id.short(),
+                    at: rfc3339(&h.at),
+                    from: h.from.to_string(),
+                    to: h.to.to_string(),
+                    age: age.seconds,
+                    wall_age: h.pending_wall.unwrap_or(age.seconds),
+                    calendar: age.calendar.clone(),
+                    breached: target.map(|x| age.seconds > x),
+                })
+            })
+            .collect();
+        pending.sort_by(|a, b| b.age.cmp(&a.age).then(a.customer.cmp(&b.customer)));
+        let ping_pongs: Vec<PingPong> = handoffs
+            .iter()
+            .filter(|h| h.ping_pong)
+            .map(|h| PingPong {
+                customer: h.customer.clone(),
+                at: rfc3339(&h.at),
+                owners: [who(&h.to), who(&h.from), who(&h.to)],
+            })
+            .collect();
+        HandoffReport {
+            handoffs: handoffs.len(),
+            time: DurationStats::of(times.iter().copied()),
+            target: target.map(|x| TargetStats::of(&times, x)),
+            accepted_by,
+            superseded: handoffs.iter().filter(|h| h.superseded).count(),
+            pending: pending.len(),
+            pending_breached: target
+                .map(|_| pending.iter().filter(|p| p.breached == Some(true)).count()),
+            oldest_pending: pending.first().map(|p| p.age),
+            ping_pong: ping_pongs.len(),
+            routes,
+            per_customer,
+            pending_handoffs: pending,
+            ping_pongs,
+        }
+    }
+
+    /// Drops the lists (for `--by` groups).
+    pub fn strip(&mut self) {
+        self.routes.clear();
+        self.per_customer.clear();
+        self.pending_handoffs.clear();
+        self.ping_pongs.clear();
+    }
+}

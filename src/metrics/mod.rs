@@ -1,0 +1,449 @@
+//! The five metrics of `git crm metrics`, as pure functions over loaded customers: first
+//! response time ([`frt`]), first contact resolution ([`fcr`]), handoff time ([`handoff`]),
+//! interaction coverage ([`coverage`]) and channel consistency ([`consistency`]).
+//!
+//! Every choice that vendors make differently is a parameter of [`Options`] with a documented
+//! default (docs/metrics.md), and the [`Report`] carries the parameters it was computed with.
+//! Only `actor: human` touchpoints count; a report is computed "as of" an instant, so records
+//! dated after it are ignored and ages are measured to it.
+//!
+//! ```no_run
+//! let store = git_crm::Store::discover(std::path::Path::new("."))?;
+//! let bundles = store.load_all()?;
+//! let options = git_crm::metrics::Options::last_days(git_crm::model::time::now(), 30);
+//! let report = git_crm::metrics::compute(store.config(), &bundles, &options)?;
+//! println!("median first response: {:?} s", report.metrics.frt.response.median);
+//! # Ok::<(), git_crm::Error>(())
+//! ```
+
+pub mod consistency;
+pub mod coverage;
+pub mod facts;
+pub mod fcr;
+pub mod frt;
+pub mod gate;
+pub mod group;
+pub mod handoff;
+pub mod period;
+pub mod stats;
+pub mod targets;
+
+use std::collections::BTreeMap;
+
+use chrono_tz::Tz;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::time::rfc3339;
+use crate::model::{Config, Customer, Timestamp};
+use crate::store::CustomerBundle;
+
+pub use facts::{Clocks, Dims, Facts};
+pub use period::Window;
+pub use targets::Targets;
+
+/// Which clock durations are measured in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum ClockMode {
+    /// Business hours of the calendar of the owning team; wall clock for teams without one.
+    #[default]
+    Business,
+    /// Wall-clock time everywhere.
+    Wall,
+}
+
+/// The family of first-contact-resolution definitions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum FcrRule {
+    /// Exactly one human reply before resolution and no inbound after that reply.
+    #[default]
+    Strict,
+    /// Zendesk "one-touch": fewer than two human replies before resolution, not reopened.
+    OneTouch,
+    /// Freshservice: no inbound from the customer after the first reply, not reopened.
+    NoFurtherContact,
+}
+
+/// What `--by` groups a report by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    Team,
+    Owner,
+    Channel,
+    Month,
+    Week,
+}
+
+/// The slices of `--team`, `--owner`, `--channel`, `--tag` and `--customer` (empty: all).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Slice {
+    pub team: Vec<String>,
+    pub owner: Vec<String>,
+    pub channel: Vec<String>,
+    pub tag: Vec<String>,
+    pub customer: Vec<String>,
+}
+
+fn keeps(list: &[String], value: Option<&str>) -> bool {
+    list.is_empty() || value.is_some_and(|v| list.iter().any(|l| l == v))
+}
+
+impl Slice {
+    /// Customer-level slices: `--customer` (slug) and `--tag` (a customer tag).
+    pub fn keeps_customer(&self, c: &Customer) -> bool {
+        keeps(&self.customer, Some(&c.slug))
+            && (self.tag.is_empty() || c.tags.iter().any(|t| self.tag.contains(t)))
+    }
+
+    /// Team, owner and channel slices of a fact.
+    pub fn keeps(&self, d: &Dims) -> bool {
+        keeps(&self.team, d.team.as_deref())
+            && keeps(&self.owner, d.owner.as_deref())
+            && keeps(&self.channel, d.channel.as_deref())
+    }
+
+    /// A handoff is kept when its team and owner slices match either side.
+    pub fn keeps_handoff(&self, h: &facts::HandoffFact) -> bool {
+        let side = |p: &crate::model::Party| {
+            keeps(&self.team, p.team.as_deref()) && keeps(&self.owner, p.owner.as_deref())
+        };
+        side(&h.from) || side(&h.to)
+    }
+
+    /// Whether no slice is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Slice::default()
+    }
+}
+
+/// Everything a report depends on besides the data and the config.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The report's "now": later records are ignored, ages are measured to it.
+    pub as_of: Timestamp,
+    /// The period `[since, until)`; threads are placed in it by their start.
+    pub since: Timestamp,
+    pub until: Timestamp,
+    /// Zone of periods, months and weeks (`--tz`, default UTC).
+    pub tz: Tz,
+    pub clock: ClockMode,
+    pub fcr_rule: FcrRule,
+    /// Weeks of the weekly coverage table.
+    pub weeks: u32,
+    pub slice: Slice,
+    pub by: Option<By>,
+}
+
+impl Options {
+    /// The defaults for the `days` days before `as_of`: UTC, business clock, strict FCR,
+    /// 8 weeks of coverage, no slices, no grouping.
+    pub fn last_days(as_of: Timestamp, days: i64) -> Self {
+        Options {
+            as_of,
+            since: as_of - chrono::Duration::days(days),
+            until: as_of,
+            tz: Tz::UTC,
+            clock: ClockMode::Business,
+            fcr_rule: FcrRule::Strict,
+            weeks: 8,
+            slice: Slice::default(),
+            by: None,
+        }
+    }
+
+    /// The report period.
+    pub fn window(&self) -> Window {
+        Window {
+            since: self.since,
+            until: self.until,
+        }
+    }
+}
+
+/// The parameters a report was computed with, printed with every report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Params {
+    pub as_of: String,
+    pub since: String,
+    pub until: String,
+    pub tz: String,
+    pub clock: ClockMode,
+    /// Team -> calendar used for business hours.
+    pub calendars: BTreeMap<String, String>,
+    pub fcr_rule: FcrRule,
+    pub weeks: u32,
+    pub percentiles: &'static str,
+    pub actors: &'static str,
+    /// Targets as written in the config (`first_response: 4h`).
+    pub targets: BTreeMap<String, String>,
+    pub filters: Slice,
+    pub by: Option<By>,
+}
+
+/// The five metrics over one slice.
+#[derive(Debug, Clone, Serialize)]
+pub struct Metrics {
+    pub frt: frt::Frt,
+    pub fcr: fcr::Fcr,
+    pub handoff: handoff::HandoffReport,
+    pub coverage: coverage::Coverage,
+    pub consistency: consistency::Consistency,
+}
+
+impl Metrics {
+    fn of(view: &group::View, targets: &Targets) -> Self {
+        Metrics {
+            frt: view.frt(targets),
+            fcr: view.fcr(),
+            handoff: view.handoff(targets),
+            coverage: view.coverage(),
+            consistency: view.consistency(),
+        }
+    }
+
+    /// Drops the lists, keeping the figures (for `--by` groups).
+    pub fn strip(&mut self) {
+        self.frt.strip();
+        self.fcr.strip();
+        self.handoff.strip();
+        self.coverage.strip();
+    }
+}
+
+/// One `--by` group: its key and the five metrics over its slice (figures only, no lists).
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub key: String,
+    #[serde(flatten)]
+    pub metrics: Metrics,
+}
+
+/// The five metrics over one period and slice, with the parameters used.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub params: Params,
+    #[serde(flatten)]
+    pub metrics: Metrics,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
+}
+
+/// Computes the report. Errors come from the config (a bad calendar or target).
+pub fn compute(
+    config: &Config,
+    bundles: &[CustomerBundle],
+    options: &Options,
+) -> crate::Result<Report> {
+    let clocks = Clocks::new(config, options.clock)?;
+    let targets = Targets::from_config(config)?;
+    let facts = Facts::gather(bundles, &clocks, options);
+    let all = group::View::of(&facts, options, None);
+    let params = Params {
+        as_of: rfc3339(&options.as_of),
+        since: rfc3339(&options.since),
+        until: rfc3339(&options.until),
+        tz: options.tz.name().to_string(),
+        clock: options.clock,
+        calendars: match options.clock {
+            ClockMode::Business => clocks.team_calendars(),
+            ClockMode::Wall => BTreeMap::new(),
+        },
+        fcr_rule: options.fcr_rule,
+        weeks: options.weeks,
+        percentiles: "nearest-rank",
+        actors: "human",
+        targets: targets.texts.clone(),
+        filters: options.slice.clone(),
+        by: options.by,
+    };
+    let groups = match options.by {
+        Some(by) => group::keys(&facts, options, by)
+            .into_par_iter()
+            .map(|key| {
+                let view = group::View::of(&facts, options, Some((by, &key)));
+                let mut metrics = Metrics::of(&view, &targets);
+                metrics.strip();
+                Group { key, metrics }
+            })
+            .collect(),
+        None => Vec::new(),
+    };
+    Ok(Report {
+        params,
+        metrics: Metrics::of(&all, &targets),
+        groups,
+    })
+}
+
+/// The earliest instant in the data (customer creation, touchpoint or handoff), which is where
+/// `--since all` starts.
+pub fn earliest(bundles: &[CustomerBundle]) -> Option<Timestamp> {
+    bundles
+        .iter()
+        .flat_map(|b| {
+            std::iter::once(b.customer.created)
+                .chain(b.interactions.iter().map(|l| l.record.at))
+                .chain(b.handoffs.iter().map(|l| l.record.at))
+        })
+        .min()
+}
+
+/// The metric names, in report order.
+pub const METRICS: [&str; 5] = ["frt", "fcr", "handoff", "coverage", "consistency"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::records::{Actor, Direction, Handoff, Interaction};
+    use crate::model::{CustomerKind, CustomerStatus, Party, RecordId};
+    use crate::store::load::Loaded;
+
+    fn at(s: &str) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339(s).unwrap()
+    }
+
+    fn loaded<T>(record: T) -> Loaded<T> {
+        Loaded {
+            path: String::new(),
+            record,
+        }
+    }
+
+    fn rid(n: u128) -> RecordId {
+        RecordId(uuid::Uuid::from_u128(n))
+    }
+
+    fn tp(n: u128, thread: u128, when: &str, dir: Direction, by: &str) -> Interaction {
+        Interaction {
+            id: rid(n),
+            at: at(when),
+            recorded_at: at(when),
+            channel: "email".into(),
+            direction: dir,
+            by: by.into(),
+            actor: Actor::Human,
+            thread: rid(thread),
+            summary: "s".into(),
+            body: None,
+            resolves: false,
+            tags: vec![],
+            source: None,
+            extra: Default::default(),
+        }
+    }
+
+    fn handoff(n: u128, when: &str, from: &str, to: &str) -> Handoff {
+        let party = |o: &str| Party {
+            owner: Some(o.into()),
+            team: None,
+        };
+        Handoff {
+            id: rid(n),
+            at: at(when),
+            by: from.into(),
+            from: party(from),
+            to: party(to),
+            reason: None,
+            accepted_at: None,
+            extra: Default::default(),
+        }
+    }
+
+    fn bundle(interactions: Vec<Interaction>, handoffs: Vec<Handoff>) -> CustomerBundle {
+        CustomerBundle {
+            customer: Customer {
+                id: rid(999),
+                name: "C".into(),
+                slug: "c".into(),
+                kind: CustomerKind::Company,
+                status: CustomerStatus::Active,
+                owner: Some("a".into()),
+                team: None,
+                tags: vec![],
+                contacts: vec![],
+                external_ids: Default::default(),
+                fields: Default::default(),
+                created: at("2026-01-01T00:00:00Z"),
+                archived: None,
+                extra: Default::default(),
+            },
+            path: "customers/c/customer.yaml".into(),
+            interactions: interactions.into_iter().map(loaded).collect(),
+            notes: vec![],
+            handoffs: handoffs.into_iter().map(loaded).collect(),
+            tasks: vec![],
+        }
+    }
+
+    fn report(b: CustomerBundle, rule: FcrRule) -> Report {
+        let mut options = Options::last_days(at("2026-03-01T00:00:00Z"), 60);
+        options.fcr_rule = rule;
+        compute(&Config::default(), &[b], &options).unwrap()
+    }
+
+    #[test]
+    fn a_reopened_thread_is_not_resolved_at_first_contact() {
+        let mut reply = tp(2, 1, "2026-02-01T11:00:00Z", Direction::Outbound, "a");
+        reply.resolves = true;
+        let again = tp(3, 1, "2026-02-03T09:00:00Z", Direction::Inbound, "x");
+        let first = tp(1, 1, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        let once = report(
+            bundle(vec![first.clone(), reply.clone()], vec![]),
+            FcrRule::Strict,
+        );
+        assert_eq!(once.metrics.fcr.rate, Some(1.0));
+        for rule in [
+            FcrRule::Strict,
+            FcrRule::OneTouch,
+            FcrRule::NoFurtherContact,
+        ] {
+            let r = report(
+                bundle(vec![first.clone(), reply.clone(), again.clone()], vec![]),
+                rule,
+            );
+            assert_eq!((r.metrics.fcr.rate, r.metrics.fcr.reopened), (Some(0.0), 1));
+            // The reopened thread waits for a reply again, but it was answered once: not unanswered.
+            assert_eq!(r.metrics.frt.unanswered, 0);
+            assert_eq!(r.metrics.frt.response.median, Some(3600));
+        }
+    }
+
+    #[test]
+    fn automation_never_stops_the_clock() {
+        let mut auto = tp(2, 1, "2026-02-01T10:01:00Z", Direction::Outbound, "bot");
+        auto.actor = Actor::Automation;
+        let human = tp(3, 1, "2026-02-01T12:00:00Z", Direction::Outbound, "a");
+        let first = tp(1, 1, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        let r = report(
+            bundle(vec![first.clone(), auto.clone()], vec![]),
+            FcrRule::Strict,
+        );
+        assert_eq!(r.metrics.frt.unanswered, 1);
+        let r = report(bundle(vec![first, auto, human], vec![]), FcrRule::Strict);
+        assert_eq!(r.metrics.frt.response.median, Some(2 * 3600));
+    }
+
+    #[test]
+    fn handoffs_superseded_pending_and_ping_pong() {
+        let b = bundle(
+            vec![tp(10, 10, "2026-02-05T10:00:00Z", Direction::Outbound, "b")],
+            vec![
+                handoff(1, "2026-02-01T10:00:00Z", "a", "b"),
+                handoff(2, "2026-02-06T10:00:00Z", "b", "a"),
+                handoff(3, "2026-02-07T10:00:00Z", "a", "c"),
+                handoff(4, "2026-02-08T10:00:00Z", "c", "d"),
+            ],
+        );
+        let h = report(b, FcrRule::Strict).metrics.handoff;
+        // a->b accepted by b's touchpoint after 4 days; b->a never accepted before a->c
+        // (superseded); a->c superseded by c->d; c->d pending.
+        assert_eq!(h.handoffs, 4);
+        assert_eq!(h.time.n, 1);
+        assert_eq!(h.time.median, Some(4 * 86_400));
+        assert_eq!((h.superseded, h.pending, h.ping_pong), (2, 1, 1));
+        assert_eq!(h.pending_handoffs[0].customer, "c");
+    }
+}

@@ -1,0 +1,684 @@
+//! `inbox`: what needs one person now. Four sections, each computed from the records alone:
+//!
+//! - **unanswered**: open threads on customers the person owns where a customer's (human)
+//!   inbound touchpoint still waits for a human outbound reply, oldest wait first, with its age
+//!   against the `first_response` target of the config (wall-clock);
+//! - **handoffs**: handoffs to the person not yet accepted (explicitly, or implicitly by their
+//!   first touchpoint or note, as [`Handoff::acceptance`] decides), oldest first;
+//! - **tasks**: the person's open tasks, overdue first, then by due date;
+//! - **mentions**: notes by others that @mention the person and that the person has not seen in
+//!   this clone yet.
+//!
+//! "Seen" is per clone and per person: the ids of the mention notes already shown are kept in
+//! `<git dir>/gitcrm/inbox/<handle>.seen`, so notes that arrive later through a pull or `sync`
+//! show up even when they were written (or backdated) before the last look.
+
+use std::collections::{BTreeSet, HashSet};
+use std::path::PathBuf;
+
+use chrono::{Duration, NaiveDate};
+use rayon::prelude::*;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::error::{IoContext, Result};
+use crate::model::records::{
+    Actor, Direction, Handoff, Interaction, Note, Party, RecordKind, Task,
+};
+use crate::model::views::ActiveView;
+use crate::model::{RecordId, Timestamp, time};
+use crate::store::load::Loaded;
+use crate::store::{CustomerBundle, Store, atomic, layout, yaml};
+
+/// What to compute.
+#[derive(Debug, Clone)]
+pub struct InboxQuery {
+    /// The person whose inbox this is (a handle of the store).
+    pub person: String,
+    /// The instant ages are measured against.
+    pub now: Timestamp,
+    /// Include mentions already seen in this clone (flagged `seen`).
+    pub all_mentions: bool,
+    /// The view to apply (what comes first, which tagged records are left out).
+    pub view: ActiveView,
+}
+
+/// One section of the inbox, in the order the view puts them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    Unanswered,
+    Handoffs,
+    Tasks,
+    Mentions,
+}
+
+impl Section {
+    fn kind(self) -> RecordKind {
+        match self {
+            Section::Unanswered => RecordKind::Interaction,
+            Section::Handoffs => RecordKind::Handoff,
+            Section::Tasks => RecordKind::Task,
+            Section::Mentions => RecordKind::Note,
+        }
+    }
+
+    fn of_kind(kind: RecordKind) -> Self {
+        match kind {
+            RecordKind::Interaction => Section::Unanswered,
+            RecordKind::Handoff => Section::Handoffs,
+            RecordKind::Task => Section::Tasks,
+            RecordKind::Note => Section::Mentions,
+        }
+    }
+
+    const DEFAULT: [Section; 4] = [
+        Section::Unanswered,
+        Section::Handoffs,
+        Section::Tasks,
+        Section::Mentions,
+    ];
+}
+
+/// A thread on one of the person's customers that waits for a reply.
+#[derive(Debug, Clone, Serialize)]
+pub struct Unanswered {
+    pub customer: String,
+    /// Short id of the thread (its first touchpoint).
+    pub thread: String,
+    pub subject: String,
+    pub channel: String,
+    /// Who wrote the inbound touchpoint that waits (the contact).
+    pub from: String,
+    /// The first inbound touchpoint not yet answered by a human.
+    pub waiting_since: Timestamp,
+    pub age_seconds: i64,
+    /// True while nobody of the store has answered the thread at all (the first response is
+    /// owed); false when the customer wrote again after an answer.
+    pub first_response: bool,
+    /// Whether the age is over the `first_response` target (`None` without a target).
+    pub over_target: Option<bool>,
+    pub touchpoints: usize,
+}
+
+/// A handoff to the person that they have not taken over yet.
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingHandoff {
+    pub customer: String,
+    pub id: String,
+    pub at: Timestamp,
+    pub by: String,
+    pub from: Party,
+    pub to: Party,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    pub age_seconds: i64,
+    /// Whether the age is over the `handoff` target (`None` without a target).
+    pub over_target: Option<bool>,
+    pub path: String,
+}
+
+/// An open task of the person.
+#[derive(Debug, Clone, Serialize)]
+pub struct OpenTask {
+    pub customer: String,
+    pub id: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    pub overdue: bool,
+    pub created: Timestamp,
+    pub by: String,
+    pub path: String,
+}
+
+/// A note by someone else that mentions the person.
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    pub customer: String,
+    pub id: String,
+    pub at: Timestamp,
+    pub by: String,
+    /// The note's first line.
+    pub text: String,
+    /// Whether it was already shown in this clone (only listed with `--all`).
+    pub seen: bool,
+    pub path: String,
+    #[serde(skip)]
+    full_id: RecordId,
+}
+
+/// A target of the config as the inbox used it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Target {
+    /// As written in the config (`4h`).
+    pub text: String,
+    pub seconds: i64,
+}
+
+/// The inbox of one person.
+#[derive(Debug, Clone, Serialize)]
+pub struct Inbox {
+    pub person: String,
+    pub now: Timestamp,
+    /// Sections in the order the view shows them.
+    pub sections: Vec<Section>,
+    pub first_response_target: Option<Target>,
+    pub handoff_target: Option<Target>,
+    pub unanswered: Vec<Unanswered>,
+    pub handoffs: Vec<PendingHandoff>,
+    pub tasks: Vec<OpenTask>,
+    pub mentions: Vec<Mention>,
+    /// Items left out by the view.
+    pub hidden: usize,
+    /// Problems with the config that the inbox worked around (an unreadable target).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// Computes the inbox of `query.person`. Reads every customer record, and of the other records
+/// parses only those whose file names the person (tasks, handoffs, notes; touchpoints of
+/// customers with a handoff to them), plus every touchpoint of the person's own customers.
+pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
+    store.require_person(&query.person)?;
+    let me = query.person.as_str();
+    let mut warnings = Vec::new();
+    let first_response_target = target(store, "first_response", &mut warnings);
+    let handoff_target = target(store, "handoff", &mut warnings);
+    let seen = load_seen(store, me)?;
+    let today = query.now.with_timezone(&store.zone()).date_naive();
+
+    let per_customer: Vec<Found> = store
+        .load_customers()?
+        .into_par_iter()
+        .map(|c| {
+            // The folder name is the truth, even when a hand edit left the slug field behind.
+            let slug = c.path.split('/').nth(1).unwrap_or_default().to_string();
+            scan_customer(store, &slug, c.record, query, today, &seen)
+        })
+        .collect::<Result<Vec<_>>>()?;
+
+    let mut inbox = Inbox {
+        person: me.to_string(),
+        now: query.now,
+        sections: query
+            .view
+            .order(&Section::DEFAULT.map(Section::kind))
+            .into_iter()
+            .map(Section::of_kind)
+            .collect(),
+        first_response_target: None,
+        handoff_target: None,
+        unanswered: Vec::new(),
+        handoffs: Vec::new(),
+        tasks: Vec::new(),
+        mentions: Vec::new(),
+        hidden: 0,
+        warnings,
+    };
+    for found in per_customer {
+        inbox.unanswered.extend(found.unanswered);
+        inbox.handoffs.extend(found.handoffs);
+        inbox.tasks.extend(found.tasks);
+        inbox.mentions.extend(found.mentions);
+        inbox.hidden += found.hidden;
+    }
+    for u in &mut inbox.unanswered {
+        u.over_target = first_response_target
+            .as_ref()
+            .map(|t| u.age_seconds > t.seconds);
+    }
+    for h in &mut inbox.handoffs {
+        h.over_target = handoff_target.as_ref().map(|t| h.age_seconds > t.seconds);
+    }
+    inbox.unanswered.sort_by(|a, b| {
+        (a.waiting_since, &a.customer, &a.thread).cmp(&(b.waiting_since, &b.customer, &b.thread))
+    });
+    inbox
+        .handoffs
+        .sort_by(|a, b| (a.at, &a.customer, &a.id).cmp(&(b.at, &b.customer, &b.id)));
+    inbox.tasks.sort_by(|a, b| {
+        (!a.overdue, a.due.is_none(), a.due, a.created, &a.id).cmp(&(
+            !b.overdue,
+            b.due.is_none(),
+            b.due,
+            b.created,
+            &b.id,
+        ))
+    });
+    inbox.mentions.sort_by_key(|m| (m.at, m.full_id));
+    inbox.first_response_target = first_response_target;
+    inbox.handoff_target = handoff_target;
+    Ok(inbox)
+}
+
+/// What one customer contributes.
+#[derive(Default)]
+struct Found {
+    unanswered: Vec<Unanswered>,
+    handoffs: Vec<PendingHandoff>,
+    tasks: Vec<OpenTask>,
+    mentions: Vec<Mention>,
+    hidden: usize,
+}
+
+fn scan_customer(
+    store: &Store,
+    slug: &str,
+    customer: crate::model::Customer,
+    query: &InboxQuery,
+    today: NaiveDate,
+    seen: &HashSet<RecordId>,
+) -> Result<Found> {
+    let me = query.person.as_str();
+    let view = &query.view;
+    // Only files that contain the handle can concern the person: reading the others would
+    // only be thrown away, and on a large store they are most of the files.
+    let handoffs: Vec<Loaded<Handoff>> = load_containing(store, slug, RecordKind::Handoff, me)?;
+    let tasks: Vec<Loaded<Task>> = load_containing(store, slug, RecordKind::Task, me)?;
+    let mine = customer.owner.as_deref() == Some(me) && customer.archived.is_none();
+    let handoff_to_me = handoffs
+        .iter()
+        .any(|h| h.record.to.owner.as_deref() == Some(me) && h.record.accepted_at.is_none());
+    // A handoff is taken over implicitly by the new owner's own touchpoints and notes, and a
+    // note can only mention the person by naming them: records without the handle are never
+    // needed, except the touchpoints of the person's own customers (unanswered threads).
+    let notes: Vec<Loaded<Note>> = load_containing(store, slug, RecordKind::Note, me)?;
+    let interactions: Vec<Loaded<Interaction>> = if mine {
+        load_containing(store, slug, RecordKind::Interaction, "")?
+    } else if handoff_to_me {
+        load_containing(store, slug, RecordKind::Interaction, me)?
+    } else {
+        Vec::new()
+    };
+    let bundle = CustomerBundle {
+        path: crate::store::layout::customer_file(slug),
+        customer,
+        interactions,
+        notes,
+        handoffs,
+        tasks,
+    };
+    let hidden_threads = super::views::hidden_threads(&bundle, view);
+    let mut found = Found::default();
+    let age = |at: &Timestamp| (query.now - *at).num_seconds().max(0);
+
+    if mine {
+        for (item, thread_id) in unanswered(&bundle, slug) {
+            if hidden_threads.contains(&thread_id) {
+                found.hidden += 1;
+            } else {
+                found.unanswered.push(Unanswered {
+                    age_seconds: age(&item.waiting_since),
+                    ..item
+                });
+            }
+        }
+    }
+    for l in &bundle.handoffs {
+        let h = &l.record;
+        if h.to.owner.as_deref() != Some(me)
+            || h.acceptance(
+                bundle.interactions.iter().map(|i| &i.record),
+                bundle.notes.iter().map(|n| &n.record),
+            )
+            .is_some()
+        {
+            continue;
+        }
+        if view.hides_extra(&h.extra) {
+            found.hidden += 1;
+            continue;
+        }
+        found.handoffs.push(PendingHandoff {
+            customer: slug.to_string(),
+            id: h.id.short(),
+            at: h.at,
+            by: h.by.clone(),
+            from: h.from.clone(),
+            to: h.to.clone(),
+            reason: h.reason.clone(),
+            age_seconds: age(&h.at),
+            over_target: None,
+            path: l.path.clone(),
+        });
+    }
+    for l in &bundle.tasks {
+        let t = &l.record;
+        if t.assignee.as_deref() != Some(me) || t.done_at.is_some() {
+            continue;
+        }
+        if view.hides_extra(&t.extra) {
+            found.hidden += 1;
+            continue;
+        }
+        found.tasks.push(OpenTask {
+            customer: slug.to_string(),
+            id: t.id.short(),
+            title: t.title.clone(),
+            due: t.due,
+            overdue: t.is_overdue(today),
+            created: t.created,
+            by: t.by.clone(),
+            path: l.path.clone(),
+        });
+    }
+    for l in &bundle.notes {
+        let n = &l.record;
+        if n.by == me || !super::note::mentions(&n.body).iter().any(|m| m == me) {
+            continue;
+        }
+        let was_seen = seen.contains(&n.id);
+        if was_seen && !query.all_mentions {
+            continue;
+        }
+        if view.hides(&n.tags) {
+            found.hidden += 1;
+            continue;
+        }
+        found.mentions.push(Mention {
+            customer: slug.to_string(),
+            id: n.id.short(),
+            at: n.at,
+            by: n.by.clone(),
+            text: n.body.lines().next().unwrap_or_default().to_string(),
+            seen: was_seen,
+            path: l.path.clone(),
+            full_id: n.id,
+        });
+    }
+    Ok(found)
+}
+
+/// The records of `kind` of one customer whose file contains `needle` (ASCII case-insensitive;
+/// `""` takes every record), in file-name order, read with the same rules as
+/// [`Store::load_records`]: regular `.yaml` files only, no links, no temporary files,
+/// size-limited. A record that does not contain the handle as text cannot name the person
+/// (YAML escapes such as `"\x61lice"` aside).
+fn load_containing<T: DeserializeOwned>(
+    store: &Store,
+    slug: &str,
+    kind: RecordKind,
+    needle: &str,
+) -> Result<Vec<Loaded<T>>> {
+    let rel_dir = layout::record_dir(slug, kind);
+    // The folder is checked for links once; each file is then taken only if it is a regular
+    // file (a directory entry's type does not follow links).
+    store.refuse_links(&rel_dir)?;
+    let dir = store.path(&rel_dir);
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(crate::Error::io(dir, e)),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let entry = entry.at(&dir)?;
+        if let Some(name) = entry.file_name().to_str()
+            && name.ends_with(".yaml")
+            && !atomic::is_temp_name(name)
+            && entry.file_type().at(entry.path())?.is_file()
+        {
+            names.push(name.to_string());
+        }
+    }
+    names.sort();
+    let needle = needle.to_ascii_lowercase().into_bytes();
+    let mut out = Vec::new();
+    for name in names {
+        let rel = format!("{rel_dir}/{name}");
+        let path = store.path(&rel);
+        let bytes = std::fs::read(&path).at(&rel)?;
+        if bytes.len() > yaml::MAX_RECORD_BYTES {
+            return Err(crate::Error::Parse {
+                path: rel.into(),
+                line: 1,
+                column: 1,
+                message: format!(
+                    "file is {} bytes; records are limited to {}",
+                    bytes.len(),
+                    yaml::MAX_RECORD_BYTES
+                ),
+            });
+        }
+        if !contains_ignore_case(&bytes, &needle) {
+            continue;
+        }
+        let record = yaml::parse_bytes(std::path::Path::new(&rel), &bytes)?;
+        out.push(Loaded { path: rel, record });
+    }
+    Ok(out)
+}
+
+fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
+    needle.is_empty()
+        || haystack
+            .windows(needle.len())
+            .any(|w| w.eq_ignore_ascii_case(needle))
+}
+
+/// The threads of `bundle` waiting for a reply, with their ids. Only human touchpoints start or
+/// stop the wait (an auto-reply answers nobody); a touchpoint that `resolves` the thread ends
+/// it, and an inbound after that starts a new wait.
+fn unanswered(bundle: &CustomerBundle, slug: &str) -> Vec<(Unanswered, RecordId)> {
+    let mut sorted: Vec<&Interaction> = bundle.interactions.iter().map(|l| &l.record).collect();
+    sorted.sort_by_key(|i| (i.thread, i.at, i.id));
+    let mut out = Vec::new();
+    for thread in sorted.chunk_by(|a, b| a.thread == b.thread) {
+        if let Some(item) = waiting(thread, slug) {
+            out.push((item, thread[0].thread));
+        }
+    }
+    out
+}
+
+fn waiting(thread: &[&Interaction], slug: &str) -> Option<Unanswered> {
+    let mut since: Option<&Interaction> = None;
+    let mut answered = false;
+    for i in thread {
+        let human = i.actor == Actor::Human;
+        match i.direction {
+            Direction::Inbound if human && since.is_none() => since = Some(i),
+            Direction::Outbound if human => {
+                since = None;
+                answered = true;
+            }
+            _ => {}
+        }
+        if i.resolves {
+            since = None;
+        }
+    }
+    let first = thread.first()?;
+    let since = since?;
+    let start = thread.iter().find(|i| i.id == i.thread).unwrap_or(first);
+    Some(Unanswered {
+        customer: slug.to_string(),
+        thread: first.thread.short(),
+        subject: start.summary.clone(),
+        channel: since.channel.clone(),
+        from: since.by.clone(),
+        waiting_since: since.at,
+        age_seconds: 0,
+        first_response: !answered,
+        over_target: None,
+        touchpoints: thread.len(),
+    })
+}
+
+fn target(store: &Store, key: &str, warnings: &mut Vec<String>) -> Option<Target> {
+    let text = store.config().targets.get(key)?;
+    match time::parse_duration(text) {
+        Ok(d) => Some(Target {
+            text: text.clone(),
+            seconds: d.num_seconds(),
+        }),
+        Err(e) => {
+            warnings.push(format!(
+                ".gitcrm/config.yaml: targets.{key}: {e}; the inbox shows no target for it"
+            ));
+            None
+        }
+    }
+}
+
+/// Where the seen-mentions marker of `person` lives in this clone. Handles that are not plain
+/// file names (a hand-edited config can hold anything) are hex-encoded.
+pub fn marker_path(store: &Store, person: &str) -> Result<PathBuf> {
+    let dir = crate::git::remote::git_dir(store.repo_root())?
+        .join("gitcrm")
+        .join("inbox");
+    let name = if super::validate_handle(person).is_ok() {
+        person.to_string()
+    } else {
+        person.bytes().map(|b| format!("{b:02x}")).collect()
+    };
+    Ok(dir.join(format!("{name}.seen")))
+}
+
+/// The ids of the mention notes `person` has already been shown in this clone. A marker that
+/// cannot be read as ids is treated as empty (everything shows again), never as an error.
+pub fn load_seen(store: &Store, person: &str) -> Result<HashSet<RecordId>> {
+    let path = marker_path(store, person)?;
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(text
+            .lines()
+            .filter_map(|l| l.trim().parse::<uuid::Uuid>().ok().map(RecordId))
+            .collect()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(HashSet::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::InvalidData => Ok(HashSet::new()),
+        Err(e) => Err(crate::Error::io(path, e)),
+    }
+}
+
+/// Records the mentions of `inbox` as seen by its person (atomically; ids already recorded are
+/// kept). Returns how many were new.
+pub fn mark_seen(store: &Store, inbox: &Inbox) -> Result<usize> {
+    let fresh: Vec<RecordId> = inbox
+        .mentions
+        .iter()
+        .filter(|m| !m.seen)
+        .map(|m| m.full_id)
+        .collect();
+    if fresh.is_empty() {
+        return Ok(0);
+    }
+    let path = marker_path(store, &inbox.person)?;
+    let mut ids: BTreeSet<String> = load_seen(store, &inbox.person)?
+        .into_iter()
+        .map(|id| id.0.to_string())
+        .collect();
+    ids.extend(fresh.iter().map(|id| id.0.to_string()));
+    let mut out = String::new();
+    for id in ids {
+        out.push_str(&id);
+        out.push('\n');
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).at(dir)?;
+    }
+    atomic::write(&path, out.as_bytes())?;
+    Ok(fresh.len())
+}
+
+/// `3d 4h`, for ages.
+pub fn age_text(seconds: i64) -> String {
+    time::format_duration(Duration::seconds(seconds))
+}
+
+/// The first line of a text, for one-line cells (tables escape what they print).
+pub fn one_line(s: &str) -> String {
+    s.lines().next().unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tp(id: u128, at: &str, dir: Direction, actor: Actor, resolves: bool) -> Interaction {
+        let t = chrono::DateTime::parse_from_rfc3339(at).unwrap();
+        Interaction {
+            id: RecordId(uuid::Uuid::from_u128(id)),
+            at: t,
+            recorded_at: t,
+            channel: "email".into(),
+            direction: dir,
+            by: "jane".into(),
+            actor,
+            thread: RecordId(uuid::Uuid::from_u128(1)),
+            summary: format!("s{id}"),
+            body: None,
+            resolves,
+            tags: vec![],
+            source: None,
+            extra: Default::default(),
+        }
+    }
+
+    #[test]
+    fn only_humans_answer() {
+        use Direction::*;
+        let a = tp(1, "2026-01-01T10:00:00Z", Inbound, Actor::Human, false);
+        let auto = tp(
+            2,
+            "2026-01-01T10:01:00Z",
+            Outbound,
+            Actor::Automation,
+            false,
+        );
+        let w = waiting(&[&a, &auto], "acme").expect("still waiting");
+        assert!(w.first_response);
+        assert_eq!(w.waiting_since, a.at);
+        assert_eq!(w.subject, "s1");
+
+        let reply = tp(3, "2026-01-01T11:00:00Z", Outbound, Actor::Human, false);
+        assert!(waiting(&[&a, &auto, &reply], "acme").is_none());
+
+        // The customer writes twice again: the wait starts at the first of them.
+        let b = tp(4, "2026-01-02T09:00:00Z", Inbound, Actor::Human, false);
+        let c = tp(5, "2026-01-02T10:00:00Z", Inbound, Actor::Human, false);
+        let w = waiting(&[&a, &reply, &b, &c], "acme").unwrap();
+        assert!(!w.first_response);
+        assert_eq!(w.waiting_since, b.at);
+
+        // Resolved by an internal touchpoint: nothing owed.
+        let done = tp(6, "2026-01-02T11:00:00Z", Internal, Actor::Human, true);
+        assert!(waiting(&[&a, &reply, &b, &c, &done], "acme").is_none());
+    }
+
+    proptest::proptest! {
+        /// Against a reference written the other way round: the wait starts at the first human
+        /// inbound after the last stop (a human outbound or a resolution).
+        #[test]
+        fn waiting_matches_reference(
+            steps in proptest::collection::vec((0u8..3, proptest::bool::ANY, proptest::bool::weighted(0.2)), 1..12)
+        ) {
+            let tps: Vec<Interaction> = steps
+                .iter()
+                .enumerate()
+                .map(|(i, (d, human, resolves))| {
+                    let dir = [Direction::Inbound, Direction::Outbound, Direction::Internal][*d as usize];
+                    let actor = if *human { Actor::Human } else { Actor::Automation };
+                    let at = format!("2026-01-01T{:02}:00:00Z", i);
+                    tp(i as u128 + 1, &at, dir, actor, *resolves)
+                })
+                .collect();
+            let refs: Vec<&Interaction> = tps.iter().collect();
+            let is_stop = |i: &Interaction| {
+                i.resolves || (i.direction == Direction::Outbound && i.actor == Actor::Human)
+            };
+            let after = tps.iter().rposition(is_stop).map_or(0, |p| p + 1);
+            let expected = tps[after..]
+                .iter()
+                .find(|i| i.direction == Direction::Inbound && i.actor == Actor::Human);
+            let got = waiting(&refs, "acme");
+            proptest::prop_assert_eq!(got.as_ref().map(|w| w.waiting_since), expected.map(|i| i.at));
+            if let Some(w) = got {
+                let answered = tps
+                    .iter()
+                    .any(|i| i.direction == Direction::Outbound && i.actor == Actor::Human);
+                proptest::prop_assert_eq!(w.first_response, !answered);
+            }
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! `history <customer>` and `timeline --history`: a customer's git history in words, following
+//! renames, newest first.
+
+use crate::support::{TestStore, stderr};
+
+/// Alice adds Acme Corp, logs a call, edits it, hands it to Bob, Bob accepts, Alice renames it
+/// to `acme` and adds a note.
+fn story() -> TestStore {
+    let store = TestStore::new();
+    store.add_person("bob", None);
+    store.add_customer_with("Acme Corp", &["--field", "tier=gold", "--tag", "retail"]);
+    store.log(
+        "acme-corp",
+        "call",
+        "outbound",
+        "Called about the renewal",
+        &[],
+    );
+    store.run(&[
+        "customer",
+        "edit",
+        "acme-corp",
+        "--set",
+        "status=active",
+        "--set",
+        "fields.tier=platinum",
+        "--add-tag",
+        "vip",
+    ]);
+    store.run(&[
+        "assign",
+        "acme-corp",
+        "--to",
+        "bob",
+        "--reason",
+        "Bob takes sales",
+    ]);
+    store
+        .cmd_as("bob")
+        .args(["handoff", "accept", "acme-corp"])
+        .assert()
+        .success();
+    store.run(&["customer", "rename", "acme-corp", "acme", "--name", "Acme"]);
+    store.note("acme", "Renewal signed");
+    store
+}
+
+fn settings() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"\b[0-9a-f]{8}\b", "[id]");
+    settings.add_filter(r"\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}Z)?", "[time]");
+    settings
+}
+
+#[test]
+fn history_in_words_newest_first_across_a_rename() {
+    let store = story();
+    let text = store.run(&["history", "acme"]);
+    settings().bind(|| insta::assert_snapshot!("history_text", text));
+    let md = store.run(&["history", "acme", "--format", "markdown"]);
+    settings().bind(|| insta::assert_snapshot!("history_markdown", md));
+}
+
+#[test]
+fn history_json() {
+    let store = story();
+    let doc = store.json(&["history", "acme", "--format", "json"]);
+    assert_eq!(doc["version"], 1);
+    assert_eq!(doc["customer"]["slug"], "acme");
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events.len(), 7, "{doc:#}");
+    let ops: Vec<&str> = events.iter().map(|e| e["op"].as_str().unwrap()).collect();
+    assert_eq!(
+        ops,
+        [
+            "note.add",
+            "customer.rename",
+            "handoff.accept",
+            "handoff.add",
+            "customer.edit",
+            "interaction.add",
+            "customer.add"
+        ]
+    );
+    assert_eq!(
+        events[1]["changes"][0],
+        serde_json::json!({"type": "renamed", "from": "acme-corp", "to": "acme"})
+    );
+    assert_eq!(events[2]["by"], "bob");
+    assert_eq!(
+        events[3]["changes"][0],
+        serde_json::json!({"type": "field", "field": "owner", "from": "alice", "to": "bob"})
+    );
+    assert_eq!(events[3]["changes"][1]["type"], "record_added");
+    assert_eq!(events[3]["changes"][1]["record"], "handoff");
+    assert_eq!(events[4]["changes"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        events[6]["changes"][0],
+        serde_json::json!({"type": "customer_added", "name": "Acme Corp"})
+    );
+    let commit = events[0]["commit"].as_str().unwrap();
+    assert_eq!(commit, store.head());
+}
+
+#[test]
+fn a_merged_branch_is_told_once_and_a_merge_only_for_what_it_decided() {
+    let store = TestStore::new();
+    store.add_customer_with("Acme", &["--field", "tier=gold"]);
+    store.git(&["checkout", "-q", "-b", "topic"]);
+    store.run(&[
+        "customer",
+        "edit",
+        "acme",
+        "--set",
+        "status=active",
+        "--add-tag",
+        "vip",
+    ]);
+    store.git(&["checkout", "-q", "main"]);
+    store.run(&[
+        "customer",
+        "edit",
+        "acme",
+        "--set",
+        "fields.tier=silver",
+        "--add-tag",
+        "b2b",
+    ]);
+    let merge = store.sandbox.git_with_crm(
+        store.root(),
+        &["merge", "-q", "--no-ff", "--no-edit", "topic"],
+    );
+    assert!(
+        merge.status.success(),
+        "{}",
+        String::from_utf8_lossy(&merge.stderr)
+    );
+    let doc = store.json(&["history", "acme", "--format", "json"]);
+    let subjects: Vec<&str> = doc["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["subject"].as_str().unwrap())
+        .collect();
+    assert_eq!(subjects.len(), 3, "{subjects:?}");
+    assert!(
+        subjects.iter().all(|s| !s.starts_with("Merge")),
+        "{subjects:?}"
+    );
+}
+
+#[test]
+fn timeline_history_weaves_changes_in() {
+    let store = story();
+    let text = store.run(&["timeline", "acme", "--history"]);
+    assert!(text.contains("change"), "{text}");
+    assert!(text.contains("owner: alice -> bob"), "{text}");
+    assert!(
+        text.contains("renamed acme-corp -> acme; name: Acme Corp -> Acme"),
+        "{text}"
+    );
+    // The record additions are on the timeline already; they are not repeated as changes.
+    assert_eq!(text.matches("Renewal signed").count(), 1, "{text}");
+    let plain = store.run(&["timeline", "acme"]);
+    assert!(!plain.contains("owner: alice -> bob"));
+    let only = store.run(&["timeline", "acme", "--history", "--kind", "note"]);
+    assert!(!only.contains("change"), "{only}");
+    let doc = store.json(&["timeline", "acme", "--history", "--format", "json"]);
+    let kinds: Vec<&str> = doc["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"change"), "{kinds:?}");
+}
+
+#[test]
+fn unknown_customer_and_csv_are_clear_errors() {
+    let store = TestStore::new();
+    let assert = store.cmd().args(["history", "nope"]).assert().code(1);
+    assert!(stderr(&assert).contains("nope"), "{}", stderr(&assert));
+    store.add_customer("Acme");
+    let assert = store
+        .cmd()
+        .args(["history", "acme", "--format", "csv"])
+        .assert()
+        .code(2);
+    assert!(
+        stderr(&assert).contains("not a table"),
+        "{}",
+        stderr(&assert)
+    );
+}
+
+#[test]
+fn a_shallow_clone_says_its_history_is_cut_short() {
+    let store = story();
+    let sandbox = &store.sandbox;
+    let url = format!("file://{}", store.root().display());
+    sandbox.git_in(
+        sandbox.path(),
+        &["clone", "-q", "--depth", "2", &url, "shallow"],
+    );
+    let shallow = sandbox.path().join("shallow");
+    let out = sandbox
+        .cmd_in(&shallow)
+        .args(["history", "acme", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["truncated"], true);
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(
+        events.len(),
+        1,
+        "only the newest commit can be told: {doc:#}"
+    );
+    assert_eq!(events[0]["op"], "note.add");
+    let text = sandbox
+        .cmd_in(&shallow)
+        .args(["history", "acme"])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("git fetch --unshallow"));
+    assert_eq!(
+        store.json(&["history", "acme", "--format", "json"])["truncated"],
+        false
+    );
+}
