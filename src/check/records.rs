@@ -379,6 +379,9 @@ fn id_version(ctx: &mut Ctx, path: &str, id: &RecordId) {
 fn record_ids(ctx: &mut Ctx, path: &str, id: &RecordId, at: &Timestamp) {
     id_version(ctx, path, id);
     let name = path.rsplit('/').next().unwrap_or(path);
+    if name == quick_file_name(at, id) {
+        return;
+    }
     let expected = layout::record_file_name(at, id);
     if name == expected {
         return;
@@ -421,6 +424,23 @@ fn record_ids(ctx: &mut Ctx, path: &str, id: &RecordId, at: &Timestamp) {
             &["id"],
         );
     }
+}
+
+/// `layout::record_file_name` without a strftime parse per call (this runs for every record of
+/// the store); any difference only costs the slow path.
+fn quick_file_name(at: &Timestamp, id: &RecordId) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = at.to_utc();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z-{}.yaml",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        id.short()
+    )
 }
 
 fn future(ctx: &mut Ctx, path: &str, key: &str, t: &Timestamp) {
