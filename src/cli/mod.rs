@@ -7,8 +7,10 @@ mod check;
 mod completions;
 mod customer;
 mod demo;
+mod export;
 mod handoff;
 mod history;
+mod import;
 mod inbox;
 mod init;
 mod log;
@@ -89,6 +91,10 @@ enum Command {
     Review(review::ReviewArgs),
     /// Team metrics: first response, first contact resolution, handoffs, coverage, consistency.
     Metrics(metrics::MetricsArgs),
+    /// Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file.
+    Import(import::ImportArgs),
+    /// Export customers, touchpoints, notes or handoffs as CSV or JSON.
+    Export(export::ExportArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
@@ -175,6 +181,8 @@ fn run(cli: Cli) -> Result<i32> {
         Command::History(args) => history::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
         Command::Metrics(args) => metrics::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }

@@ -31,9 +31,34 @@ pub fn commit_paths(
     message: &str,
     author: &Signature,
 ) -> Result<String> {
+    match commit(repo_root, updates, message, author, true)? {
+        Some(id) => Ok(id),
+        None => Err(git_error("commit", "nothing was committed")),
+    }
+}
+
+/// Like [`commit_paths`], but makes no commit when the paths already have the contents of HEAD
+/// (the index is still refreshed). A re-run that finishes an interrupted import whose commit
+/// was written uses this, so it never leaves an empty commit.
+pub fn commit_paths_if_changed(
+    repo_root: &Path,
+    updates: &[PathUpdate],
+    message: &str,
+    author: &Signature,
+) -> Result<Option<String>> {
+    commit(repo_root, updates, message, author, false)
+}
+
+fn commit(
+    repo_root: &Path,
+    updates: &[PathUpdate],
+    message: &str,
+    author: &Signature,
+    allow_empty: bool,
+) -> Result<Option<String>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     if signing_required(&repo) {
-        return super::config::commit_with_git(repo_root, updates, message, author);
+        return super::config::commit_with_git(repo_root, updates, message, author).map(Some);
     }
     let index_path = repo.index_path();
     let lock = gix::lock::File::acquire_to_update_resource(
@@ -56,15 +81,20 @@ pub fn commit_paths(
     let mut editor = repo
         .edit_tree(base_tree)
         .map_err(|e| git_error("cannot edit tree", e))?;
+    let mut packed = packed_blobs(&repo, repo_root, updates)?.into_iter();
     let mut blobs = Vec::with_capacity(updates.len());
     for update in updates {
         match &update.disk_path {
             Some(disk) => {
-                let data = std::fs::read(disk).at(disk)?;
-                let id = repo
-                    .write_blob(&data)
-                    .map_err(|e| git_error("cannot write blob", e))?
-                    .detach();
+                let id = match packed.next() {
+                    Some(id) => id,
+                    None => {
+                        let data = std::fs::read(disk).at(disk)?;
+                        repo.write_blob(&data)
+                            .map_err(|e| git_error("cannot write blob", e))?
+                            .detach()
+                    }
+                };
                 editor
                     .upsert(
                         update.git_path.as_str(),
@@ -86,21 +116,26 @@ pub fn commit_paths(
         .write()
         .map_err(|e| git_error("cannot write tree", e))?
         .detach();
-    let signature = author.to_gix();
-    let committer = committer_signature(&repo, author);
-    let mut time_buf = gix::date::parse::TimeBuf::default();
-    let mut time_buf2 = gix::date::parse::TimeBuf::default();
-    let commit = repo
-        .commit_as(
-            committer.to_ref(&mut time_buf2),
-            signature.to_ref(&mut time_buf),
-            "HEAD",
-            message,
-            tree,
-            head,
+    let commit = if !allow_empty && head.is_some() && tree == base_tree {
+        None
+    } else {
+        let signature = author.to_gix();
+        let committer = committer_signature(&repo, author);
+        let mut time_buf = gix::date::parse::TimeBuf::default();
+        let mut time_buf2 = gix::date::parse::TimeBuf::default();
+        Some(
+            repo.commit_as(
+                committer.to_ref(&mut time_buf2),
+                signature.to_ref(&mut time_buf),
+                "HEAD",
+                message,
+                tree,
+                head,
+            )
+            .map_err(|e| git_error("cannot commit (did HEAD move?)", e))?
+            .detach(),
         )
-        .map_err(|e| git_error("cannot commit (did HEAD move?)", e))?
-        .detach();
+    };
 
     let mut index = open_index(&repo)?;
     // Look every path up while the entries are still sorted; new entries are pushed afterwards,
@@ -133,7 +168,88 @@ pub fn commit_paths(
         .map_err(|e| git_error("cannot write index", e.error()))?;
     lock.commit()
         .map_err(|e| git_error("cannot replace index", e.error))?;
-    Ok(commit.to_string())
+    Ok(commit.map(|c| c.to_string()))
+}
+
+/// From this many files on, blobs are written into one pack by `git fast-import`: a loose
+/// object is a file of its own, and creating tens of thousands of them (a large import) costs
+/// more than everything else in the commit.
+const PACK_FROM: usize = 2_000;
+
+/// The blob ids of every written file of `updates`, in order, when there are enough of them to
+/// pack; otherwise nothing, and the caller writes loose objects.
+fn packed_blobs(
+    repo: &gix::Repository,
+    repo_root: &Path,
+    updates: &[PathUpdate],
+) -> Result<Vec<gix::ObjectId>> {
+    let disks: Vec<&Path> = updates
+        .iter()
+        .filter_map(|u| u.disk_path.as_deref())
+        .collect();
+    if disks.len() < PACK_FROM {
+        return Ok(Vec::new());
+    }
+    let marks = repo
+        .git_dir()
+        .join(format!("gitcrm-blobs-{}.marks", std::process::id()));
+    let result = fast_import_blobs(repo_root, &disks, &marks);
+    let _ = std::fs::remove_file(&marks);
+    result
+}
+
+fn fast_import_blobs(
+    repo_root: &Path,
+    disks: &[&Path],
+    marks: &Path,
+) -> Result<Vec<gix::ObjectId>> {
+    use std::io::Write;
+    let mut child = super::git_command(repo_root)
+        .args(["fast-import", "--quiet", "--done"])
+        .arg(format!("--export-marks={}", marks.display()))
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| git_error("cannot start git fast-import", e))?;
+    let stdin = child
+        .stdin
+        .take()
+        .ok_or_else(|| git_error("git fast-import", "no stdin"))?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdin);
+    let pipe = |e: std::io::Error| git_error("writing to git fast-import", e);
+    for (i, disk) in disks.iter().enumerate() {
+        let data = std::fs::read(disk).at(disk)?;
+        write!(out, "blob\nmark :{}\ndata {}\n", i + 1, data.len()).map_err(pipe)?;
+        out.write_all(&data).map_err(pipe)?;
+        out.write_all(b"\n").map_err(pipe)?;
+    }
+    out.write_all(b"done\n").map_err(pipe)?;
+    drop(out.into_inner().map_err(|e| pipe(e.into_error()))?);
+    let status = child.wait().map_err(|e| git_error("git fast-import", e))?;
+    if !status.success() {
+        return Err(git_error("git fast-import", "failed to write the blobs"));
+    }
+    let text = std::fs::read_to_string(marks).at(marks)?;
+    let mut ids = vec![None; disks.len()];
+    for line in text.lines() {
+        let parsed = line
+            .strip_prefix(':')
+            .and_then(|l| l.split_once(' '))
+            .and_then(|(mark, hex)| {
+                Some((
+                    mark.parse::<usize>().ok()?,
+                    gix::ObjectId::from_hex(hex.as_bytes()).ok()?,
+                ))
+            });
+        if let Some((mark, id)) = parsed
+            && let Some(slot) = mark.checked_sub(1).and_then(|i| ids.get_mut(i))
+        {
+            *slot = Some(id);
+        }
+    }
+    ids.into_iter()
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| git_error("git fast-import", "a blob is missing from its marks"))
 }
 
 fn open_index(repo: &gix::Repository) -> Result<gix::index::File> {
@@ -243,5 +359,32 @@ mod tests {
             .output()
             .unwrap();
         assert_eq!(String::from_utf8_lossy(&files.stdout).lines().count(), 21);
+    }
+
+    /// A commit large enough to pack its blobs lands as one commit whose blobs hold exactly the
+    /// files' bytes, with `git status` clean and `git fsck` happy.
+    #[test]
+    fn large_commits_pack_their_blobs() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        crate::git::init_repo(root).unwrap();
+        let updates: Vec<PathUpdate> = (0..PACK_FROM)
+            .map(|i| write(root, &format!("f{i:05}"), &format!("content {i}\n")))
+            .collect();
+        commit_paths(root, &updates, "many", &sig()).unwrap();
+        let git = |args: &[&str]| {
+            let out = std::process::Command::new("git")
+                .args(args)
+                .current_dir(root)
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "git {args:?}");
+            String::from_utf8(out.stdout).unwrap()
+        };
+        assert_eq!(git(&["status", "--porcelain"]), "");
+        assert_eq!(git(&["show", "HEAD:f01234"]), "content 1234\n");
+        assert_eq!(git(&["ls-files"]).lines().count(), PACK_FROM);
+        assert_eq!(git(&["count-objects"]).split_whitespace().next(), Some("2"));
+        git(&["fsck", "--strict"]);
     }
 }

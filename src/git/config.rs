@@ -111,24 +111,53 @@ pub fn head_commit(repo_root: &Path) -> Option<String> {
 }
 
 /// Held while a command reads, changes and commits the store, so two commands editing the same
-/// file one after the other never lose an update. Released on drop.
+/// file one after the other never lose an update. Released on drop, and by the operating system
+/// when the process dies (even by `kill -9`), so a killed command never blocks the next one.
 #[derive(Debug)]
 pub struct WriteLock {
-    _marker: gix::lock::Marker,
+    _file: std::fs::File,
 }
 
-/// Takes the store's write lock (`<git dir>/gitcrm/write.lock`), waiting up to 30 s for another
-/// git-crm process to finish.
+/// How long a command waits for another git-crm process to release the write lock.
+const WRITE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// Takes the store's write lock (an advisory lock on `<git dir>/gitcrm/write.lock`), waiting up
+/// to 30 s for another git-crm process to finish.
 pub fn write_lock(repo_root: &Path) -> Result<WriteLock> {
+    let path = state_dir(repo_root)?.join("write.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    let deadline = std::time::Instant::now() + WRITE_LOCK_WAIT;
+    let mut pause = std::time::Duration::from_millis(10);
+    loop {
+        match file.try_lock() {
+            Ok(()) => return Ok(WriteLock { _file: file }),
+            Err(std::fs::TryLockError::WouldBlock) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(pause);
+                pause = (pause * 2).min(std::time::Duration::from_millis(250));
+            }
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::Git(format!(
+                    "another git-crm command is still writing this store (waited {} s for {})",
+                    WRITE_LOCK_WAIT.as_secs(),
+                    path.display()
+                )));
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
+        }
+    }
+}
+
+/// The folder for per-clone git-crm state (`<git dir>/gitcrm`), created if needed. It lives in
+/// the git directory, so it is never committed and works in linked work trees too.
+pub fn state_dir(repo_root: &Path) -> Result<std::path::PathBuf> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     let dir = repo.git_dir().join("gitcrm");
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
-    let marker = gix::lock::Marker::acquire_to_hold_resource(
-        dir.join("write"),
-        gix::lock::acquire::Fail::AfterDurationWithBackoff(std::time::Duration::from_secs(30)),
-        None,
-        0,
-    )
-    .map_err(|e| git_error("another git-crm command is still writing this store", e))?;
-    Ok(WriteLock { _marker: marker })
+    Ok(dir)
 }

@@ -15,9 +15,10 @@ mod repo;
 mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
-pub use commit::{PathUpdate, commit_paths};
+pub use commit::{PathUpdate, commit_paths, commit_paths_if_changed};
 pub use config::{
-    WriteLock, git_command, init_repo, local_config, set_local_config, user_identity, write_lock,
+    WriteLock, git_command, init_repo, local_config, set_local_config, state_dir, user_identity,
+    write_lock,
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};

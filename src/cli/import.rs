@@ -1,0 +1,208 @@
+//! `git crm import <file> --rules <rules.yaml>`: customers or touchpoints from a spreadsheet.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+use anyhow::Result;
+use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+
+use git_crm::import::{self, Action, ApplyOptions, Plan};
+use git_crm::model::text::escape;
+use git_crm::render::{Format, json_object};
+
+use super::Ctx;
+use super::output::print;
+
+/// Test hook: abort (as `kill -9` would) after this many files are written.
+const ABORT_AFTER_ENV: &str = "GITCRM_IMPORT_ABORT_AFTER";
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The spreadsheet: CSV/TSV (UTF-8), XLSX, XLS, XLSB or ODS.
+    file: PathBuf,
+    /// The rules file that maps its columns to fields (see docs/import.md).
+    #[arg(long, value_name = "RULES.yaml")]
+    rules: PathBuf,
+    /// Import the valid rows and list the invalid ones, instead of importing nothing.
+    #[arg(long)]
+    skip_invalid: bool,
+    /// Show what would be created and changed, and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Write the files but do not commit them (the next import commits them).
+    #[arg(long)]
+    no_commit: bool,
+    /// Output format of the summary.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    format: Format,
+}
+
+fn progress_bar() -> ProgressBar {
+    if !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if let Ok(style) =
+        ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} rows ({per_sec}, {eta})")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
+    let (actor, _lock) = ctx.begin_write()?;
+    let bar = progress_bar();
+    bar.set_message("reading");
+    let plan = import::plan(&ctx.store, &args.file, &args.rules, &actor, &bar)
+        .map_err(multi_line_error)?;
+    bar.finish_and_clear();
+    let refused = !plan.problems.is_empty() && !args.skip_invalid;
+    if refused || args.dry_run {
+        report(&args, &plan, None, 0, refused)?;
+        if refused {
+            return Err(refusal(&plan));
+        }
+        return Ok(0);
+    }
+    let options = ApplyOptions {
+        no_commit: args.no_commit,
+        abort_after: std::env::var(ABORT_AFTER_ENV)
+            .ok()
+            .and_then(|v| v.parse().ok()),
+    };
+    let bar = progress_bar();
+    bar.set_message("writing");
+    let applied = import::apply(&ctx.store, &plan, &actor, &options, &bar)?;
+    bar.finish_and_clear();
+    report(
+        &args,
+        &plan,
+        applied.commit.as_deref(),
+        applied.resumed,
+        false,
+    )?;
+    Ok(0)
+}
+
+/// Rules problems come one per line; each line is escaped on its own.
+fn multi_line_error(e: git_crm::Error) -> anyhow::Error {
+    match e {
+        git_crm::Error::Invalid { message, hint } if message.contains('\n') => {
+            for line in message.lines() {
+                eprintln!("{}", escape(line));
+            }
+            let n = message.lines().count();
+            anyhow::Error::new(git_crm::Error::Invalid {
+                message: format!("the rules file has {n} problems"),
+                hint,
+            })
+        }
+        other => other.into(),
+    }
+}
+
+fn refusal(plan: &Plan) -> anyhow::Error {
+    let rows: std::collections::BTreeSet<usize> = plan.problems.iter().map(|p| p.row).collect();
+    anyhow::Error::new(git_crm::Error::invalid_hint(
+        format!(
+            "{} invalid row{}; nothing was imported",
+            rows.len(),
+            if rows.len() == 1 { "" } else { "s" }
+        ),
+        "fix them, or pass --skip-invalid to import the other rows",
+    ))
+}
+
+fn report(
+    args: &ImportArgs,
+    plan: &Plan,
+    commit: Option<&str>,
+    resumed: usize,
+    refused: bool,
+) -> Result<()> {
+    let counts = plan.counts();
+    for problem in &plan.problems {
+        eprintln!("{problem}");
+    }
+    if args.format == Format::Json {
+        return print(&json_object(vec![(
+            "import",
+            serde_json::json!({
+                "file": plan.file,
+                "rules": args.rules.display().to_string(),
+                "records": plan.records,
+                "dry_run": args.dry_run,
+                "imported": !refused && !args.dry_run,
+                "created": counts.created,
+                "updated": counts.updated,
+                "unchanged": counts.unchanged,
+                "skipped": counts.skipped,
+                "resumed": resumed,
+                "commit": commit,
+                "problems": plan.problems,
+                "rows": plan.outcomes,
+            }),
+        )]));
+    }
+    if refused {
+        return Ok(());
+    }
+    let mut out = String::new();
+    if args.dry_run {
+        for o in &plan.outcomes {
+            let path = escape(o.path.as_deref().unwrap_or("")).into_owned();
+            match o.action {
+                Action::Created => out.push_str(&format!("would create {path} (row {})\n", o.row)),
+                Action::Updated => out.push_str(&format!(
+                    "would update {path} (row {}): {}\n",
+                    o.row,
+                    o.changed.join(", ")
+                )),
+                _ => {}
+            }
+        }
+    }
+    for o in plan.outcomes.iter().filter(|o| o.action == Action::Skipped) {
+        if plan.problems.iter().all(|p| p.row != o.row) {
+            out.push_str(&format!(
+                "skipped row {}: {}\n",
+                o.row,
+                escape(o.reason.as_deref().unwrap_or(""))
+            ));
+        }
+    }
+    let verb = if args.dry_run {
+        "would import"
+    } else {
+        "imported"
+    };
+    out.push_str(&format!(
+        "{verb} {} from {}: {} created, {} updated, {} unchanged, {} skipped\n",
+        match plan.records {
+            import::RecordType::Customers => "customers",
+            import::RecordType::Touchpoints => "touchpoints",
+        },
+        escape(&plan.file),
+        counts.created,
+        counts.updated,
+        counts.unchanged,
+        counts.skipped
+    ));
+    if resumed > 0 {
+        out.push_str(&format!(
+            "completed an interrupted import ({resumed} files written before it stopped)\n"
+        ));
+    }
+    if !args.dry_run {
+        match commit {
+            Some(c) => out.push_str(&format!("in commit {}\n", &c[..c.len().min(10)])),
+            None if args.no_commit && (counts.created + counts.updated) > 0 => {
+                out.push_str("(not committed)\n")
+            }
+            None => out.push_str("nothing to commit\n"),
+        }
+    }
+    print(&out)
+}

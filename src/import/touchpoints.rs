@@ -1,0 +1,624 @@
+//! Planning a touchpoint import. Each row finds its customer by slug, by the customer's
+//! external id, or by a contact's email. The touchpoint's id is derived from its source key
+//! (`source` + key) and its time, so its file name is known without reading the store: a
+//! re-import finds the file by name, parses only that file, and leaves it unchanged or edits
+//! the fields that differ in place. Two clones importing the same rows write the same files.
+
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
+
+use crate::error::Result;
+use crate::model::records::{Actor, Customer, Direction, Interaction, RecordKind, Source};
+use crate::model::{RecordId, Timestamp, text};
+use crate::ops::log::{FUTURE_TOLERANCE_MINUTES, planned_interaction};
+use crate::store::edit::{FieldEdit, edit_text};
+use crate::store::{FileOp, layout};
+
+use super::read::Row;
+use super::rules::MappedRow;
+use super::values::{parse_bool, parse_enum, split_list, stable_hash};
+use super::{Action, Context, Outcome, Plan, Problem};
+
+type RowResult = Result<(Outcome, Vec<FileOp>), Vec<Problem>>;
+
+/// A touchpoint row, validated, with its customer found.
+#[derive(Debug)]
+struct Incoming {
+    row: usize,
+    slug: String,
+    interaction: Interaction,
+    /// Fields the rules set (only these are compared with an existing record).
+    mapped: Vec<&'static str>,
+    thread_key: Option<String>,
+}
+
+/// Where customers are found.
+struct Customers {
+    by_slug: HashMap<String, Customer>,
+    by_external: HashMap<String, String>,
+    by_email: HashMap<String, Vec<String>>,
+}
+
+fn customer_index(ctx: &Context) -> Result<Customers> {
+    let system = ctx
+        .rules
+        .file
+        .customer_source
+        .clone()
+        .or_else(|| ctx.rules.file.source.clone())
+        .unwrap_or_default();
+    let mut index = Customers {
+        by_slug: HashMap::new(),
+        by_external: HashMap::new(),
+        by_email: HashMap::new(),
+    };
+    for c in super::load_customers(ctx.store)? {
+        if let Some(key) = c.external_ids.get(&system) {
+            index.by_external.insert(key.clone(), c.slug.clone());
+        }
+        for email in c.contacts.iter().filter_map(|k| k.email.as_deref()) {
+            let slugs = index.by_email.entry(email.to_lowercase()).or_default();
+            if !slugs.contains(&c.slug) {
+                slugs.push(c.slug.clone());
+            }
+        }
+        index.by_slug.insert(c.slug.clone(), c);
+    }
+    Ok(index)
+}
+
+/// Plans a touchpoint import.
+pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
+    let customers = customer_index(ctx)?;
+    let mut plan = Plan {
+        records: super::RecordType::Touchpoints,
+        file: ctx.file.clone(),
+        outcomes: Vec::new(),
+        problems: Vec::new(),
+        files: Vec::new(),
+        ids: Vec::new(),
+    };
+    let mut valid = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for row in rows {
+        ctx.progress.inc(1);
+        let mapped = ctx.rules.map_row(&row.cells);
+        if mapped.skip {
+            plan.outcomes
+                .push(skipped(row.number, "skipped by an `if` rule".into()));
+            continue;
+        }
+        let result = validate(ctx, row.number, &mapped, &customers).and_then(|incoming| {
+            let key = match &incoming.interaction.source {
+                Some(source) => source.key.clone(),
+                None => incoming.interaction.id.to_string(),
+            };
+            if let Some(first) = seen.insert(key, row.number) {
+                return Err(vec![ctx.problem(
+                    row.number,
+                    ctx.rules.key_columns.first().copied(),
+                    format!("duplicate key: row {first} has the same one"),
+                )]);
+            }
+            Ok(incoming)
+        });
+        match result {
+            Ok(incoming) => valid.push(incoming),
+            Err(problems) => {
+                plan.outcomes
+                    .push(skipped(row.number, join_messages(&problems)));
+                plan.problems.extend(problems);
+            }
+        }
+    }
+    assign_threads(ctx, &mut valid)?;
+    let existing = existing_files(ctx, &customers)?;
+    let planned: Vec<RowResult> = valid
+        .into_par_iter()
+        .map(|incoming| plan_row(ctx, incoming, &existing))
+        .collect();
+    for result in planned {
+        match result {
+            Ok((outcome, files)) => {
+                if let Some(id) = outcome.id
+                    && matches!(outcome.action, Action::Created | Action::Updated)
+                {
+                    plan.ids.push(id);
+                }
+                plan.outcomes.push(outcome);
+                plan.files.extend(files);
+            }
+            Err(problems) => {
+                let row = problems.first().map(|p| p.row).unwrap_or(0);
+                plan.outcomes.push(skipped(row, join_messages(&problems)));
+                plan.problems.extend(problems);
+            }
+        }
+    }
+    plan.outcomes.sort_by_key(|o| o.row);
+    plan.problems.sort_by_key(|p| (p.row, p.column));
+    Ok(plan)
+}
+
+fn join_messages(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| p.message.clone())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn skipped(row: usize, reason: String) -> Outcome {
+    Outcome {
+        row,
+        action: Action::Skipped,
+        path: None,
+        id: None,
+        changed: Vec::new(),
+        reason: Some(reason),
+    }
+}
+
+fn validate(
+    ctx: &Context,
+    row: usize,
+    mapped: &MappedRow,
+    customers: &Customers,
+) -> Result<Incoming, Vec<Problem>> {
+    let mut problems = Vec::new();
+    let mut slug: Option<String> = None;
+    let mut at = None;
+    let mut recorded_at = None;
+    let mut channel = None;
+    let mut direction = None;
+    let mut by = None;
+    let mut actor = Actor::Import;
+    let mut thread = None;
+    let mut thread_key = None;
+    let mut summary = None;
+    let mut body = None;
+    let mut resolves = false;
+    let mut tags = Vec::new();
+    let mut id = None;
+    let mut restored_source = (None, None);
+    let mut fields: Vec<&'static str> = Vec::new();
+    for (field, value) in &mapped.values {
+        let v = value.text.trim();
+        let mut fail = |why: String| problems.push(ctx.field_problem(row, value, field, why));
+        match field.as_str() {
+            "customer" | "customer.external_id" | "customer.email" if slug.is_some() => {}
+            "customer" => match customers.by_slug.contains_key(v) {
+                true => slug = Some(v.to_string()),
+                false => fail(format!("no customer `{}`", text::escape(v))),
+            },
+            "customer.external_id" => match customers.by_external.get(v) {
+                Some(s) => slug = Some(s.clone()),
+                None => fail(format!(
+                    "no customer has the external id `{}`",
+                    text::escape(v)
+                )),
+            },
+            "customer.email" => match customers.by_email.get(&v.to_lowercase()) {
+                Some(slugs) if slugs.len() == 1 => slug = Some(slugs[0].clone()),
+                Some(slugs) => fail(format!(
+                    "`{}` is a contact of several customers ({}); map `customer` instead",
+                    text::escape(v),
+                    slugs.join(", ")
+                )),
+                None => fail(format!(
+                    "no customer has a contact with the email `{}`",
+                    text::escape(v)
+                )),
+            },
+            "id" => match RecordId::parse(v) {
+                Some(i) => id = Some(i),
+                None => fail(format!("`{}` is not a record id (a UUID)", text::escape(v))),
+            },
+            "at" | "recorded_at" => match ctx.times.parse(v) {
+                Ok(t) if t > ctx.now + chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES) => fail(
+                    format!("{} is in the future", crate::model::time::rfc3339(&t)),
+                ),
+                Ok(t) if field == "at" => at = Some(t),
+                Ok(t) => {
+                    recorded_at = Some(t);
+                    fields.push("recorded_at");
+                }
+                Err(why) => fail(why),
+            },
+            "channel" => match ctx
+                .store
+                .config()
+                .channels
+                .iter()
+                .find(|c| c.eq_ignore_ascii_case(v))
+            {
+                Some(known) => channel = Some(known.clone()),
+                None => fail(format!(
+                    "unknown channel `{}`; known channels: {} (map other values with `values`)",
+                    text::escape(v),
+                    ctx.store.config().channels.join(", ")
+                )),
+            },
+            "direction" => match parse_enum::<Direction>(v, "inbound, outbound, internal") {
+                Ok(d) => direction = Some(d),
+                Err(why) => fail(why),
+            },
+            "by" => by = Some(v.to_string()),
+            "actor" => match parse_enum::<Actor>(v, "human, automation, import") {
+                Ok(a) => actor = a,
+                Err(why) => fail(why),
+            },
+            "thread" => {
+                if ctx.rules.file.matches_by_id() {
+                    match RecordId::parse(v) {
+                        Some(t) => thread = Some(t),
+                        None => fail(format!("`{}` is not a thread id (a UUID)", text::escape(v))),
+                    }
+                } else {
+                    thread_key = Some(v.to_string());
+                }
+            }
+            "summary" => summary = Some(value.text.trim().to_string()),
+            "body" => body = Some(value.text.clone()),
+            "resolves" => match parse_bool(v) {
+                Ok(b) => resolves = b,
+                Err(why) => fail(why),
+            },
+            "tags" => tags = split_list(v, ctx.rules.list_separator()),
+            "source.system" => restored_source.0 = Some(v.to_string()),
+            "source.key" => restored_source.1 = Some(v.to_string()),
+            _ => {}
+        }
+    }
+    let missing = |what: &str, problems: &mut Vec<Problem>| {
+        problems.push(
+            ctx.problem(
+                row,
+                ctx.rules
+                    .mapping
+                    .iter()
+                    .find(|(f, _)| f == what)
+                    .map(|(_, c)| *c),
+                format!("{what}: empty; a touchpoint needs one"),
+            ),
+        )
+    };
+    if slug.is_none()
+        && !["customer", "customer.external_id", "customer.email"]
+            .iter()
+            .any(|f| mapped.values.contains_key(*f))
+    {
+        missing("customer", &mut problems);
+    }
+    for (what, present) in [
+        ("at", at.is_some()),
+        ("channel", channel.is_some()),
+        ("direction", direction.is_some()),
+        ("summary", summary.is_some()),
+    ] {
+        if !present && !mapped.values.contains_key(what) {
+            missing(what, &mut problems);
+        }
+    }
+    let key = mapped.key.clone();
+    if key.is_none() && !ctx.rules.file.matches_by_id() {
+        problems.push(ctx.problem(
+            row,
+            ctx.rules.key_columns.first().copied(),
+            "the source key is empty".into(),
+        ));
+    }
+    if ctx.rules.file.matches_by_id() && id.is_none() && !mapped.values.contains_key("id") {
+        missing("id", &mut problems);
+    }
+    let direction_value = direction;
+    if let (Some(Direction::Outbound | Direction::Internal), Some(handle)) = (direction_value, &by)
+        && let Err(e) = ctx.store.require_person(handle)
+    {
+        let value = &mapped.values["by"];
+        problems.push(ctx.field_problem(
+            row,
+            value,
+            "by",
+            format!(
+                "{e}; outbound and internal touchpoints are by a person of the store (map names with `values`)"
+            ),
+        ));
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let (Some(slug), Some(at), Some(channel), Some(direction), Some(summary)) =
+        (slug, at, channel, direction, summary)
+    else {
+        return Err(vec![ctx.problem(row, None, "incomplete row".into())]);
+    };
+    let customer = &customers.by_slug[&slug];
+    let by = match (direction, by) {
+        (_, Some(by)) => by,
+        (Direction::Inbound, None) => customer
+            .contacts
+            .first()
+            .map(|c| c.email.clone().unwrap_or_else(|| c.name.clone()))
+            .unwrap_or_else(|| customer.name.clone()),
+        (_, None) => ctx.actor.to_string(),
+    };
+    let source = ctx.rules.file.source.clone().unwrap_or_default();
+    let id = id.unwrap_or_else(|| {
+        let key = key.clone().unwrap_or_default();
+        RecordId::from_parts(at.to_utc(), stable_hash(&["touchpoint", &source, &key]))
+    });
+    let restored = match restored_source {
+        (Some(system), Some(key)) if ctx.rules.file.matches_by_id() => Some(Source {
+            system,
+            key,
+            extra: Default::default(),
+        }),
+        _ => None,
+    };
+    let source = key.map(|key| {
+        let mut extra = crate::model::Extra::new();
+        if let Some(t) = &thread_key {
+            extra.insert("thread".into(), serde_json::Value::String(t.clone()));
+        }
+        Source {
+            system: source,
+            key,
+            extra,
+        }
+    });
+    let source = source.or(restored);
+    for f in [
+        "at",
+        "channel",
+        "direction",
+        "by",
+        "actor",
+        "summary",
+        "body",
+        "resolves",
+        "tags",
+        "thread",
+    ] {
+        if mapped.values.contains_key(f) {
+            fields.push(f);
+        }
+    }
+    if !fields.contains(&"by") {
+        fields.push("by");
+    }
+    if source.is_some() {
+        fields.push("source");
+    }
+    Ok(Incoming {
+        row,
+        slug,
+        interaction: Interaction {
+            id,
+            at,
+            recorded_at: recorded_at.unwrap_or(ctx.now),
+            channel,
+            direction,
+            by,
+            actor,
+            thread: thread.unwrap_or(id),
+            summary,
+            body: body.filter(|b| !b.trim().is_empty()),
+            resolves,
+            tags,
+            source,
+            extra: Default::default(),
+        },
+        mapped: fields,
+        thread_key,
+    })
+}
+
+/// Rows with the same `thread` value (per customer) form one thread, identified by the id of
+/// its earliest touchpoint; a thread already in the store (from an earlier import) keeps its id.
+fn assign_threads(ctx: &Context, rows: &mut [Incoming]) -> Result<()> {
+    let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
+    for (i, row) in rows.iter().enumerate() {
+        if let Some(key) = &row.thread_key {
+            groups
+                .entry((row.slug.clone(), key.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    if groups.is_empty() {
+        return Ok(());
+    }
+    let source = ctx.rules.file.source.clone().unwrap_or_default();
+    let mut known: HashMap<(String, String), (Timestamp, RecordId)> = HashMap::new();
+    let slugs: std::collections::BTreeSet<&String> = groups.keys().map(|(s, _)| s).collect();
+    for slug in slugs {
+        for loaded in ctx
+            .store
+            .load_records::<Interaction>(slug, RecordKind::Interaction)?
+        {
+            let i = loaded.record;
+            let Some(src) = &i.source else { continue };
+            let Some(key) = src.extra.get("thread").and_then(|v| v.as_str()) else {
+                continue;
+            };
+            if src.system != source {
+                continue;
+            }
+            let entry = known
+                .entry((slug.clone(), key.to_string()))
+                .or_insert((i.at, i.thread));
+            if (i.at, i.id) < (entry.0, entry.1) {
+                *entry = (i.at, i.thread);
+            }
+        }
+    }
+    for (group, members) in groups {
+        let thread = match known.get(&group) {
+            Some((_, thread)) => *thread,
+            None => members
+                .iter()
+                .map(|i| (rows[*i].interaction.at, rows[*i].interaction.id))
+                .min()
+                .map(|(_, id)| id)
+                .unwrap_or_else(|| rows[members[0]].interaction.id),
+        };
+        for i in members {
+            rows[i].interaction.thread = thread;
+            if !rows[i].mapped.contains(&"thread") {
+                rows[i].mapped.push("thread");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Every touchpoint file of the store by short id, from directory listings alone.
+fn existing_files(ctx: &Context, customers: &Customers) -> Result<HashMap<String, Vec<String>>> {
+    let lists: Vec<Vec<(String, String)>> = customers
+        .by_slug
+        .par_iter()
+        .map(|(slug, _)| {
+            let dir = layout::record_dir(slug, RecordKind::Interaction);
+            let entries = match std::fs::read_dir(ctx.store.path(&dir)) {
+                Ok(entries) => entries,
+                Err(_) => return Vec::new(),
+            };
+            entries
+                .filter_map(|e| e.ok())
+                .filter_map(|e| e.file_name().to_str().map(str::to_string))
+                .filter(|n| layout::is_record_file_name(n))
+                .map(|n| {
+                    let short = n[17..25].to_string();
+                    (short, format!("{dir}/{n}"))
+                })
+                .collect()
+        })
+        .collect();
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for (short, path) in lists.into_iter().flatten() {
+        map.entry(short).or_default().push(path);
+    }
+    Ok(map)
+}
+
+fn plan_row(
+    ctx: &Context,
+    incoming: Incoming,
+    existing: &HashMap<String, Vec<String>>,
+) -> RowResult {
+    let row = incoming.row;
+    let fail = |e: crate::Error| vec![ctx.problem(row, None, e.to_string())];
+    let new = &incoming.interaction;
+    for path in existing.get(&new.id.short()).into_iter().flatten() {
+        let text = ctx.store.read_text(path).map_err(fail)?;
+        let current: Interaction =
+            crate::store::yaml::parse(std::path::Path::new(path), &text).map_err(fail)?;
+        let same = match (&new.source, &current.source) {
+            (Some(a), Some(b)) => a.system == b.system && a.key == b.key,
+            (None, _) => current.id == new.id,
+            _ => false,
+        };
+        if !same {
+            continue;
+        }
+        let folder = layout::record_dir(&incoming.slug, RecordKind::Interaction);
+        if !path.starts_with(&format!("{folder}/")) {
+            return Err(vec![ctx.problem(
+                row,
+                None,
+                format!(
+                    "this touchpoint was imported before under another customer ({path}); the row now names `{}`",
+                    incoming.slug
+                ),
+            )]);
+        }
+        return update(ctx, &incoming, path, &text, &current);
+    }
+    let planned = planned_interaction(ctx.actor, &incoming.slug, incoming.interaction.clone())
+        .map_err(fail)?;
+    Ok((
+        Outcome {
+            row,
+            action: Action::Created,
+            path: Some(planned.path),
+            id: Some(new.id),
+            changed: Vec::new(),
+            reason: None,
+        },
+        planned.change.files,
+    ))
+}
+
+fn update(
+    ctx: &Context,
+    incoming: &Incoming,
+    path: &str,
+    text: &str,
+    current: &Interaction,
+) -> RowResult {
+    let row = incoming.row;
+    let mut interaction = incoming.interaction.clone();
+    if interaction.source.is_some() && interaction.thread == interaction.id {
+        interaction.thread = current.thread;
+    }
+    interaction.id = current.id;
+    let new = serde_json::to_value(&interaction).unwrap_or_default();
+    let old = serde_json::to_value(current).unwrap_or_default();
+    let mut edits = Vec::new();
+    let mut changed = Vec::new();
+    for field in &incoming.mapped {
+        let (a, b) = (&old[*field], &new[*field]);
+        let same = match *field {
+            "at" | "recorded_at" => {
+                let t = |v: &serde_json::Value| {
+                    v.as_str()
+                        .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
+                };
+                t(a) == t(b)
+            }
+            "resolves" => a.as_bool().unwrap_or(false) == b.as_bool().unwrap_or(false),
+            "tags" => {
+                a.as_array().map(Vec::len).unwrap_or(0) == 0
+                    && b.as_array().map(Vec::len).unwrap_or(0) == 0
+                    || a == b
+            }
+            _ => a == b,
+        };
+        if same {
+            continue;
+        }
+        changed.push(field.to_string());
+        edits.push(
+            if b.is_null() || (*field == "resolves" && b == &serde_json::json!(false)) {
+                FieldEdit::remove(field)
+            } else {
+                FieldEdit {
+                    key_path: vec![field.to_string()],
+                    value: Some(b.clone()),
+                }
+            },
+        );
+    }
+    let outcome = |action, changed| Outcome {
+        row,
+        action,
+        path: Some(path.to_string()),
+        id: Some(current.id),
+        changed,
+        reason: None,
+    };
+    if edits.is_empty() {
+        return Ok((outcome(Action::Unchanged, Vec::new()), Vec::new()));
+    }
+    let (new_text, _): (String, Interaction) = edit_text(std::path::Path::new(path), text, &edits)
+        .map_err(|e| vec![ctx.problem(row, None, e.to_string())])?;
+    Ok((
+        outcome(Action::Updated, changed),
+        vec![FileOp::Update {
+            path: path.to_string(),
+            contents: new_text,
+        }],
+    ))
+}
