@@ -1,16 +1,27 @@
 //! `git crm check`: validates a whole store and reports every problem, not the first.
 //!
-//! Checks run over a [`SourceFile`] set, so the same code checks the work tree
-//! ([`check_store`]) and any committed revision ([`check_tree`], which `review` uses to tell
-//! the problems a branch introduces from those it inherited).
+//! Checks run over a [`Snapshot`] (every file under `customers/`, each parsed once), so the same
+//! code checks the work tree ([`check_store`], through the fast path and the parse cache) and any
+//! committed revision ([`check_tree`], which `review` uses to tell the problems a branch
+//! introduces from those it inherited). Semantic checks work on parsed records and read the text
+//! of a file again only to point at the line of a problem they found.
 
-use std::path::Path;
+mod config;
+mod files;
+pub mod locate;
+mod records;
+mod store;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
-use crate::store::{Store, layout, yaml};
+use crate::model::config::Config;
+use crate::model::time::{self, Timestamp};
+use crate::store::snapshot::Snapshot;
+use crate::store::{Store, layout};
 
 /// How bad a problem is: errors fail `check`, warnings only with `--strict`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -18,6 +29,16 @@ use crate::store::{Store, layout, yaml};
 pub enum Severity {
     Error,
     Warning,
+}
+
+impl Severity {
+    /// The word printed before the check name.
+    pub fn word(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
 }
 
 /// One problem, located as precisely as the check can.
@@ -42,6 +63,27 @@ impl Diagnostic {
             self.path.clone(),
             self.message.clone(),
         )
+    }
+
+    /// `path:line:col: error[check]: message` and, when there is one, `  = hint: ...` on the next
+    /// line; data from the store is escaped.
+    pub fn render(&self) -> String {
+        let escape = crate::model::text::escape;
+        let place = match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", escape(&self.path)),
+            (Some(l), None) => format!("{}:{l}", escape(&self.path)),
+            _ => escape(&self.path).into_owned(),
+        };
+        let mut out = format!(
+            "{place}: {}[{}]: {}\n",
+            self.severity.word(),
+            self.check,
+            escape(&self.message)
+        );
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("  = hint: {}\n", escape(hint)));
+        }
+        out
     }
 }
 
@@ -77,43 +119,99 @@ impl Report {
     }
 }
 
-/// A file of the store to check, from the work tree or from a commit.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// Store-relative path, `/`-separated.
-    pub path: String,
-    pub data: Vec<u8>,
-}
-
 /// The names of the checks, in the order they run.
-pub const CHECKS: &[&str] = &["schema", "conflict-markers"];
+pub const CHECKS: &[&str] = &[
+    "schema",
+    "ids",
+    "slugs",
+    "refs",
+    "owner-vs-handoff",
+    "dates",
+    "duplicates",
+    "conflict-markers",
+    "stray-files",
+    "merge-driver",
+    "stale",
+    "config",
+];
+
+/// One line per check, for `git crm check --list`.
+pub fn describe(check: &str) -> &'static str {
+    match check {
+        "schema" => "records parse and fit the schema: types, required fields, enum values",
+        "ids" => "ids are UUID v7, unique across the store, and match their file names",
+        "slugs" => "customer folders are valid slugs, unique, equal to the record's `slug`",
+        "refs" => "people, teams, channels and threads that records name exist",
+        "owner-vs-handoff" => "a customer's owner and team equal its latest handoff's `to`",
+        "dates" => "times parse, are not in the future, and are logged after they happened",
+        "duplicates" => "no two customers share a contact email or a normalised name",
+        "conflict-markers" => "no unresolved git conflict markers are left in any file",
+        "stray-files" => "no unknown files, links or leftover temporary files under customers/",
+        "merge-driver" => "this clone routes records to the git-crm merge driver",
+        "stale" => "active customers have a touchpoint within `check.stale_after` (30d)",
+        "config" => ".gitcrm/config.yaml names teams, calendars and zones that exist",
+        _ => "",
+    }
+}
 
 /// Checks the work tree of the store; `only` names the checks to run (empty: all).
 pub fn check_store(store: &Store, only: &[String]) -> Result<Report> {
+    check_store_at(store, only, time::now())
+}
+
+/// [`check_store`] as of `now` (for the date checks), for reproducible runs.
+pub fn check_store_at(store: &Store, only: &[String], now: Timestamp) -> Result<Report> {
     let selection = select(only)?;
-    let files = work_tree_files(store)?;
-    Ok(run(&files, &selection))
+    let snapshot = Snapshot::work_tree(store)?;
+    let config_text = std::fs::read_to_string(store.path(layout::CONFIG_FILE)).ok();
+    let attributes = std::fs::read_to_string(store.path(".gitattributes")).ok();
+    let mut ctx = Ctx::new(store, &snapshot, store.config().clone(), now, selection);
+    ctx.config_text = config_text;
+    ctx.attributes = Some(attributes);
+    ctx.clone_checked = true;
+    let report = ctx.run();
+    crate::store::snapshot::drop_later(snapshot);
+    Ok(report)
 }
 
 /// Checks the store as committed in `rev`.
 pub fn check_tree(store: &Store, rev: &str, only: &[String]) -> Result<Report> {
+    check_tree_at(store, rev, only, time::now())
+}
+
+/// [`check_tree`] as of `now`.
+pub fn check_tree_at(store: &Store, rev: &str, only: &[String], now: Timestamp) -> Result<Report> {
     let selection = select(only)?;
-    let prefix = store.git_path("");
-    let prefix = prefix.trim_end_matches('/');
-    let files = crate::git::read_files(store.repo_root(), rev, prefix)?
-        .into_iter()
-        .map(|f| SourceFile {
-            path: f
-                .path
-                .strip_prefix(prefix)
-                .unwrap_or(&f.path)
-                .trim_start_matches('/')
-                .to_string(),
-            data: f.data,
-        })
-        .filter(|f| f.path.starts_with(layout::CUSTOMERS_DIR))
-        .collect::<Vec<_>>();
-    Ok(run(&files, &selection))
+    let snapshot = Snapshot::revision(store, rev)?;
+    let read = |rel: &str| -> Result<Option<String>> {
+        Ok(
+            crate::git::read_file(store.repo_root(), rev, &store.git_path(rel))?
+                .map(|b| String::from_utf8_lossy(&b).into_owned()),
+        )
+    };
+    let config_text = read(layout::CONFIG_FILE)?;
+    let attributes = read(".gitattributes")?;
+    let mut config_error = None;
+    let config = match &config_text {
+        Some(text) => {
+            match crate::store::yaml::parse::<Config>(
+                std::path::Path::new(layout::CONFIG_FILE),
+                text,
+            ) {
+                Ok(config) => config,
+                Err(e) => {
+                    config_error = Some(e);
+                    store.config().clone()
+                }
+            }
+        }
+        None => store.config().clone(),
+    };
+    let mut ctx = Ctx::new(store, &snapshot, config, now, selection);
+    ctx.config_text = config_text;
+    ctx.attributes = Some(attributes);
+    ctx.config_error = config_error;
+    Ok(ctx.run())
 }
 
 fn select(only: &[String]) -> Result<Vec<&'static str>> {
@@ -127,134 +225,230 @@ fn select(only: &[String]) -> Result<Vec<&'static str>> {
                 .find(|c| **c == name.as_str())
                 .copied()
                 .ok_or_else(|| {
+                    let hint = crate::model::suggest::did_you_mean(name, CHECKS.iter().copied())
+                        .unwrap_or_else(|| "`git crm check --list` shows the checks".into());
                     Error::usage(
                         format!(
                             "unknown check `{}`; checks are: {}",
                             crate::model::text::escape(name),
                             CHECKS.join(", ")
                         ),
-                        None,
+                        Some(hint),
                     )
                 })
         })
         .collect()
 }
 
-fn run(files: &[SourceFile], selection: &[&'static str]) -> Report {
-    let mut diagnostics = Vec::new();
-    for file in files {
-        let text = String::from_utf8_lossy(&file.data);
-        let has_markers = yaml::conflict_marker_line(&text).is_some();
-        if selection.contains(&"conflict-markers") {
-            diagnostics.extend(conflict_markers(file, &text));
-        }
-        if selection.contains(&"schema") && !has_markers {
-            diagnostics.extend(schema(file));
-        }
-    }
-    diagnostics.sort_by(|a, b| (&a.path, a.line, a.check).cmp(&(&b.path, b.line, b.check)));
-    Report {
-        diagnostics,
-        files: files.len(),
-    }
+/// What the checks share: the snapshot, the config, the clock, and the texts read so far.
+pub(crate) struct Ctx<'a> {
+    store: &'a Store,
+    snapshot: &'a Snapshot,
+    config: Config,
+    now: Timestamp,
+    selection: Vec<&'static str>,
+    config_text: Option<String>,
+    /// `.gitattributes` of the store (`Some(None)`: known to be missing).
+    attributes: Option<Option<String>>,
+    config_error: Option<Error>,
+    /// Whether the clone's own git config applies (work tree, not a revision).
+    clone_checked: bool,
+    texts: RefCell<HashMap<String, Option<String>>>,
+    out: Vec<Diagnostic>,
 }
 
-fn conflict_markers(file: &SourceFile, text: &str) -> Vec<Diagnostic> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| l.starts_with("<<<<<<< "))
-        .map(|(i, _)| Diagnostic {
-            check: "conflict-markers",
-            severity: Severity::Error,
-            path: file.path.clone(),
-            line: Some(i as u64 + 1),
-            column: Some(1),
-            message: "unresolved merge conflict".into(),
-            hint: Some(
-                "keep the value you want between the markers, delete the marker lines, then commit"
-                    .into(),
-            ),
-        })
-        .collect()
-}
-
-fn schema(file: &SourceFile) -> Option<Diagnostic> {
-    let path = Path::new(&file.path);
-    let result = match record_kind_of(&file.path)? {
-        None => yaml::parse_bytes::<Customer>(path, &file.data).map(drop),
-        Some(RecordKind::Interaction) => {
-            yaml::parse_bytes::<Interaction>(path, &file.data).map(drop)
+impl<'a> Ctx<'a> {
+    fn new(
+        store: &'a Store,
+        snapshot: &'a Snapshot,
+        config: Config,
+        now: Timestamp,
+        selection: Vec<&'static str>,
+    ) -> Self {
+        Ctx {
+            store,
+            snapshot,
+            config,
+            now,
+            selection,
+            config_text: None,
+            attributes: None,
+            config_error: None,
+            clone_checked: false,
+            texts: RefCell::new(HashMap::new()),
+            out: Vec::new(),
         }
-        Some(RecordKind::Note) => yaml::parse_bytes::<Note>(path, &file.data).map(drop),
-        Some(RecordKind::Handoff) => yaml::parse_bytes::<Handoff>(path, &file.data).map(drop),
-        Some(RecordKind::Task) => yaml::parse_bytes::<Task>(path, &file.data).map(drop),
-    };
-    match result {
-        Err(Error::Parse {
+    }
+
+    fn run(mut self) -> Report {
+        records::run(&mut self);
+        store::run(&mut self);
+        files::run(&mut self);
+        config::run(&mut self);
+        let mut diagnostics = self.out;
+        diagnostics.sort_by(|a, b| {
+            (&a.path, a.line, a.column, a.check, &a.message)
+                .cmp(&(&b.path, b.line, b.column, b.check, &b.message))
+        });
+        diagnostics.dedup();
+        Report {
+            diagnostics,
+            files: self.snapshot.entries.len(),
+        }
+    }
+
+    fn wants(&self, check: &str) -> bool {
+        self.selection.contains(&check)
+    }
+
+    /// The text of a store file (from the snapshot's origin), read once.
+    fn text(&self, path: &str) -> Option<String> {
+        if path == layout::CONFIG_FILE {
+            return self.config_text.clone();
+        }
+        if let Some(text) = self.texts.borrow().get(path) {
+            return text.clone();
+        }
+        let text = self
+            .snapshot
+            .entries
+            .binary_search_by(|e| e.path.as_str().cmp(path))
+            .ok()
+            .and_then(|i| self.snapshot.bytes(self.store, &self.snapshot.entries[i]))
+            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        self.texts
+            .borrow_mut()
+            .insert(path.to_string(), text.clone());
+        text
+    }
+
+    /// Reports a problem at the key `key` (a path of keys) of `path`, or at the file when the key
+    /// cannot be found.
+    fn report(&mut self, problem: Problem, path: &str, key: &[&str]) {
+        let (line, column) = if key.is_empty() {
+            (None, None)
+        } else {
+            self.text(path)
+                .and_then(|t| locate::key(&t, key))
+                .map_or((None, None), |(l, c)| (Some(l), Some(c)))
+        };
+        self.push(problem, path, line, column);
+    }
+
+    fn push(&mut self, problem: Problem, path: &str, line: Option<u64>, column: Option<u64>) {
+        if !self.wants(problem.check) {
+            return;
+        }
+        self.out.push(Diagnostic {
+            check: problem.check,
+            severity: problem.severity,
+            path: path.to_string(),
             line,
             column,
-            message,
-            ..
-        }) => Some(Diagnostic {
-            check: "schema",
-            severity: Severity::Error,
-            path: file.path.clone(),
-            line: Some(line),
-            column: Some(column),
-            message,
-            hint: None,
-        }),
-        Err(other) => Some(Diagnostic {
-            check: "schema",
-            severity: Severity::Error,
-            path: file.path.clone(),
-            line: None,
-            column: None,
-            message: other.to_string(),
-            hint: None,
-        }),
-        Ok(()) => None,
+            message: problem.message,
+            hint: problem.hint,
+        });
     }
 }
 
-/// `Some(None)` for a customer record, `Some(Some(kind))` for a record file, `None` otherwise.
-fn record_kind_of(path: &str) -> Option<Option<RecordKind>> {
-    let parts: Vec<&str> = path.split('/').collect();
-    match parts.as_slice() {
-        [layout::CUSTOMERS_DIR, _, layout::CUSTOMER_FILE] => Some(None),
-        [layout::CUSTOMERS_DIR, _, dir, name] if layout::is_record_file_name(name) => {
-            RecordKind::from_dir_name(dir).map(Some)
+/// A problem before it is located.
+pub(crate) struct Problem {
+    check: &'static str,
+    severity: Severity,
+    message: String,
+    hint: Option<String>,
+}
+
+impl Problem {
+    fn error(check: &'static str, message: impl Into<String>) -> Self {
+        Problem {
+            check,
+            severity: Severity::Error,
+            message: message.into(),
+            hint: None,
         }
-        _ => None,
+    }
+
+    fn warning(check: &'static str, message: impl Into<String>) -> Self {
+        Problem {
+            check,
+            severity: Severity::Warning,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    fn maybe_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
     }
 }
 
-/// Every regular file under `customers/` in the work tree; links are never followed.
-fn work_tree_files(store: &Store) -> Result<Vec<SourceFile>> {
-    let base = store.path(layout::CUSTOMERS_DIR);
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(&base)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry =
-            entry.map_err(|e| Error::invalid(format!("cannot walk {}: {e}", base.display())))?;
-        if !entry.file_type().is_file() {
-            continue;
-        }
-        let rel = entry
-            .path()
-            .strip_prefix(store.root())
-            .unwrap_or(entry.path())
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect::<Vec<_>>()
-            .join("/");
-        let data = std::fs::read(entry.path()).map_err(|e| Error::Io {
-            path: entry.path().to_path_buf(),
-            error: e,
-        })?;
-        files.push(SourceFile { path: rel, data });
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_revision_checks_like_its_checkout() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("store");
+        let options = crate::demo::DemoOptions {
+            customers: Some(5),
+            interactions: Some(150),
+            seed: 11,
+        };
+        crate::demo::build(&dir, &options, &|_, _, _| {}).unwrap();
+        let store = Store::open(&dir).unwrap();
+        let now = time::now();
+        let work = check_store_at(&store, &[], now).unwrap();
+        let committed = check_tree_at(&store, "HEAD", &[], now).unwrap();
+        assert_eq!(work.diagnostics, committed.diagnostics);
+        assert_eq!(work.files, committed.files);
+        assert_eq!(work.errors(), 0, "{:?}", work.diagnostics);
+        // A problem committed on top is in the new revision only.
+        let file = store
+            .path("customers")
+            .join(&store.customer_slugs().unwrap()[0]);
+        let text = std::fs::read_to_string(file.join("customer.yaml")).unwrap();
+        std::fs::write(
+            file.join("customer.yaml"),
+            text.replace("status:", "status: bogus\nx:"),
+        )
+        .unwrap();
+        let broken = check_store_at(&store, &["schema".into()], now).unwrap();
+        assert_eq!(broken.errors(), 1);
+        assert_eq!(
+            check_tree_at(&store, "HEAD", &["schema".into()], now)
+                .unwrap()
+                .errors(),
+            0
+        );
     }
-    Ok(files)
+
+    #[test]
+    fn conflict_blocks() {
+        let text = "a: 1\n<<<<<<< ours\nb: 2\n=======\nb: 3\n>>>>>>> theirs\n>>>>>>> stray\n";
+        assert_eq!(
+            files::marker_blocks(text),
+            [
+                (2, "unresolved merge conflict (lines 2-6)".to_string()),
+                (7, "stray conflict marker `>>>>>>>`".to_string())
+            ]
+        );
+    }
+
+    #[test]
+    fn names_are_normalised() {
+        assert_eq!(store::normalise_name("ACME Corp."), "acme");
+        assert_eq!(
+            store::normalise_name("Café Noir & Fils SARL"),
+            "cafe noir and fils"
+        );
+        assert_eq!(store::normalise_name("Acme Analytics"), "acme analytics");
+    }
 }

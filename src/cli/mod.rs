@@ -3,6 +3,7 @@
 
 mod args;
 mod assign;
+mod check;
 mod completions;
 mod customer;
 mod demo;
@@ -78,6 +79,8 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// Validate the whole store with named checks; report every problem.
+    Check(check::CheckArgs),
     /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
     Inbox(inbox::InboxArgs),
     /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
@@ -157,6 +160,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Demo(args) => return demo::run(args),
         Command::Completions(args) => return completions::run(args),
         Command::MergeDriver(args) => return merge_driver::run(args),
+        Command::Check(args) if args.list => return check::list(),
         _ => {}
     }
     let ctx = Ctx::new(&cli)?;
@@ -171,6 +175,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
+        Command::Check(args) => check::run(&ctx, args),
         Command::Inbox(args) => inbox::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),

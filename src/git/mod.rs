@@ -8,6 +8,7 @@ mod commit;
 mod config;
 mod diff;
 mod history;
+mod index;
 mod line_merge;
 pub mod remote;
 mod repo;
@@ -21,9 +22,10 @@ pub use config::{
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
+pub use index::{EntryKind, WorkTreeFile, scan_work_tree};
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
-pub use tree::{TreeFile, read_files};
+pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};
 
 use crate::model::time::Timestamp;
 

@@ -2,9 +2,10 @@
 //! database. Loading records from here is several times faster than walking the work tree
 //! (no inode per file), and it is how a branch is checked or reviewed without checking it out.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use gix::bstr::ByteSlice;
+use rayon::prelude::*;
 
 use super::git_error;
 use crate::error::Result;
@@ -23,6 +24,19 @@ pub struct TreeFile {
 /// (anything `git rev-parse` understands: `HEAD`, `main~2`, a commit id). A missing `prefix`
 /// yields no files; symbolic links and submodules are skipped, as the store never holds them.
 pub fn read_files(repo_root: &Path, rev: &str, prefix: &str) -> Result<Vec<TreeFile>> {
+    let listed = list_files(repo_root, rev, prefix)?;
+    let ids: Vec<String> = listed.iter().map(|(_, id)| id.clone()).collect();
+    let data = read_blobs(repo_root, &ids)?;
+    Ok(listed
+        .into_iter()
+        .zip(data)
+        .map(|((path, id), data)| TreeFile { path, id, data })
+        .collect())
+}
+
+/// `(path, blob id)` of every blob under `prefix` in the tree of `rev`, sorted by path, without
+/// reading any blob.
+pub fn list_files(repo_root: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, String)>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     let tree = repo
         .rev_parse_single(rev)
@@ -50,30 +64,107 @@ pub fn read_files(repo_root: &Path, rev: &str, prefix: &str) -> Result<Vec<TreeF
     tree.traverse()
         .breadthfirst(&mut recorder)
         .map_err(|e| git_error("cannot walk tree", e))?;
-    let mut files = Vec::with_capacity(recorder.records.len());
-    for entry in recorder.records {
-        if !entry.mode.is_blob() {
-            continue;
-        }
-        let data = repo
-            .find_object(entry.oid)
-            .map_err(|e| git_error("cannot read blob", e))?
-            .detach()
-            .data;
-        let relative = entry.filepath.to_str_lossy();
-        let path = if prefix.is_empty() {
-            relative.into_owned()
-        } else {
-            format!("{prefix}/{relative}")
-        };
-        files.push(TreeFile {
-            path,
-            id: entry.oid.to_string(),
-            data,
-        });
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut files: Vec<(String, String)> = recorder
+        .records
+        .into_iter()
+        .filter(|entry| entry.mode.is_blob())
+        .map(|entry| {
+            let relative = entry.filepath.to_str_lossy();
+            let path = if prefix.is_empty() {
+                relative.into_owned()
+            } else {
+                format!("{prefix}/{relative}")
+            };
+            (path, entry.oid.to_string())
+        })
+        .collect();
+    files.sort();
     Ok(files)
+}
+
+/// The content of one file of `rev` (repository-relative `path`), `None` when it has none.
+pub fn read_file(repo_root: &Path, rev: &str, path: &str) -> Result<Option<Vec<u8>>> {
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let tree = repo
+        .rev_parse_single(rev)
+        .map_err(|e| git_error(&format!("cannot resolve `{rev}`"), e))?
+        .object()
+        .map_err(|e| git_error(&format!("cannot read `{rev}`"), e))?
+        .peel_to_tree()
+        .map_err(|e| git_error(&format!("`{rev}` has no tree"), e))?;
+    match tree
+        .lookup_entry_by_path(path)
+        .map_err(|e| git_error("cannot read tree", e))?
+    {
+        Some(entry) if entry.mode().is_blob() => Ok(Some(
+            entry
+                .object()
+                .map_err(|e| git_error("cannot read blob", e))?
+                .detach()
+                .data,
+        )),
+        _ => Ok(None),
+    }
+}
+
+/// The contents of the blobs with these ids (hex), in the same order, read in parallel (one
+/// repository handle per thread, as gix handles are not shared across threads).
+pub fn read_blobs(repo_root: &Path, ids: &[String]) -> Result<Vec<Vec<u8>>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids = ids
+        .iter()
+        .map(|id| {
+            gix::ObjectId::from_hex(id.as_bytes())
+                .map_err(|e| git_error(&format!("bad object id `{id}`"), e))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    read_objects(repo_root, &ids)
+}
+
+/// Reads blobs in parallel: one chunk of ids per task, each with its own repository handle
+/// (gix handles are not shared across threads without its `parallel` feature).
+fn read_objects(repo_root: &Path, ids: &[gix::ObjectId]) -> Result<Vec<Vec<u8>>> {
+    let chunk = ids
+        .len()
+        .div_ceil(rayon::current_num_threads() * 4)
+        .max(256);
+    let chunks = ids
+        .par_chunks(chunk)
+        .map(|ids| {
+            let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+            ids.iter()
+                .map(|id| {
+                    repo.find_object(*id)
+                        .map(|object| object.detach().data)
+                        .map_err(|e| git_error("cannot read blob", e))
+                })
+                .collect::<Result<Vec<_>>>()
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(chunks.into_iter().flatten().collect())
+}
+
+/// The git blob id (hex) of `data`, as `git hash-object` computes it: the key under which a
+/// file read from disk is cached.
+pub fn blob_id(data: &[u8]) -> String {
+    gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, data)
+        .map(|id| id.to_string())
+        .unwrap_or_default()
+}
+
+/// The repository's git folder (`.git`, or where a linked work tree's `.git` file points).
+pub fn git_dir(repo_root: &Path) -> Result<PathBuf> {
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    Ok(repo.git_dir().to_path_buf())
+}
+
+/// `root` joined with a `/`-separated relative path.
+pub(super) fn join(root: &Path, rel: &str) -> PathBuf {
+    let mut path = root.to_path_buf();
+    path.extend(rel.split('/').filter(|p| !p.is_empty()));
+    path
 }
 
 #[cfg(test)]

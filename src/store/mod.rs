@@ -6,6 +6,7 @@ pub mod change;
 pub mod edit;
 pub mod layout;
 pub mod load;
+pub mod snapshot;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};

@@ -3,6 +3,7 @@
 
 mod support;
 
+mod check;
 mod collab_merge;
 mod completions;
 mod concurrency;

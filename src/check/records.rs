@@ -1,0 +1,483 @@
+//! Checks of one record at a time: `schema` (what the typed parse does not catch), `ids` (UUID v7,
+//! file name), `dates` and the `refs` a record makes to the config (people, teams, channels).
+
+use chrono::Duration;
+
+use super::{Ctx, Problem, locate};
+use crate::model::records::{Actor, Customer, Direction, Handoff, Interaction, Note, Party, Task};
+use crate::model::time::{Timestamp, rfc3339};
+use crate::model::{RecordId, suggest};
+use crate::ops::log::FUTURE_TOLERANCE_MINUTES;
+use crate::store::layout;
+use crate::store::snapshot::{Content, Record};
+
+/// Keys holding times or dates: a parse error on one of them is a `dates` problem.
+const DATE_KEYS: &[&str] = &[
+    "at",
+    "recorded_at",
+    "created",
+    "archived",
+    "accepted_at",
+    "done_at",
+    "due",
+];
+
+const CUSTOMER_KEYS: &[&str] = &[
+    "id",
+    "name",
+    "slug",
+    "kind",
+    "status",
+    "owner",
+    "team",
+    "tags",
+    "contacts",
+    "external_ids",
+    "fields",
+    "created",
+    "archived",
+];
+const INTERACTION_KEYS: &[&str] = &[
+    "id",
+    "at",
+    "recorded_at",
+    "channel",
+    "direction",
+    "by",
+    "actor",
+    "thread",
+    "summary",
+    "body",
+    "resolves",
+    "tags",
+    "source",
+];
+const NOTE_KEYS: &[&str] = &["id", "at", "by", "body", "tags", "mentions"];
+const HANDOFF_KEYS: &[&str] = &[
+    "id",
+    "at",
+    "by",
+    "from",
+    "to",
+    "reason",
+    "accepted_at",
+    "accepted_by",
+];
+const TASK_KEYS: &[&str] = &["id", "created", "by", "assignee", "due", "title", "done_at"];
+
+pub(super) fn run(ctx: &mut Ctx) {
+    let snapshot = ctx.snapshot;
+    for entry in &snapshot.entries {
+        match &entry.content {
+            Content::Other => {}
+            Content::Invalid {
+                line,
+                column,
+                message,
+            } => invalid(ctx, &entry.path, *line, *column, message),
+            Content::Record(record) => match record.as_ref() {
+                Record::Customer(c) => customer(ctx, &entry.path, c),
+                Record::Interaction(i) => interaction(ctx, &entry.path, i),
+                Record::Note(n) => note(ctx, &entry.path, n),
+                Record::Handoff(h) => handoff(ctx, &entry.path, h),
+                Record::Task(t) => task(ctx, &entry.path, t),
+            },
+        }
+    }
+}
+
+/// A file that does not parse: a `schema` error, or a `dates` error when the key on the line is
+/// a time. Conflict markers are left to `conflict-markers`.
+fn invalid(ctx: &mut Ctx, path: &str, line: u64, column: u64, message: &str) {
+    if message.contains("conflict marker") {
+        return;
+    }
+    let key = ctx.text(path).and_then(|text| {
+        text.lines()
+            .nth(line.saturating_sub(1) as usize)
+            .and_then(locate::key_of)
+            .map(str::to_string)
+    });
+    let problem = if let Some(key) = key.as_deref().filter(|k| DATE_KEYS.contains(k)) {
+        Problem::error("dates", format!("`{key}`: {message}")).hint(
+            "write times in RFC 3339 with an offset (\"2026-11-02T14:30:00+01:00\") and dates as 2026-12-01",
+        )
+    } else {
+        Problem::error("schema", message)
+            .hint("docs/format.md lists each record's fields, their types and allowed values")
+    };
+    ctx.push(problem, path, Some(line), Some(column));
+}
+
+fn customer(ctx: &mut Ctx, path: &str, c: &Customer) {
+    required(ctx, path, &[("name", &c.name), ("slug", &c.slug)]);
+    unknown_keys(ctx, path, c.extra.keys(), CUSTOMER_KEYS);
+    for contact in &c.contacts {
+        if contact.name.trim().is_empty() {
+            ctx.report(
+                Problem::error("schema", "a contact has an empty `name`"),
+                path,
+                &["contacts"],
+            );
+        }
+        if let Some(email) = &contact.email
+            && !email.contains('@')
+        {
+            let place = ctx
+                .text(path)
+                .and_then(|t| locate::key_value(&t, "email", email));
+            ctx.push(
+                Problem::warning("schema", format!("contact email `{email}` has no `@`"))
+                    .hint("write the address as name@example.com"),
+                path,
+                place.map(|p| p.0),
+                place.map(|p| p.1),
+            );
+        }
+    }
+    id_version(ctx, path, &c.id);
+    future(ctx, path, "created", &c.created);
+    if let Some(archived) = &c.archived {
+        future(ctx, path, "archived", archived);
+    }
+    if let Some(owner) = &c.owner {
+        person(ctx, path, &["owner"], owner);
+    }
+    if let Some(team) = &c.team {
+        team_ref(ctx, path, &["team"], team);
+    }
+}
+
+fn interaction(ctx: &mut Ctx, path: &str, i: &Interaction) {
+    required(
+        ctx,
+        path,
+        &[
+            ("channel", &i.channel),
+            ("by", &i.by),
+            ("summary", &i.summary),
+        ],
+    );
+    unknown_keys(ctx, path, i.extra.keys(), INTERACTION_KEYS);
+    record_ids(ctx, path, &i.id, &i.at);
+    future(ctx, path, "at", &i.at);
+    future(ctx, path, "recorded_at", &i.recorded_at);
+    let tolerance = Duration::minutes(FUTURE_TOLERANCE_MINUTES);
+    if i.recorded_at + tolerance < i.at {
+        ctx.report(
+            Problem::error(
+                "dates",
+                format!(
+                    "recorded_at {} is before at {}: a touchpoint is logged after it happens",
+                    rfc3339(&i.recorded_at),
+                    rfc3339(&i.at)
+                ),
+            )
+            .hint(format!(
+                "fix `at` or `recorded_at` ({FUTURE_TOLERANCE_MINUTES} minutes of clock skew are tolerated); plan future work with `git crm task add`"
+            )),
+            path,
+            &["recorded_at"],
+        );
+    }
+    if !i.channel.is_empty() && !ctx.config.knows_channel(&i.channel) {
+        let hint =
+            suggest::did_you_mean(&i.channel, ctx.config.channels.iter().map(String::as_str))
+                .unwrap_or_else(|| {
+                    format!(
+                        "known channels: {}; add it to `channels` in {}",
+                        ctx.config.channels.join(", "),
+                        layout::CONFIG_FILE
+                    )
+                });
+        ctx.report(
+            Problem::error("refs", format!("unknown channel `{}`", i.channel)).hint(hint),
+            path,
+            &["channel"],
+        );
+    }
+    if i.direction != Direction::Inbound && i.actor == Actor::Human && !i.by.is_empty() {
+        person(ctx, path, &["by"], &i.by);
+    }
+}
+
+fn note(ctx: &mut Ctx, path: &str, n: &Note) {
+    required(ctx, path, &[("by", &n.by), ("body", &n.body)]);
+    unknown_keys(ctx, path, n.extra.keys(), NOTE_KEYS);
+    record_ids(ctx, path, &n.id, &n.at);
+    future(ctx, path, "at", &n.at);
+    if !n.by.is_empty() {
+        person(ctx, path, &["by"], &n.by);
+    }
+    if let Some(mentions) = n.extra.get("mentions") {
+        match mentions.as_array() {
+            Some(list) => {
+                for handle in list {
+                    match handle.as_str() {
+                        Some(h) => person(ctx, path, &["mentions"], h),
+                        None => ctx.report(
+                            Problem::error(
+                                "schema",
+                                "`mentions` holds a value that is not a handle",
+                            ),
+                            path,
+                            &["mentions"],
+                        ),
+                    }
+                }
+            }
+            None => ctx.report(
+                Problem::error("schema", "`mentions` is not a list of handles"),
+                path,
+                &["mentions"],
+            ),
+        }
+    }
+}
+
+fn handoff(ctx: &mut Ctx, path: &str, h: &Handoff) {
+    required(ctx, path, &[("by", &h.by)]);
+    unknown_keys(ctx, path, h.extra.keys(), HANDOFF_KEYS);
+    record_ids(ctx, path, &h.id, &h.at);
+    future(ctx, path, "at", &h.at);
+    if !h.by.is_empty() {
+        person(ctx, path, &["by"], &h.by);
+    }
+    party(ctx, path, "from", &h.from);
+    party(ctx, path, "to", &h.to);
+    if h.to.owner.is_none() {
+        ctx.report(
+            Problem::error(
+                "schema",
+                "`to.owner` is empty: a handoff hands the customer to someone",
+            ),
+            path,
+            &["to"],
+        );
+    }
+    if let Some(accepted) = &h.accepted_at {
+        future(ctx, path, "accepted_at", accepted);
+        if *accepted < h.at {
+            ctx.report(
+                Problem::warning(
+                    "dates",
+                    format!(
+                        "accepted_at {} is before the handoff itself ({})",
+                        rfc3339(accepted),
+                        rfc3339(&h.at)
+                    ),
+                )
+                .hint("fix `accepted_at`; handoff time would be negative"),
+                path,
+                &["accepted_at"],
+            );
+        }
+    }
+    if let Some(by) = h.extra.get("accepted_by").and_then(|v| v.as_str()) {
+        person(ctx, path, &["accepted_by"], by);
+    }
+}
+
+fn party(ctx: &mut Ctx, path: &str, side: &str, p: &Party) {
+    if let Some(owner) = &p.owner {
+        person(ctx, path, &[side, "owner"], owner);
+    }
+    if let Some(team) = &p.team {
+        team_ref(ctx, path, &[side, "team"], team);
+    }
+}
+
+fn task(ctx: &mut Ctx, path: &str, t: &Task) {
+    required(ctx, path, &[("by", &t.by), ("title", &t.title)]);
+    unknown_keys(ctx, path, t.extra.keys(), TASK_KEYS);
+    record_ids(ctx, path, &t.id, &t.created);
+    future(ctx, path, "created", &t.created);
+    if !t.by.is_empty() {
+        person(ctx, path, &["by"], &t.by);
+    }
+    if let Some(assignee) = &t.assignee {
+        person(ctx, path, &["assignee"], assignee);
+    }
+    if let Some(done) = &t.done_at {
+        future(ctx, path, "done_at", done);
+        if *done < t.created {
+            ctx.report(
+                Problem::warning(
+                    "dates",
+                    format!(
+                        "done_at {} is before the task was created ({})",
+                        rfc3339(done),
+                        rfc3339(&t.created)
+                    ),
+                )
+                .hint("fix `done_at`"),
+                path,
+                &["done_at"],
+            );
+        }
+    }
+}
+
+fn required(ctx: &mut Ctx, path: &str, fields: &[(&str, &String)]) {
+    for (key, value) in fields {
+        if value.trim().is_empty() {
+            ctx.report(
+                Problem::error("schema", format!("`{key}` is empty")).hint(format!(
+                    "`{key}` is required; docs/format.md says what goes there"
+                )),
+                path,
+                &[key],
+            );
+        }
+    }
+}
+
+/// Unknown keys are welcome, but one that is a near miss of a known key is most likely a typo
+/// that silently drops the value.
+fn unknown_keys<'k>(
+    ctx: &mut Ctx,
+    path: &str,
+    keys: impl Iterator<Item = &'k String>,
+    known: &[&str],
+) {
+    for key in keys {
+        if known.contains(&key.as_str()) {
+            continue;
+        }
+        if let Some(close) = suggest::closest(key, known.iter().copied()) {
+            ctx.report(
+                Problem::warning(
+                    "schema",
+                    format!("unknown key `{key}`; did you mean `{close}`?"),
+                )
+                .hint(format!("rename it to `{close}`, or the value is ignored")),
+                path,
+                &[key],
+            );
+        }
+    }
+}
+
+fn id_version(ctx: &mut Ctx, path: &str, id: &RecordId) {
+    if id.0.get_version_num() != 7 {
+        ctx.report(
+            Problem::warning(
+                "ids",
+                format!(
+                    "id {id} is a UUID v{}, not v7: records would not sort by time",
+                    id.0.get_version_num()
+                ),
+            )
+            .hint("new ids come from the tool (`git crm log`, `note`, ...); keep v7 for hand-made records"),
+            path,
+            &["id"],
+        );
+    }
+}
+
+/// A record file's id: UUID v7, and its file name `<UTC time>-<short id>.yaml`.
+fn record_ids(ctx: &mut Ctx, path: &str, id: &RecordId, at: &Timestamp) {
+    id_version(ctx, path, id);
+    let name = path.rsplit('/').next().unwrap_or(path);
+    if name == quick_file_name(at, id) {
+        return;
+    }
+    let expected = layout::record_file_name(at, id);
+    if name == expected {
+        return;
+    }
+    let rename = format!("rename the file to `{expected}`");
+    if !layout::is_record_file_name(name) {
+        ctx.report(
+            Problem::error(
+                "ids",
+                format!("file name `{name}` is not `<UTC time>-<short id>.yaml`"),
+            )
+            .hint(rename),
+            path,
+            &["id"],
+        );
+    } else if !name.ends_with(&format!("-{}.yaml", id.short())) {
+        ctx.report(
+            Problem::error(
+                "ids",
+                format!(
+                    "file name does not end in the id's short id `{}`: the record cannot be found by its id",
+                    id.short()
+                ),
+            )
+            .hint(rename),
+            path,
+            &["id"],
+        );
+    } else {
+        ctx.report(
+            Problem::warning(
+                "ids",
+                format!(
+                    "file name time differs from the record's time {}: files no longer sort by time",
+                    rfc3339(&at.to_utc().fixed_offset())
+                ),
+            )
+            .hint(rename),
+            path,
+            &["id"],
+        );
+    }
+}
+
+/// `layout::record_file_name` without a strftime parse per call (this runs for every record of
+/// the store); any difference only costs the slow path.
+fn quick_file_name(at: &Timestamp, id: &RecordId) -> String {
+    use chrono::{Datelike, Timelike};
+    let t = at.to_utc();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z-{}.yaml",
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        id.short()
+    )
+}
+
+fn future(ctx: &mut Ctx, path: &str, key: &str, t: &Timestamp) {
+    if *t > ctx.now + Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
+        ctx.report(
+            Problem::error("dates", format!("`{key}` {} is in the future", rfc3339(t)))
+                .hint("records say what happened; plan future work with `git crm task add --due`"),
+            path,
+            &[key],
+        );
+    }
+}
+
+/// `handle` must be a person of the config.
+pub(super) fn person(ctx: &mut Ctx, path: &str, key: &[&str], handle: &str) {
+    if ctx.config.people.contains_key(handle) {
+        return;
+    }
+    let hint = suggest::did_you_mean(handle, ctx.config.people.keys().map(String::as_str))
+        .unwrap_or_else(|| format!("add them with `git crm person add {handle} --name ...`"));
+    ctx.report(
+        Problem::error("refs", format!("unknown person `{handle}`")).hint(hint),
+        path,
+        key,
+    );
+}
+
+/// `team` must be a team of the config.
+pub(super) fn team_ref(ctx: &mut Ctx, path: &str, key: &[&str], team: &str) {
+    if ctx.config.teams.contains_key(team) {
+        return;
+    }
+    let hint = suggest::did_you_mean(team, ctx.config.teams.keys().map(String::as_str))
+        .unwrap_or_else(|| format!("add it with `git crm team add {team}`"));
+    ctx.report(
+        Problem::error("refs", format!("unknown team `{team}`")).hint(hint),
+        path,
+        key,
+    );
+}

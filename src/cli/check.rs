@@ -1,0 +1,106 @@
+//! `git crm check [NAME...]`: runs the named checks (all by default) and reports every problem.
+
+use anyhow::{Context, Result};
+
+use git_crm::check::{self, Report};
+use git_crm::model::time;
+
+use super::output::print;
+
+/// How `check` reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum CheckFormat {
+    /// `path:line:col: error[check]: message` lines and a summary, on stderr.
+    #[default]
+    #[value(alias = "table")]
+    Text,
+    /// One versioned JSON document on stdout (docs/check.md).
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// Checks to run (default: all of them; `--list` shows them).
+    #[arg(value_name = "NAME")]
+    names: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t)]
+    format: CheckFormat,
+    /// Fail on warnings too (exit 1).
+    #[arg(long)]
+    strict: bool,
+    /// List the checks with what each one finds, and exit.
+    #[arg(long)]
+    pub list: bool,
+}
+
+/// `--list`: needs no store.
+pub fn list() -> Result<i32> {
+    let width = check::CHECKS.iter().map(|c| c.len()).max().unwrap_or(0);
+    let mut out = String::new();
+    for name in check::CHECKS {
+        out.push_str(&format!("{name:<width$}  {}\n", check::describe(name)));
+    }
+    print(&out)?;
+    Ok(0)
+}
+
+pub fn run(ctx: &super::Ctx, args: CheckArgs) -> Result<i32> {
+    let now = match std::env::var("GITCRM_NOW") {
+        Ok(text) => time::parse_when(&text, time::now(), ctx.store.zone())
+            .map_err(|e| usage(format!("GITCRM_NOW: {e}")))?,
+        Err(_) => time::now(),
+    };
+    let report = check::check_store_at(&ctx.store, &args.names, now)?;
+    match args.format {
+        CheckFormat::Json => print(&json(&report, args.strict)).context("writing the report")?,
+        CheckFormat::Text => eprint!("{}", text(&report, args.strict)),
+    }
+    Ok(if report.passes(args.strict) { 0 } else { 1 })
+}
+
+fn usage(message: String) -> git_crm::Error {
+    git_crm::Error::usage(message, Some("give an RFC 3339 time".into()))
+}
+
+/// Every diagnostic, then one summary line.
+pub fn text(report: &Report, strict: bool) -> String {
+    let mut out: String = report.diagnostics.iter().map(|d| d.render()).collect();
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let summary = match (report.errors(), report.warnings()) {
+        (0, 0) => "no problems".to_string(),
+        (e, 0) => plural(e, "error"),
+        (0, w) => plural(w, "warning"),
+        (e, w) => format!("{}, {}", plural(e, "error"), plural(w, "warning")),
+    };
+    let verdict = if report.passes(strict) {
+        "ok"
+    } else {
+        "failed"
+    };
+    let strict_note = if strict && report.warnings() > 0 {
+        " (--strict: warnings fail)"
+    } else {
+        ""
+    };
+    out.push_str(&format!(
+        "check {verdict}: {} checked, {summary}{strict_note}\n",
+        plural(report.files, "file")
+    ));
+    out
+}
+
+/// The versioned JSON document (docs/check.md).
+pub fn json(report: &Report, strict: bool) -> String {
+    git_crm::render::json_object(vec![
+        ("passed", serde_json::json!(report.passes(strict))),
+        ("strict", serde_json::json!(strict)),
+        ("files", serde_json::json!(report.files)),
+        ("errors", serde_json::json!(report.errors())),
+        ("warnings", serde_json::json!(report.warnings())),
+        (
+            "diagnostics",
+            serde_json::to_value(&report.diagnostics).unwrap_or_default(),
+        ),
+    ])
+}
