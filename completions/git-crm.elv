@@ -35,6 +35,14 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand handoff 'List and accept handoffs'
             cand task 'Follow-up tasks'
             cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand inbox 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
+            cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
+            cand check 'Validate the whole store with named checks; report every problem'
+            cand import 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
+            cand export 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+            cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+            cand history 'A customer''s git history in words: who changed what, when, in which commit'
+            cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
             cand demo 'Build a demo agency store and show a short tour'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
             cand merge-driver 'The merge driver git calls for customer records (registered by init/setup)'
@@ -202,6 +210,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;customer;show'= {
             cand --format 'format'
+            cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand -h 'Print help'
@@ -441,11 +450,120 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --by 'Only entries by these people or contacts (repeatable)'
             cand --tz 'Time zone for times and days (default: the store''s `timezone`, else UTC)'
             cand --format 'format'
+            cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --body 'Print touchpoint and note bodies'
+            cand --history 'Weave in who changed the customer when, from git (field changes, renames, edits)'
             cand -h 'Print help'
             cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;inbox'= {
+            cand --format 'Output format (json is documented in docs/collaboration-sync.md)'
+            cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --all 'Also list mentions already seen in this clone'
+            cand --peek 'Do not mark the mentions shown as seen'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;metrics'= {
+            cand --since 'Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`'
+            cand --until 'End of the period (exclusive; a bare date includes that day). Default: --at'
+            cand --at 'Compute as of this instant (default now): later records are ignored, ages end here'
+            cand --tz 'Time zone of periods, months and weeks (IANA name). Never the machine''s zone'
+            cand --team 'Only customers owned by these teams (repeatable, or comma-separated)'
+            cand --owner 'Only customers owned by these people'
+            cand --channel 'Only threads started on (and touchpoints on) these channels'
+            cand --tag 'Only customers with these tags'
+            cand --customer 'Only these customers (slugs)'
+            cand --by 'Also show the metrics grouped by team, owner, channel, month or week'
+            cand --fcr-rule 'Which first-contact-resolution definition to use'
+            cand --clock 'Measure durations in business hours (where the team has a calendar) or wall-clock time'
+            cand --weeks 'Weeks of the weekly coverage table'
+            cand --fail-if 'Exit 1 when a condition holds, e.g. ''handoff.p90 > 24h'', ''fcr.rate < 0.6'', ''frt.unanswered > 0'' (repeatable)'
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;check'= {
+            cand --format 'Output format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --strict 'Fail on warnings too (exit 1)'
+            cand --list 'List the checks with what each one finds, and exit'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;import'= {
+            cand --rules 'The rules file that maps its columns to fields (see docs/import.md)'
+            cand --format 'Output format of the summary'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --skip-invalid 'Import the valid rows and list the invalid ones, instead of importing nothing'
+            cand --dry-run 'Show what would be created and changed, and write nothing'
+            cand --no-commit 'Write the files but do not commit them (the next import commits them)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;export'= {
+            cand --format 'format'
+            cand --since 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`'
+            cand --until 'Only records before this time'
+            cand --owner 'Only customers owned by this person (and their records)'
+            cand --team 'Only customers of this team (and their records)'
+            cand --tag 'Only records with all these tags (customers: customer tags; repeatable)'
+            cand --customer 'Only these customers (slugs; repeatable)'
+            cand --channel 'Only touchpoints on these channels (repeatable)'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;review'= {
+            cand --format 'Output format: text for terminals, markdown for a merge-request comment, json for bots'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --fail-on-problems 'Exit 1 when head brings a new `check` error or a record edited or deleted after the fact'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;history'= {
+            cand --tz 'Time zone for times (default: the store''s `timezone`, else UTC)'
+            cand --format 'Output format: table (text), markdown or json'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;sync'= {
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --dry-run 'Fetch and show what would happen (incoming and outgoing commits, expected conflicts); change nothing but the remote-tracking refs'
+            cand --no-check 'Push even when `git crm check` finds errors in the merged store'
+            cand --no-push 'Fetch and merge, but do not push'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -489,6 +607,14 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand handoff 'List and accept handoffs'
             cand task 'Follow-up tasks'
             cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand inbox 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
+            cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
+            cand check 'Validate the whole store with named checks; report every problem'
+            cand import 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
+            cand export 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+            cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+            cand history 'A customer''s git history in words: who changed what, when, in which commit'
+            cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
             cand demo 'Build a demo agency store and show a short tour'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
             cand merge-driver 'The merge driver git calls for customer records (registered by init/setup)'
@@ -560,6 +686,22 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;task;done'= {
         }
         &'git-crm;help;timeline'= {
+        }
+        &'git-crm;help;inbox'= {
+        }
+        &'git-crm;help;metrics'= {
+        }
+        &'git-crm;help;check'= {
+        }
+        &'git-crm;help;import'= {
+        }
+        &'git-crm;help;export'= {
+        }
+        &'git-crm;help;review'= {
+        }
+        &'git-crm;help;history'= {
+        }
+        &'git-crm;help;sync'= {
         }
         &'git-crm;help;demo'= {
         }

@@ -39,6 +39,14 @@ complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "assign" -d 'Reassig
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "handoff" -d 'List and accept handoffs'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "task" -d 'Follow-up tasks'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "inbox" -d 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "metrics" -d 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "check" -d 'Validate the whole store with named checks; report every problem'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "import" -d 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "export" -d 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "review" -d 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "history" -d 'A customer\'s git history in words: who changed what, when, in which commit'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "sync" -d 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "demo" -d 'Build a demo agency store and show a short tour'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "merge-driver" -d 'The merge driver git calls for customer records (registered by init/setup)'
@@ -177,6 +185,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 json\t''
 markdown\t''
 csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
@@ -366,11 +375,115 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -r -
 json\t''
 markdown\t''
 csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l body -d 'Print touchpoint and note bodies'
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l history -d 'Weave in who changed the customer when, from git (field changes, renames, edits)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l format -d 'Output format (json is documented in docs/collaboration-sync.md)' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l all -d 'Also list mentions already seen in this clone'
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l peek -d 'Do not mark the mentions shown as seen'
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l since -d 'Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l until -d 'End of the period (exclusive; a bare date includes that day). Default: --at' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l at -d 'Compute as of this instant (default now): later records are ignored, ages end here' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tz -d 'Time zone of periods, months and weeks (IANA name). Never the machine\'s zone' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l team -d 'Only customers owned by these teams (repeatable, or comma-separated)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l owner -d 'Only customers owned by these people' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l channel -d 'Only threads started on (and touchpoints on) these channels' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tag -d 'Only customers with these tags' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l customer -d 'Only these customers (slugs)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l by -d 'Also show the metrics grouped by team, owner, channel, month or week' -r -f -a "team\t''
+owner\t''
+channel\t''
+month\t''
+week\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l fcr-rule -d 'Which first-contact-resolution definition to use' -r -f -a "strict\t'Exactly one human reply before resolution and no inbound after that reply'
+one-touch\t'Zendesk "one-touch": fewer than two human replies before resolution, not reopened'
+no-further-contact\t'Freshservice: no inbound from the customer after the first reply, not reopened'"
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l clock -d 'Measure durations in business hours (where the team has a calendar) or wall-clock time' -r -f -a "business\t'Business hours of the calendar of the owning team; wall clock for teams without one'
+wall\t'Wall-clock time everywhere'"
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l weeks -d 'Weeks of the weekly coverage table' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l fail-if -d 'Exit 1 when a condition holds, e.g. \'handoff.p90 > 24h\', \'fcr.rate < 0.6\', \'frt.unanswered > 0\' (repeatable)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l format -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'`path:line:col: error[check]: message` lines and a summary, on stderr'
+json\t'One versioned JSON document on stdout (docs/check.md)'"
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l strict -d 'Fail on warnings too (exit 1)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l list -d 'List the checks with what each one finds, and exit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l rules -d 'The rules file that maps its columns to fields (see docs/import.md)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l format -d 'Output format of the summary' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l skip-invalid -d 'Import the valid rows and list the invalid ones, instead of importing nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l dry-run -d 'Show what would be created and changed, and write nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l no-commit -d 'Write the files but do not commit them (the next import commits them)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l format -r -f -a "csv\t''
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l since -d 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l until -d 'Only records before this time' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l owner -d 'Only customers owned by this person (and their records)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l team -d 'Only customers of this team (and their records)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l tag -d 'Only records with all these tags (customers: customer tags; repeatable)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l customer -d 'Only these customers (slugs; repeatable)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l channel -d 'Only touchpoints on these channels (repeatable)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l format -d 'Output format: text for terminals, markdown for a merge-request comment, json for bots' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l fail-on-problems -d 'Exit 1 when head brings a new `check` error or a record edited or deleted after the fact'
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l tz -d 'Time zone for times (default: the store\'s `timezone`, else UTC)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l format -d 'Output format: table (text), markdown or json' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l dry-run -d 'Fetch and show what would happen (incoming and outgoing commits, expected conflicts); change nothing but the remote-tracking refs'
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l no-check -d 'Push even when `git crm check` finds errors in the merged store'
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l no-push -d 'Fetch and merge, but do not push'
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l customers -d 'Generate this many customers (a large store for benchmarks)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l interactions -d 'Generate this many touchpoints' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l seed -d 'Seed of the generator (the same seed builds the same store)' -r
@@ -387,21 +500,29 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l store -
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "person" -d 'Manage the people of the store'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "team" -d 'Manage teams'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "customer" -d 'Add, list, show, edit, rename and archive customers'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "log" -d 'Log a touchpoint with a customer'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "note" -d 'Add an internal note about a customer; @mentions name people'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "assign" -d 'Reassign a customer and record the handoff'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "handoff" -d 'List and accept handoffs'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "task" -d 'Follow-up tasks'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "demo" -d 'Build a demo agency store and show a short tour'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "merge-driver" -d 'The merge driver git calls for customer records (registered by init/setup)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline demo completions merge-driver help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "person" -d 'Manage the people of the store'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "team" -d 'Manage teams'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "customer" -d 'Add, list, show, edit, rename and archive customers'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "log" -d 'Log a touchpoint with a customer'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "note" -d 'Add an internal note about a customer; @mentions name people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "assign" -d 'Reassign a customer and record the handoff'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "handoff" -d 'List and accept handoffs'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "task" -d 'Follow-up tasks'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "inbox" -d 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "metrics" -d 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "check" -d 'Validate the whole store with named checks; report every problem'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "import" -d 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "export" -d 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "review" -d 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "history" -d 'A customer\'s git history in words: who changed what, when, in which commit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "sync" -d 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "demo" -d 'Build a demo agency store and show a short tour'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "merge-driver" -d 'The merge driver git calls for customer records (registered by init/setup)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "add" -d 'Add a person'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "list" -d 'List people'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "add" -d 'Add a team'

@@ -216,6 +216,7 @@ module completions {
   # Show a customer's card: fields, contacts, open threads, last touchpoint, pending handoff
   export extern "git-crm customer show" [
     --format: string@"nu-complete git-crm customer show format"
+    --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
@@ -534,12 +535,179 @@ module completions {
     --by: string              # Only entries by these people or contacts (repeatable)
     --tz: string              # Time zone for times and days (default: the store's `timezone`, else UTC)
     --body                    # Print touchpoint and note bodies
+    --history                 # Weave in who changed the customer when, from git (field changes, renames, edits)
     --format: string@"nu-complete git-crm timeline format"
+    --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
     customer: string          # The customer's slug
+  ]
+
+  def "nu-complete git-crm inbox format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # What needs you now: unanswered threads, handoffs to you, your tasks, mentions
+  export extern "git-crm inbox" [
+    --all                     # Also list mentions already seen in this clone
+    --peek                    # Do not mark the mentions shown as seen
+    --format: string@"nu-complete git-crm inbox format" # Output format (json is documented in docs/collaboration-sync.md)
+    --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete git-crm metrics metric" [] {
+    [ "frt" "fcr" "handoff" "coverage" "consistency" ]
+  }
+
+  def "nu-complete git-crm metrics by" [] {
+    [ "team" "owner" "channel" "month" "week" ]
+  }
+
+  def "nu-complete git-crm metrics fcr_rule" [] {
+    [ "strict" "one-touch" "no-further-contact" ]
+  }
+
+  def "nu-complete git-crm metrics clock" [] {
+    [ "business" "wall" ]
+  }
+
+  def "nu-complete git-crm metrics format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Team metrics: first response, first contact resolution, handoffs, coverage, consistency
+  export extern "git-crm metrics" [
+    --since: string           # Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`
+    --until: string           # End of the period (exclusive; a bare date includes that day). Default: --at
+    --at: string              # Compute as of this instant (default now): later records are ignored, ages end here
+    --tz: string              # Time zone of periods, months and weeks (IANA name). Never the machine's zone
+    --team: string            # Only customers owned by these teams (repeatable, or comma-separated)
+    --owner: string           # Only customers owned by these people
+    --channel: string         # Only threads started on (and touchpoints on) these channels
+    --tag: string             # Only customers with these tags
+    --customer: string        # Only these customers (slugs)
+    --by: string@"nu-complete git-crm metrics by" # Also show the metrics grouped by team, owner, channel, month or week
+    --fcr-rule: string@"nu-complete git-crm metrics fcr_rule" # Which first-contact-resolution definition to use
+    --clock: string@"nu-complete git-crm metrics clock" # Measure durations in business hours (where the team has a calendar) or wall-clock time
+    --weeks: string           # Weeks of the weekly coverage table
+    --fail-if: string         # Exit 1 when a condition holds, e.g. 'handoff.p90 > 24h', 'fcr.rate < 0.6', 'frt.unanswered > 0' (repeatable)
+    --format: string@"nu-complete git-crm metrics format"
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    metric?: string@"nu-complete git-crm metrics metric" # Show one metric in depth (default: an overview of the five)
+  ]
+
+  def "nu-complete git-crm check format" [] {
+    [ "text" "json" ]
+  }
+
+  # Validate the whole store with named checks; report every problem
+  export extern "git-crm check" [
+    --format: string@"nu-complete git-crm check format" # Output format
+    --strict                  # Fail on warnings too (exit 1)
+    --list                    # List the checks with what each one finds, and exit
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...names: string          # Checks to run (default: all of them; `--list` shows them)
+  ]
+
+  def "nu-complete git-crm import format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file
+  export extern "git-crm import" [
+    --rules: path             # The rules file that maps its columns to fields (see docs/import.md)
+    --skip-invalid            # Import the valid rows and list the invalid ones, instead of importing nothing
+    --dry-run                 # Show what would be created and changed, and write nothing
+    --no-commit               # Write the files but do not commit them (the next import commits them)
+    --format: string@"nu-complete git-crm import format" # Output format of the summary
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    file: path                # The spreadsheet: CSV/TSV (UTF-8), XLSX, XLS, XLSB or ODS
+  ]
+
+  def "nu-complete git-crm export what" [] {
+    [ "customers" "touchpoints" "notes" "handoffs" ]
+  }
+
+  def "nu-complete git-crm export format" [] {
+    [ "csv" "json" ]
+  }
+
+  # Export customers, touchpoints, notes or handoffs as CSV or JSON
+  export extern "git-crm export" [
+    --format: string@"nu-complete git-crm export format"
+    --since: string           # Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`
+    --until: string           # Only records before this time
+    --owner: string           # Only customers owned by this person (and their records)
+    --team: string            # Only customers of this team (and their records)
+    --tag: string             # Only records with all these tags (customers: customer tags; repeatable)
+    --customer: string        # Only these customers (slugs; repeatable)
+    --channel: string         # Only touchpoints on these channels (repeatable)
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    what: string@"nu-complete git-crm export what" # What to export
+  ]
+
+  def "nu-complete git-crm review format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Summarise a branch for merge review: customers, reassignments, records, fields, problems
+  export extern "git-crm review" [
+    --fail-on-problems        # Exit 1 when head brings a new `check` error or a record edited or deleted after the fact
+    --format: string@"nu-complete git-crm review format" # Output format: text for terminals, markdown for a merge-request comment, json for bots
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    range?: string            # What to review: `<base>..<head>` (also `<base>...<head>`, `<base>..`, or a lone `<base>` meaning `<base>..HEAD`). Default: the branch's upstream `..HEAD`
+  ]
+
+  def "nu-complete git-crm history format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # A customer's git history in words: who changed what, when, in which commit
+  export extern "git-crm history" [
+    --tz: string              # Time zone for times (default: the store's `timezone`, else UTC)
+    --format: string@"nu-complete git-crm history format" # Output format: table (text), markdown or json
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    customer: string          # The customer's slug (its current one; the history follows renames)
+  ]
+
+  def "nu-complete git-crm sync format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)
+  export extern "git-crm sync" [
+    --dry-run                 # Fetch and show what would happen (incoming and outgoing commits, expected conflicts); change nothing but the remote-tracking refs
+    --no-check                # Push even when `git crm check` finds errors in the merged store
+    --no-push                 # Fetch and merge, but do not push
+    --format: string@"nu-complete git-crm sync format"
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
   ]
 
   # Build a demo agency store and show a short tour
@@ -577,7 +745,7 @@ module completions {
     base: path                # The common ancestor's version (%O)
     ours: path                # Our version (%A); the result is written here
     theirs: path              # Their version (%B)
-    path?: string             # The path in the repository (%P), for conflict labels
+    path?: string             # The path in the repository (%P), for messages
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -686,6 +854,38 @@ module completions {
 
   # A customer's touchpoints, notes, handoffs and tasks in one chronological view
   export extern "git-crm help timeline" [
+  ]
+
+  # What needs you now: unanswered threads, handoffs to you, your tasks, mentions
+  export extern "git-crm help inbox" [
+  ]
+
+  # Team metrics: first response, first contact resolution, handoffs, coverage, consistency
+  export extern "git-crm help metrics" [
+  ]
+
+  # Validate the whole store with named checks; report every problem
+  export extern "git-crm help check" [
+  ]
+
+  # Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file
+  export extern "git-crm help import" [
+  ]
+
+  # Export customers, touchpoints, notes or handoffs as CSV or JSON
+  export extern "git-crm help export" [
+  ]
+
+  # Summarise a branch for merge review: customers, reassignments, records, fields, problems
+  export extern "git-crm help review" [
+  ]
+
+  # A customer's git history in words: who changed what, when, in which commit
+  export extern "git-crm help history" [
+  ]
+
+  # Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)
+  export extern "git-crm help sync" [
   ]
 
   # Build a demo agency store and show a short tour

@@ -79,22 +79,22 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
-    /// Validate the whole store with named checks; report every problem.
-    Check(check::CheckArgs),
     /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
     Inbox(inbox::InboxArgs),
-    /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
-    Sync(sync::SyncArgs),
-    /// A customer's git history in words: who changed what, when, in which commit.
-    History(history::HistoryArgs),
-    /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
-    Review(review::ReviewArgs),
     /// Team metrics: first response, first contact resolution, handoffs, coverage, consistency.
     Metrics(metrics::MetricsArgs),
+    /// Validate the whole store with named checks; report every problem.
+    Check(check::CheckArgs),
     /// Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file.
     Import(import::ImportArgs),
     /// Export customers, touchpoints, notes or handoffs as CSV or JSON.
     Export(export::ExportArgs),
+    /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
+    Review(review::ReviewArgs),
+    /// A customer's git history in words: who changed what, when, in which commit.
+    History(history::HistoryArgs),
+    /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
+    Sync(sync::SyncArgs),
     /// Build a demo agency store and show a short tour.
     Demo(demo::DemoArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page.
