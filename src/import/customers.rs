@@ -88,15 +88,7 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
             plan_row(ctx, row.number, &source, &mapped, incoming, &mut index)
         });
         match result {
-            Ok((outcome, files)) => {
-                if let Some(id) = outcome.id
-                    && matches!(outcome.action, Action::Created | Action::Updated)
-                {
-                    plan.ids.push(id);
-                }
-                plan.outcomes.push(outcome);
-                plan.files.extend(files);
-            }
+            Ok((outcome, files)) => plan.push_planned(outcome, files),
             Err(problems) => {
                 plan.outcomes.push(skipped(
                     row.number,

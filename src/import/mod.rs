@@ -102,6 +102,18 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Adds one planned row: its outcome, the files it writes, and its id when it creates or
+    /// updates a record.
+    fn push_planned(&mut self, outcome: Outcome, files: Vec<FileOp>) {
+        if let Some(id) = outcome.id
+            && matches!(outcome.action, Action::Created | Action::Updated)
+        {
+            self.ids.push(id);
+        }
+        self.outcomes.push(outcome);
+        self.files.extend(files);
+    }
+
     /// Counts by action.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();

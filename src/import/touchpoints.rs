@@ -120,15 +120,7 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         .collect();
     for result in planned {
         match result {
-            Ok((outcome, files)) => {
-                if let Some(id) = outcome.id
-                    && matches!(outcome.action, Action::Created | Action::Updated)
-                {
-                    plan.ids.push(id);
-                }
-                plan.outcomes.push(outcome);
-                plan.files.extend(files);
-            }
+            Ok((outcome, files)) => plan.push_planned(outcome, files),
             Err(problems) => {
                 let row = problems.first().map(|p| p.row).unwrap_or(0);
                 plan.outcomes.push(skipped(row, join_messages(&problems)));
