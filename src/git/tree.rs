@@ -38,13 +38,7 @@ pub fn read_files(repo_root: &Path, rev: &str, prefix: &str) -> Result<Vec<TreeF
 /// reading any blob.
 pub fn list_files(repo_root: &Path, rev: &str, prefix: &str) -> Result<Vec<(String, String)>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
-    let tree = repo
-        .rev_parse_single(rev)
-        .map_err(|e| git_error(&format!("cannot resolve `{rev}`"), e))?
-        .object()
-        .map_err(|e| git_error(&format!("cannot read `{rev}`"), e))?
-        .peel_to_tree()
-        .map_err(|e| git_error(&format!("`{rev}` has no tree"), e))?;
+    let tree = tree_of(&repo, rev)?;
     let prefix = prefix.trim_matches('/');
     let tree = if prefix.is_empty() {
         tree
@@ -85,13 +79,7 @@ pub fn list_files(repo_root: &Path, rev: &str, prefix: &str) -> Result<Vec<(Stri
 /// The content of one file of `rev` (repository-relative `path`), `None` when it has none.
 pub fn read_file(repo_root: &Path, rev: &str, path: &str) -> Result<Option<Vec<u8>>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
-    let tree = repo
-        .rev_parse_single(rev)
-        .map_err(|e| git_error(&format!("cannot resolve `{rev}`"), e))?
-        .object()
-        .map_err(|e| git_error(&format!("cannot read `{rev}`"), e))?
-        .peel_to_tree()
-        .map_err(|e| git_error(&format!("`{rev}` has no tree"), e))?;
+    let tree = tree_of(&repo, rev)?;
     match tree
         .lookup_entry_by_path(path)
         .map_err(|e| git_error("cannot read tree", e))?
@@ -165,6 +153,16 @@ pub(super) fn join(root: &Path, rel: &str) -> PathBuf {
     let mut path = root.to_path_buf();
     path.extend(rel.split('/').filter(|p| !p.is_empty()));
     path
+}
+
+/// The tree of `rev`, with errors naming the revision.
+fn tree_of<'repo>(repo: &'repo gix::Repository, rev: &str) -> Result<gix::Tree<'repo>> {
+    repo.rev_parse_single(rev)
+        .map_err(|e| git_error(&format!("cannot resolve `{rev}`"), e))?
+        .object()
+        .map_err(|e| git_error(&format!("cannot read `{rev}`"), e))?
+        .peel_to_tree()
+        .map_err(|e| git_error(&format!("`{rev}` has no tree"), e))
 }
 
 #[cfg(test)]
