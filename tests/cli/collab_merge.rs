@@ -205,12 +205,24 @@ fn two_clones_merge_with_plain_git_pull() {
         "customers/globex/customer.yaml"
     );
 
-    // check names it.
+    // check names it, in the library and on the command line (exit 1).
     let markers = conflict_markers(&two);
     assert_eq!(
         markers,
         vec![("customers/globex/customer.yaml".to_string(), Some(6))],
         "{globex}"
+    );
+    let check = sandbox
+        .cmd_in(&two)
+        .env("GITCRM_USER", "carol")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&check.stderr);
+    assert!(
+        stderr.contains("customers/globex/customer.yaml:6:1: error[conflict-markers]"),
+        "{stderr}"
     );
 
     // A person resolves it by editing: Carol's reassignment is the later one, keep it.
@@ -224,6 +236,7 @@ fn two_clones_merge_with_plain_git_pull() {
     assert!(conflict_markers(&two).is_empty());
     let report = git_crm::check::check_store(&git_crm::Store::open(&two).unwrap(), &[]).unwrap();
     assert!(report.passes(false), "{:?}", report.diagnostics);
+    crm(sandbox, &two, "carol", &["check"]);
 
     // Both touchpoints are on the merged timeline.
     let timeline = crm(sandbox, &two, "carol", &["timeline", "acme"]);
