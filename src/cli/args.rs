@@ -21,7 +21,12 @@ pub struct WriteArgs {
 
 /// Reads a time argument in the store's zone.
 pub fn when(ctx: &super::Ctx, text: &str, flag: &str) -> anyhow::Result<Timestamp> {
-    time::parse_when(text, time::now(), ctx.store.zone())
+    when_in(ctx.store.zone(), text, flag)
+}
+
+/// Reads a time argument in `zone` (a command's `--tz`, so that a day means that zone's day).
+pub fn when_in(zone: chrono_tz::Tz, text: &str, flag: &str) -> anyhow::Result<Timestamp> {
+    time::parse_when(text, time::now(), zone)
         .map_err(|e| anyhow::anyhow!(git_crm::Error::usage(format!("{flag}: {e}"), None)))
 }
 

@@ -9,7 +9,7 @@ use git_crm::render::timeline::{TimelineStyle, json, markdown, text};
 use git_crm::timeline::{EntryKind, Filter, Timeline, build};
 
 use super::Ctx;
-use super::args::{split_list, when};
+use super::args::{split_list, when_in};
 use super::output::print;
 
 #[derive(Debug, Args)]
@@ -57,12 +57,12 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         since: args
             .since
             .as_deref()
-            .map(|t| when(ctx, t, "--since"))
+            .map(|t| when_in(zone, t, "--since"))
             .transpose()?,
         until: args
             .until
             .as_deref()
-            .map(|t| when(ctx, t, "--until"))
+            .map(|t| when_in(zone, t, "--until"))
             .transpose()?,
         channels: split_list(&args.channel),
         kinds: args.kind,

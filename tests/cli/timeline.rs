@@ -211,6 +211,18 @@ fn filters() {
         story.order(&story.timeline(&["--since", "2025-03-04", "--until", "2025-03-05"])),
         ["note", "auto"]
     );
+    // --since/--until are read in the zone the timeline is shown in.
+    assert_eq!(
+        story.order(&story.timeline(&[
+            "--tz",
+            "Asia/Tokyo",
+            "--since",
+            "2025-03-03 19:00",
+            "--until",
+            "2025-03-03 20:00"
+        ])),
+        ["reply"]
+    );
     assert_eq!(
         story.order(&story.timeline(&["--by", "alice"])),
         ["reply", "note", "auto"]
