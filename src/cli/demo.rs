@@ -62,8 +62,17 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
             "ownership changes not yet taken",
         ),
         (
-            format!("git crm task list --overdue --as {me}"),
-            "follow-ups that slipped",
+            format!("git crm inbox --as {me}"),
+            "what needs a person now",
+        ),
+        (
+            "git crm metrics --by team".to_string(),
+            "the five team metrics",
+        ),
+        ("git crm check".to_string(), "what CI gates on"),
+        (
+            format!("git crm history {s}"),
+            "who changed the customer, from git",
         ),
         (
             "git log --format='%an: %s' | head".to_string(),
