@@ -243,6 +243,33 @@ fn latin1_is_refused_with_a_clear_error() {
     assert!(store.files_in("customers").is_empty());
 }
 
+/// An OpenDocument spreadsheet (tests/data/import/customers.ods, the workbook of the example
+/// saved as ODS) reads through the same rules as the XLSX: the same customers, numbers and dates.
+#[test]
+fn ods_reads_like_the_workbook() {
+    let store = store();
+    let out = import_ok(
+        &store,
+        &data("customers.ods"),
+        &example("customers-xlsx.rules.yaml"),
+        &[],
+    );
+    assert!(out.contains(": 4 created"), "{out}");
+    let acme = store.read("customers/acme-corp/customer.yaml");
+    assert!(acme.contains("seats: 40\n"), "numbers stay numbers: {acme}");
+    assert!(
+        acme.contains("created: \"2026-11-02T00:00:00+01:00\"\n"),
+        "dates: {acme}"
+    );
+    let out = import_ok(
+        &store,
+        &example("customers.xlsx"),
+        &example("customers-xlsx.rules.yaml"),
+        &[],
+    );
+    assert!(out.contains(": 0 created, 0 updated, 4 unchanged"), "{out}");
+}
+
 #[test]
 fn xlsx_by_sheet_name_and_position() {
     let store = store();
