@@ -2,7 +2,8 @@
 //!
 //! - **unanswered**: open threads on customers the person owns where a customer's (human)
 //!   inbound touchpoint still waits for a human outbound reply, oldest wait first, with its age
-//!   against the `first_response` target of the config (wall-clock);
+//!   against the `first_response` target of the config (judged in business hours of the
+//!   customer team's calendar, wall-clock without one);
 //! - **handoffs**: handoffs to the person not yet accepted (explicitly, or implicitly by their
 //!   first touchpoint or note, as [`Handoff::acceptance`] decides), oldest first;
 //! - **tasks**: the person's open tasks, overdue first, then by due date;
@@ -13,7 +14,7 @@
 //! `<git dir>/gitcrm/inbox/<handle>.seen`, so notes that arrive later through a pull or `sync`
 //! show up even when they were written (or backdated) before the last look.
 
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDate};
@@ -22,6 +23,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::error::{IoContext, Result};
+use crate::model::calendar::{self, BusinessCalendar};
 use crate::model::records::{
     Actor, Direction, Handoff, Interaction, Note, Party, RecordKind, Task,
 };
@@ -93,6 +95,9 @@ pub struct Unanswered {
     /// The first inbound touchpoint not yet answered by a human.
     pub waiting_since: Timestamp,
     pub age_seconds: i64,
+    /// The age in business hours of the calendar of the customer's team (`None` when the team
+    /// has no calendar): the target is judged on it, as `metrics` judges first responses.
+    pub business_age_seconds: Option<i64>,
     /// True while nobody of the store has answered the thread at all (the first response is
     /// owed); false when the customer wrote again after an answer.
     pub first_response: bool,
@@ -113,6 +118,9 @@ pub struct PendingHandoff {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     pub age_seconds: i64,
+    /// The age in business hours of the receiving team's calendar (`None` without one): the
+    /// target is judged on it, as `metrics` judges handoff times.
+    pub business_age_seconds: Option<i64>,
     /// Whether the age is over the `handoff` target (`None` without a target).
     pub over_target: Option<bool>,
     pub path: String,
@@ -186,6 +194,7 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
     let first_response_target = target(store, "first_response", &mut warnings);
     let handoff_target = target(store, "handoff", &mut warnings);
     let seen = load_seen(store, me)?;
+    let clocks = TeamClocks::new(store, &mut warnings);
     let today = query.now.with_timezone(&store.zone()).date_naive();
 
     let per_customer: Vec<Found> = store
@@ -194,7 +203,7 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
         .map(|c| {
             // The folder name is the truth, even when a hand edit left the slug field behind.
             let slug = c.path.split('/').nth(1).unwrap_or_default().to_string();
-            scan_customer(store, &slug, c.record, query, today, &seen)
+            scan_customer(store, &slug, c.record, query, today, &seen, &clocks)
         })
         .collect::<Result<Vec<_>>>()?;
 
@@ -224,12 +233,12 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
         inbox.hidden += found.hidden;
     }
     for u in &mut inbox.unanswered {
-        u.over_target = first_response_target
-            .as_ref()
-            .map(|t| u.age_seconds > t.seconds);
+        let age = u.business_age_seconds.unwrap_or(u.age_seconds);
+        u.over_target = first_response_target.as_ref().map(|t| age > t.seconds);
     }
     for h in &mut inbox.handoffs {
-        h.over_target = handoff_target.as_ref().map(|t| h.age_seconds > t.seconds);
+        let age = h.business_age_seconds.unwrap_or(h.age_seconds);
+        h.over_target = handoff_target.as_ref().map(|t| age > t.seconds);
     }
     inbox.unanswered.sort_by(|a, b| {
         (a.waiting_since, &a.customer, &a.thread).cmp(&(b.waiting_since, &b.customer, &b.thread))
@@ -269,8 +278,10 @@ fn scan_customer(
     query: &InboxQuery,
     today: NaiveDate,
     seen: &HashSet<RecordId>,
+    clocks: &TeamClocks,
 ) -> Result<Found> {
     let me = query.person.as_str();
+    let team = customer.team.clone();
     let view = &query.view;
     // Only files that contain the handle can concern the person: reading the others would
     // only be thrown away, and on a large store they are most of the files.
@@ -310,6 +321,11 @@ fn scan_customer(
             } else {
                 found.unanswered.push(Unanswered {
                     age_seconds: age(&item.waiting_since),
+                    business_age_seconds: clocks.business_age(
+                        team.as_deref(),
+                        item.waiting_since,
+                        query.now,
+                    ),
                     ..item
                 });
             }
@@ -339,6 +355,7 @@ fn scan_customer(
             to: h.to.clone(),
             reason: h.reason.clone(),
             age_seconds: age(&h.at),
+            business_age_seconds: clocks.business_age(h.to.team.as_deref(), h.at, query.now),
             over_target: None,
             path: l.path.clone(),
         });
@@ -500,10 +517,43 @@ fn waiting(thread: &[&Interaction], slug: &str) -> Option<Unanswered> {
         from: since.by.clone(),
         waiting_since: since.at,
         age_seconds: 0,
+        business_age_seconds: None,
         first_response: !answered,
         over_target: None,
         touchpoints: thread.len(),
     })
+}
+
+/// Business-hours clocks by team, so that the inbox judges ages against targets the way
+/// `metrics` does: in the calendar of the team concerned, wall-clock where it has none.
+struct TeamClocks {
+    by_team: BTreeMap<String, BusinessCalendar>,
+}
+
+impl TeamClocks {
+    fn new(store: &Store, warnings: &mut Vec<String>) -> Self {
+        let config = store.config();
+        let calendars = calendar::calendars(config).unwrap_or_else(|e| {
+            warnings.push(format!("{e}; the inbox measures ages in wall-clock time"));
+            Vec::new()
+        });
+        let by_team = config
+            .teams
+            .iter()
+            .filter_map(|(team, t)| {
+                let name = t.calendar.as_deref()?;
+                let found = calendars.iter().find(|c| c.name == name)?;
+                Some((team.clone(), found.clone()))
+            })
+            .collect();
+        TeamClocks { by_team }
+    }
+
+    /// Business seconds from `since` to `now` in `team`'s calendar, if it has one.
+    fn business_age(&self, team: Option<&str>, since: Timestamp, now: Timestamp) -> Option<i64> {
+        let calendar = self.by_team.get(team?)?;
+        Some(calendar.business_duration(since, now).num_seconds().max(0))
+    }
 }
 
 fn target(store: &Store, key: &str, warnings: &mut Vec<String>) -> Option<Target> {

@@ -348,3 +348,52 @@ fn links_are_never_followed() {
         stderr(&assert)
     );
 }
+
+/// A customer of a team whose calendar has no working hours has waited no business time at
+/// all, so its two-day-old question is within the 4h target; a customer of a team without a
+/// calendar is judged on the wall clock, as `metrics` does.
+#[test]
+fn targets_are_judged_in_the_business_hours_of_the_team() {
+    let s = store();
+    s.replace_line(
+        ".gitcrm/config.yaml",
+        "calendars:",
+        "calendars: {closed: {zone: Europe/Paris}}",
+    );
+    s.commit_all("a calendar without working hours");
+    s.run(&["team", "add", "night", "--calendar", "closed"]);
+    s.add_customer_with(
+        "Initech",
+        &["--team", "night", "--contact", "Bill <bill@initech.test>"],
+    );
+    s.log(
+        "initech",
+        "email",
+        "inbound",
+        "Night question",
+        &["--at", "2d ago"],
+    );
+    s.log(
+        "acme",
+        "email",
+        "inbound",
+        "Day question",
+        &["--at", "2d ago"],
+    );
+
+    let json = inbox(&s, "alice", &[]);
+    let unanswered = json["inbox"]["unanswered"].as_array().unwrap();
+    let by_subject = |subject: &str| {
+        unanswered
+            .iter()
+            .find(|u| u["subject"] == subject)
+            .unwrap_or_else(|| panic!("{subject} in {unanswered:#?}"))
+    };
+    let night = by_subject("Night question");
+    assert_eq!(night["business_age_seconds"], 0);
+    assert_eq!(night["over_target"], false);
+    assert!(night["age_seconds"].as_i64().unwrap() > 14400);
+    let day = by_subject("Day question");
+    assert_eq!(day["business_age_seconds"], Value::Null);
+    assert_eq!(day["over_target"], true);
+}
