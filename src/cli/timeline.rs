@@ -5,8 +5,8 @@ use clap::Args;
 
 use git_crm::model::time;
 use git_crm::render::Format;
-use git_crm::render::timeline::{TimelineStyle, json, markdown, text};
-use git_crm::timeline::{EntryKind, Filter, Timeline, build};
+use git_crm::render::timeline::{TimelineStyle, json_with, markdown, text};
+use git_crm::timeline::{EntryKind, Filter, Timeline};
 
 use super::Ctx;
 use super::args::{split_list, when_in};
@@ -71,15 +71,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     };
     let view = args.view.resolve(ctx)?;
     let bundle = ctx.store.load_bundle(&args.customer)?;
-    let (visible, _) = git_crm::ops::views::filter_bundle(&bundle, &view);
-    let timeline = build(&visible, &filter);
-    // Count what the view hid within the other filters (a hidden record outside --since is
-    // not worth a mention).
-    let hidden = if view.hide_tags.is_empty() {
-        0
-    } else {
-        build(&bundle, &filter).entries.len() - timeline.entries.len()
-    };
+    let (timeline, hidden) = git_crm::ops::views::timeline(&bundle, &filter, &view);
     let note = view.hidden_note(hidden, "entry", "entries");
     let style = TimelineStyle {
         zone,
@@ -88,7 +80,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     };
     let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
     print(&match args.format {
-        Format::Json => super::view::with_view_json(&json(&timeline), &view, hidden)?,
+        Format::Json => json_with(&timeline, vec![("view", view.json(hidden))]),
         Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
         Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),
     })?;

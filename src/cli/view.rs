@@ -34,14 +34,3 @@ pub fn note_line(note: Option<String>, wrap: &str) -> String {
     note.map(|n| format!("\n{wrap}{n}{wrap}\n"))
         .unwrap_or_default()
 }
-
-/// Adds the `view` key to a JSON document rendered by the library.
-pub fn with_view_json(document: &str, view: &ActiveView, hidden: usize) -> Result<String> {
-    let mut doc: serde_json::Value = serde_json::from_str(document)?;
-    if let Some(map) = doc.as_object_mut() {
-        map.insert("view".into(), view.json(hidden));
-    }
-    let mut out = serde_json::to_string_pretty(&doc)?;
-    out.push('\n');
-    Ok(out)
-}

@@ -12,6 +12,7 @@ use crate::error::Result;
 use crate::model::RecordId;
 use crate::model::views::ActiveView;
 use crate::store::{CustomerBundle, Store};
+use crate::timeline::{self, Filter, Timeline};
 
 /// The view a read command applies: `--view` when given; else the role of the acting person.
 /// An explicit `--as` that names nobody is an error; an identity that cannot be worked out from
@@ -57,6 +58,18 @@ pub fn filter_bundle(bundle: &CustomerBundle, view: &ActiveView) -> (CustomerBun
     out.tasks.retain(|l| !view.hides_extra(&l.record.extra));
     let hidden = before - count(&out);
     (out, hidden)
+}
+
+/// The timeline of `bundle` under `view`, and how many of the entries `filter` keeps the view
+/// left out (a hidden record outside `--since` is not worth a mention).
+pub fn timeline(bundle: &CustomerBundle, filter: &Filter, view: &ActiveView) -> (Timeline, usize) {
+    if view.hide_tags.is_empty() {
+        return (timeline::build(bundle, filter), 0);
+    }
+    let (visible, _) = filter_bundle(bundle, view);
+    let shown = timeline::build(&visible, filter);
+    let hidden = timeline::build(bundle, filter).entries.len() - shown.entries.len();
+    (shown, hidden)
 }
 
 fn count(b: &CustomerBundle) -> usize {

@@ -163,7 +163,12 @@ pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
 
 /// JSON: `{"version":1, "customer": {...}, "entries": [...]}`.
 pub fn json(t: &Timeline) -> String {
-    super::json_object(vec![
+    json_with(t, Vec::new())
+}
+
+/// [`json`] with more top-level keys after the entries (the view a command applied).
+pub fn json_with(t: &Timeline, extra: Vec<(&str, serde_json::Value)>) -> String {
+    let mut pairs = vec![
         (
             "customer",
             serde_json::to_value(&t.customer).unwrap_or_default(),
@@ -172,5 +177,7 @@ pub fn json(t: &Timeline) -> String {
             "entries",
             serde_json::to_value(&t.entries).unwrap_or_default(),
         ),
-    ])
+    ];
+    pairs.extend(extra);
+    super::json_object(pairs)
 }
