@@ -94,21 +94,6 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         Some(t) => time::parse_when(t, time::now(), tz).map_err(|e| usage("--at", e))?,
         None => time::now(),
     };
-    let bundles = ctx.store.load_all()?;
-    let since = match args.since.trim() {
-        "all" => metrics::earliest(&bundles).unwrap_or(as_of).min(as_of),
-        text => period::parse_bound(text, as_of, tz, false).map_err(|e| usage("--since", e))?,
-    };
-    let until = match &args.until {
-        Some(t) => period::parse_bound(t, as_of, tz, true).map_err(|e| usage("--until", e))?,
-        None => as_of,
-    };
-    if until <= since {
-        return Err(usage(
-            "--since/--until",
-            "the period is empty (its end is not after its start)".into(),
-        ));
-    }
     let slice = Slice {
         team: split_list(&args.team),
         owner: split_list(&args.owner),
@@ -116,17 +101,24 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         tag: split_list(&args.tag),
         customer: split_list(&args.customer),
     };
-    for team in &slice.team {
-        ctx.store.require_team(team)?;
-    }
-    for owner in &slice.owner {
-        ctx.store.require_person(owner)?;
-    }
-    for channel in &slice.channel {
-        ctx.store.require_channel(channel)?;
-    }
-    for customer in &slice.customer {
-        ctx.store.require_customer(customer)?;
+    slice.validate(&ctx.store)?;
+    // Arguments are checked before the whole store is read; only `--since all` needs the data.
+    let since_bound = match args.since.trim() {
+        "all" => None,
+        text => Some(period::parse_bound(text, as_of, tz, false).map_err(|e| usage("--since", e))?),
+    };
+    let until = match &args.until {
+        Some(t) => period::parse_bound(t, as_of, tz, true).map_err(|e| usage("--until", e))?,
+        None => as_of,
+    };
+    let bundles = ctx.store.load_all()?;
+    let since =
+        since_bound.unwrap_or_else(|| metrics::earliest(&bundles).unwrap_or(as_of).min(as_of));
+    if until <= since {
+        return Err(usage(
+            "--since/--until",
+            "the period is empty (its end is not after its start)".into(),
+        ));
     }
     let options = Options {
         as_of,

@@ -92,6 +92,21 @@ fn keeps(list: &[String], value: Option<&str>) -> bool {
 }
 
 impl Slice {
+    /// Refuses a slice that names a team, person, channel or customer the store does not have
+    /// (with a suggestion): a typo would otherwise report an empty slice as if it were real.
+    pub fn validate(&self, store: &crate::Store) -> crate::Result<()> {
+        self.team.iter().try_for_each(|t| store.require_team(t))?;
+        self.owner
+            .iter()
+            .try_for_each(|o| store.require_person(o))?;
+        self.channel
+            .iter()
+            .try_for_each(|c| store.require_channel(c))?;
+        self.customer
+            .iter()
+            .try_for_each(|c| store.require_customer(c))
+    }
+
     /// Customer-level slices: `--customer` (slug) and `--tag` (a customer tag).
     pub fn keeps_customer(&self, c: &Customer) -> bool {
         keeps(&self.customer, Some(&c.slug))
