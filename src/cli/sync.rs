@@ -3,7 +3,6 @@
 use anyhow::Result;
 use clap::Args;
 
-use git_crm::check::{Diagnostic, Severity};
 use git_crm::model::text::escape;
 use git_crm::ops::sync::{self, MergeKind, Outcome, SyncOptions, SyncReport};
 use git_crm::render::{self, Format};
@@ -234,24 +233,6 @@ fn dry_run_text(r: &SyncReport, options: &SyncOptions, up: &str) -> String {
 fn diagnostics(r: &SyncReport) {
     let Some(check) = &r.check else { return };
     for d in &check.diagnostics {
-        eprintln!("{}", diagnostic_line(d));
-        if let Some(hint) = &d.hint {
-            eprintln!("  hint: {}", escape(hint));
-        }
+        eprint!("{}", d.render());
     }
-}
-
-fn diagnostic_line(d: &Diagnostic) -> String {
-    let severity = match d.severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    };
-    format!(
-        "{}:{}:{}: {severity}[{}]: {}",
-        escape(&d.path),
-        d.line.unwrap_or(1),
-        d.column.unwrap_or(1),
-        d.check,
-        escape(&d.message)
-    )
 }
