@@ -46,21 +46,13 @@ pub fn list() -> Result<i32> {
 }
 
 pub fn run(ctx: &super::Ctx, args: CheckArgs) -> Result<i32> {
-    let now = match std::env::var("GITCRM_NOW") {
-        Ok(text) => time::parse_when(&text, time::now(), ctx.store.zone())
-            .map_err(|e| usage(format!("GITCRM_NOW: {e}")))?,
-        Err(_) => time::now(),
-    };
+    let now = time::now();
     let report = check::check_store_at(&ctx.store, &args.names, now)?;
     match args.format {
         CheckFormat::Json => print(&json(&report, args.strict)).context("writing the report")?,
         CheckFormat::Text => eprint!("{}", text(&report, args.strict)),
     }
     Ok(if report.passes(args.strict) { 0 } else { 1 })
-}
-
-fn usage(message: String) -> git_crm::Error {
-    git_crm::Error::usage(message, Some("give an RFC 3339 time".into()))
 }
 
 /// Every diagnostic, then one summary line.

@@ -148,10 +148,44 @@ pub fn command() -> clap::Command {
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> i32 {
     let cli = Cli::parse();
+    if let Err(err) = fix_clock_and_seed() {
+        return output::report_error(&err);
+    }
     match run(cli) {
         Ok(code) => code,
         Err(err) => output::report_error(&err),
     }
+}
+
+/// Honours `GITCRM_NOW` (an RFC 3339 instant or a date) and `GITCRM_SEED` (an integer), so a
+/// test, a documentation run or a reproduced bug report sees the same clock and the same ids
+/// every time.
+fn fix_clock_and_seed() -> Result<()> {
+    use git_crm::model::clock;
+    if let Some(text) = std::env::var_os("GITCRM_NOW") {
+        let text = text.to_string_lossy();
+        let at = git_crm::model::time::parse_fixed_instant(&text).map_err(|why| {
+            git_crm::Error::usage(
+                format!("GITCRM_NOW: {why}"),
+                Some("set it to an instant such as 2026-11-20T09:00:00Z, or unset it".into()),
+            )
+        })?;
+        clock::fix_now(Some(at));
+    }
+    if let Some(text) = std::env::var_os("GITCRM_SEED") {
+        let text = text.to_string_lossy();
+        let seed = text.trim().parse::<u64>().map_err(|_| {
+            git_crm::Error::usage(
+                format!(
+                    "GITCRM_SEED: `{}` is not a whole number",
+                    git_crm::model::text::escape(&text)
+                ),
+                Some("set it to a number such as 42, or unset it".into()),
+            )
+        })?;
+        clock::seed(Some(seed));
+    }
+    Ok(())
 }
 
 fn run(cli: Cli) -> Result<i32> {

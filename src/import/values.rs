@@ -101,33 +101,7 @@ pub fn parse_enum<T: serde::de::DeserializeOwned>(text: &str, allowed: &str) -> 
         .map_err(|_| format!("`{}` is not one of {allowed}", escape(text)))
 }
 
-/// A stable 128-bit hash (FNV-1a), so that the same source key gives the same record id on
-/// every machine and with every version of the tool.
-pub fn stable_hash(parts: &[&str]) -> u128 {
-    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
-    const PRIME: u128 = 0x0000000001000000000000000000013B;
-    let mut hash = OFFSET;
-    for part in parts {
-        for byte in part.bytes().chain(std::iter::once(0xff)) {
-            hash ^= u128::from(byte);
-            hash = hash.wrapping_mul(PRIME);
-        }
-    }
-    // FNV spreads a change of the last byte poorly into the high bits, which become the short
-    // id: finish with MurmurHash3's avalanche on both halves.
-    let (a, b) = (hash as u64, (hash >> 64) as u64);
-    let lo = fmix64(a ^ fmix64(b));
-    let hi = fmix64(b ^ lo.rotate_left(32));
-    (u128::from(hi) << 64) | u128::from(lo)
-}
-
-fn fmix64(mut k: u64) -> u64 {
-    k ^= k >> 33;
-    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    k ^= k >> 33;
-    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-    k ^ (k >> 33)
-}
+pub use crate::model::ids::stable_hash;
 
 #[cfg(test)]
 mod tests {

@@ -25,16 +25,20 @@ impl RecordId {
     /// with whole seconds but created now take the precise current time, so records made within
     /// one second still sort in the order they were made.
     pub fn new_at(at: DateTime<Utc>) -> Self {
-        let now = Utc::now();
-        if at.timestamp() == now.timestamp() {
-            return RecordId(Uuid::now_v7());
-        }
-        let ts = uuid::Timestamp::from_unix(
-            uuid::NoContext,
-            at.timestamp().max(0) as u64,
-            at.timestamp_subsec_nanos(),
-        );
-        RecordId(Uuid::new_v7(ts))
+        let now = super::clock::utc_now();
+        let at = if at.timestamp() == now.timestamp() && !super::clock::is_fixed() {
+            Utc::now()
+        } else {
+            at
+        };
+        RecordId::from_parts(at, super::clock::random_u128())
+    }
+
+    /// The id of a record made from an outside key (an imported row, a Message-ID, a rule's
+    /// firing): the same key always gives the same id, so two clones that ingest the same
+    /// source write the same file. `parts` are hashed with [`stable_hash`].
+    pub fn derived(at: DateTime<Utc>, parts: &[&str]) -> Self {
+        RecordId::from_parts(at, stable_hash(parts))
     }
 
     /// A new id from random bits supplied by the caller (deterministic demo stores).
@@ -58,6 +62,36 @@ impl RecordId {
     pub fn parse(text: &str) -> Option<Self> {
         Uuid::parse_str(text.trim()).ok().map(RecordId)
     }
+}
+
+/// A 128-bit hash of `parts` that never changes across versions, platforms or runs: the ids
+/// derived from outside keys depend on it, so its values are pinned by a golden test. Parts are
+/// separated by the byte `0xff`, which UTF-8 text never contains, so `["ab", ""]` and
+/// `["a", "b"]` differ.
+pub fn stable_hash(parts: &[&str]) -> u128 {
+    const OFFSET: u128 = 0x6c62272e07bb014262b821756295c58d;
+    const PRIME: u128 = 0x0000000001000000000000000000013B;
+    let mut hash = OFFSET;
+    for part in parts {
+        for byte in part.bytes().chain(std::iter::once(0xff)) {
+            hash ^= u128::from(byte);
+            hash = hash.wrapping_mul(PRIME);
+        }
+    }
+    // FNV spreads a change of the last byte poorly into the high bits, which become the short
+    // id: finish with MurmurHash3's avalanche on both halves.
+    let (a, b) = (hash as u64, (hash >> 64) as u64);
+    let lo = fmix64(a ^ fmix64(b));
+    let hi = fmix64(b ^ lo.rotate_left(32));
+    (u128::from(hi) << 64) | u128::from(lo)
+}
+
+fn fmix64(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
 }
 
 impl fmt::Display for RecordId {
@@ -123,6 +157,25 @@ mod tests {
         assert_eq!(id.0.get_variant(), uuid::Variant::RFC4122);
         let (secs, _) = id.0.get_timestamp().unwrap().to_unix();
         assert_eq!(secs as i64, at.timestamp());
+    }
+
+    /// The values persisted ids and file names are derived from: if this test fails, every
+    /// store imported or ingested by an earlier version would get duplicates on re-import.
+    #[test]
+    fn stable_hash_golden_values() {
+        assert_eq!(stable_hash(&[]), 0xbbff_8230_bf0f_a39f_a032_c815_ef5f_dad3);
+        assert_eq!(
+            stable_hash(&["touchpoint", "desk", "T-1"]),
+            0xcdfe_a28f_7d43_e773_3047_106c_76b4_7452
+        );
+        let at = DateTime::parse_from_rfc3339("2026-01-02T03:04:05Z")
+            .unwrap()
+            .to_utc();
+        assert_eq!(
+            RecordId::derived(at, &["touchpoint", "desk", "T-1"]).to_string(),
+            "019b7ca9-8c88-7452-8dfe-a28f7d43e773"
+        );
+        assert_ne!(stable_hash(&["ab", ""]), stable_hash(&["a", "b"]));
     }
 
     #[test]

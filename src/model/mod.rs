@@ -2,6 +2,7 @@
 //! everything in this module can be tested and reused without a store.
 
 pub mod calendar;
+pub mod clock;
 pub mod config;
 pub mod ids;
 pub mod records;

@@ -9,7 +9,23 @@ pub type Timestamp = DateTime<FixedOffset>;
 
 /// The current instant, truncated to whole seconds (records never carry sub-second noise).
 pub fn now() -> Timestamp {
-    truncate(Utc::now().fixed_offset())
+    truncate(super::clock::utc_now().fixed_offset())
+}
+
+/// Reads the instant a fixed clock is set to (`GITCRM_NOW`): RFC 3339, or a date meaning its
+/// midnight UTC.
+pub fn parse_fixed_instant(text: &str) -> Result<DateTime<Utc>, String> {
+    let text = text.trim();
+    if let Ok(t) = DateTime::parse_from_rfc3339(text) {
+        return Ok(t.to_utc());
+    }
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Ok(day.and_time(NaiveTime::MIN).and_utc());
+    }
+    Err(format!(
+        "`{}` is not an RFC 3339 instant (2026-11-20T09:00:00Z) or a date (2026-11-20)",
+        super::text::escape(text)
+    ))
 }
 
 /// Drops sub-second precision.

@@ -12,6 +12,8 @@ use tempfile::TempDir;
 const REMOVED_ENV: &[&str] = &[
     "GITCRM_USER",
     "GITCRM_STORE",
+    "GITCRM_NOW",
+    "GITCRM_SEED",
     "CI",
     "GIT_DIR",
     "GIT_WORK_TREE",
@@ -36,6 +38,9 @@ const REMOVED_ENV: &[&str] = &[
 /// `init` use it directly.
 pub struct Sandbox {
     tmp: TempDir,
+    /// The `GITCRM_SEED` of the next command: every command gets its own, so ids are
+    /// reproducible from run to run and still differ between commands.
+    next_seed: std::cell::Cell<u64>,
 }
 
 impl Sandbox {
@@ -47,7 +52,10 @@ impl Sandbox {
         let home = tmp.path().join("home");
         std::fs::create_dir_all(home.join(".config")).unwrap();
         std::fs::write(home.join(".gitconfig"), "").unwrap();
-        Sandbox { tmp }
+        Sandbox {
+            tmp,
+            next_seed: std::cell::Cell::new(1),
+        }
     }
 
     /// The sandbox folder (stores and clones go below it).
@@ -62,7 +70,10 @@ impl Sandbox {
     /// The environment every process of a test runs with.
     fn envs(&self) -> Vec<(&'static str, PathBuf)> {
         let home = self.home();
+        let seed = self.next_seed.get();
+        self.next_seed.set(seed + 1);
         vec![
+            ("GITCRM_SEED", PathBuf::from(seed.to_string())),
             ("HOME", home.clone()),
             ("XDG_CONFIG_HOME", home.join(".config")),
             ("GIT_CONFIG_NOSYSTEM", PathBuf::from("1")),
