@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod change;
 pub mod edit;
+pub mod fs;
 pub mod layout;
 pub mod load;
 pub mod snapshot;
