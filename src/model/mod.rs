@@ -4,7 +4,9 @@
 pub mod calendar;
 pub mod clock;
 pub mod config;
+pub mod config_problems;
 pub mod ids;
+pub mod names;
 pub mod records;
 pub mod slug;
 pub mod suggest;

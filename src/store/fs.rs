@@ -60,6 +60,8 @@ impl Kind {
 
 pub use crate::git::FileStat;
 
+// The field types of `stat` differ between platforms; the casts are no-ops on some.
+#[allow(clippy::unnecessary_cast)]
 fn file_stat(stat: &rustix::fs::Stat) -> FileStat {
     FileStat {
         mtime: stat.st_mtime as i64,
