@@ -533,7 +533,13 @@ pub fn remove(root: &Path, rel: &str) -> Result<()> {
         Err(e) => return Err(errno_error(root, rel, e)),
     }
     drop(dir);
-    let mut folder = dir_rel;
+    remove_empty_folders(root, dir_rel)
+}
+
+/// Removes the folder `rel` if it is empty, then each parent that becomes empty, up to but not
+/// including the store root.
+pub fn remove_empty_folders(root: &Path, rel: &str) -> Result<()> {
+    let mut folder = rel;
     while !folder.is_empty() {
         let (parent, name) = split(folder);
         let Some(parent_fd) = open_dir(root, parent, false)? else {

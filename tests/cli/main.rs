@@ -11,6 +11,7 @@ mod customer;
 mod export;
 mod handoff;
 mod history;
+mod hostile;
 mod import;
 mod inbox;
 mod init;
