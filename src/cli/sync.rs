@@ -64,7 +64,7 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
         no_push: args.no_push,
         actor,
     };
-    let report = match sync::sync(&ctx.store, &options) {
+    let report = match sync::sync(&txn, &options) {
         Ok(report) => report,
         Err(err @ git_crm::Error::Remote { .. }) => return Ok(remote_failure(&err)),
         Err(err) => return Err(err.into()),

@@ -157,3 +157,66 @@ impl FileStat {
             && entry.gid == self.gid
     }
 }
+
+/// A path git left unmerged, with the stages the index holds for it (1 base, 2 ours, 3
+/// theirs), which tell what kind of conflict it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmerged {
+    /// Repository-relative path.
+    pub path: String,
+    pub base: bool,
+    pub ours: bool,
+    pub theirs: bool,
+}
+
+impl Unmerged {
+    /// The kind of conflict, in words.
+    pub fn describe(&self) -> &'static str {
+        match (self.base, self.ours, self.theirs) {
+            (true, true, true) => "both sides changed it and git could not merge them",
+            (false, true, true) => "both sides added it, differently",
+            (true, true, false) => "it was deleted (or renamed) on their side and changed on ours",
+            (true, false, true) => "it was deleted (or renamed) on our side and changed on theirs",
+            (false, true, false) | (false, false, true) => {
+                "git moved or renamed it as part of a renamed folder (file location, rename/rename) and asks you to confirm"
+            }
+            _ => "git left it unmerged",
+        }
+    }
+}
+
+/// Every path with unmerged entries in the index, sorted: what a merge left to resolve, of
+/// every kind (content, modify/delete, add/add, file location, rename/rename).
+pub fn unmerged_paths(repo_root: &Path) -> Result<Vec<Unmerged>> {
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    if !repo.index_path().exists() {
+        return Ok(Vec::new());
+    }
+    let index = repo
+        .open_index()
+        .map_err(|e| git_error("cannot read index", e))?;
+    let mut out: Vec<Unmerged> = Vec::new();
+    for entry in index.entries() {
+        let stage = entry.stage_raw();
+        if stage == 0 {
+            continue;
+        }
+        let path = entry.path(&index).to_str_lossy().into_owned();
+        if out.last().is_none_or(|u| u.path != path) {
+            out.push(Unmerged {
+                path,
+                base: false,
+                ours: false,
+                theirs: false,
+            });
+        }
+        if let Some(last) = out.last_mut() {
+            match stage {
+                1 => last.base = true,
+                2 => last.ours = true,
+                _ => last.theirs = true,
+            }
+        }
+    }
+    Ok(out)
+}

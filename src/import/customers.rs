@@ -395,6 +395,7 @@ fn create(
         fields: incoming.fields,
         created,
         archived: incoming.archived,
+        renamed_from: Vec::new(),
         extra: Default::default(),
     };
     let planned = planned_new_customer(ctx.actor, customer)

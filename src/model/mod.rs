@@ -20,6 +20,6 @@ pub use config::{Calendar, Config, Person, Team, View};
 pub use ids::RecordId;
 pub use records::{
     Actor, Contact, Customer, CustomerKind, CustomerStatus, Direction, Extra, Handoff, Interaction,
-    Note, Party, RecordKind, Source, Task,
+    Note, Party, RecordKind, Renamed, Source, Task,
 };
 pub use time::Timestamp;

@@ -10,6 +10,7 @@ pub mod init;
 pub mod log;
 pub mod note;
 pub mod people;
+pub mod repair;
 pub mod sync;
 pub mod task;
 pub mod views;

@@ -53,12 +53,17 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
                         touch.created = matches!(file, FileOp::Create { .. });
                     }
                     ([layout::CUSTOMER_FILE], None) => {}
-                    ([dir, ..], _) if OTHER_FOLDERS.contains(dir) => {}
+                    ([layout::RENAMED_FILE], Some(text)) => {
+                        check_forward(path, text)?;
+                        touch.writes = true;
+                    }
+                    ([dir, ..], Some(_)) if OTHER_FOLDERS.contains(dir) => touch.writes = true,
                     (_, Some(text)) => {
                         if snapshot::classify(path).is_none() {
                             return Err(refuse(path, "it is not a record path of the store"));
                         }
                         check_record(path, text)?;
+                        touch.writes = true;
                     }
                     (_, None) => {}
                 }
@@ -94,6 +99,8 @@ struct Touch {
     written: Option<Customer>,
     /// Whether that write creates the customer (nothing on disk to vouch for).
     created: bool,
+    /// Whether anything else is written (not only removed) in the folder.
+    writes: bool,
 }
 
 fn refuse(path: &str, why: &str) -> Error {
@@ -152,6 +159,14 @@ fn check_record(path: &str, text: &str) -> Result<Option<Customer>> {
     Ok(customer)
 }
 
+/// A rename forward parses and names a valid slug.
+fn check_forward(path: &str, text: &str) -> Result<()> {
+    let forward: crate::model::Renamed = yaml::parse(std::path::Path::new(path), text)
+        .map_err(|e| Error::invalid(format!("refusing to write an invalid file: {e}")))?;
+    slug::validate(&forward.renamed_to).map_err(|why| refuse(path, &why))?;
+    crate::model::names::validate_handle(&forward.by).map_err(|why| refuse(path, &why))
+}
+
 fn check_identity(store: &Store, folder: &str, touch: &Touch) -> Result<()> {
     let rel = layout::customer_file(folder);
     if let Some(customer) = &touch.written
@@ -159,7 +174,9 @@ fn check_identity(store: &Store, folder: &str, touch: &Touch) -> Result<()> {
     {
         return Err(mismatch(&rel, &customer.slug, folder, None));
     }
-    if touch.created {
+    // Removing files (moving records out of a renamed customer's old folder) writes nothing
+    // into anyone's folder; a created customer has nothing on disk to vouch for.
+    if touch.created || (touch.written.is_none() && !touch.writes) {
         return Ok(());
     }
     // Whatever the change does here, the customer on disk must be this folder's.

@@ -16,6 +16,14 @@ pub const CUSTOMERS_DIR: &str = "customers";
 /// The customer record inside a customer folder.
 pub const CUSTOMER_FILE: &str = "customer.yaml";
 
+/// The forward a rename leaves in the customer's old folder.
+pub const RENAMED_FILE: &str = "renamed.yaml";
+
+/// Relative path of the rename forward in the folder `slug`.
+pub fn renamed_file(slug: &str) -> String {
+    format!("{CUSTOMERS_DIR}/{slug}/{RENAMED_FILE}")
+}
+
 /// Relative path (with `/`) of a customer's folder.
 pub fn customer_dir(slug: &str) -> String {
     format!("{CUSTOMERS_DIR}/{slug}")

@@ -10,7 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{Error, Result};
 use crate::model::ids::IdPrefix;
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
+use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Renamed, Task};
 use crate::model::{slug, suggest};
 
 use super::snapshot::{Content, Record, Snapshot};
@@ -83,6 +83,12 @@ impl Store {
         if self.has_customer(slug) {
             return Ok(());
         }
+        if let Some(now) = self.renamed_to(slug) {
+            return Err(Error::not_found(
+                format!("no customer `{slug}`: {slug} was renamed to {now}"),
+                Some(format!("use `{now}`")),
+            ));
+        }
         let slugs = self.customer_slugs()?;
         let hint = suggest::did_you_mean(slug, slugs.iter().map(String::as_str))
             .or_else(|| Some("`git crm customer list` shows the customers".into()));
@@ -90,16 +96,67 @@ impl Store {
     }
 
     /// Reads one customer with all of its records.
+    ///
+    /// Records a merge left in the customer's old folders (a teammate logged under the old slug
+    /// before pulling a rename) are included: they belong to this customer until `check --fix`
+    /// or `sync` moves them.
     pub fn load_bundle(&self, slug: &str) -> Result<CustomerBundle> {
         let customer = self.load_customer(slug)?;
-        Ok(CustomerBundle {
+        let mut folders = vec![slug.to_string()];
+        for old in &customer.renamed_from {
+            if slug::validate(old).is_ok()
+                && !folders.contains(old)
+                && self.renamed_to(old).as_deref() == Some(slug)
+            {
+                folders.push(old.clone());
+            }
+        }
+        let mut bundle = CustomerBundle {
             customer,
             path: layout::customer_file(slug),
-            interactions: self.load_records(slug, RecordKind::Interaction)?,
-            notes: self.load_records(slug, RecordKind::Note)?,
-            handoffs: self.load_records(slug, RecordKind::Handoff)?,
-            tasks: self.load_records(slug, RecordKind::Task)?,
-        })
+            interactions: Vec::new(),
+            notes: Vec::new(),
+            handoffs: Vec::new(),
+            tasks: Vec::new(),
+        };
+        for folder in &folders {
+            bundle
+                .interactions
+                .extend(self.load_records(folder, RecordKind::Interaction)?);
+            bundle
+                .notes
+                .extend(self.load_records(folder, RecordKind::Note)?);
+            bundle
+                .handoffs
+                .extend(self.load_records(folder, RecordKind::Handoff)?);
+            bundle
+                .tasks
+                .extend(self.load_records(folder, RecordKind::Task)?);
+        }
+        if folders.len() > 1 {
+            bundle.sort_by_file_name();
+        }
+        Ok(bundle)
+    }
+
+    /// Where the customer that had the folder `slug` lives now: the rename forwards are
+    /// followed (a few hops at most, never in a circle) to a folder with a `customer.yaml`.
+    /// `None` when `slug` has no forward, or it leads nowhere.
+    pub fn renamed_to(&self, slug: &str) -> Option<String> {
+        let mut current = slug.to_string();
+        for _ in 0..MAX_RENAME_HOPS {
+            let forward: Renamed =
+                read_record(self.root(), &layout::renamed_file(&current)).ok()?;
+            slug::validate(&forward.renamed_to).ok()?;
+            if forward.renamed_to == slug {
+                return None;
+            }
+            current = forward.renamed_to;
+            if self.has_customer(&current) {
+                return Some(current);
+            }
+        }
+        None
     }
 
     /// Reads every record of `kind` of one customer, in file-name order.
@@ -140,7 +197,7 @@ impl Store {
     /// unchanged large store loads in a fraction of a second. The first file that does not parse
     /// (in path order) is the error.
     pub fn load_all(&self) -> Result<Vec<CustomerBundle>> {
-        bundles(Snapshot::work_tree(self)?)
+        bundles_following(Snapshot::work_tree(self)?, |old| self.renamed_to(old))
     }
 
     /// Reads every customer with all records straight from the work tree, one file at a time
@@ -244,9 +301,89 @@ impl Store {
     }
 }
 
-/// Groups the records of a snapshot into bundles, in slug order. Folders without a
+/// How many rename forwards are followed from an old slug.
+const MAX_RENAME_HOPS: usize = 16;
+
+impl CustomerBundle {
+    /// Puts every list back in file-name (time) order after records from several folders
+    /// were joined.
+    fn sort_by_file_name(&mut self) {
+        fn name(path: &str) -> &str {
+            path.rsplit('/').next().unwrap_or(path)
+        }
+        self.interactions
+            .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.notes.sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.handoffs
+            .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.tasks.sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+    }
+}
+
+/// Groups the records of a snapshot into bundles, in slug order. Records in the old folder of
+/// a renamed customer (a forward, no `customer.yaml`: what a merge with a rename can leave)
+/// join the customer they were renamed to, via `renamed_to`; other folders without a
 /// `customer.yaml` are left out (and reported by `check`).
+pub fn bundles_following(
+    snapshot: Snapshot,
+    renamed_to: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<CustomerBundle>> {
+    let mut by_slug = parts_by_slug(snapshot)?;
+    let orphans: Vec<String> = by_slug
+        .iter()
+        .filter(|(_, p)| p.customer.is_none())
+        .map(|(s, _)| s.clone())
+        .collect();
+    for old in orphans {
+        let Some(target) = renamed_to(&old) else {
+            continue;
+        };
+        // Only a customer that says it had this slug takes the records (as `load_bundle`).
+        let claims = by_slug.get(&target).is_some_and(|p| {
+            p.customer
+                .as_ref()
+                .is_some_and(|c| c.record.renamed_from.contains(&old))
+        });
+        if !claims {
+            continue;
+        }
+        let Some(stray) = by_slug.remove(&old) else {
+            continue;
+        };
+        if let Some(parts) = by_slug.get_mut(&target) {
+            parts.interactions.extend(stray.interactions);
+            parts.notes.extend(stray.notes);
+            parts.handoffs.extend(stray.handoffs);
+            parts.tasks.extend(stray.tasks);
+            parts.joined = true;
+        }
+    }
+    Ok(by_slug
+        .into_values()
+        .filter_map(|parts| {
+            let customer = parts.customer?;
+            let mut bundle = CustomerBundle {
+                customer: customer.record,
+                path: customer.path,
+                interactions: parts.interactions,
+                notes: parts.notes,
+                handoffs: parts.handoffs,
+                tasks: parts.tasks,
+            };
+            if parts.joined {
+                bundle.sort_by_file_name();
+            }
+            Some(bundle)
+        })
+        .collect())
+}
+
+/// [`bundles_following`] without rename forwards (a revision, where only the records count).
 pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
+    bundles_following(snapshot, |_| None)
+}
+
+fn parts_by_slug(snapshot: Snapshot) -> Result<BTreeMap<String, Parts>> {
     let mut by_slug: BTreeMap<String, Parts> = BTreeMap::new();
     for entry in snapshot.entries {
         let record = match entry.content {
@@ -280,20 +417,7 @@ pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
             Record::Task(record) => parts.tasks.push(Loaded { path, record }),
         }
     }
-    Ok(by_slug
-        .into_values()
-        .filter_map(|parts| {
-            let customer = parts.customer?;
-            Some(CustomerBundle {
-                customer: customer.record,
-                path: customer.path,
-                interactions: parts.interactions,
-                notes: parts.notes,
-                handoffs: parts.handoffs,
-                tasks: parts.tasks,
-            })
-        })
-        .collect())
+    Ok(by_slug)
 }
 
 #[derive(Default)]
@@ -303,6 +427,8 @@ struct Parts {
     notes: Vec<Loaded<Note>>,
     handoffs: Vec<Loaded<Handoff>>,
     tasks: Vec<Loaded<Task>>,
+    /// Records of another folder were joined in.
+    joined: bool,
 }
 
 /// Names of the record files in the store folder `rel_dir`, sorted; a missing folder has none.

@@ -20,6 +20,7 @@ mod merge_driver;
 mod metrics;
 mod note;
 mod people;
+mod rename_merge;
 mod review;
 mod robustness;
 mod sync;
