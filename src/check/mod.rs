@@ -10,6 +10,7 @@ mod config;
 mod files;
 pub mod locate;
 mod records;
+mod restricted;
 mod store;
 
 use std::cell::RefCell;
@@ -133,6 +134,7 @@ pub const CHECKS: &[&str] = &[
     "merge-driver",
     "stale",
     "config",
+    "restricted",
 ];
 
 /// One line per check, for `git crm check --list`.
@@ -150,6 +152,9 @@ pub fn describe(check: &str) -> &'static str {
         "merge-driver" => "this clone routes records to the git-crm merge driver",
         "stale" => "active customers have a touchpoint within `check.stale_after` (30d)",
         "config" => ".gitcrm/config.yaml names teams, calendars and zones that exist",
+        "restricted" => {
+            "restricted content is sealed to exactly its team's current members (and author), in a shape that cannot leak"
+        }
         _ => "",
     }
 }
@@ -285,6 +290,7 @@ impl<'a> Ctx<'a> {
         store::run(&mut self);
         files::run(&mut self);
         config::run(&mut self);
+        restricted::run(&mut self);
         let mut diagnostics = self.out;
         diagnostics.sort_by(|a, b| {
             (&a.path, a.line, a.column, a.check, &a.message)

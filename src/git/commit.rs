@@ -57,7 +57,7 @@ fn commit(
     allow_empty: bool,
 ) -> Result<Option<String>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
-    if signing_required(&repo) {
+    if signing_required(&repo) || super::lfs::needs_filters(repo_root, updates)? {
         return super::config::commit_with_git(repo_root, updates, message, author).map(Some);
     }
     let index_path = repo.index_path();

@@ -102,8 +102,8 @@ pub fn apply(
         match file {
             FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
             FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
-            FileOp::Remove { .. } => {
-                return Err(Error::invalid("an import never removes files"));
+            FileOp::Remove { .. } | FileOp::Stream { .. } => {
+                return Err(Error::invalid("an import only writes records"));
             }
         }
         progress.inc(1);

@@ -390,6 +390,7 @@ mod tests {
             notes: vec![],
             handoffs: handoffs.into_iter().map(loaded).collect(),
             tasks: vec![],
+            documents: vec![],
         }
     }
 

@@ -74,6 +74,23 @@ pub fn note(
     planned_note(actor, slug, note)
 }
 
+/// Plans a note whose body is sealed to `team` (its current members and the author); the
+/// mentions stay in clear so the people named still see it in their inbox.
+pub fn note_restricted(
+    store: &Store,
+    actor: &str,
+    slug: &str,
+    body: &str,
+    tags: Vec<String>,
+    at: Option<time::Timestamp>,
+    team: &str,
+) -> Result<Planned<Note>> {
+    store.require_team(team)?;
+    let mut record = note(store, actor, slug, body, tags, at)?.record;
+    super::access::seal_record(store.config(), &mut record, RecordKind::Note, team, actor)?;
+    planned_note(actor, slug, record)
+}
+
 /// Plans writing an already-built note.
 pub fn planned_note(actor: &str, slug: &str, note: Note) -> Result<Planned<Note>> {
     let path = layout::record_file(slug, RecordKind::Note, &note.at, &note.id);

@@ -21,15 +21,53 @@ pub enum FileOp {
     Update { path: String, contents: String },
     /// Remove a file (only renames do this; records are never deleted).
     Remove { path: String },
+    /// A file whose bytes are produced while it is written (a document, copied or sealed as it
+    /// streams), so a large file never has to be held in memory. Fails if a file is there,
+    /// unless `replace`.
+    Stream {
+        path: String,
+        replace: bool,
+        source: StreamSource,
+    },
+}
+
+/// Writes the bytes of a [`FileOp::Stream`] into the file being created.
+pub type Producer = dyn Fn(&mut dyn std::io::Write) -> Result<()> + Send + Sync;
+
+/// The content of a [`FileOp::Stream`]: what it is, in words (for `--dry-run`), and the
+/// function that writes it.
+#[derive(Clone)]
+pub struct StreamSource {
+    pub description: String,
+    pub write: std::sync::Arc<Producer>,
+}
+
+impl std::fmt::Debug for StreamSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.description)
+    }
+}
+
+impl PartialEq for StreamSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && std::sync::Arc::ptr_eq(&self.write, &other.write)
+    }
+}
+
+impl Serialize for StreamSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.description)
+    }
 }
 
 impl FileOp {
     /// The store-relative path the operation touches.
     pub fn path(&self) -> &str {
         match self {
-            FileOp::Create { path, .. } | FileOp::Update { path, .. } | FileOp::Remove { path } => {
-                path
-            }
+            FileOp::Create { path, .. }
+            | FileOp::Update { path, .. }
+            | FileOp::Remove { path }
+            | FileOp::Stream { path, .. } => path,
         }
     }
 }
@@ -102,6 +140,7 @@ impl Store {
     pub fn apply(&self, change: &Change, options: ApplyOptions) -> Result<Option<String>> {
         for file in &change.files {
             self.refuse_links(file.path())?;
+            refuse_opened_content(file)?;
         }
         for file in &change.files {
             let path = self.path(file.path());
@@ -109,6 +148,9 @@ impl Store {
                 FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
                 FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
                 FileOp::Remove { .. } => remove_file_and_empty_parents(&path, self.root())?,
+                FileOp::Stream {
+                    replace, source, ..
+                } => atomic::write_with(&path, !replace, &*source.write)?,
             }
         }
         if options.no_commit || change.files.is_empty() {
@@ -146,6 +188,28 @@ impl Store {
             time: time.unwrap_or_else(crate::model::time::now),
         })
     }
+}
+
+/// Refuses to write a record that carries restricted content in its opened form (a read model
+/// from the load layer): writing it would put the opened text in clear. Only files that mention
+/// `restricted` are parsed, so ordinary writes cost nothing.
+fn refuse_opened_content(file: &FileOp) -> Result<()> {
+    let (FileOp::Create { path, contents } | FileOp::Update { path, contents }) = file else {
+        return Ok(());
+    };
+    if !contents.contains(crate::model::restricted::KEY) {
+        return Ok(());
+    }
+    let parsed = super::yaml::parse::<serde_json::Map<String, serde_json::Value>>(
+        std::path::Path::new(path),
+        contents,
+    );
+    if parsed.is_ok_and(|map| crate::model::restricted::has_shown_value(&map)) {
+        return Err(crate::error::Error::invalid(format!(
+            "refusing to write {path}: it holds restricted content opened for reading, which would be written in clear"
+        )));
+    }
+    Ok(())
 }
 
 fn remove_file_and_empty_parents(path: &std::path::Path, root: &std::path::Path) -> Result<()> {

@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::access::{Keys, reveal_bundle};
 use crate::error::{Error, IoContext, Result};
 use crate::model::ids::IdPrefix;
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
+use crate::model::records::{Customer, Document, Handoff, Interaction, Note, RecordKind, Task};
 use crate::model::{slug, suggest, text};
 
 use super::snapshot::{Content, Record, Snapshot};
@@ -23,7 +24,9 @@ pub struct Loaded<T> {
     pub record: T,
 }
 
-/// One customer and all of its records, each list in file-name (time) order.
+/// One customer and all of its records, each list in file-name (time) order. A bundle from
+/// [`Store::load_bundle`] or [`Store::load_all`] has its restricted content opened as far as the
+/// local identity allows (see `crate::access::reveal`): it is a read model, never written back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerBundle {
     pub customer: Customer,
@@ -32,6 +35,7 @@ pub struct CustomerBundle {
     pub notes: Vec<Loaded<Note>>,
     pub handoffs: Vec<Loaded<Handoff>>,
     pub tasks: Vec<Loaded<Task>>,
+    pub documents: Vec<Loaded<Document>>,
 }
 
 /// Where a record named by id prefix lives.
@@ -123,8 +127,22 @@ impl Store {
         Err(Error::not_found(format!("no customer `{slug}`"), hint))
     }
 
-    /// Reads one customer with all of its records.
+    /// Reads one customer with all of its records, restricted content opened with the local
+    /// identity.
     pub fn load_bundle(&self, slug: &str) -> Result<CustomerBundle> {
+        self.load_bundle_with(slug, Keys::Local)
+    }
+
+    /// Reads one customer with all of its records, restricted content opened with `keys`.
+    pub fn load_bundle_with(&self, slug: &str, keys: Keys) -> Result<CustomerBundle> {
+        let mut bundle = self.load_bundle_sealed(slug)?;
+        reveal_bundle(&mut bundle, keys);
+        Ok(bundle)
+    }
+
+    /// Reads one customer with all of its records as stored: restricted content stays sealed
+    /// (what an operation that rewrites records starts from).
+    pub fn load_bundle_sealed(&self, slug: &str) -> Result<CustomerBundle> {
         let customer = self.load_customer(slug)?;
         Ok(CustomerBundle {
             customer,
@@ -133,6 +151,7 @@ impl Store {
             notes: self.load_records(slug, RecordKind::Note)?,
             handoffs: self.load_records(slug, RecordKind::Handoff)?,
             tasks: self.load_records(slug, RecordKind::Task)?,
+            documents: self.load_records(slug, RecordKind::Document)?,
         })
     }
 
@@ -173,7 +192,15 @@ impl Store {
     /// unchanged large store loads in a fraction of a second. The first file that does not parse
     /// (in path order) is the error.
     pub fn load_all(&self) -> Result<Vec<CustomerBundle>> {
-        bundles(Snapshot::work_tree(self)?)
+        self.load_all_with(Keys::Local)
+    }
+
+    /// [`Store::load_all`] with restricted content opened with `keys`: metrics pass an empty
+    /// keyring, so what they print is the same for every reader.
+    pub fn load_all_with(&self, keys: Keys) -> Result<Vec<CustomerBundle>> {
+        let mut all = bundles(Snapshot::work_tree(self)?)?;
+        all.par_iter_mut().for_each(|b| reveal_bundle(b, keys));
+        Ok(all)
     }
 
     /// Reads every customer with all records straight from the work tree, one file at a time
@@ -182,7 +209,7 @@ impl Store {
         self.customer_slugs()?
             .par_iter()
             .filter(|slug| self.has_customer(slug))
-            .map(|slug| self.load_bundle(slug))
+            .map(|slug| self.load_bundle_with(slug, Keys::Local))
             .collect()
     }
 
@@ -307,6 +334,7 @@ pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
             Record::Note(record) => parts.notes.push(Loaded { path, record }),
             Record::Handoff(record) => parts.handoffs.push(Loaded { path, record }),
             Record::Task(record) => parts.tasks.push(Loaded { path, record }),
+            Record::Document(record) => parts.documents.push(Loaded { path, record }),
         }
     }
     Ok(by_slug
@@ -320,6 +348,7 @@ pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
                 notes: parts.notes,
                 handoffs: parts.handoffs,
                 tasks: parts.tasks,
+                documents: parts.documents,
             })
         })
         .collect())
@@ -332,6 +361,7 @@ struct Parts {
     notes: Vec<Loaded<Note>>,
     handoffs: Vec<Loaded<Handoff>>,
     tasks: Vec<Loaded<Task>>,
+    documents: Vec<Loaded<Document>>,
 }
 
 /// Names of the record files in `dir`, sorted; a missing folder has none.
