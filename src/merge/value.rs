@@ -122,6 +122,11 @@ fn merge_one(
     if b == o {
         return take(t, key_path, out);
     }
+    // A restricted value is sealed as a whole: it cannot be merged key by key.
+    let parts: Vec<&str> = key_path.iter().map(String::as_str).collect();
+    if crate::model::restricted::is_opaque_path(&parts) {
+        return conflict(o, key_path, out);
+    }
     match (o, t) {
         (Some(Value::Object(om)), Some(Value::Object(tm))) => {
             let empty = Map::new();

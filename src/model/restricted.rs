@@ -160,6 +160,24 @@ pub fn is_opaque_path(path: &[&str]) -> bool {
     matches!(path, [KEY] | [FIELDS_KEY, _])
 }
 
+/// A restricted value in words without its content, for `history` and `review`: "sealed to
+/// finance (alice, bob)". Anything that is not a restricted value is returned unchanged.
+pub fn opaque_value(value: &Value) -> Value {
+    match state_of(value) {
+        State::Sealed(s) => {
+            let people: Vec<&str> = s
+                .recipient_pairs()
+                .iter()
+                .map(|(h, _)| *h)
+                .filter(|h| !h.is_empty())
+                .collect();
+            Value::String(format!("sealed to {} ({})", s.team, people.join(", ")))
+        }
+        State::Shown(s) => Value::String(format!("restricted to {}", s.team)),
+        State::Invalid(_) => Value::String("a damaged restricted value".into()),
+    }
+}
+
 /// The team of a restricted value seen as a plain JSON value (for `review` and `history`).
 pub fn team_in(value: &Value) -> Option<&str> {
     value.get("team").and_then(Value::as_str)

@@ -267,6 +267,30 @@ pub fn set_restricted_fields(
     super::customer::rewrite(store, actor, slug, "customer.edit", subject, &edits)
 }
 
+/// How many values (records and fields) are restricted to `team`, from the parsed snapshot.
+pub fn restricted_count(store: &Store, team: &str) -> Result<usize> {
+    use crate::store::snapshot::{Content, Record, Snapshot};
+    let snapshot = Snapshot::work_tree(store)?;
+    let is_team = |extra: &Extra| restricted::team_of(extra).as_deref() == Some(team);
+    let mut n = 0;
+    for entry in &snapshot.entries {
+        let Content::Record(record) = &entry.content else {
+            continue;
+        };
+        n += match record.as_ref() {
+            Record::Customer(c) => restricted::fields_of(&c.extra)
+                .iter()
+                .filter(|(_, s)| matches!(s, State::Sealed(v) if v.team == team))
+                .count(),
+            Record::Interaction(i) => usize::from(is_team(&i.extra)),
+            Record::Note(x) => usize::from(is_team(&x.extra)),
+            Record::Document(d) => usize::from(is_team(&d.extra)),
+            Record::Handoff(_) | Record::Task(_) => 0,
+        };
+    }
+    Ok(n)
+}
+
 /// What `team rekey` did.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Rekeyed {

@@ -275,6 +275,8 @@ fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
     let allowed = match (key_path[0].as_str(), key_path.len()) {
         ("name" | "kind" | "status" | "tags", 1) => true,
         ("fields" | "external_ids", 2) => true,
+        // A restricted field can be removed (it is set with `--set-restricted`).
+        (crate::model::restricted::FIELDS_KEY, 2) => value.is_none(),
         ("owner" | "team", _) => {
             return Err(Error::invalid_hint(
                 format!("`{key}` changes ownership"),
@@ -380,6 +382,28 @@ pub fn rename(
     let new_dir = layout::customer_dir(target);
     for rel in files_under(store, &old_dir)? {
         let suffix = &rel[old_dir.len()..];
+        if !rel.ends_with(".yaml") {
+            // A document's stored file: bytes, copied as they stream (before the old one goes).
+            let from = store.path(&rel);
+            let copy = move |out: &mut dyn std::io::Write| -> Result<()> {
+                let mut file = std::fs::File::open(&from).map_err(|e| Error::io(&from, e))?;
+                std::io::copy(&mut file, out).map_err(|e| Error::io(&from, e))?;
+                Ok(())
+            };
+            planned.change.files.push(FileOp::Stream {
+                path: format!("{new_dir}{suffix}"),
+                replace: false,
+                source: crate::store::change::StreamSource {
+                    description: format!("moved from {rel}"),
+                    write: std::sync::Arc::new(copy),
+                },
+            });
+            planned
+                .change
+                .files
+                .push(FileOp::Remove { path: rel.clone() });
+            continue;
+        }
         let contents = if rel == layout::customer_file(slug) {
             new_customer_text.clone()
         } else {
