@@ -131,7 +131,15 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
             input,
             DocumentSource::File(file.clone()),
         )
-        .map_err(|e| anyhow::Error::new(e).context(escape(&file.to_string_lossy()).into_owned()))?;
+        .map_err(|e| {
+            // Name the file, unless the message already does.
+            let shown = escape(&file.to_string_lossy()).into_owned();
+            if e.to_string().contains(&shown) {
+                anyhow::Error::new(e)
+            } else {
+                anyhow::Error::new(e).context(shown)
+            }
+        })?;
         planned.push((title, p));
     }
     let mut results = Vec::new();

@@ -254,7 +254,8 @@ fn record_change(repo: &Repo, rel: &str, path: String, fc: &FileChange) -> Resul
         .split('/')
         .next()
         .and_then(RecordKind::from_dir_name)
-        .filter(|_| rel.matches('/').count() == 1);
+        // A document's stored file is a plain file change; its record says what it is.
+        .filter(|_| rel.matches('/').count() == 1 && rel.ends_with(".yaml"));
     let Some(kind) = kind else {
         return Ok(Change::File {
             path,

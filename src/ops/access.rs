@@ -70,7 +70,7 @@ fn list_edit(handle: &str, key: &str, list: &[String]) -> FieldEdit {
 pub fn add_key(store: &Store, actor: &str, handle: &str, key: &str) -> Result<Planned<Person>> {
     let key = PublicKey::parse(key)?;
     let fp = key.fingerprint();
-    for (owner, _) in &store.config().people {
+    for owner in store.config().people.keys() {
         if person_keys(store.config(), owner)
             .iter()
             .any(|k| k.fingerprint() == fp)

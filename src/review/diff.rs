@@ -336,7 +336,10 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
     let Some((dir, name)) = rel.split_once('/') else {
         return;
     };
-    let Some(kind) = RecordKind::from_dir_name(dir).filter(|_| !name.contains('/')) else {
+    // A document's stored file is not a record: its record file stands for it.
+    let Some(kind) =
+        RecordKind::from_dir_name(dir).filter(|_| !name.contains('/') && name.ends_with(".yaml"))
+    else {
         return;
     };
     let id = name
