@@ -198,4 +198,23 @@ mod tests {
         assert_eq!(media_type("Bonjour, café".as_bytes()), "text/plain");
         assert_eq!(media_type(b"\0\x01\x02"), "application/octet-stream");
     }
+
+    proptest::proptest! {
+        /// Whatever name is accepted is one plain file name that cannot leave a folder.
+        #[test]
+        fn accepted_names_are_plain(name in "\\PC{0,40}|[./\\\\a-zA-Z:\u{0}-\u{1f}]{0,12}") {
+            if validate_name(&name).is_ok() {
+                proptest::prop_assert!(!name.contains('/') && !name.contains('\\'));
+                proptest::prop_assert!(name != "." && name != "..");
+                proptest::prop_assert!(!name.chars().any(char::is_control));
+                proptest::prop_assert!(std::path::Path::new(&name).components().count() == 1);
+            }
+        }
+
+        #[test]
+        fn sizes_round_trip(n in 0u64..1_000_000, unit in 0usize..4) {
+            let (suffix, factor) = [("", 1u64), ("KiB", 1 << 10), ("MiB", 1 << 20), ("kb", 1000)][unit];
+            proptest::prop_assert_eq!(parse_size(&format!("{n}{suffix}")).unwrap(), n * factor);
+        }
+    }
 }
