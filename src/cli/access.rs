@@ -223,9 +223,37 @@ pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
         }
         return Ok(0);
     }
-    let what = format!(
-        "re-sealed {} value(s) and {} file(s) of",
-        planned.record.values, planned.record.files
+    if write.dry_run {
+        super::output::dry_run(&planned.change, write.format)?;
+        return Ok(0);
+    }
+    let commit = ctx.store.apply(
+        &planned.change,
+        git_crm::store::ApplyOptions {
+            no_commit: write.no_commit,
+            time: None,
+        },
+    )?;
+    if write.format == Format::Json {
+        print(&render::json_object(vec![
+            ("commit", serde_json::json!(commit)),
+            ("rekey", serde_json::to_value(&planned.record)?),
+        ]))?;
+        return Ok(0);
+    }
+    let r = &planned.record;
+    let mut out = format!(
+        "{team}: re-sealed {} value(s) and {} file(s) to the current members{}\n",
+        r.values,
+        r.files,
+        match &commit {
+            Some(c) => format!(" in commit {}", &c[..c.len().min(10)]),
+            None => " (not committed)".into(),
+        }
     );
-    finish(ctx, &planned, write, &what, team)
+    for path in &r.records {
+        out.push_str(&format!("  {}\n", escape(path)));
+    }
+    print(&out)?;
+    Ok(0)
 }

@@ -197,17 +197,22 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
             Some(c) => format!(" in commit {}", &c[..c.len().min(10)]),
             None => " (not committed)".into(),
         };
-        let how = match (&args.restricted, p.record.lfs) {
-            (Some(team), true) => format!(", sealed to {team}, through Git LFS"),
-            (Some(team), false) => format!(", sealed to {team}"),
-            (None, true) => ", through Git LFS".into(),
-            (None, false) => String::new(),
+        let lfs = if p.record.lfs {
+            ", through Git LFS"
+        } else {
+            ""
+        };
+        let what = match &args.restricted {
+            Some(team) => format!(
+                "{} ({}, sealed to {team}{lfs})",
+                escape(title),
+                human_size(d.size)
+            ),
+            None => format!("{}{lfs}", escape(&docs::describe(d))),
         };
         out.push_str(&format!(
-            "attached {}{commit}: {} ({}{how})\n  {}\n",
+            "attached {}{commit}: {what}\n  {}\n",
             d.id.short(),
-            escape(title),
-            human_size(d.size),
             escape(&p.path)
         ));
     }

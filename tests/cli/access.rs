@@ -363,7 +363,10 @@ fn three_clones_three_people() {
     assert_eq!(alice.findings().len(), 4);
     let before = alice.git(&["rev-list", "--count", "HEAD"]);
     let out = alice.run(&["team", "rekey", "finance"]);
-    assert!(out.contains("re-sealed 4 value(s) and 1 file(s)"), "{out}");
+    assert!(
+        out.contains("re-sealed 4 value(s) and 1 file(s) to the current members"),
+        "{out}"
+    );
     let after = alice.git(&["rev-list", "--count", "HEAD"]);
     assert_eq!(
         after.parse::<u32>().unwrap(),
