@@ -15,6 +15,15 @@ pub enum Error {
         column: u64,
         message: String,
     },
+    /// `.gitcrm/config.yaml` parses but holds a value no command can use.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Config {
+        path: PathBuf,
+        line: u64,
+        column: u64,
+        message: String,
+        hint: String,
+    },
     /// Something the user named does not exist (a customer, a person, a record id).
     #[error("{message}")]
     NotFound {
@@ -75,6 +84,7 @@ impl Error {
             Error::NotFound { hint, .. }
             | Error::Invalid { hint, .. }
             | Error::Usage { hint, .. } => hint.as_deref(),
+            Error::Config { hint, .. } => Some(hint),
             Error::NoStore { .. } => {
                 Some("run `git crm init` to create a store, or pass --store / set GITCRM_STORE")
             }

@@ -8,7 +8,7 @@
 
 mod config;
 mod files;
-pub mod locate;
+pub use crate::store::locate;
 mod records;
 mod restricted;
 mod store;
@@ -335,7 +335,7 @@ impl<'a> Ctx<'a> {
             (None, None)
         } else {
             self.text(path)
-                .and_then(|t| locate::key(&t, key))
+                .and_then(|t| locate::key_or_parent(&t, key))
                 .map_or((None, None), |(l, c)| (Some(l), Some(c)))
         };
         self.push(problem, path, line, column);

@@ -120,9 +120,13 @@ pub struct Ctx {
 
 impl Ctx {
     fn new(cli: &Cli) -> Result<Self> {
-        let store = match &cli.store {
-            Some(dir) => Store::open(dir)?,
-            None => Store::discover(&std::env::current_dir()?)?,
+        // `check` reports every problem of the config; every other command refuses one.
+        let lenient = matches!(cli.command, Command::Check(_));
+        let store = match (&cli.store, lenient) {
+            (Some(dir), false) => Store::open(dir)?,
+            (Some(dir), true) => Store::open_lenient(dir)?,
+            (None, false) => Store::discover(&std::env::current_dir()?)?,
+            (None, true) => Store::discover_lenient(&std::env::current_dir()?)?,
         };
         Ok(Ctx {
             store,

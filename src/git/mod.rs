@@ -23,7 +23,7 @@ pub use config::{
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
-pub use index::{EntryKind, WorkTreeFile, scan_work_tree};
+pub use index::{EntryKind, FileStat, WorkTreeFile, mark_unchanged};
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
 pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};

@@ -471,23 +471,19 @@ fn existing_files(ctx: &Context, customers: &Customers) -> Result<HashMap<String
     let lists: Vec<Vec<(String, String)>> = customers
         .by_slug
         .par_iter()
-        .map(|(slug, _)| {
+        .map(|(slug, _)| -> Result<Vec<(String, String)>> {
             let dir = layout::record_dir(slug, RecordKind::Interaction);
-            let entries = match std::fs::read_dir(ctx.store.path(&dir)) {
-                Ok(entries) => entries,
-                Err(_) => return Vec::new(),
-            };
-            entries
-                .filter_map(|e| e.ok())
-                .filter_map(|e| e.file_name().to_str().map(str::to_string))
-                .filter(|n| layout::is_record_file_name(n))
-                .map(|n| {
-                    let short = n[17..25].to_string();
-                    (short, format!("{dir}/{n}"))
+            Ok(ctx
+                .store
+                .record_file_names(slug, RecordKind::Interaction)?
+                .into_iter()
+                .filter_map(|n| {
+                    let short = layout::RecordFileName::parse(&n)?.short;
+                    Some((short, format!("{dir}/{n}")))
                 })
-                .collect()
+                .collect())
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let mut map: HashMap<String, Vec<String>> = HashMap::new();
     for (short, path) in lists.into_iter().flatten() {
         map.entry(short).or_default().push(path);

@@ -4,8 +4,10 @@
 pub mod calendar;
 pub mod clock;
 pub mod config;
+pub mod config_problems;
 pub mod documents;
 pub mod ids;
+pub mod names;
 pub mod records;
 pub mod restricted;
 pub mod slug;

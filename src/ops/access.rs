@@ -432,12 +432,13 @@ pub fn rekey(
         report.values += 1;
         if let Some(file) = &p.file {
             store.refuse_links(file)?;
-            let source = store.path(file);
+            let root = store.root().to_path_buf();
+            let source = file.clone();
             let write = move |out: &mut dyn std::io::Write| -> Result<()> {
-                let input = std::fs::File::open(&source).map_err(|e| Error::io(&source, e))?;
+                let input = crate::store::fs::open_read(&root, &source)?;
                 let mut opened = keys
                     .open_reader(Box::new(input))?
-                    .ok_or_else(|| Error::invalid(format!("cannot open {}", source.display())))?;
+                    .ok_or_else(|| Error::invalid(format!("cannot open {source}")))?;
                 seal_stream(&recipients, &mut opened, out)?;
                 Ok(())
             };

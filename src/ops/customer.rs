@@ -384,10 +384,11 @@ pub fn rename(
         let suffix = &rel[old_dir.len()..];
         if !rel.ends_with(".yaml") {
             // A document's stored file: bytes, copied as they stream (before the old one goes).
-            let from = store.path(&rel);
+            let root = store.root().to_path_buf();
+            let from = rel.clone();
             let copy = move |out: &mut dyn std::io::Write| -> Result<()> {
-                let mut file = std::fs::File::open(&from).map_err(|e| Error::io(&from, e))?;
-                std::io::copy(&mut file, out).map_err(|e| Error::io(&from, e))?;
+                let mut file = crate::store::fs::open_read(&root, &from)?;
+                std::io::copy(&mut file, out).map_err(|e| Error::io(root.join(&from), e))?;
                 Ok(())
             };
             planned.change.files.push(FileOp::Stream {

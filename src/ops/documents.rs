@@ -95,7 +95,8 @@ fn open_regular(path: &Path) -> Result<(std::fs::File, u64)> {
         };
         return Err(Error::invalid(format!("{shown} is {what}")));
     }
-    let file = std::fs::File::open(path).at(path)?;
+    // Opened without blocking (a FIFO swapped in would otherwise hang) and checked again.
+    let file = crate::store::fs::open_input(path)?;
     let opened = file.metadata().at(path)?;
     #[cfg(unix)]
     {
@@ -519,9 +520,8 @@ pub fn read_content(store: &Store, found: &Found, out: &mut dyn Write) -> Result
         )));
     }
     let rel = format!("{dir}/{}", doc.file);
-    store.refuse_links(&rel)?;
     let path = store.path(&rel);
-    let (mut file, _) = open_regular(&path)?;
+    let mut file = crate::store::fs::open_read(store.root(), &rel)?;
     let mut head = [0u8; 64];
     let n = file.read(&mut head).at(&path)?;
     if lfs::is_pointer(&head[..n]) {

@@ -49,20 +49,7 @@ pub fn scalar_value(text: &str) -> serde_json::Value {
         .unwrap_or_else(|| serde_json::Value::String(text.to_string()))
 }
 
-/// Validates a person handle: lowercase letters, digits, `.`, `_`, `-`.
+/// Validates a person handle (the rule lives in [`crate::model::names`]).
 pub fn validate_handle(handle: &str) -> crate::Result<()> {
-    let ok = !handle.is_empty()
-        && handle.len() <= 64
-        && handle.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && handle
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::Error::invalid(format!(
-            "`{}` is not a handle: use lowercase letters, digits, `.`, `_` and `-`",
-            crate::model::text::escape(handle)
-        )))
-    }
+    crate::model::names::validate_handle(handle).map_err(crate::Error::invalid)
 }

@@ -149,8 +149,10 @@ impl Store {
                 FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
                 FileOp::Remove { .. } => remove_file_and_empty_parents(&path, self.root())?,
                 FileOp::Stream {
-                    replace, source, ..
-                } => atomic::write_with(&path, !replace, &*source.write)?,
+                    path: rel,
+                    replace,
+                    source,
+                } => super::fs::write_stream(self.root(), rel, !replace, &*source.write)?,
             }
         }
         if options.no_commit || change.files.is_empty() {

@@ -80,19 +80,40 @@ pub const LFS_ATTRIBUTES: [&str; 2] = [
     "customers/*/documents/*.age filter=lfs diff=lfs merge=lfs -text",
 ];
 
+/// A record file name taken apart: `<UTC timestamp>-<short id>.yaml`. Code that needs the
+/// time or the short id of a file asks this type instead of slicing the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFileName {
+    /// When the record happened (whole seconds, UTC).
+    pub at: Timestamp,
+    /// The record's short id (the file name's suffix).
+    pub short: String,
+}
+
+impl RecordFileName {
+    /// Parses a file name; `None` when it does not have the shape of a record file name.
+    pub fn parse(name: &str) -> Option<Self> {
+        let stem = name.strip_suffix(".yaml")?;
+        let (time, short) = stem.rsplit_once('-')?;
+        if time.len() != 16
+            || short.len() != crate::model::ids::SHORT_ID_LEN
+            || !short
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let at = chrono::NaiveDateTime::parse_from_str(time, "%Y%m%dT%H%M%SZ").ok()?;
+        Some(RecordFileName {
+            at: at.and_utc().fixed_offset(),
+            short: short.to_string(),
+        })
+    }
+}
+
 /// Whether `name` has the shape of a record file name.
 pub fn is_record_file_name(name: &str) -> bool {
-    let Some(stem) = name.strip_suffix(".yaml") else {
-        return false;
-    };
-    let Some((time, short)) = stem.rsplit_once('-') else {
-        return false;
-    };
-    time.len() == 16
-        && time.as_bytes()[8] == b'T'
-        && time.ends_with('Z')
-        && short.len() == crate::model::ids::SHORT_ID_LEN
-        && short.bytes().all(|b| b.is_ascii_hexdigit())
+    RecordFileName::parse(name).is_some()
 }
 
 /// Joins a relative store path onto a root.

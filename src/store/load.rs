@@ -9,13 +9,13 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::access::{Keys, reveal_bundle};
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use crate::model::ids::IdPrefix;
 use crate::model::records::{Customer, Document, Handoff, Interaction, Note, RecordKind, Task};
-use crate::model::{slug, suggest, text};
+use crate::model::{slug, suggest};
 
 use super::snapshot::{Content, Record, Snapshot};
-use super::{Store, atomic, layout, yaml};
+use super::{Store, fs, layout, yaml};
 
 /// A record together with the store-relative path it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,68 +48,34 @@ pub struct RecordLocation {
 
 impl Store {
     /// Slugs of every customer folder, sorted. Entries that are not valid slugs or not plain
-    /// folders (symbolic links included) are skipped here and reported by `check`.
+    /// folders (symbolic links included) are skipped here and reported by `check`; a
+    /// `customers` that is itself a link is an error.
     pub fn customer_slugs(&self) -> Result<Vec<String>> {
-        let dir = self.path(layout::CUSTOMERS_DIR);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(dir, e)),
-        };
-        let mut slugs = Vec::new();
-        for entry in entries {
-            let entry = entry.at(&dir)?;
-            let is_dir = entry.file_type().at(entry.path())?.is_dir();
-            if let Some(name) = entry.file_name().to_str()
-                && is_dir
-                && slug::validate(name).is_ok()
-            {
-                slugs.push(name.to_string());
-            }
-        }
-        slugs.sort();
-        Ok(slugs)
+        let entries = fs::list(self.root(), layout::CUSTOMERS_DIR)?.unwrap_or_default();
+        Ok(entries
+            .into_iter()
+            .filter(|e| e.kind == fs::Kind::Dir && slug::validate(&e.name).is_ok())
+            .map(|e| e.name)
+            .collect())
     }
 
-    /// Whether a customer folder with this slug exists (as a real folder, not a link).
+    /// Whether a customer folder with this slug exists with its `customer.yaml` as a regular
+    /// file, reached without links.
     pub fn has_customer(&self, slug: &str) -> bool {
-        slug::validate(slug).is_ok()
-            && self.refuse_links(&layout::customer_file(slug)).is_ok()
-            && self.path(&layout::customer_file(slug)).is_file()
+        slug::validate(slug).is_ok() && fs::is_file(self.root(), &layout::customer_file(slug))
     }
 
-    /// Refuses a store path if any of its components below the store root is a symbolic link,
-    /// so no read or write can be steered outside the store.
+    /// Refuses a store path if any of its components below the store root is a symbolic link
+    /// or a special file (a missing path is fine), so no read or write can be steered outside
+    /// the store.
     pub fn refuse_links(&self, rel: &str) -> Result<()> {
-        let mut path = self.root().to_path_buf();
-        for part in rel.split('/') {
-            path.push(part);
-            match std::fs::symlink_metadata(&path) {
-                Ok(meta) if meta.file_type().is_symlink() => {
-                    return Err(Error::invalid(format!(
-                        "{}: is a symbolic link; git-crm never follows links out of the store",
-                        text::escape(
-                            &path
-                                .strip_prefix(self.root())
-                                .unwrap_or(&path)
-                                .to_string_lossy()
-                        )
-                    )));
-                }
-                Ok(_) => {}
-                Err(_) => break,
-            }
-        }
-        Ok(())
+        fs::refuse_links(self.root(), rel)
     }
 
     /// Reads one customer record. An unknown slug is an error with a suggestion.
     pub fn load_customer(&self, slug: &str) -> Result<Customer> {
         self.require_customer(slug)?;
-        read_record(
-            &self.path(&layout::customer_file(slug)),
-            &layout::customer_file(slug),
-        )
+        read_customer(self.root(), slug)
     }
 
     /// Checks that `slug` names an existing customer.
@@ -162,12 +128,11 @@ impl Store {
         kind: RecordKind,
     ) -> Result<Vec<Loaded<T>>> {
         let rel_dir = layout::record_dir(slug, kind);
-        record_files(&self.path(&rel_dir))?
+        record_files(self.root(), &rel_dir)?
             .into_iter()
             .map(|name| {
                 let rel = format!("{rel_dir}/{name}");
-                self.refuse_links(&rel)?;
-                let record = read_record(&self.path(&rel), &rel)?;
+                let record = read_record(self.root(), &rel)?;
                 Ok(Loaded { path: rel, record })
             })
             .collect()
@@ -180,7 +145,7 @@ impl Store {
             .map(|slug| {
                 let rel = layout::customer_file(slug);
                 Ok(Loaded {
-                    record: read_record(&self.path(&rel), &rel)?,
+                    record: read_customer(self.root(), slug)?,
                     path: rel,
                 })
             })
@@ -234,7 +199,7 @@ impl Store {
                 let mut out = Vec::new();
                 for kind in &kinds {
                     let rel_dir = layout::record_dir(slug, *kind);
-                    for name in record_files(&self.path(&rel_dir))? {
+                    for name in record_files(self.root(), &rel_dir)? {
                         if prefix.matches_file_name(&name) {
                             out.push(RecordLocation {
                                 slug: slug.clone(),
@@ -285,22 +250,22 @@ impl Store {
 
     /// Reads one record by store-relative path.
     pub fn read_record<T: DeserializeOwned>(&self, rel: &str) -> Result<T> {
-        self.refuse_links(rel)?;
-        read_record(&self.path(rel), rel)
+        read_record(self.root(), rel)
     }
 
-    /// Reads the text of a store file (for in-place edits).
+    /// Reads the text of a store file (for in-place edits), with the record size limit.
     pub fn read_text(&self, rel: &str) -> Result<String> {
-        let path = self.path(rel);
-        self.refuse_links(rel)?;
-        refuse_symlink(&path, rel)?;
-        let bytes = std::fs::read(&path).at(rel)?;
-        String::from_utf8(bytes).map_err(|_| Error::Parse {
-            path: PathBuf::from(rel),
-            line: 1,
-            column: 1,
-            message: "file is not valid UTF-8".into(),
-        })
+        fs::read_text(self.root(), rel, yaml::MAX_RECORD_BYTES as u64)
+    }
+
+    /// The bytes of a store file, with the record size limit.
+    pub fn read_bytes(&self, rel: &str) -> Result<Vec<u8>> {
+        fs::read(self.root(), rel, yaml::MAX_RECORD_BYTES as u64)
+    }
+
+    /// Names of the record files of `kind` of one customer, sorted (no parsing).
+    pub fn record_file_names(&self, slug: &str, kind: RecordKind) -> Result<Vec<String>> {
+        record_files(self.root(), &layout::record_dir(slug, kind))
     }
 }
 
@@ -326,10 +291,14 @@ pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
             Content::Record(record) => *record,
         };
         let slug = entry.path.split('/').nth(1).unwrap_or_default().to_string();
-        let parts = by_slug.entry(slug).or_default();
+        let parts = by_slug.entry(slug.clone()).or_default();
         let path = entry.path;
         match record {
-            Record::Customer(record) => parts.customer = Some(Loaded { path, record }),
+            Record::Customer(mut record) => {
+                // The folder is the identity (see `read_customer`).
+                record.slug.clone_from(&slug);
+                parts.customer = Some(Loaded { path, record })
+            }
             Record::Interaction(record) => parts.interactions.push(Loaded { path, record }),
             Record::Note(record) => parts.notes.push(Loaded { path, record }),
             Record::Handoff(record) => parts.handoffs.push(Loaded { path, record }),
@@ -364,57 +333,33 @@ struct Parts {
     documents: Vec<Loaded<Document>>,
 }
 
-/// Names of the record files in `dir`, sorted; a missing folder has none.
-fn record_files(dir: &Path) -> Result<Vec<String>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(dir, e)),
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.at(dir)?;
-        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-            continue;
-        };
-        if name.ends_with(".yaml")
-            && !atomic::is_temp_name(&name)
-            && entry.file_type().at(entry.path())?.is_file()
-        {
-            names.push(name);
-        }
-    }
-    names.sort();
-    Ok(names)
+/// Names of the record files in the store folder `rel_dir`, sorted; a missing folder has none.
+/// Only regular `*.yaml` files count (temporary files, links and anything else are left to
+/// `check`); a link on the way to the folder is an error.
+fn record_files(root: &Path, rel_dir: &str) -> Result<Vec<String>> {
+    Ok(fs::list(root, rel_dir)?
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| {
+            e.kind == fs::Kind::File && e.name.ends_with(".yaml") && !fs::is_temp_name(&e.name)
+        })
+        .map(|e| e.name)
+        .collect())
 }
 
-fn refuse_symlink(path: &Path, rel: &str) -> Result<()> {
-    let meta = std::fs::symlink_metadata(path).at(rel)?;
-    if meta.file_type().is_symlink() {
-        return Err(Error::invalid(format!(
-            "{}: is a symbolic link; records must be regular files",
-            text::escape(rel)
-        )));
-    }
-    if meta.len() > yaml::MAX_RECORD_BYTES as u64 {
-        return Err(Error::Parse {
-            path: PathBuf::from(rel),
-            line: 1,
-            column: 1,
-            message: format!(
-                "file is {} bytes; records are limited to {}",
-                meta.len(),
-                yaml::MAX_RECORD_BYTES
-            ),
-        });
-    }
-    Ok(())
-}
-
-fn read_record<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T> {
-    refuse_symlink(path, rel)?;
-    let bytes = std::fs::read(path).at(rel)?;
+/// Reads and parses the record at `rel` with the record size limit.
+fn read_record<T: DeserializeOwned>(root: &Path, rel: &str) -> Result<T> {
+    let bytes = fs::read(root, rel, yaml::MAX_RECORD_BYTES as u64)?;
     yaml::parse_bytes(Path::new(rel), &bytes)
+}
+
+/// Reads the customer whose folder is `slug`. The folder is the customer's identity on disk:
+/// the record's `slug` field is replaced by it, so no path is ever built from what the file
+/// says (a `slug` field that disagrees is a `check` error, and writes refuse the customer).
+fn read_customer(root: &Path, slug: &str) -> Result<Customer> {
+    let mut customer: Customer = read_record(root, &layout::customer_file(slug))?;
+    customer.slug = slug.to_string();
+    Ok(customer)
 }
 
 impl Store {
@@ -425,12 +370,11 @@ impl Store {
         slug: &str,
         kind: RecordKind,
     ) -> Result<Option<crate::model::Timestamp>> {
-        let names = record_files(&self.path(&layout::record_dir(slug, kind)))?;
-        Ok(names.iter().rev().find_map(|n| {
-            let stamp = n.get(..16)?;
-            chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ")
-                .ok()
-                .map(|t| t.and_utc().fixed_offset())
-        }))
+        let names = self.record_file_names(slug, kind)?;
+        Ok(names
+            .iter()
+            .rev()
+            .find_map(|n| layout::RecordFileName::parse(n))
+            .map(|n| n.at))
     }
 }

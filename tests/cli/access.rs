@@ -485,6 +485,17 @@ fn keys_are_validated_listed_and_removed_in_place() {
     let listed = store.json(&["person", "key", "list", "--format", "json"]);
     assert_eq!(listed["keys"].as_array().unwrap().len(), 1);
     store.status_clean();
+    // A key broken by hand is a `config` error naming its line.
+    let text = store
+        .read(".gitcrm/config.yaml")
+        .replace(&key, "age1broken");
+    store.write(".gitcrm/config.yaml", &text);
+    let out = store.cmd().args(["check", "config"]).assert().failure();
+    assert!(
+        crate::support::stderr(&out).contains("people.alice.keys"),
+        "{}",
+        crate::support::stderr(&out)
+    );
 }
 
 #[test]
