@@ -121,6 +121,7 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
             tags: split_list(&args.tag),
             restricted: args.restricted.clone(),
             to: args.to.clone(),
+            record: None,
             replaces: args.replaces.clone(),
             at,
         };

@@ -1,5 +1,7 @@
 //! Documents on the customer record: attaching a file (from disk or, for mail ingestion, from
-//! bytes in memory) as a planned change, and reading one back. The stored file is named like its
+//! bytes in memory) as a planned change, and reading one back. [`attach`] is the library entry
+//! point: `DocumentInput` + `DocumentSource::Bytes` + `record: Some(touchpoint id)` returns a
+//! [`Planned`] whose change can be applied alone or absorbed into a larger one. The stored file is named like its
 //! record; its bytes are copied or sealed while the change is applied, streaming, so a large
 //! file never has to fit in memory.
 
@@ -47,6 +49,9 @@ pub struct DocumentInput {
     pub restricted: Option<String>,
     /// Id (or prefix) of the touchpoint, note, task or handoff of this customer it belongs to.
     pub to: Option<String>,
+    /// The id of the record it belongs to when the caller knows it already, taken as it is:
+    /// mail ingestion attaches to a touchpoint planned in the same change, not on disk yet.
+    pub record: Option<RecordId>,
     /// Id (or prefix) of the document of this customer this one is a new version of.
     pub replaces: Option<String>,
     pub at: Option<Timestamp>,
@@ -264,9 +269,10 @@ pub fn attach(
             path: existing.path.clone(),
         });
     }
-    let record = match &input.to {
-        Some(prefix) => Some(resolve(store, &slug, prefix, None, "--to")?),
-        None => None,
+    let record = match (&input.record, &input.to) {
+        (Some(id), _) => Some(*id),
+        (None, Some(prefix)) => Some(resolve(store, &slug, prefix, None, "--to")?),
+        (None, None) => None,
     };
     let replaces = match &input.replaces {
         Some(prefix) => Some(resolve(
@@ -603,4 +609,70 @@ pub fn save_to(store: &Store, found: &Found, target: &Path, force: bool) -> Resu
         Ok(())
     })?;
     Ok(written.get())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::ApplyOptions;
+
+    /// The entry point mail ingestion uses: bytes in memory, attached to a record id the caller
+    /// already knows, applied on their own or absorbed into a larger change.
+    #[test]
+    fn bytes_attach_as_a_planned_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let options = crate::ops::init::InitOptions {
+            handle: Some("alice".into()),
+            name: Some("Alice".into()),
+            email: Some("alice@example.com".into()),
+            ..Default::default()
+        };
+        crate::ops::init::init(dir.path(), &options).unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let customer = crate::ops::customer::add(
+            &store,
+            "alice",
+            crate::ops::customer::CustomerInput {
+                name: "Acme".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        store
+            .apply(&customer.change, ApplyOptions::default())
+            .unwrap();
+        let touchpoint = RecordId::new_at(time::now().to_utc());
+        let bytes = Arc::new(b"%PDF-1.7\ninvoice 12\n".to_vec());
+        let input = DocumentInput {
+            customer: "acme".into(),
+            name: "invoice.pdf".into(),
+            title: None,
+            tags: vec!["mail".into()],
+            restricted: None,
+            to: None,
+            record: Some(touchpoint),
+            replaces: None,
+            at: None,
+        };
+        let planned = attach(
+            &store,
+            "alice",
+            input.clone(),
+            DocumentSource::Bytes(bytes.clone()),
+        )
+        .unwrap();
+        assert_eq!(planned.record.document.record, Some(touchpoint));
+        assert_eq!(planned.record.document.media_type, "application/pdf");
+        assert_eq!(planned.change.files.len(), 2);
+        store
+            .apply(&planned.change, ApplyOptions::default())
+            .unwrap();
+        let found = find(&store, &planned.record.document.id.short()).unwrap();
+        let mut out = Vec::new();
+        read_content(&store, &found, &mut out).unwrap();
+        assert_eq!(out, *bytes);
+        // The same bytes again are the same document.
+        let again = attach(&store, "alice", input, DocumentSource::Bytes(bytes)).unwrap();
+        assert!(again.record.existing && again.change.files.is_empty());
+    }
 }

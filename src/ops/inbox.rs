@@ -312,6 +312,9 @@ fn scan_customer(
         tasks,
         documents: Vec::new(),
     };
+    // Mentions are in clear; what a restricted note says is opened like everywhere else.
+    let mut bundle = bundle;
+    crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
     let hidden_threads = super::views::hidden_threads(&bundle, view);
     let mut found = Found::default();
     let age = |at: &Timestamp| (query.now - *at).num_seconds().max(0);
