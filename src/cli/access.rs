@@ -53,11 +53,11 @@ pub enum KeyCommand {
 pub fn run_key(ctx: &Ctx, cmd: KeyCommand) -> Result<i32> {
     match cmd {
         KeyCommand::Add { handle, key, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = ops::add_key(&ctx.store, &actor, &handle, &key)?;
             let fp = PublicKey::parse(&key)?.fingerprint();
             finish(
-                ctx,
+                &txn,
                 &planned,
                 &write,
                 &format!("added key {fp} for"),
@@ -69,9 +69,9 @@ pub fn run_key(ctx: &Ctx, cmd: KeyCommand) -> Result<i32> {
             fingerprint,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = ops::remove_key(&ctx.store, &actor, &handle, &fingerprint)?;
-            let code = finish(ctx, &planned, &write, "removed a key of", &handle)?;
+            let code = finish(&txn, &planned, &write, "removed a key of", &handle)?;
             if !write.dry_run {
                 eprintln!(
                     "hint: content already sealed to that key stays readable with it; run `git crm team rekey <team>` for each of {}'s teams",
@@ -154,12 +154,12 @@ pub fn run_key(ctx: &Ctx, cmd: KeyCommand) -> Result<i32> {
             eprintln!("created {} (keep it private; back it up)", path.display());
             match add {
                 Some(handle) => {
-                    let (actor, _lock) = ctx.begin_write()?;
+                    let (actor, txn) = ctx.begin_write()?;
                     let planned = ops::add_key(&ctx.store, &actor, &handle, &public)?;
                     print(&format!("{public}\n"))?;
                     let fp = PublicKey::parse(&public)?.fingerprint();
                     finish(
-                        ctx,
+                        &txn,
                         &planned,
                         &write,
                         &format!("added key {fp} for"),
@@ -178,9 +178,9 @@ pub fn run_key(ctx: &Ctx, cmd: KeyCommand) -> Result<i32> {
 
 /// `team join`: add a person to a team.
 pub fn join(ctx: &Ctx, team: &str, handle: &str, write: &WriteArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let planned = ops::join_team(&ctx.store, &actor, team, handle)?;
-    let code = finish(ctx, &planned, write, &format!("{team}: joined by"), handle)?;
+    let code = finish(&txn, &planned, write, &format!("{team}: joined by"), handle)?;
     if !write.dry_run && has_restricted(ctx, team)? {
         eprintln!(
             "hint: {} cannot read what is already restricted to {team} until a member runs `git crm team rekey {team}`",
@@ -192,9 +192,9 @@ pub fn join(ctx: &Ctx, team: &str, handle: &str, write: &WriteArgs) -> Result<i3
 
 /// `team leave`: remove a person from a team.
 pub fn leave(ctx: &Ctx, team: &str, handle: &str, write: &WriteArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let planned = ops::leave_team(&ctx.store, &actor, team, handle)?;
-    let code = finish(ctx, &planned, write, &format!("{team}: left by"), handle)?;
+    let code = finish(&txn, &planned, write, &format!("{team}: left by"), handle)?;
     if !write.dry_run && has_restricted(ctx, team)? {
         eprintln!(
             "hint: what is restricted to {team} stays readable by {} until `git crm team rekey {team}`; what they already fetched stays readable to them",
@@ -210,7 +210,7 @@ fn has_restricted(ctx: &Ctx, team: &str) -> Result<bool> {
 
 /// `team rekey`: re-seal a team's content to its current members.
 pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let planned = ops::rekey(&ctx.store, &actor, team, Keyring::local())?;
     if planned.change.files.is_empty() {
         if write.format == Format::Json {
@@ -227,11 +227,11 @@ pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
         super::output::dry_run(&planned.change, write.format)?;
         return Ok(0);
     }
-    let commit = ctx.store.apply(
+    let commit = txn.apply(
         &planned.change,
         git_crm::store::ApplyOptions {
             no_commit: write.no_commit,
-            time: None,
+            ..Default::default()
         },
     )?;
     if write.format == Format::Json {

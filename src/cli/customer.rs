@@ -141,7 +141,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             external_id,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "NAME", "Customer name")?;
             let input = CustomerInput {
                 name,
@@ -166,7 +166,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             };
             let planned = customer::add(&ctx.store, &actor, input)?;
             let slug = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "added customer", &slug)
+            finish(&txn, &planned, &write, "added customer", &slug)
         }
         CustomerCommand::List {
             status,
@@ -200,7 +200,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             team,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             if let Some(team) = team {
                 let others = !set.is_empty()
                     || !unset.is_empty()
@@ -225,7 +225,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                     &assignments,
                     &team,
                 )?;
-                return finish(ctx, &planned, &write, "updated customer", &slug);
+                return finish(&txn, &planned, &write, "updated customer", &slug);
             }
             let mut requests = Vec::new();
             for s in &set {
@@ -244,7 +244,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             }
             requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
             let planned = customer::edit(&ctx.store, &actor, &slug, &requests)?;
-            finish(ctx, &planned, &write, "updated customer", &slug)
+            finish(&txn, &planned, &write, "updated customer", &slug)
         }
         CustomerCommand::Rename {
             slug,
@@ -252,7 +252,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             name,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::rename(
                 &ctx.store,
                 &actor,
@@ -261,13 +261,13 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                 name.as_deref(),
             )?;
             let target = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "renamed customer", &target)
+            finish(&txn, &planned, &write, "renamed customer", &target)
         }
         CustomerCommand::Archive { slug, undo, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
             finish(
-                ctx,
+                &txn,
                 &planned,
                 &write,
                 if undo {

@@ -91,7 +91,7 @@ pub enum DocsCommand {
 }
 
 pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     if args.files.len() > 1 && (args.name.is_some() || args.replaces.is_some()) {
         anyhow::bail!(git_crm::Error::usage(
@@ -152,11 +152,11 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
         let commit = if p.record.existing {
             None
         } else {
-            ctx.store.apply(
+            txn.apply(
                 &p.change,
                 ApplyOptions {
                     no_commit: args.write.no_commit,
-                    time: None,
+                    ..Default::default()
                 },
             )?
         };

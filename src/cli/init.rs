@@ -51,16 +51,20 @@ fn wants_lfs(flag: bool, store: &git_crm::Store) -> Result<bool> {
 }
 
 /// Turns LFS on for documents and says so.
-fn turn_on_lfs(store: &git_crm::Store, actor: &str, no_commit: bool) -> Result<String> {
-    let change = git_crm::ops::init::enable_lfs(store, actor)?;
+fn turn_on_lfs(
+    txn: &git_crm::store::Transaction<'_>,
+    actor: &str,
+    no_commit: bool,
+) -> Result<String> {
+    let change = git_crm::ops::init::enable_lfs(txn.store(), actor)?;
     if change.files.is_empty() {
         return Ok("  documents already go through Git LFS\n".into());
     }
-    let commit = store.apply(
+    let commit = txn.apply(
         &change,
         git_crm::store::ApplyOptions {
             no_commit,
-            time: None,
+            ..Default::default()
         },
     )?;
     Ok(match commit {
@@ -97,7 +101,8 @@ pub fn run(args: &InitArgs, acting: Option<&str>) -> Result<i32> {
     }
     let store = git_crm::Store::open(&report.root)?;
     if wants_lfs(args.lfs, &store)? {
-        out.push_str(&turn_on_lfs(&store, &report.handle, args.no_commit)?);
+        let txn = store.begin()?;
+        out.push_str(&turn_on_lfs(&txn, &report.handle, args.no_commit)?);
     }
     print(&out)?;
     Ok(0)
@@ -115,8 +120,8 @@ pub fn setup(ctx: &super::Ctx, args: &SetupArgs) -> Result<i32> {
         );
     }
     if wants_lfs(args.lfs, &ctx.store)? {
-        let (actor, _lock) = ctx.begin_write()?;
-        out.push_str(&turn_on_lfs(&ctx.store, &actor, false)?);
+        let (actor, txn) = ctx.begin_write()?;
+        out.push_str(&turn_on_lfs(&txn, &actor, false)?);
     }
     print(&out)?;
     Ok(0)

@@ -26,7 +26,7 @@ pub struct NoteArgs {
 }
 
 pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     let text = prompt::text(args.text, "TEXT", "Note")?;
     let at = args
@@ -54,5 +54,5 @@ pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
         )?,
     };
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, "added note", &id)
+    finish(&txn, &planned, &args.write, "added note", &id)
 }

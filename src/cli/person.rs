@@ -91,7 +91,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             role,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "--name", "Full name")?;
             let input = PersonInput {
                 handle: handle.clone(),
@@ -101,7 +101,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
                 role,
             };
             let planned = add_person(&ctx.store, &actor, input)?;
-            finish(ctx, &planned, &write, "added person", &handle)
+            finish(&txn, &planned, &write, "added person", &handle)
         }
         PersonCommand::Key(cmd) => super::access::run_key(ctx, cmd),
         PersonCommand::List { format } => {
@@ -135,9 +135,9 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             description,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = add_team(&ctx.store, &actor, &name, calendar, description)?;
-            finish(ctx, &planned, &write, "added team", &name)
+            finish(&txn, &planned, &write, "added team", &name)
         }
         TeamCommand::Join {
             team,

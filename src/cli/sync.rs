@@ -54,7 +54,10 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
     } else {
         ctx.actor().ok()
     };
-    let _lock = ctx.store.lock_for_write()?;
+    let txn = ctx.store.begin()?;
+    if let Some(recovery) = txn.recovered() {
+        super::output::note(&recovery.describe());
+    }
     let options = SyncOptions {
         dry_run: args.dry_run,
         no_check: args.no_check,

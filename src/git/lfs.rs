@@ -1,13 +1,13 @@
 //! Git LFS, through the user's `git lfs`: whether a path is tracked, whether this clone can
-//! store such a path, and setting a clone up. A commit that touches a path with a `filter`
-//! attribute goes through `git add`/`git commit` so the filter (LFS's clean step) runs; gix
-//! writes blobs as they are and would put the large file itself into history.
+//! store such a path, the pointer to commit for a tracked file (`git lfs clean`, the step
+//! `git add` would run: gix writes blobs as they are and would put the large file itself into
+//! history), and setting a clone up.
 
 use std::io::Write;
 use std::path::Path;
 use std::process::Stdio;
 
-use super::{PathUpdate, git_command, git_error};
+use super::{git_command, git_error};
 use crate::error::Result;
 
 /// What a clone can do with a path that should hold a large file.
@@ -99,19 +99,6 @@ fn may_filter(repo_root: &Path) -> bool {
         .any(|e| e.file_name() == ".gitattributes" && mentions(e.path()))
 }
 
-/// Whether committing `updates` needs git's filters (some written path has a `filter`).
-pub(super) fn needs_filters(repo_root: &Path, updates: &[PathUpdate]) -> Result<bool> {
-    let written: Vec<&str> = updates
-        .iter()
-        .filter(|u| u.disk_path.is_some())
-        .map(|u| u.git_path.as_str())
-        .collect();
-    if written.is_empty() || !may_filter(repo_root) {
-        return Ok(false);
-    }
-    Ok(filters(repo_root, &written)?.iter().any(Option::is_some))
-}
-
 /// What this clone can do with `git_path` (a path that should hold a large file).
 pub fn state(repo_root: &Path, git_path: &str) -> Result<LfsState> {
     if !may_filter(repo_root) {
@@ -152,6 +139,25 @@ pub fn install_local(repo_root: &Path) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The pointer git stores for `file` at the LFS-tracked `git_path` (`git lfs clean`, which
+/// also puts the content into this clone's LFS object store). A commit written in-process
+/// stores this pointer, as `git add` would.
+pub fn clean(repo_root: &Path, git_path: &str, file: &Path) -> Result<Vec<u8>> {
+    let input = std::fs::File::open(file).map_err(|e| crate::error::Error::io(file, e))?;
+    let out = git_command(repo_root)
+        .args(["lfs", "clean", "--", git_path])
+        .stdin(input)
+        .output()
+        .map_err(|e| git_error("cannot run git lfs clean", e))?;
+    if !out.status.success() || !is_pointer(&out.stdout) {
+        return Err(git_error(
+            "git lfs clean",
+            String::from_utf8_lossy(&out.stderr).trim(),
+        ));
+    }
+    Ok(out.stdout)
 }
 
 /// Whether `head` (the first bytes of a work-tree file) is an LFS pointer rather than the

@@ -16,10 +16,13 @@ mod repo;
 mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
-pub use commit::{PathUpdate, commit_paths, commit_paths_if_changed};
+pub use commit::{
+    CommitSteps, PathUpdate, Prepared, commit, finish_prepared_index, remove_own_index_lock,
+    remove_ref_locks_since, reset_index_to_head, write_blobs,
+};
 pub use config::{
-    WriteLock, git_command, init_repo, local_config, set_local_config, state_dir, user_identity,
-    write_lock,
+    WriteLock, git_command, head_commit, init_repo, local_config, set_local_config, state_dir,
+    try_write_lock, user_identity, write_lock,
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};

@@ -222,7 +222,7 @@ pub struct MappedRow {
 impl RulesFile {
     /// Reads a rules file, reporting YAML and schema problems as `path:line:column`.
     pub fn read(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::store::fs::read_input(path, yaml::MAX_RECORD_BYTES as u64)?;
         yaml::parse_bytes(path, &bytes)
     }
 

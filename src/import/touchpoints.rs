@@ -120,7 +120,7 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         .collect();
     for result in planned {
         match result {
-            Ok((outcome, files)) => plan.push_planned(outcome, files),
+            Ok((outcome, files)) => plan.push_planned(ctx, outcome, files),
             Err(problems) => {
                 let row = problems.first().map(|p| p.row).unwrap_or(0);
                 plan.outcomes.push(skipped(row, join_messages(&problems)));

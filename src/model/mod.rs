@@ -15,6 +15,7 @@ pub mod suggest;
 pub mod text;
 pub mod threads;
 pub mod time;
+pub mod validate;
 pub mod views;
 
 pub use config::{Calendar, Config, Person, Team, View};

@@ -639,6 +639,8 @@ mod tests {
         )
         .unwrap();
         store
+            .begin()
+            .unwrap()
             .apply(&customer.change, ApplyOptions::default())
             .unwrap();
         let touchpoint = RecordId::new_at(time::now().to_utc());
@@ -665,6 +667,8 @@ mod tests {
         assert_eq!(planned.record.document.media_type, "application/pdf");
         assert_eq!(planned.change.files.len(), 2);
         store
+            .begin()
+            .unwrap()
             .apply(&planned.change, ApplyOptions::default())
             .unwrap();
         let found = find(&store, &planned.record.document.id.short()).unwrap();

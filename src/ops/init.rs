@@ -70,11 +70,11 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<InitReport> {
     ];
     // The files are on disk already; applying rewrites them unchanged and commits them through
     // the same path as every other command.
-    let commit = store.apply(
+    let commit = store.begin()?.apply(
         &change,
         crate::store::ApplyOptions {
             no_commit: options.no_commit,
-            time: None,
+            ..Default::default()
         },
     )?;
     Ok(InitReport {

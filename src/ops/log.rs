@@ -98,6 +98,10 @@ pub fn log_restricted(
     store.require_team(team)?;
     let slug = input.customer.clone();
     let mut record = log(store, actor, input)?.record;
+    // The gate sees only the sealed record: the text is checked here, before it is sealed.
+    if let Some(problem) = crate::model::validate::interaction(&record).first() {
+        return Err(Error::invalid(problem.clone()));
+    }
     super::access::seal_record(
         store.config(),
         &mut record,

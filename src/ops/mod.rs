@@ -43,6 +43,11 @@ pub fn parse_assignment(text: &str) -> crate::Result<(String, String)> {
 /// Reads a value typed on the command line as YAML would (`12` is a number, `true` a boolean,
 /// anything else a string).
 pub fn scalar_value(text: &str) -> serde_json::Value {
+    // Only a one-line value can be a number or a boolean; read as YAML, a multi-line text
+    // would have its line breaks folded into spaces.
+    if text.contains(['\n', '\r']) {
+        return serde_json::Value::String(text.to_string());
+    }
     crate::store::yaml::parse::<serde_json::Value>(std::path::Path::new("<value>"), text)
         .ok()
         .filter(|v| !v.is_object() && !v.is_array() && !v.is_null())

@@ -87,6 +87,10 @@ pub fn note_restricted(
 ) -> Result<Planned<Note>> {
     store.require_team(team)?;
     let mut record = note(store, actor, slug, body, tags, at)?.record;
+    // The gate sees only the sealed record: the text is checked here, before it is sealed.
+    if let Some(problem) = crate::model::validate::note(&record).first() {
+        return Err(Error::invalid(problem.clone()));
+    }
     super::access::seal_record(store.config(), &mut record, RecordKind::Note, team, actor)?;
     planned_note(actor, slug, record)
 }

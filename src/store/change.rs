@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::git::{self, Signature};
+use crate::git::Signature;
 use crate::model::ids::RecordId;
 use crate::model::time::Timestamp;
 
-use super::{Store, atomic};
+use super::Store;
 
 /// One file operation, with a store-relative path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -87,15 +87,6 @@ pub struct Change {
     pub files: Vec<FileOp>,
 }
 
-/// How a change is applied.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ApplyOptions {
-    /// Write the files but leave them uncommitted.
-    pub no_commit: bool,
-    /// Author and commit time; `None` means now.
-    pub time: Option<Timestamp>,
-}
-
 impl Change {
     /// A change with no files yet.
     pub fn new(op: &str, subject: impl Into<String>, actor: &str) -> Self {
@@ -135,45 +126,6 @@ fn one_line(text: &str) -> String {
 }
 
 impl Store {
-    /// Writes the change's files atomically and, unless told not to, commits exactly those
-    /// paths as the acting person. Returns the new commit id.
-    pub fn apply(&self, change: &Change, options: ApplyOptions) -> Result<Option<String>> {
-        for file in &change.files {
-            self.refuse_links(file.path())?;
-            refuse_opened_content(file)?;
-        }
-        for file in &change.files {
-            let path = self.path(file.path());
-            match file {
-                FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
-                FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
-                FileOp::Remove { .. } => remove_file_and_empty_parents(&path, self.root())?,
-                FileOp::Stream {
-                    path: rel,
-                    replace,
-                    source,
-                } => super::fs::write_stream(self.root(), rel, !replace, &*source.write)?,
-            }
-        }
-        if options.no_commit || change.files.is_empty() {
-            return Ok(None);
-        }
-        let author = self.signature(&change.actor, options.time)?;
-        let paths: Vec<git::PathUpdate> = change
-            .files
-            .iter()
-            .map(|f| git::PathUpdate {
-                git_path: self.git_path(f.path()),
-                disk_path: match f {
-                    FileOp::Remove { .. } => None,
-                    _ => Some(self.path(f.path())),
-                },
-            })
-            .collect();
-        let id = git::commit_paths(self.repo_root(), &paths, &change.commit_message(), &author)?;
-        Ok(Some(id))
-    }
-
     /// The commit signature of a person of the store, at `time` (default now).
     pub fn signature(&self, handle: &str, time: Option<Timestamp>) -> Result<Signature> {
         let person = self.config().person(handle);
@@ -189,52 +141,5 @@ impl Store {
             email,
             time: time.unwrap_or_else(crate::model::time::now),
         })
-    }
-}
-
-/// Refuses to write a record that carries restricted content in its opened form (a read model
-/// from the load layer): writing it would put the opened text in clear. Only files that mention
-/// `restricted` are parsed, so ordinary writes cost nothing.
-fn refuse_opened_content(file: &FileOp) -> Result<()> {
-    let (FileOp::Create { path, contents } | FileOp::Update { path, contents }) = file else {
-        return Ok(());
-    };
-    if !contents.contains(crate::model::restricted::KEY) {
-        return Ok(());
-    }
-    let parsed = super::yaml::parse::<serde_json::Map<String, serde_json::Value>>(
-        std::path::Path::new(path),
-        contents,
-    );
-    if parsed.is_ok_and(|map| crate::model::restricted::has_shown_value(&map)) {
-        return Err(crate::error::Error::invalid(format!(
-            "refusing to write {path}: it holds restricted content opened for reading, which would be written in clear"
-        )));
-    }
-    Ok(())
-}
-
-fn remove_file_and_empty_parents(path: &std::path::Path, root: &std::path::Path) -> Result<()> {
-    use crate::error::IoContext;
-    match std::fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).at(path),
-    }
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if d == root || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-    Ok(())
-}
-
-impl Store {
-    /// Takes the store's write lock. Hold it from reading what a change is based on until the
-    /// change is applied, so concurrent edits of one file are serialised instead of lost.
-    pub fn lock_for_write(&self) -> Result<git::WriteLock> {
-        git::write_lock(self.repo_root())
     }
 }

@@ -525,34 +525,18 @@ pub fn write(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {
     })
 }
 
-/// Writes the regular file `rel` atomically from a function that streams its bytes (a document
-/// copied or sealed as it is read), making missing folders. With `create_new` it fails,
-/// changing nothing, when anything is already there; otherwise it replaces a regular file (a
-/// link or special file is refused).
-pub fn write_stream(
+/// Writes a file of the folder of `rel` from a function that streams its bytes (a document
+/// copied or sealed as it is read) under a temporary name, making missing folders, and returns
+/// that name. [`place_staged`] then puts it at `rel`; until then readers ignore it.
+pub fn stage_stream(
     root: &Path,
     rel: &str,
-    create_new: bool,
     produce: &dyn Fn(&mut dyn Write) -> Result<()>,
-) -> Result<()> {
+) -> Result<String> {
     validate_rel(rel)?;
     let (dir_rel, name) = split(rel);
     let dir = open_dir(root, dir_rel, true)?.ok_or_else(|| errno_error(root, rel, Errno::NOENT))?;
-    match kind_at(&dir, name).map_err(|e| errno_error(root, rel, e))? {
-        None => {}
-        Some(Kind::File) if !create_new => {}
-        Some(Kind::File) => {
-            return Err(Error::invalid(format!(
-                "{} already exists",
-                text::escape(rel)
-            )));
-        }
-        Some(other) => return Err(link_error(rel, rel, other)),
-    }
     let temp = write_temp(&dir, root, rel, name, &[])?;
-    let unlink = |dir: &OwnedFd| {
-        let _ = rustix::fs::unlinkat(dir, temp.as_str(), AtFlags::empty());
-    };
     let flags = OFlags::WRONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
     let written = rustix::fs::openat(&dir, temp.as_str(), flags, Mode::empty())
         .map_err(|e| errno_error(root, rel, e))
@@ -566,15 +550,44 @@ pub fn write_stream(
                 .map_err(|e| Error::io(super::layout::join(root, rel), e))
         });
     if let Err(e) = written {
-        unlink(&dir);
+        let _ = rustix::fs::unlinkat(&dir, temp.as_str(), AtFlags::empty());
         return Err(e);
     }
+    Ok(temp)
+}
+
+/// The store path of a file staged for `rel` under the temporary name `temp`.
+pub fn staged_rel(rel: &str, temp: &str) -> String {
+    match split(rel).0 {
+        "" => temp.to_string(),
+        dir => format!("{dir}/{temp}"),
+    }
+}
+
+/// Puts the file staged as `temp` (by [`stage_stream`]) at `rel`: with `create_new` it fails,
+/// changing nothing, when anything is there; otherwise it replaces a regular file (a link or a
+/// special file is refused). The staged file is gone afterwards either way.
+pub fn place_staged(root: &Path, rel: &str, temp: &str, create_new: bool) -> Result<()> {
+    validate_rel(rel)?;
+    let (dir_rel, name) = split(rel);
+    let dir =
+        open_dir(root, dir_rel, false)?.ok_or_else(|| errno_error(root, rel, Errno::NOENT))?;
+    let unlink = || {
+        let _ = rustix::fs::unlinkat(&dir, temp, AtFlags::empty());
+    };
+    match kind_at(&dir, name).map_err(|e| errno_error(root, rel, e))? {
+        None | Some(Kind::File) => {}
+        Some(other) => {
+            unlink();
+            return Err(link_error(rel, rel, other));
+        }
+    }
     let placed = if create_new {
-        let linked = rustix::fs::linkat(&dir, temp.as_str(), &dir, name, AtFlags::empty());
-        unlink(&dir);
+        let linked = rustix::fs::linkat(&dir, temp, &dir, name, AtFlags::empty());
+        unlink();
         linked
     } else {
-        rustix::fs::renameat(&dir, temp.as_str(), &dir, name).inspect_err(|_| unlink(&dir))
+        rustix::fs::renameat(&dir, temp, &dir, name).inspect_err(|_| unlink())
     };
     match placed {
         Ok(()) => Ok(()),
@@ -584,6 +597,11 @@ pub fn write_stream(
         ))),
         Err(e) => Err(errno_error(root, rel, e)),
     }
+}
+
+/// Removes a file staged by [`stage_stream`] that will not be placed.
+pub fn discard_staged(root: &Path, rel: &str, temp: &str) {
+    let _ = remove(root, &staged_rel(rel, temp));
 }
 
 /// Creates the file `rel` with `contents` atomically; fails, changing nothing, when anything
@@ -618,7 +636,13 @@ pub fn remove(root: &Path, rel: &str) -> Result<()> {
         Err(e) => return Err(errno_error(root, rel, e)),
     }
     drop(dir);
-    let mut folder = dir_rel;
+    remove_empty_folders(root, dir_rel)
+}
+
+/// Removes the folder `rel` if it is empty, then each parent that becomes empty, up to but not
+/// including the store root.
+pub fn remove_empty_folders(root: &Path, rel: &str) -> Result<()> {
+    let mut folder = rel;
     while !folder.is_empty() {
         let (parent, name) = split(folder);
         let Some(parent_fd) = open_dir(root, parent, false)? else {

@@ -138,10 +138,12 @@ impl Store {
             .collect()
     }
 
-    /// Reads every customer record, in parallel.
+    /// Reads every customer record, in parallel. Folders without a `customer.yaml` are left out
+    /// (and reported by `check`).
     pub fn load_customers(&self) -> Result<Vec<Loaded<Customer>>> {
         self.customer_slugs()?
             .par_iter()
+            .filter(|slug| self.has_customer(slug))
             .map(|slug| {
                 let rel = layout::customer_file(slug);
                 Ok(Loaded {

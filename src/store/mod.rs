@@ -5,10 +5,14 @@ pub mod atomic;
 pub mod change;
 pub mod edit;
 pub mod fs;
+mod gate;
+pub use gate::check_file;
+pub mod journal;
 pub mod layout;
 pub mod load;
 pub mod locate;
 pub mod snapshot;
+pub mod txn;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -19,8 +23,10 @@ use crate::error::{Error, IoContext, Result};
 use crate::model::config::Config;
 use crate::model::suggest;
 
-pub use change::{ApplyOptions, Change, FileOp};
+pub use change::{Change, FileOp};
+pub use journal::Recovery;
 pub use load::CustomerBundle;
+pub use txn::{AbortPoint, ApplyOptions, Transaction, set_abort_point};
 
 /// An open store: where it is, inside which git work tree, and its settings.
 #[derive(Debug, Clone)]

@@ -13,6 +13,7 @@ mod documents;
 mod export;
 mod handoff;
 mod history;
+mod hostile;
 mod import;
 mod inbox;
 mod init;
