@@ -251,8 +251,21 @@ fn validate(
                     thread_key = Some(v.to_string());
                 }
             }
-            "summary" => summary = Some(value.text.trim().to_string()),
-            "body" => body = Some(value.text.clone()),
+            "summary" => {
+                let text = value.text.trim();
+                match crate::model::names::validate_line(
+                    "the summary",
+                    text,
+                    crate::model::names::MAX_LINE_LEN,
+                ) {
+                    Ok(()) => summary = Some(text.to_string()),
+                    Err(why) => fail(format!("{why} (map a longer text to `body`)")),
+                }
+            }
+            "body" => match crate::model::names::validate_text("the body", &value.text) {
+                Ok(()) => body = Some(value.text.clone()),
+                Err(why) => fail(why),
+            },
             "resolves" => match parse_bool(v) {
                 Ok(b) => resolves = b,
                 Err(why) => fail(why),

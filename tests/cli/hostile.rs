@@ -405,3 +405,115 @@ fn a_lock_left_by_another_process_is_named_not_waited_for() {
     );
     assert!(out.starts_with("logged touchpoint"), "{out}");
 }
+
+#[test]
+fn a_large_legal_record_stays_editable() {
+    let store = store();
+    let tags: Vec<String> = (0..100_000).map(|i| format!("t{i:05}")).collect();
+    let text = store.read("customers/acme/customer.yaml");
+    store.write(
+        "customers/acme/customer.yaml",
+        &format!("{text}tags: [{}]\n", tags.join(", ")),
+    );
+    store.commit_all("many tags");
+    let before = std::fs::metadata(store.path("customers/acme/customer.yaml"))
+        .unwrap()
+        .len();
+    assert!(before > 700_000 && before < 1 << 20, "{before}");
+    store.run(&["customer", "edit", "acme", "--add-tag", "vip"]);
+    let after = store.read("customers/acme/customer.yaml");
+    assert!(after.len() < 1 << 20);
+    assert_eq!(
+        after.lines().count(),
+        text.lines().count() + 1,
+        "still one line of tags"
+    );
+    assert!(after.contains("t99999, vip]"));
+    store.status_clean();
+}
+
+#[test]
+fn writers_refuse_what_readers_would_refuse() {
+    let store = store();
+    let rules = store.sandbox.path().join("r.yaml");
+    std::fs::write(
+        &rules,
+        "records: touchpoints\nsource: desk\nkey: [ID]\nfields:\n  customer: Customer\n  at: Date\n  channel: Channel\n  direction: Direction\n  summary: Summary\n",
+    )
+    .unwrap();
+    let csv = store.sandbox.path().join("t.csv");
+    std::fs::write(
+        &csv,
+        format!(
+            "ID,Customer,Date,Channel,Direction,Summary\n1,acme,2026-01-05 10:00,call,inbound,{}\n",
+            "s".repeat(2 << 20)
+        ),
+    )
+    .unwrap();
+    let head = store.head();
+    let out = store
+        .cmd()
+        .arg("import")
+        .arg(&csv)
+        .arg("--rules")
+        .arg(&rules)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("t.csv:2:6:"), "{}", &err[..err.len().min(400)]);
+    assert_eq!(store.head(), head);
+    store.status_clean();
+}
+
+/// Data from a hostile push, exported: a pipe gets the exact bytes, a terminal gets them
+/// escaped, and JSON escapes what could disguise text.
+#[test]
+fn export_escapes_for_terminals_and_keeps_bytes_for_pipes() {
+    let store = store();
+    store.replace_line(
+        "customers/acme/customer.yaml",
+        "name:",
+        "name: \"Acme \\e]0;pwned\\a \\u202eevil\\b\"",
+    );
+    store.commit_all("hostile name");
+    let piped = store.run(&["export", "customers"]);
+    assert!(
+        piped.contains("Acme \u{1b}]0;pwned\u{7} \u{202e}evil\u{8}"),
+        "{piped:?}"
+    );
+    let json = store.run(&["export", "customers", "--format", "json"]);
+    assert!(
+        json.contains("\\u001b]0;pwned\\u0007 \\u202eevil\\b"),
+        "{json}"
+    );
+    assert!(!json.contains('\u{202e}'));
+
+    // A real terminal, through `script` (util-linux), as a person at a terminal sees it.
+    let bin = env!("CARGO_BIN_EXE_git-crm");
+    let Ok(shown) = std::process::Command::new("script")
+        .args(["-qec", &format!("{bin} export customers"), "/dev/null"])
+        .current_dir(store.root())
+        .env("GITCRM_USER", "alice")
+        .env("HOME", store.sandbox.path().join("home"))
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env(
+            "GIT_CONFIG_GLOBAL",
+            store.sandbox.path().join("home/.gitconfig"),
+        )
+        .output()
+    else {
+        assert!(std::env::var("CI").is_err(), "script(1) must exist in CI");
+        eprintln!("skipped: script(1) is not available");
+        return;
+    };
+    let shown = String::from_utf8_lossy(&shown.stdout);
+    assert!(
+        shown.contains("Acme \\u{1b}]0;pwned\\u{7} \\u{202e}evil\\u{8}"),
+        "{shown:?}"
+    );
+    assert!(
+        !shown.contains('\u{7}') && !shown.contains('\u{202e}'),
+        "{shown:?}"
+    );
+}
