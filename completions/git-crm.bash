@@ -19,6 +19,9 @@ _git__crm() {
             git__crm,assign)
                 cmd="git__crm__subcmd__assign"
                 ;;
+            git__crm,attach)
+                cmd="git__crm__subcmd__attach"
+                ;;
             git__crm,check)
                 cmd="git__crm__subcmd__check"
                 ;;
@@ -30,6 +33,9 @@ _git__crm() {
                 ;;
             git__crm,demo)
                 cmd="git__crm__subcmd__demo"
+                ;;
+            git__crm,docs)
+                cmd="git__crm__subcmd__docs"
                 ;;
             git__crm,export)
                 cmd="git__crm__subcmd__export"
@@ -127,6 +133,36 @@ _git__crm() {
             git__crm__subcmd__customer__subcmd__help,show)
                 cmd="git__crm__subcmd__customer__subcmd__help__subcmd__show"
                 ;;
+            git__crm__subcmd__docs,get)
+                cmd="git__crm__subcmd__docs__subcmd__get"
+                ;;
+            git__crm__subcmd__docs,help)
+                cmd="git__crm__subcmd__docs__subcmd__help"
+                ;;
+            git__crm__subcmd__docs,list)
+                cmd="git__crm__subcmd__docs__subcmd__list"
+                ;;
+            git__crm__subcmd__docs,open)
+                cmd="git__crm__subcmd__docs__subcmd__open"
+                ;;
+            git__crm__subcmd__docs,show)
+                cmd="git__crm__subcmd__docs__subcmd__show"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,get)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__get"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,help)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,list)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,open)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__open"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,show)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__show"
+                ;;
             git__crm__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__handoff__subcmd__accept"
                 ;;
@@ -148,6 +184,9 @@ _git__crm() {
             git__crm__subcmd__help,assign)
                 cmd="git__crm__subcmd__help__subcmd__assign"
                 ;;
+            git__crm__subcmd__help,attach)
+                cmd="git__crm__subcmd__help__subcmd__attach"
+                ;;
             git__crm__subcmd__help,check)
                 cmd="git__crm__subcmd__help__subcmd__check"
                 ;;
@@ -159,6 +198,9 @@ _git__crm() {
                 ;;
             git__crm__subcmd__help,demo)
                 cmd="git__crm__subcmd__help__subcmd__demo"
+                ;;
+            git__crm__subcmd__help,docs)
+                cmd="git__crm__subcmd__help__subcmd__docs"
                 ;;
             git__crm__subcmd__help,export)
                 cmd="git__crm__subcmd__help__subcmd__export"
@@ -232,6 +274,18 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__customer,show)
                 cmd="git__crm__subcmd__help__subcmd__customer__subcmd__show"
                 ;;
+            git__crm__subcmd__help__subcmd__docs,get)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__get"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,list)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,open)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__open"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,show)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__show"
+                ;;
             git__crm__subcmd__help__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__accept"
                 ;;
@@ -241,8 +295,23 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__person,add)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__add"
                 ;;
+            git__crm__subcmd__help__subcmd__person,key)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key"
+                ;;
             git__crm__subcmd__help__subcmd__person,list)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,add)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,generate)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,list)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,remove)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__remove"
                 ;;
             git__crm__subcmd__help__subcmd__task,add)
                 cmd="git__crm__subcmd__help__subcmd__task__subcmd__add"
@@ -256,14 +325,26 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__team,add)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__add"
                 ;;
+            git__crm__subcmd__help__subcmd__team,join)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__join"
+                ;;
+            git__crm__subcmd__help__subcmd__team,leave)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__leave"
+                ;;
             git__crm__subcmd__help__subcmd__team,list)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__team,rekey)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__rekey"
                 ;;
             git__crm__subcmd__person,add)
                 cmd="git__crm__subcmd__person__subcmd__add"
                 ;;
             git__crm__subcmd__person,help)
                 cmd="git__crm__subcmd__person__subcmd__help"
+                ;;
+            git__crm__subcmd__person,key)
+                cmd="git__crm__subcmd__person__subcmd__key"
                 ;;
             git__crm__subcmd__person,list)
                 cmd="git__crm__subcmd__person__subcmd__list"
@@ -274,8 +355,53 @@ _git__crm() {
             git__crm__subcmd__person__subcmd__help,help)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__help"
                 ;;
+            git__crm__subcmd__person__subcmd__help,key)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key"
+                ;;
             git__crm__subcmd__person__subcmd__help,list)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,add)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,generate)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,list)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,remove)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__remove"
+                ;;
+            git__crm__subcmd__person__subcmd__key,add)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__key,generate)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__key,help)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help"
+                ;;
+            git__crm__subcmd__person__subcmd__key,list)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__key,remove)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__remove"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,add)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,generate)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,help)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,list)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,remove)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__remove"
                 ;;
             git__crm__subcmd__task,add)
                 cmd="git__crm__subcmd__task__subcmd__add"
@@ -307,8 +433,17 @@ _git__crm() {
             git__crm__subcmd__team,help)
                 cmd="git__crm__subcmd__team__subcmd__help"
                 ;;
+            git__crm__subcmd__team,join)
+                cmd="git__crm__subcmd__team__subcmd__join"
+                ;;
+            git__crm__subcmd__team,leave)
+                cmd="git__crm__subcmd__team__subcmd__leave"
+                ;;
             git__crm__subcmd__team,list)
                 cmd="git__crm__subcmd__team__subcmd__list"
+                ;;
+            git__crm__subcmd__team,rekey)
+                cmd="git__crm__subcmd__team__subcmd__rekey"
                 ;;
             git__crm__subcmd__team__subcmd__help,add)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__add"
@@ -316,8 +451,17 @@ _git__crm() {
             git__crm__subcmd__team__subcmd__help,help)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__help"
                 ;;
+            git__crm__subcmd__team__subcmd__help,join)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__join"
+                ;;
+            git__crm__subcmd__team__subcmd__help,leave)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__leave"
+                ;;
             git__crm__subcmd__team__subcmd__help,list)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__team__subcmd__help,rekey)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__rekey"
                 ;;
             *)
                 ;;
@@ -326,7 +470,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --help --version init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --help --version init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -363,6 +507,60 @@ _git__crm() {
                     return 0
                     ;;
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__attach)
+            opts="-h -V --title --name --tag --restricted --to --replaces --at --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -548,7 +746,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__edit)
-            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --set-restricted --team --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -575,6 +773,14 @@ _git__crm() {
                     return 0
                     ;;
                 --remove-contact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set-restricted)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -849,6 +1055,216 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__docs)
+            opts="-h -V --store --as --help --version list show get open help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__get)
+            opts="-o -h -V --output --force --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help)
+            opts="list show get open help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__list)
+            opts="-h -V --all --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__open)
+            opts="-h -V --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__show)
+            opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__export)
             opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --help --version customers touchpoints notes handoffs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1042,7 +1458,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help)
-            opts="init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1056,6 +1472,20 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__attach)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1198,6 +1628,76 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs)
+            opts="list show get open"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1392,7 +1892,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__person)
-            opts="add list"
+            opts="add list key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1408,6 +1908,76 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__person__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key)
+            opts="add list remove generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1532,7 +2102,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__team)
-            opts="add list"
+            opts="add list join leave rekey"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1559,7 +2129,49 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__join)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__leave)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__help__subcmd__team__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__rekey)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1678,7 +2290,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__init)
-            opts="-h -V --handle --name --email --no-commit --store --as --help --version"
+            opts="-h -V --handle --name --email --no-commit --lfs --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1712,7 +2324,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__log)
-            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --no-commit --dry-run --format --store --as --help --version"
+            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --restricted --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1759,6 +2371,10 @@ _git__crm() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1886,13 +2502,17 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__note)
-            opts="-h -V --tag --at --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --tag --restricted --at --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1920,7 +2540,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person)
-            opts="-h -V --store --as --help --version add list help"
+            opts="-h -V --store --as --help --version add list key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1984,7 +2604,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__help)
-            opts="add list help"
+            opts="add list key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2025,6 +2645,76 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key)
+            opts="add list remove generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__person__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2032,6 +2722,224 @@ _git__crm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key)
+            opts="-h -V --store --as --help --version add list remove generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__add)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__generate)
+            opts="-h -V --add --output --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help)
+            opts="add list remove generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__list)
+            opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__remove)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2092,7 +3000,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__setup)
-            opts="-h -V --store --as --help --version"
+            opts="-h -V --lfs --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2326,7 +3234,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team)
-            opts="-h -V --store --as --help --version add list help"
+            opts="-h -V --store --as --help --version add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2382,7 +3290,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__help)
-            opts="add list help"
+            opts="add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2423,6 +3331,34 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__join)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__leave)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__team__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2437,8 +3373,100 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__rekey)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__join)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__leave)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__team__subcmd__list)
             opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__rekey)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2483,7 +3511,7 @@ _git__crm() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "touchpoint note handoff handoff-accepted task task-done" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "touchpoint note handoff handoff-accepted task task-done document" -- "${cur}"))
                     return 0
                     ;;
                 --by)

@@ -65,13 +65,14 @@ impl Section {
         }
     }
 
-    fn of_kind(kind: RecordKind) -> Self {
-        match kind {
+    fn of_kind(kind: RecordKind) -> Option<Self> {
+        Some(match kind {
             RecordKind::Interaction => Section::Unanswered,
             RecordKind::Handoff => Section::Handoffs,
             RecordKind::Task => Section::Tasks,
             RecordKind::Note => Section::Mentions,
-        }
+            RecordKind::Document => return None,
+        })
     }
 
     const DEFAULT: [Section; 4] = [
@@ -214,7 +215,7 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
             .view
             .order(&Section::DEFAULT.map(Section::kind))
             .into_iter()
-            .map(Section::of_kind)
+            .filter_map(Section::of_kind)
             .collect(),
         first_response_target: None,
         handoff_target: None,
@@ -309,7 +310,11 @@ fn scan_customer(
         notes,
         handoffs,
         tasks,
+        documents: Vec::new(),
     };
+    // Mentions are in clear; what a restricted note says is opened like everywhere else.
+    let mut bundle = bundle;
+    crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
     let hidden_threads = super::views::hidden_threads(&bundle, view);
     let mut found = Found::default();
     let age = |at: &Timestamp| (query.now - *at).num_seconds().max(0);

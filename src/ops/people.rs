@@ -53,6 +53,7 @@ pub fn add_person(
         emails: input.emails,
         teams: input.teams,
         role: input.role,
+        keys: Vec::new(),
         extra: Default::default(),
     };
     let edit = map_entry_edit(

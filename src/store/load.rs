@@ -8,9 +8,12 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::access::{Keys, reveal_bundle};
 use crate::error::{Error, Result};
 use crate::model::ids::IdPrefix;
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Renamed, Task};
+use crate::model::records::{
+    Customer, Document, Handoff, Interaction, Note, RecordKind, Renamed, Task,
+};
 use crate::model::{slug, suggest};
 
 use super::snapshot::{Content, Record, Snapshot};
@@ -23,7 +26,9 @@ pub struct Loaded<T> {
     pub record: T,
 }
 
-/// One customer and all of its records, each list in file-name (time) order.
+/// One customer and all of its records, each list in file-name (time) order. A bundle from
+/// [`Store::load_bundle`] or [`Store::load_all`] has its restricted content opened as far as the
+/// local identity allows (see `crate::access::reveal`): it is a read model, never written back.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerBundle {
     pub customer: Customer,
@@ -32,6 +37,7 @@ pub struct CustomerBundle {
     pub notes: Vec<Loaded<Note>>,
     pub handoffs: Vec<Loaded<Handoff>>,
     pub tasks: Vec<Loaded<Task>>,
+    pub documents: Vec<Loaded<Document>>,
 }
 
 /// Where a record named by id prefix lives.
@@ -95,12 +101,26 @@ impl Store {
         Err(Error::not_found(format!("no customer `{slug}`"), hint))
     }
 
-    /// Reads one customer with all of its records.
+    /// Reads one customer with all of its records, restricted content opened with the local
+    /// identity.
     ///
     /// Records a merge left in the customer's old folders (a teammate logged under the old slug
     /// before pulling a rename) are included: they belong to this customer until `check --fix`
     /// or `sync` moves them.
     pub fn load_bundle(&self, slug: &str) -> Result<CustomerBundle> {
+        self.load_bundle_with(slug, Keys::Local)
+    }
+
+    /// Reads one customer with all of its records, restricted content opened with `keys`.
+    pub fn load_bundle_with(&self, slug: &str, keys: Keys) -> Result<CustomerBundle> {
+        let mut bundle = self.load_bundle_sealed(slug)?;
+        reveal_bundle(&mut bundle, keys);
+        Ok(bundle)
+    }
+
+    /// Reads one customer with all of its records as stored: restricted content stays sealed
+    /// (what an operation that rewrites records starts from).
+    pub fn load_bundle_sealed(&self, slug: &str) -> Result<CustomerBundle> {
         let customer = self.load_customer(slug)?;
         let mut folders = vec![slug.to_string()];
         for old in &customer.renamed_from {
@@ -118,6 +138,7 @@ impl Store {
             notes: Vec::new(),
             handoffs: Vec::new(),
             tasks: Vec::new(),
+            documents: Vec::new(),
         };
         for folder in &folders {
             bundle
@@ -132,6 +153,9 @@ impl Store {
             bundle
                 .tasks
                 .extend(self.load_records(folder, RecordKind::Task)?);
+            bundle
+                .documents
+                .extend(self.load_records(folder, RecordKind::Document)?);
         }
         if folders.len() > 1 {
             bundle.sort_by_file_name();
@@ -197,7 +221,15 @@ impl Store {
     /// unchanged large store loads in a fraction of a second. The first file that does not parse
     /// (in path order) is the error.
     pub fn load_all(&self) -> Result<Vec<CustomerBundle>> {
-        bundles_following(Snapshot::work_tree(self)?, |old| self.renamed_to(old))
+        self.load_all_with(Keys::Local)
+    }
+
+    /// [`Store::load_all`] with restricted content opened with `keys`: metrics pass an empty
+    /// keyring, so what they print is the same for every reader.
+    pub fn load_all_with(&self, keys: Keys) -> Result<Vec<CustomerBundle>> {
+        let mut all = bundles_following(Snapshot::work_tree(self)?, |old| self.renamed_to(old))?;
+        all.par_iter_mut().for_each(|b| reveal_bundle(b, keys));
+        Ok(all)
     }
 
     /// Reads every customer with all records straight from the work tree, one file at a time
@@ -206,7 +238,7 @@ impl Store {
         self.customer_slugs()?
             .par_iter()
             .filter(|slug| self.has_customer(slug))
-            .map(|slug| self.load_bundle(slug))
+            .map(|slug| self.load_bundle_with(slug, Keys::Local))
             .collect()
     }
 
@@ -317,6 +349,8 @@ impl CustomerBundle {
         self.handoffs
             .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
         self.tasks.sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.documents
+            .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
     }
 }
 
@@ -355,6 +389,7 @@ pub fn bundles_following(
             parts.notes.extend(stray.notes);
             parts.handoffs.extend(stray.handoffs);
             parts.tasks.extend(stray.tasks);
+            parts.documents.extend(stray.documents);
             parts.joined = true;
         }
     }
@@ -369,6 +404,7 @@ pub fn bundles_following(
                 notes: parts.notes,
                 handoffs: parts.handoffs,
                 tasks: parts.tasks,
+                documents: parts.documents,
             };
             if parts.joined {
                 bundle.sort_by_file_name();
@@ -415,6 +451,7 @@ fn parts_by_slug(snapshot: Snapshot) -> Result<BTreeMap<String, Parts>> {
             Record::Note(record) => parts.notes.push(Loaded { path, record }),
             Record::Handoff(record) => parts.handoffs.push(Loaded { path, record }),
             Record::Task(record) => parts.tasks.push(Loaded { path, record }),
+            Record::Document(record) => parts.documents.push(Loaded { path, record }),
         }
     }
     Ok(by_slug)
@@ -429,6 +466,7 @@ struct Parts {
     tasks: Vec<Loaded<Task>>,
     /// Records of another folder were joined in.
     joined: bool,
+    documents: Vec<Loaded<Document>>,
 }
 
 /// Names of the record files in the store folder `rel_dir`, sorted; a missing folder has none.

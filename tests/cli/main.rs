@@ -3,11 +3,13 @@
 
 mod support;
 
+mod access;
 mod check;
 mod collab_merge;
 mod completions;
 mod concurrency;
 mod customer;
+mod documents;
 mod export;
 mod handoff;
 mod history;

@@ -23,7 +23,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::git::{self, EntryKind};
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
+use crate::model::records::{Customer, Document, Handoff, Interaction, Note, RecordKind, Task};
 use crate::model::slug;
 
 use super::{Store, fs::is_temp_name, layout, yaml};
@@ -36,6 +36,7 @@ pub enum Record {
     Note(Note),
     Handoff(Handoff),
     Task(Task),
+    Document(Document),
 }
 
 /// What a file of the snapshot holds.
@@ -123,6 +124,7 @@ pub fn parse(path: &str, data: &[u8]) -> Content {
         Some(RecordKind::Note) => yaml::parse_bytes::<Note>(p, data).map(Record::Note),
         Some(RecordKind::Handoff) => yaml::parse_bytes::<Handoff>(p, data).map(Record::Handoff),
         Some(RecordKind::Task) => yaml::parse_bytes::<Task>(p, data).map(Record::Task),
+        Some(RecordKind::Document) => yaml::parse_bytes::<Document>(p, data).map(Record::Document),
     };
     match record {
         Ok(record) => Content::Record(Box::new(record)),
