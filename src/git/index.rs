@@ -158,6 +158,34 @@ impl FileStat {
     }
 }
 
+/// A digest of the stat data of git's index file (0 when there is none): an index that was
+/// rewritten (by `git add`, a merge, a checkout) has a new inode or time, so results read from
+/// the index can be filed under this digest.
+pub fn index_file_digest(repo_root: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    let Ok(repo) = gix::open(repo_root) else {
+        return 0;
+    };
+    let Ok(meta) = std::fs::symlink_metadata(repo.index_path()) else {
+        return 0;
+    };
+    let fields = [
+        meta.ino(),
+        meta.dev(),
+        meta.size(),
+        meta.mtime() as u64,
+        meta.mtime_nsec() as u64,
+        meta.ctime() as u64,
+        meta.ctime_nsec() as u64,
+    ];
+    let mut h: u64 = 0x6a09_e667_f3bc_c908;
+    for f in fields {
+        h = (h ^ f).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        h ^= h >> 29;
+    }
+    h.max(1)
+}
+
 /// A path git left unmerged, with the stages the index holds for it (1 base, 2 ours, 3
 /// theirs), which tell what kind of conflict it is.
 #[derive(Debug, Clone, PartialEq, Eq)]

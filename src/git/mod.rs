@@ -26,10 +26,15 @@ pub use config::{
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
-pub use index::{EntryKind, FileStat, Unmerged, WorkTreeFile, mark_unchanged, unmerged_paths};
+pub use index::{
+    EntryKind, FileStat, Unmerged, WorkTreeFile, index_file_digest, mark_unchanged, unmerged_paths,
+};
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
-pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};
+pub use tree::{
+    TreeFile, blob_id, blob_id_raw, git_dir, list_files, missing_objects, read_blob, read_blobs,
+    read_file, read_files,
+};
 
 use crate::model::time::Timestamp;
 

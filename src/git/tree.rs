@@ -134,12 +134,66 @@ fn read_objects(repo_root: &Path, ids: &[gix::ObjectId]) -> Result<Vec<Vec<u8>>>
     Ok(chunks.into_iter().flatten().collect())
 }
 
+thread_local! {
+    /// One repository handle per thread and repository, reused across calls: opening one reads
+    /// the configuration, which costs more than reading a small blob.
+    static LOCAL_REPO: std::cell::RefCell<Option<(PathBuf, gix::Repository)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with this thread's handle on the repository at `repo_root`.
+fn with_local_repo<R>(repo_root: &Path, f: impl FnOnce(&gix::Repository) -> R) -> Result<R> {
+    LOCAL_REPO.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.as_ref().is_none_or(|(root, _)| root != repo_root) {
+            let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+            *slot = Some((repo_root.to_path_buf(), repo));
+        }
+        let (_, repo) = slot.as_ref().expect("set above");
+        Ok(f(repo))
+    })
+}
+
+/// The content of the blob `id` (raw 20 bytes), `None` when the object database does not have
+/// it (a partial clone that has not fetched it, or a file that was never added). For many small
+/// reads from parallel tasks: each thread keeps its own repository handle.
+pub fn read_blob(repo_root: &Path, id: &[u8; 20]) -> Result<Option<Vec<u8>>> {
+    let oid = gix::ObjectId::from(*id);
+    with_local_repo(repo_root, |repo| {
+        if !repo.has_object(oid) {
+            return Ok(None);
+        }
+        repo.find_object(oid)
+            .map(|object| Some(object.detach().data))
+            .map_err(|e| git_error("cannot read blob", e))
+    })?
+}
+
+/// Which of `ids` (raw) the object database lacks.
+pub fn missing_objects(repo_root: &Path, ids: &[[u8; 20]]) -> Result<Vec<[u8; 20]>> {
+    with_local_repo(repo_root, |repo| {
+        ids.iter()
+            .filter(|id| !repo.has_object(gix::ObjectId::from(**id)))
+            .copied()
+            .collect()
+    })
+}
+
 /// The git blob id (hex) of `data`, as `git hash-object` computes it: the key under which a
 /// file read from disk is cached.
 pub fn blob_id(data: &[u8]) -> String {
     gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, data)
         .map(|id| id.to_string())
         .unwrap_or_default()
+}
+
+/// [`blob_id`] as its 20 raw bytes.
+pub fn blob_id_raw(data: &[u8]) -> [u8; 20] {
+    let mut out = [0u8; 20];
+    if let Ok(id) = gix::objs::compute_hash(gix::hash::Kind::Sha1, gix::objs::Kind::Blob, data) {
+        out.copy_from_slice(id.as_bytes());
+    }
+    out
 }
 
 /// The repository's git folder (`.git`, or where a linked work tree's `.git` file points).

@@ -728,6 +728,114 @@ fn libc_nonblock() -> i32 {
     OFlags::NONBLOCK.bits() as i32
 }
 
+/// Stat data of one entry as the snapshot's scan compares it: a digest of every field git
+/// compares (times to the nanosecond, size, inode, device, mode, owner), the kind, the git
+/// index's view of it (for files), and the latest of its times, for the racy-entry rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ScanStat {
+    pub kind: Kind,
+    pub digest: u64,
+    /// The later of the modification and status-change times, in nanoseconds since the epoch
+    /// (what the racy-entry rule compares: a write, or a time set back after one, moves it).
+    pub changed_ns: i128,
+    pub file: FileStat,
+}
+
+// The field types of `stat` differ between platforms; the casts are no-ops on some.
+#[allow(clippy::unnecessary_cast)]
+fn scan_stat(stat: &rustix::fs::Stat) -> ScanStat {
+    let fields = [
+        stat.st_dev as u64,
+        stat.st_ino as u64,
+        stat.st_mode as u64,
+        stat.st_uid as u64,
+        stat.st_gid as u64,
+        stat.st_size as u64,
+        stat.st_mtime as u64,
+        stat.st_mtime_nsec as u64,
+        stat.st_ctime as u64,
+        stat.st_ctime_nsec as u64,
+    ];
+    let mut digest: u64 = 0x243f_6a88_85a3_08d3;
+    for f in fields {
+        digest = (digest ^ f).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        digest ^= digest >> 31;
+    }
+    let ns = |s: i64, n: i64| i128::from(s) * 1_000_000_000 + i128::from(n);
+    ScanStat {
+        kind: Kind::of(FileType::from_raw_mode(stat.st_mode)),
+        // Zero means "unknown" in the scan's tables.
+        digest: digest.max(1),
+        changed_ns: ns(stat.st_mtime as i64, stat.st_mtime_nsec as i64)
+            .max(ns(stat.st_ctime as i64, stat.st_ctime_nsec as i64)),
+        file: file_stat(stat),
+    }
+}
+
+/// An open folder of the store, for a scan that looks at many entries in it: each entry is
+/// looked at relative to the open folder (no path walk per file), never following a link.
+pub struct ScanDir {
+    fd: OwnedFd,
+}
+
+/// Opens the store folder `rel` for a scan; `None` when it is missing. A link on the way is an
+/// error naming it.
+pub fn scan_dir(root: &Path, rel: &str) -> Result<Option<ScanDir>> {
+    Ok(open_dir(root, rel, false)?.map(|fd| ScanDir { fd }))
+}
+
+impl ScanDir {
+    /// Opens the sub-folder `name`: `Ok(None)` when it is missing or is not a folder (a link, a
+    /// file: the scan sees it as what it is through [`ScanDir::stat`]).
+    pub fn open(&self, name: &str) -> std::result::Result<Option<ScanDir>, Errno> {
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        match rustix::fs::openat(&self.fd, name, flags, Mode::empty()) {
+            Ok(fd) => Ok(Some(ScanDir { fd })),
+            Err(Errno::NOENT | Errno::NOTDIR | Errno::LOOP) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The folder's own stat data.
+    pub fn own_stat(&self) -> std::result::Result<ScanStat, Errno> {
+        rustix::fs::fstat(&self.fd).map(|s| scan_stat(&s))
+    }
+
+    /// The stat data of the entry `name`, not following a link; `None` when it is missing.
+    pub fn stat<P: rustix::path::Arg>(
+        &self,
+        name: P,
+    ) -> std::result::Result<Option<ScanStat>, Errno> {
+        match rustix::fs::statat(&self.fd, name, AtFlags::SYMLINK_NOFOLLOW) {
+            Ok(stat) => Ok(Some(scan_stat(&stat))),
+            Err(Errno::NOENT | Errno::NOTDIR) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The entries of the folder, sorted by name (as [`list`]); `rel` names it in errors.
+    pub fn list(&self, root: &Path, rel: &str) -> Result<Vec<DirEntry>> {
+        list_open(&self.fd, root, rel)
+    }
+
+    /// Reads the regular file `name` of this folder (at most `limit` bytes), as [`read_limited`]
+    /// does; `rel` is its store path, for errors.
+    pub fn read(
+        &self,
+        root: &Path,
+        rel: &str,
+        name: &str,
+        limit: u64,
+    ) -> std::result::Result<Vec<u8>, ReadError> {
+        read_in(&self.fd, root, rel, name, limit)
+    }
+}
+
+/// An errno from a scan as an error naming the path.
+pub fn scan_error(root: &Path, rel: &str, errno: Errno) -> Error {
+    errno_error(root, rel, errno)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

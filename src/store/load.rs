@@ -16,7 +16,7 @@ use crate::model::records::{
 };
 use crate::model::{slug, suggest};
 
-use super::snapshot::{Content, Record, Snapshot};
+use super::snapshot::{Content, Derived, Key, Record, Scan, Snapshot};
 use super::{Store, fs, layout, yaml};
 
 /// A record together with the store-relative path it was read from.
@@ -227,9 +227,75 @@ impl Store {
     /// [`Store::load_all`] with restricted content opened with `keys`: metrics pass an empty
     /// keyring, so what they print is the same for every reader.
     pub fn load_all_with(&self, keys: Keys) -> Result<Vec<CustomerBundle>> {
-        let mut all = bundles_following(Snapshot::work_tree(self)?, |old| self.renamed_to(old))?;
+        let bundles = self.bundles()?;
+        let mut all = (0..bundles.groups.len())
+            .into_par_iter()
+            .map(|g| bundles.load(g))
+            .collect::<Result<Vec<_>>>()?;
+        bundles.save();
         all.par_iter_mut().for_each(|b| reveal_bundle(b, keys));
         Ok(all)
+    }
+
+    /// Scans the work tree and groups its folders into customers (a customer's folder, and the
+    /// old folders of a rename that still hold records), without reading the records of folders
+    /// that did not change. Fails like [`Store::load_all`] on the first file (in path order)
+    /// that does not parse.
+    pub fn bundles(&self) -> Result<Bundles<'_>> {
+        let scan = Scan::work_tree(self, true)?;
+        super::snapshot::timing("scan");
+        let none = Key::default();
+        let infos = (0..scan.folders().len())
+            .into_par_iter()
+            .map(|i| {
+                scan.derived::<FolderInfo>(&[i], &none, || Ok(FolderInfo::of(&scan.entries(i)?)))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        if let Some((path, line, column, message)) = infos
+            .iter()
+            .filter_map(|i| i.first_invalid.as_ref())
+            .min_by(|a, b| a.0.cmp(&b.0))
+        {
+            let error = Error::Parse {
+                path: PathBuf::from(path),
+                line: *line,
+                column: *column,
+                message: message.clone(),
+            };
+            // What was learnt stays learnt: the next run only reads what changes.
+            scan.save();
+            return Err(error);
+        }
+        let names: Vec<&str> = scan.folders().iter().map(|f| f.name.as_str()).collect();
+        let position = |slug: &str| names.binary_search(&slug).ok();
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (i, info) in infos.iter().enumerate() {
+            if info.renamed_from.is_some() {
+                groups.entry(i).or_default().insert(0, i);
+            }
+        }
+        for (i, info) in infos.iter().enumerate() {
+            if info.renamed_from.is_some() || !info.has_records {
+                continue;
+            }
+            let old = names[i];
+            let Some(target) = self.renamed_to(old) else {
+                continue;
+            };
+            // Only a customer that says it had this slug takes the records (as `load_bundle`).
+            let Some(t) = position(&target) else { continue };
+            if infos[t]
+                .renamed_from
+                .as_ref()
+                .is_some_and(|from| from.iter().any(|f| f == old))
+            {
+                groups.entry(t).or_default().push(i);
+            }
+        }
+        Ok(Bundles {
+            groups: groups.into_values().collect(),
+            scan,
+        })
     }
 
     /// Reads every customer with all records straight from the work tree, one file at a time
@@ -412,6 +478,82 @@ pub fn bundles_following(
             Some(bundle)
         })
         .collect())
+}
+
+/// The customers of a scan of the work tree, as groups of its folders ([`Store::bundles`]).
+pub struct Bundles<'s> {
+    pub scan: Scan<'s>,
+    /// Folder indexes of each customer, its own folder first, in slug order.
+    pub groups: Vec<Vec<usize>>,
+}
+
+impl Bundles<'_> {
+    /// The customer `g` with all of its records as stored (restricted content sealed).
+    pub fn load(&self, g: usize) -> Result<CustomerBundle> {
+        let mut entries = Vec::new();
+        for &f in &self.groups[g] {
+            entries.extend(self.scan.entries(f)?);
+        }
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        let store = self.scan.store();
+        let snapshot = Snapshot::of_entries(entries);
+        bundles_following(snapshot, |old| store.renamed_to(old))?
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::invalid("a customer folder vanished while it was read"))
+    }
+
+    /// Writes what the scan learnt into the cache.
+    pub fn save(self) {
+        self.scan.save();
+    }
+}
+
+/// What grouping folders into customers needs to know of a folder (cached per folder).
+#[derive(serde::Serialize, serde::Deserialize)]
+struct FolderInfo {
+    /// The customer's earlier slugs, when the folder has a `customer.yaml` that parses.
+    renamed_from: Option<Vec<String>>,
+    /// Whether it holds records (a folder without a customer may hold a renamed one's).
+    has_records: bool,
+    /// The first file that does not parse: path, line, column, message.
+    first_invalid: Option<(String, u64, u64, String)>,
+}
+
+impl Derived for FolderInfo {
+    const KIND: u8 = 1;
+}
+
+impl FolderInfo {
+    fn of(entries: &[super::snapshot::Entry]) -> Self {
+        let mut info = FolderInfo {
+            renamed_from: None,
+            has_records: false,
+            first_invalid: None,
+        };
+        for e in entries {
+            match &e.content {
+                Content::Other => {}
+                Content::Invalid {
+                    line,
+                    column,
+                    message,
+                } => {
+                    if info.first_invalid.is_none() {
+                        info.first_invalid =
+                            Some((e.path.clone(), *line, *column, message.clone()));
+                    }
+                }
+                Content::Record(record) => {
+                    info.has_records = true;
+                    if let Record::Customer(c) = record.as_ref() {
+                        info.renamed_from = Some(c.renamed_from.clone());
+                    }
+                }
+            }
+        }
+        info
+    }
 }
 
 /// [`bundles_following`] without rename forwards (a revision, where only the records count).

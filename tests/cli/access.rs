@@ -135,7 +135,9 @@ fn assert_no_plaintext(sandbox: &Sandbox, repo: &Path) {
         }
         haystacks.push((entry.display().to_string(), std::fs::read(&entry).unwrap()));
     }
-    let found_cache = haystacks.iter().any(|(n, _)| n.contains("snapshot-v"));
+    let found_cache = haystacks
+        .iter()
+        .any(|(n, _)| n.contains("/gitcrm/snapshot/data-"));
     assert!(
         found_cache,
         "the parse cache was written, so it is searched"

@@ -1,396 +1,581 @@
-//! The parse cache: `<git dir>/gitcrm/snapshot-v1.bin`, a compact binary (postcard) list of
-//! `(path, blob id, parse result)`.
+//! The cache files, in `<git dir>/gitcrm/snapshot/`:
 //!
-//! Records keep unknown keys in a flattened map, which binary formats cannot decode, so the cache
-//! stores mirror types whose unknown keys are one JSON string (usually empty), and customers
-//! (2,000 in a large store, against 200,000 touchpoints) as JSON text. The entries are split into
-//! chunks decoded in parallel.
+//! - `index.bin`: what the last scan saw, folder by folder: each customer folder's name, content
+//!   key, the stat digests of its folders and files (as git's index keeps stat data, so an
+//!   unchanged file is recognised without reading it), each file's blob id, and where the
+//!   folder's parsed records and derived results are. Rewritten (atomically) when something
+//!   changed; read whole (it is about 60 bytes per file) and checked by a checksum.
+//! - `data-<generation>.bin`: segments (a folder's parsed records, a derived result), each with
+//!   its length and checksum, only ever appended to. When more than half of it is no longer
+//!   referenced, the next writer copies the live segments into the next generation.
+//! - `lock`: taken (without waiting) by a writer; a command that finds it taken skips writing.
+//!
+//! Nothing here can change a result: every read is bounds-checked and checksummed, and anything
+//! that does not read back is a miss.
 
+use std::ffi::CStr;
+use std::fs::File;
+use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 
-use chrono::{FixedOffset, TimeZone};
-use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
+use super::bin::{In, Key, Out, checksum};
 
-use super::{Content, Entry, Record};
-use crate::model::ids::RecordId;
-use crate::model::records::{
-    Actor, Direction, Extra, Handoff, Interaction, Note, Party, Source, Task,
-};
-use crate::model::time::Timestamp;
-
-/// Bumped whenever the layout below changes; with the tool version it names a valid cache.
+const MAGIC: &[u8; 8] = b"GCRMSNP2";
+/// Bumped whenever the layout of these files or of what they hold changes.
 const FORMAT: u32 = 2;
-const FILE_NAME: &str = "snapshot-v1.bin";
-const CHUNK: usize = 4096;
+const INDEX: &str = "index.bin";
+const LOCK: &str = "lock";
+/// Compaction starts when the data file holds this much more than the live segments.
+const SLACK: u64 = 8 << 20;
 
-/// Where the cache lives, when the repository can be opened.
-pub(super) fn path(repo_root: &Path) -> Option<PathBuf> {
+/// Where the cache of the repository at `repo_root` lives.
+pub(super) fn dir(repo_root: &Path) -> Option<PathBuf> {
     crate::git::git_dir(repo_root)
         .ok()
-        .map(|dir| dir.join("gitcrm").join(FILE_NAME))
+        .map(|d| d.join("gitcrm").join("snapshot"))
 }
 
-fn stamp() -> String {
-    format!("git-crm {} cache {FORMAT}", env!("CARGO_PKG_VERSION"))
+/// What a valid cache must say it is: this tool's version and format, for this store folder.
+pub(super) fn stamp(store_prefix: &str) -> String {
+    format!(
+        "git-crm {} snapshot {FORMAT} store `{store_prefix}`",
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
-/// The parse results of the last load, sorted by path (as they were written).
-#[derive(Default)]
-pub(super) struct Cache {
-    entries: Vec<(String, String, Option<Content>)>,
-    at: usize,
-    /// How many entries the file held.
-    pub(super) len: usize,
+/// A segment of the data file: where its header starts and its payload's length.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Seg {
+    pub off: u64,
+    pub len: u32,
 }
 
-impl Cache {
-    /// Moves out the cached `(content id, content)` of `path`. Calls must come in increasing path
-    /// order (the loaders walk sorted lists), so the lookup is a merge, not a hash.
-    pub(super) fn take(&mut self, path: &str) -> Option<(String, Content)> {
-        while self.at < self.entries.len() && self.entries[self.at].0.as_str() < path {
-            self.at += 1;
-        }
-        let entry = self.entries.get_mut(self.at)?;
-        if entry.0 != path {
+/// A derived result filed for a folder (or for the whole store).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct DerivedRec {
+    pub kind: u8,
+    pub key: Key,
+    pub seg: Seg,
+}
+
+/// One folder of `index.bin`.
+#[derive(Debug, Clone)]
+pub(super) struct FolderRec {
+    pub name: String,
+    pub key: Key,
+    pub dir_digest: u64,
+    pub records: Option<Seg>,
+    pub derived: Vec<DerivedRec>,
+    /// The byte range of its file table in the index buffer.
+    files: (usize, usize),
+}
+
+/// One file of a folder's table.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct FileRec<'a> {
+    /// Index into the folder's sub-folders, or [`TOP`] for a file directly in the folder.
+    pub sub: u16,
+    /// The name within its folder, as a C string for the system calls.
+    pub name: &'a CStr,
+    pub kind: u8,
+    /// Stat digest; 0 when it was racy (changed too close to the scan to trust).
+    pub digest: u64,
+    /// Blob id; all zeros when unknown (a file whose content nothing reads).
+    pub id: [u8; 20],
+}
+
+/// [`FileRec::sub`] of a file directly in the folder.
+pub(super) const TOP: u16 = u16::MAX;
+
+/// A folder's file table: its sub-folders (paths within the folder, parents first) with their
+/// stat digests, and its files sorted by path within the folder.
+pub(super) struct FolderFiles<'a> {
+    pub subdirs: Vec<(&'a str, u64)>,
+    pub files: Vec<FileRec<'a>>,
+}
+
+/// `index.bin`, read.
+pub(super) struct Index {
+    buf: Vec<u8>,
+    /// Incremented by every write: a writer that finds another number than it read skips.
+    pub seq: u64,
+    pub generation: u64,
+    /// Stat digest of `customers/` itself (0: racy, not trusted).
+    pub customers_digest: u64,
+    pub folders: Vec<FolderRec>,
+    pub global: Vec<DerivedRec>,
+}
+
+impl Index {
+    /// Reads `index.bin`; `None` when missing, damaged or from another version or store.
+    pub fn read(dir: &Path, stamp: &str) -> Option<Index> {
+        let buf = std::fs::read(dir.join(INDEX)).ok()?;
+        Self::parse(buf, stamp)
+    }
+
+    fn parse(buf: Vec<u8>, stamp: &str) -> Option<Index> {
+        let body_len = buf.len().checked_sub(8)?;
+        let mut sum = [0u8; 8];
+        sum.copy_from_slice(&buf[body_len..]);
+        if checksum(&buf[..body_len]) != u64::from_le_bytes(sum) {
             return None;
         }
-        let content = entry.2.take()?;
-        Some((std::mem::take(&mut entry.1), content))
-    }
-}
-
-#[derive(Serialize, Deserialize)]
-struct File {
-    stamp: String,
-    chunks: Vec<Vec<u8>>,
-}
-
-#[derive(Serialize, Deserialize)]
-struct CachedEntry {
-    path: String,
-    id: String,
-    content: Cached,
-}
-
-/// Reads the cache; anything unreadable or from another version is an empty cache.
-pub(super) fn read(path: &Path) -> Cache {
-    let Ok(bytes) = std::fs::read(path) else {
-        return Cache::default();
-    };
-    let Ok(file) = postcard::from_bytes::<File>(&bytes) else {
-        return Cache::default();
-    };
-    if file.stamp != stamp() {
-        return Cache::default();
-    }
-    type Decoded = Vec<(String, String, Option<Content>)>;
-    let chunks: Option<Vec<Decoded>> = file
-        .chunks
-        .par_iter()
-        .map(|chunk| {
-            let list = postcard::from_bytes::<Vec<CachedEntry>>(chunk).ok()?;
-            Some(
-                list.into_iter()
-                    .map(|e| {
-                        let content = e.content.into_content();
-                        (e.path, e.id, content)
-                    })
-                    .collect(),
-            )
+        let mut r = In::new(&buf[..body_len]);
+        if r.take(8)? != MAGIC || r.blob()? != stamp.as_bytes() {
+            return None;
+        }
+        let seq = r.u64()?;
+        let generation = r.u64()?;
+        let customers_digest = r.u64()?;
+        let global = derived_list(&mut r)?;
+        let count = r.u32()? as usize;
+        let mut folders = Vec::with_capacity(count.min(1 << 20));
+        for _ in 0..count {
+            let name = r.name()?.to_string();
+            let key = Key(r.array()?);
+            let dir_digest = r.u64()?;
+            let records = seg_opt(&mut r)?;
+            let derived = derived_list(&mut r)?;
+            let len = r.u32()? as usize;
+            let start = r.pos();
+            r.take(len)?;
+            folders.push(FolderRec {
+                name,
+                key,
+                dir_digest,
+                records,
+                derived,
+                files: (start, start + len),
+            });
+        }
+        if !folders.windows(2).all(|w| w[0].name < w[1].name) {
+            return None;
+        }
+        Some(Index {
+            seq,
+            generation,
+            customers_digest,
+            folders,
+            global,
+            buf,
         })
-        .collect();
-    let Some(chunks) = chunks else {
-        return Cache::default();
-    };
-    let entries: Vec<_> = chunks.into_iter().flatten().collect();
-    if !entries.windows(2).all(|w| w[0].0 < w[1].0) {
-        return Cache::default();
-    }
-    Cache {
-        len: entries.len(),
-        entries,
-        at: 0,
-    }
-}
-
-/// Writes the parse results of `entries` atomically (a concurrent reader sees the old cache or
-/// the new one).
-pub(super) fn write(path: &Path, entries: &[Entry]) -> crate::error::Result<()> {
-    let records: Vec<&Entry> = entries
-        .iter()
-        .filter(|e| !e.id.is_empty() && !matches!(e.content, Content::Other))
-        .collect();
-    let chunks = records
-        .par_chunks(CHUNK)
-        .map(|chunk| {
-            let list: Vec<CachedEntry> = chunk
-                .iter()
-                .map(|e| CachedEntry {
-                    path: e.path.clone(),
-                    id: e.id.clone(),
-                    content: Cached::from_content(&e.content),
-                })
-                .collect();
-            postcard::to_allocvec(&list)
-        })
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| crate::Error::invalid(format!("cannot encode cache: {e}")))?;
-    let bytes = postcard::to_allocvec(&File {
-        stamp: stamp(),
-        chunks,
-    })
-    .map_err(|e| crate::Error::invalid(format!("cannot encode cache: {e}")))?;
-    crate::store::atomic::write(path, &bytes)
-}
-
-/// An instant without going through text: seconds, nanoseconds, offset in seconds.
-#[derive(Serialize, Deserialize, Clone, Copy)]
-struct Time(i64, u32, i32);
-
-impl Time {
-    fn of(t: &Timestamp) -> Self {
-        Time(
-            t.timestamp(),
-            t.timestamp_subsec_nanos(),
-            t.offset().local_minus_utc(),
-        )
     }
 
-    fn get(self) -> Option<Timestamp> {
-        FixedOffset::east_opt(self.2)?
-            .timestamp_opt(self.0, self.1)
-            .single()
+    /// The raw bytes of a folder's file table (copied as they are into the next index).
+    pub fn files_bytes(&self, f: &FolderRec) -> &[u8] {
+        &self.buf[f.files.0..f.files.1]
+    }
+
+    /// A folder's file table, decoded; `None` when damaged.
+    pub fn files(&self, f: &FolderRec) -> Option<FolderFiles<'_>> {
+        decode_files(self.files_bytes(f))
+    }
+
+    /// The folder named `name`, by binary search.
+    pub fn folder(&self, name: &str) -> Option<usize> {
+        self.folders
+            .binary_search_by(|f| f.name.as_str().cmp(name))
+            .ok()
     }
 }
 
-fn extra_text(extra: &Extra) -> String {
-    if extra.is_empty() {
-        String::new()
-    } else {
-        serde_json::to_string(extra).unwrap_or_default()
+fn seg_opt(r: &mut In) -> Option<Option<Seg>> {
+    let off = r.u64()?;
+    let len = r.u32()?;
+    Some((off != u64::MAX).then_some(Seg { off, len }))
+}
+
+fn derived_list(r: &mut In) -> Option<Vec<DerivedRec>> {
+    let n = r.u16()? as usize;
+    let mut out = Vec::with_capacity(n);
+    for _ in 0..n {
+        let kind = r.u8()?;
+        let key = Key(r.array()?);
+        let seg = seg_opt(r)??;
+        out.push(DerivedRec { kind, key, seg });
+    }
+    Some(out)
+}
+
+fn decode_files(bytes: &[u8]) -> Option<FolderFiles<'_>> {
+    let mut r = In::new(bytes);
+    let n = r.u16()? as usize;
+    let mut subdirs = Vec::with_capacity(n);
+    for _ in 0..n {
+        let name = r.name()?;
+        subdirs.push((name, r.u64()?));
+    }
+    let n = r.u32()? as usize;
+    let mut files = Vec::with_capacity(n.min(bytes.len() / 16));
+    for _ in 0..n {
+        let sub = r.u16()?;
+        if sub != TOP && usize::from(sub) >= subdirs.len() {
+            return None;
+        }
+        files.push(FileRec {
+            sub,
+            name: r.cname()?,
+            kind: r.u8()?,
+            digest: r.u64()?,
+            id: r.array()?,
+        });
+    }
+    Some(FolderFiles { subdirs, files })
+}
+
+/// Encodes a folder's file table (see [`FolderFiles`]).
+pub(super) fn encode_files<'a>(
+    subdirs: &[(String, u64)],
+    files: impl ExactSizeIterator<Item = (u16, &'a str, u8, u64, [u8; 20])>,
+) -> Vec<u8> {
+    let mut out = Out::default();
+    out.u16(subdirs.len() as u16);
+    for (name, digest) in subdirs {
+        out.name(name);
+        out.u64(*digest);
+    }
+    out.u32(files.len() as u32);
+    for (sub, name, kind, digest, id) in files {
+        out.u16(sub);
+        out.name(name);
+        out.u8(kind);
+        out.u64(digest);
+        out.bytes(&id);
+    }
+    out.0
+}
+
+/// A segment to write: one the data file already has, or new bytes.
+pub(super) enum SegSource {
+    Old(Seg),
+    New(Vec<u8>),
+}
+
+/// A folder of the index to write.
+pub(super) struct NewFolder {
+    pub name: String,
+    pub key: Key,
+    pub dir_digest: u64,
+    pub records: Option<SegSource>,
+    pub derived: Vec<(u8, Key, SegSource)>,
+    pub files: Vec<u8>,
+}
+
+/// Everything the next `index.bin` holds.
+pub(super) struct NewIndex {
+    pub customers_digest: u64,
+    pub folders: Vec<NewFolder>,
+    pub global: Vec<(u8, Key, SegSource)>,
+}
+
+/// The data file of a generation, opened for reading segments.
+pub(super) struct Data {
+    file: File,
+}
+
+fn data_path(dir: &Path, generation: u64) -> PathBuf {
+    dir.join(format!("data-{generation}.bin"))
+}
+
+impl Data {
+    pub fn open(dir: &Path, generation: u64) -> Option<Data> {
+        File::open(data_path(dir, generation))
+            .ok()
+            .map(|file| Data { file })
+    }
+
+    /// The payload of a segment; `None` when it does not read back intact.
+    pub fn read(&self, seg: Seg) -> Option<Vec<u8>> {
+        let mut head = [0u8; 12];
+        self.file.read_exact_at(&mut head, seg.off).ok()?;
+        let mut r = In::new(&head);
+        if r.u32()? != seg.len {
+            return None;
+        }
+        let sum = r.u64()?;
+        let mut payload = vec![0u8; seg.len as usize];
+        self.file.read_exact_at(&mut payload, seg.off + 12).ok()?;
+        (checksum(&payload) == sum).then_some(payload)
     }
 }
 
-fn extra_of(text: &str) -> Option<Extra> {
-    if text.is_empty() {
-        Some(Extra::new())
-    } else {
-        serde_json::from_str(text).ok()
-    }
+/// Puts segments into the data file being written.
+struct Placer<'a> {
+    file: std::io::BufWriter<File>,
+    /// Where the next segment starts.
+    end: u64,
+    /// Old segments are copied (a new generation) rather than referenced.
+    copy: bool,
+    old_data: Option<&'a Data>,
 }
 
-#[derive(Serialize, Deserialize)]
-enum Cached {
-    Customer(String),
-    Interaction(CInteraction),
-    Note(CNote),
-    Handoff(CHandoff),
-    Task(CTask),
-    Invalid(u64, u64, String),
-    /// Documents are few (one per attached file): kept as JSON text, like customers.
-    Document(String),
-}
-
-#[derive(Serialize, Deserialize)]
-struct CInteraction {
-    id: RecordId,
-    at: Time,
-    recorded_at: Time,
-    channel: String,
-    direction: Direction,
-    by: String,
-    actor: Actor,
-    thread: RecordId,
-    summary: String,
-    body: Option<String>,
-    resolves: bool,
-    tags: Vec<String>,
-    source: Option<(String, String, String)>,
-    extra: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct CNote {
-    id: RecordId,
-    at: Time,
-    by: String,
-    body: String,
-    tags: Vec<String>,
-    extra: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct CHandoff {
-    id: RecordId,
-    at: Time,
-    by: String,
-    from: (Option<String>, Option<String>),
-    to: (Option<String>, Option<String>),
-    reason: Option<String>,
-    accepted_at: Option<Time>,
-    extra: String,
-}
-
-#[derive(Serialize, Deserialize)]
-struct CTask {
-    id: RecordId,
-    created: Time,
-    by: String,
-    assignee: Option<String>,
-    due: Option<i32>,
-    title: String,
-    done_at: Option<Time>,
-    extra: String,
-}
-
-fn opt_time(t: Option<Time>) -> Option<Option<Timestamp>> {
-    match t {
-        None => Some(None),
-        Some(t) => t.get().map(Some),
-    }
-}
-
-impl Cached {
-    fn from_content(content: &Content) -> Cached {
-        match content {
-            Content::Invalid {
-                line,
-                column,
-                message,
-            } => Cached::Invalid(*line, *column, message.clone()),
-            Content::Other => Cached::Invalid(1, 1, String::new()),
-            Content::Record(record) => match record.as_ref() {
-                Record::Customer(c) => {
-                    Cached::Customer(serde_json::to_string(c).unwrap_or_default())
-                }
-                Record::Document(d) => {
-                    Cached::Document(serde_json::to_string(d).unwrap_or_default())
-                }
-                Record::Interaction(i) => Cached::Interaction(CInteraction {
-                    id: i.id,
-                    at: Time::of(&i.at),
-                    recorded_at: Time::of(&i.recorded_at),
-                    channel: i.channel.clone(),
-                    direction: i.direction,
-                    by: i.by.clone(),
-                    actor: i.actor,
-                    thread: i.thread,
-                    summary: i.summary.clone(),
-                    body: i.body.clone(),
-                    resolves: i.resolves,
-                    tags: i.tags.clone(),
-                    source: i
-                        .source
-                        .as_ref()
-                        .map(|s| (s.system.clone(), s.key.clone(), extra_text(&s.extra))),
-                    extra: extra_text(&i.extra),
-                }),
-                Record::Note(n) => Cached::Note(CNote {
-                    id: n.id,
-                    at: Time::of(&n.at),
-                    by: n.by.clone(),
-                    body: n.body.clone(),
-                    tags: n.tags.clone(),
-                    extra: extra_text(&n.extra),
-                }),
-                Record::Handoff(h) => Cached::Handoff(CHandoff {
-                    id: h.id,
-                    at: Time::of(&h.at),
-                    by: h.by.clone(),
-                    from: (h.from.owner.clone(), h.from.team.clone()),
-                    to: (h.to.owner.clone(), h.to.team.clone()),
-                    reason: h.reason.clone(),
-                    accepted_at: h.accepted_at.as_ref().map(Time::of),
-                    extra: extra_text(&h.extra),
-                }),
-                Record::Task(t) => Cached::Task(CTask {
-                    id: t.id,
-                    created: Time::of(&t.created),
-                    by: t.by.clone(),
-                    assignee: t.assignee.clone(),
-                    due: t.due.map(|d| chrono::Datelike::num_days_from_ce(&d)),
-                    title: t.title.clone(),
-                    done_at: t.done_at.as_ref().map(Time::of),
-                    extra: extra_text(&t.extra),
-                }),
+impl Placer<'_> {
+    /// Where `source` is in the data file being written; `None` for an old segment that no
+    /// longer reads back (dropped).
+    fn place(&mut self, source: SegSource) -> std::io::Result<Option<Seg>> {
+        use std::io::Write;
+        let payload = match source {
+            SegSource::New(bytes) => bytes,
+            SegSource::Old(seg) if self.copy => match self.old_data.and_then(|d| d.read(seg)) {
+                Some(bytes) => bytes,
+                None => return Ok(None),
             },
+            SegSource::Old(seg) => return Ok(Some(seg)),
+        };
+        let bytes = segment_bytes(&payload);
+        self.file.write_all(&bytes)?;
+        let seg = Seg {
+            off: self.end,
+            len: payload.len() as u32,
+        };
+        self.end += bytes.len() as u64;
+        Ok(Some(seg))
+    }
+
+    /// Writes a list of derived results (placing their segments).
+    fn derived(&mut self, out: &mut Out, list: Vec<(u8, Key, SegSource)>) -> std::io::Result<()> {
+        let mut placed = Vec::new();
+        for (kind, key, source) in list {
+            if let Some(seg) = self.place(source)? {
+                placed.push((kind, key, seg));
+            }
+        }
+        out.u16(placed.len() as u16);
+        for (kind, key, seg) in placed {
+            out.u8(kind);
+            out.bytes(&key.0);
+            out.u64(seg.off);
+            out.u32(seg.len);
+        }
+        Ok(())
+    }
+}
+
+fn segment_bytes(payload: &[u8]) -> Vec<u8> {
+    let mut out = Out::default();
+    out.u32(payload.len() as u32);
+    out.u64(checksum(payload));
+    out.bytes(payload);
+    out.0
+}
+
+/// Writes the next cache: appends the new segments to the data file (or copies the live ones
+/// into a new generation when most of it is dead), then replaces `index.bin`. Skipped (without
+/// an error: the cache only costs or saves time) when another writer holds the lock, or wrote
+/// since `old` was read.
+pub(super) fn save(
+    dir: &Path,
+    stamp: &str,
+    old: Option<&Index>,
+    old_data: Option<&Data>,
+    new: NewIndex,
+) -> std::io::Result<bool> {
+    std::fs::create_dir_all(dir)?;
+    let lock = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.join(LOCK))?;
+    if rustix::fs::flock(&lock, rustix::fs::FlockOperation::NonBlockingLockExclusive).is_err() {
+        return Ok(false);
+    }
+    let current = Index::read(dir, stamp);
+    if current.as_ref().map(|i| i.seq) != old.map(|i| i.seq) {
+        return Ok(false);
+    }
+    // Live bytes: the old segments still referenced.
+    let olds = |n: &NewIndex| -> Vec<Seg> {
+        let mut v = Vec::new();
+        let mut add = |s: &SegSource| {
+            if let SegSource::Old(seg) = s {
+                v.push(*seg);
+            }
+        };
+        for f in &n.folders {
+            if let Some(r) = &f.records {
+                add(r);
+            }
+            for (_, _, s) in &f.derived {
+                add(s);
+            }
+        }
+        for (_, _, s) in &n.global {
+            add(s);
+        }
+        v
+    };
+    let live: u64 = olds(&new).iter().map(|s| u64::from(s.len) + 12).sum();
+    let (generation, mut file, end, copy) = match (old, old_data) {
+        (Some(old), Some(_)) => {
+            let path = data_path(dir, old.generation);
+            let size = std::fs::metadata(&path)
+                .map(|m| m.len())
+                .unwrap_or(u64::MAX);
+            if size == u64::MAX || size > 2 * live + SLACK {
+                (old.generation + 1, None, 0, true)
+            } else {
+                let file = File::options().append(true).open(&path)?;
+                (old.generation, Some(file), size, false)
+            }
+        }
+        (Some(old), None) => (old.generation + 1, None, 0, true),
+        (None, _) => (1, None, 0, true),
+    };
+    if file.is_none() {
+        let path = data_path(dir, generation);
+        file = Some(
+            File::options()
+                .create(true)
+                .write(true)
+                .truncate(true)
+                .open(&path)?,
+        );
+    }
+    let mut placer = Placer {
+        file: std::io::BufWriter::with_capacity(1 << 20, file.expect("opened above")),
+        end,
+        copy,
+        old_data,
+    };
+    let mut out = Out::default();
+    out.bytes(MAGIC);
+    out.blob(stamp.as_bytes());
+    out.u64(old.map_or(1, |o| o.seq + 1));
+    out.u64(generation);
+    out.u64(new.customers_digest);
+    placer.derived(&mut out, new.global)?;
+    out.u32(new.folders.len() as u32);
+    for f in new.folders {
+        out.name(&f.name);
+        out.bytes(&f.key.0);
+        out.u64(f.dir_digest);
+        let records = match f.records {
+            Some(source) => placer.place(source)?,
+            None => None,
+        };
+        out.u64(records.map_or(u64::MAX, |s| s.off));
+        out.u32(records.map_or(0, |s| s.len));
+        placer.derived(&mut out, f.derived)?;
+        out.blob(&f.files);
+    }
+    placer.file.into_inner().map_err(|e| e.into_error())?;
+    let sum = checksum(&out.0);
+    out.u64(sum);
+    crate::store::atomic::write(&dir.join(INDEX), &out.0)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    if copy {
+        // Older generations are garbage now (a reader that has one open keeps reading it).
+        if let Ok(list) = std::fs::read_dir(dir) {
+            for entry in list.flatten() {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                if name.starts_with("data-") && name != format!("data-{generation}.bin") {
+                    let _ = std::fs::remove_file(entry.path());
+                }
+            }
+        }
+    }
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(n: u8) -> Key {
+        Key([n; 16])
+    }
+
+    fn index(folders: Vec<NewFolder>) -> NewIndex {
+        NewIndex {
+            customers_digest: 5,
+            folders,
+            global: vec![(9, key(9), SegSource::New(b"global".to_vec()))],
         }
     }
 
-    /// The content back; `None` (a cache miss) if anything does not decode.
-    fn into_content(self) -> Option<Content> {
-        let record = match self {
-            Cached::Invalid(line, column, message) => {
-                return Some(Content::Invalid {
-                    line,
-                    column,
-                    message,
-                });
-            }
-            Cached::Customer(json) => Record::Customer(serde_json::from_str(&json).ok()?),
-            Cached::Document(json) => Record::Document(serde_json::from_str(&json).ok()?),
-            Cached::Interaction(i) => Record::Interaction(Interaction {
-                id: i.id,
-                at: i.at.get()?,
-                recorded_at: i.recorded_at.get()?,
-                channel: i.channel,
-                direction: i.direction,
-                by: i.by,
-                actor: i.actor,
-                thread: i.thread,
-                summary: i.summary,
-                body: i.body,
-                resolves: i.resolves,
-                tags: i.tags,
-                source: match i.source {
-                    None => None,
-                    Some((system, key, extra)) => Some(Source {
-                        system,
-                        key,
-                        extra: extra_of(&extra)?,
-                    }),
-                },
-                extra: extra_of(&i.extra)?,
-            }),
-            Cached::Note(n) => Record::Note(Note {
-                id: n.id,
-                at: n.at.get()?,
-                by: n.by,
-                body: n.body,
-                tags: n.tags,
-                extra: extra_of(&n.extra)?,
-            }),
-            Cached::Handoff(h) => Record::Handoff(Handoff {
-                id: h.id,
-                at: h.at.get()?,
-                by: h.by,
-                from: Party {
-                    owner: h.from.0,
-                    team: h.from.1,
-                },
-                to: Party {
-                    owner: h.to.0,
-                    team: h.to.1,
-                },
-                reason: h.reason,
-                accepted_at: opt_time(h.accepted_at)?,
-                extra: extra_of(&h.extra)?,
-            }),
-            Cached::Task(t) => Record::Task(Task {
-                id: t.id,
-                created: t.created.get()?,
-                by: t.by,
-                assignee: t.assignee,
-                due: match t.due {
-                    None => None,
-                    Some(days) => Some(chrono::NaiveDate::from_num_days_from_ce_opt(days)?),
-                },
-                title: t.title,
-                done_at: opt_time(t.done_at)?,
-                extra: extra_of(&t.extra)?,
-            }),
-        };
-        Some(Content::Record(Box::new(record)))
+    fn folder(name: &str, records: Option<SegSource>) -> NewFolder {
+        NewFolder {
+            name: name.into(),
+            key: key(1),
+            dir_digest: 42,
+            records,
+            derived: vec![(3, key(3), SegSource::New(format!("d-{name}").into_bytes()))],
+            files: encode_files(
+                &[("interactions".into(), 7)],
+                [
+                    (TOP, "customer.yaml", 0, 11, [1; 20]),
+                    (0, "a.yaml", 0, 12, [2; 20]),
+                ]
+                .into_iter(),
+            ),
+        }
+    }
+
+    #[test]
+    fn writes_read_back_and_damage_is_a_miss() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let stamp = stamp("");
+        let new = index(vec![
+            folder("acme", Some(SegSource::New(b"records of acme".to_vec()))),
+            folder("globex", None),
+        ]);
+        assert!(save(dir, &stamp, None, None, new).unwrap());
+        let read = Index::read(dir, &stamp).unwrap();
+        assert_eq!((read.seq, read.customers_digest), (1, 5));
+        let data = Data::open(dir, read.generation).unwrap();
+        let acme = &read.folders[0];
+        assert_eq!(
+            data.read(acme.records.unwrap()).unwrap(),
+            b"records of acme"
+        );
+        assert_eq!(data.read(acme.derived[0].seg).unwrap(), b"d-acme");
+        assert_eq!(data.read(read.global[0].seg).unwrap(), b"global");
+        let files = read.files(acme).unwrap();
+        assert_eq!(files.subdirs, [("interactions", 7)]);
+        assert_eq!(files.files[1].name.to_str().unwrap(), "a.yaml");
+        assert_eq!(read.folder("globex"), Some(1));
+        // Another stamp (version, store folder) is no cache.
+        assert!(Index::read(dir, "other").is_none());
+        // A flipped byte anywhere in the index is no cache.
+        let bytes = std::fs::read(dir.join(INDEX)).unwrap();
+        for at in [0, bytes.len() / 2, bytes.len() - 1] {
+            let mut bad = bytes.clone();
+            bad[at] ^= 1;
+            assert!(Index::parse(bad, &stamp).is_none(), "{at}");
+        }
+        // A damaged segment is a miss.
+        let path = data_path(dir, read.generation);
+        let mut raw = std::fs::read(&path).unwrap();
+        let at = acme.records.unwrap().off as usize + 14;
+        raw[at] ^= 1;
+        std::fs::write(&path, raw).unwrap();
+        assert!(data.read(acme.records.unwrap()).is_none());
+    }
+
+    #[test]
+    fn later_writes_append_keep_old_segments_and_skip_on_a_race() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path();
+        let stamp = stamp("");
+        let first = index(vec![folder("acme", Some(SegSource::New(b"v1".to_vec())))]);
+        save(dir, &stamp, None, None, first).unwrap();
+        let old = Index::read(dir, &stamp).unwrap();
+        let data = Data::open(dir, old.generation).unwrap();
+        let kept = old.folders[0].records.unwrap();
+        let second = index(vec![
+            folder("acme", Some(SegSource::Old(kept))),
+            folder("beta", Some(SegSource::New(b"v2".to_vec()))),
+        ]);
+        assert!(save(dir, &stamp, Some(&old), Some(&data), second).unwrap());
+        let now = Index::read(dir, &stamp).unwrap();
+        assert_eq!(now.seq, 2);
+        let data2 = Data::open(dir, now.generation).unwrap();
+        assert_eq!(data2.read(now.folders[0].records.unwrap()).unwrap(), b"v1");
+        assert_eq!(data2.read(now.folders[1].records.unwrap()).unwrap(), b"v2");
+        // A writer that read the first index finds the second one and skips.
+        let stale = index(vec![]);
+        assert!(!save(dir, &stamp, Some(&old), Some(&data), stale).unwrap());
+        assert_eq!(Index::read(dir, &stamp).unwrap().seq, 2);
     }
 }

@@ -13,9 +13,16 @@
 //!   untracked file simply misses for that file. The cache also records the tool version and is
 //!   ignored when it does not match or cannot be decoded.
 
+mod bin;
 mod cache;
+mod codec;
+mod scan;
 #[cfg(test)]
 mod tests;
+
+pub use bin::{Key, KeyHasher};
+pub use codec::{Ts, time_serde};
+pub use scan::{Derived, Folder, Scan};
 
 use std::path::Path;
 
@@ -146,14 +153,6 @@ pub fn parse(path: &str, data: &[u8]) -> Content {
     }
 }
 
-/// A file found, before its content is known.
-struct Pending {
-    path: String,
-    kind: EntryKind,
-    /// The blob id when the object database has the content.
-    blob: Option<String>,
-}
-
 impl Snapshot {
     /// The work tree's files under `customers/`, through the fast path and the cache.
     pub fn work_tree(store: &Store) -> Result<Snapshot> {
@@ -162,125 +161,10 @@ impl Snapshot {
 
     /// Like [`Snapshot::work_tree`], optionally without the cache, with load statistics.
     pub fn work_tree_with_stats(store: &Store, use_cache: bool) -> Result<(Snapshot, LoadStats)> {
-        let prefix = store.git_path(layout::CUSTOMERS_DIR);
-        let store_prefix = store.git_path("");
-        let store_prefix = store_prefix.trim_end_matches('/');
-        let found = super::fs::walk(store.root(), layout::CUSTOMERS_DIR)?
-            .into_iter()
-            .map(|f| {
-                let kind = match f.kind {
-                    super::fs::Kind::File => EntryKind::File,
-                    super::fs::Kind::Symlink => EntryKind::Symlink,
-                    _ => EntryKind::Special,
-                };
-                (store.git_path(&f.path), kind, f.stat)
-            })
-            .collect();
-        let pending: Vec<Pending> = git::mark_unchanged(store.repo_root(), &prefix, found)?
-            .into_iter()
-            .map(|f| Pending {
-                path: strip(&f.path, store_prefix),
-                kind: f.kind,
-                blob: f.blob,
-            })
-            .collect();
-        let cache_path = cache::path(store.repo_root());
-        let mut cached = match (&cache_path, use_cache) {
-            (Some(path), true) => cache::read(path),
-            _ => cache::Cache::default(),
-        };
-        let mut stats = LoadStats::default();
-        let n = pending.len();
-        let mut contents: Vec<Option<Content>> = vec![None; n];
-        let mut ids: Vec<String> = vec![String::new(); n];
-        // The cache's entry for a file read from disk, used once its content id is known.
-        let mut candidates: Vec<Option<(String, Content)>> = vec![None; n];
-        for (i, p) in pending.iter().enumerate() {
-            if p.kind != EntryKind::File || classify(&p.path).is_none() {
-                contents[i] = Some(Content::Other);
-                ids[i] = p.blob.clone().unwrap_or_default();
-                continue;
-            }
-            let candidate = cached.take(&p.path);
-            match &p.blob {
-                Some(id) => {
-                    ids[i] = id.clone();
-                    contents[i] = candidate.filter(|(c, _)| c == id).map(|(_, c)| c);
-                }
-                None => candidates[i] = candidate,
-            }
-        }
-        // What the cache did not have: blobs from the object database, the rest from disk.
-        let from_objects: Vec<usize> = (0..n)
-            .filter(|&i| contents[i].is_none() && pending[i].blob.is_some())
-            .collect();
-        let from_disk: Vec<usize> = (0..n)
-            .filter(|&i| contents[i].is_none() && pending[i].blob.is_none())
-            .collect();
-        stats.from_objects = from_objects.len();
-        stats.from_disk = from_disk.len();
-        let blob_ids: Vec<String> = from_objects.iter().map(|&i| ids[i].clone()).collect();
-        let mut bytes: Vec<Option<Vec<u8>>> = vec![None; n];
-        for (&i, data) in from_objects
-            .iter()
-            .zip(git::read_blobs(store.repo_root(), &blob_ids)?)
-        {
-            bytes[i] = Some(data);
-        }
-        let disk = from_disk
-            .par_iter()
-            .map(|&i| {
-                let data = read_disk(store, &pending[i].path)?;
-                let id = data.as_ref().map(|d| git::blob_id(d)).unwrap_or_default();
-                Ok((data, id))
-            })
-            .collect::<Result<Vec<_>>>()?;
-        for (&i, (data, id)) in from_disk.iter().zip(disk) {
-            match data {
-                Ok(data) => {
-                    contents[i] = candidates[i]
-                        .take()
-                        .filter(|(c, _)| *c == id)
-                        .map(|(_, c)| c);
-                    ids[i] = id;
-                    if contents[i].is_none() {
-                        bytes[i] = Some(data);
-                    }
-                }
-                Err(size) => contents[i] = Some(too_large(size)),
-            }
-        }
-        let parsed_count = std::sync::atomic::AtomicUsize::new(0);
-        let entries: Vec<Entry> = pending
-            .into_par_iter()
-            .zip(contents.into_par_iter())
-            .zip(ids.into_par_iter().zip(bytes.into_par_iter()))
-            .map(|((p, content), (id, data))| {
-                let content = content.unwrap_or_else(|| {
-                    parsed_count.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    parse(&p.path, data.as_deref().unwrap_or_default())
-                });
-                Entry {
-                    path: p.path,
-                    kind: p.kind,
-                    id,
-                    content,
-                }
-            })
-            .collect();
-        stats.parsed = parsed_count.into_inner();
-        let cached_len = cached.len;
-        drop_later(cached);
-        if let (Some(path), true) = (&cache_path, use_cache) {
-            let records = entries
-                .iter()
-                .filter(|e| !matches!(e.content, Content::Other))
-                .count();
-            if stats.parsed > 0 || records != cached_len {
-                // A cache that cannot be written only costs speed.
-                let _ = cache::write(path, &entries);
-            }
-        }
+        let scan = Scan::work_tree(store, use_cache)?;
+        let entries = scan.all_entries()?;
+        let stats = scan.stats();
+        scan.save();
         Ok((
             Snapshot {
                 entries,
@@ -297,50 +181,94 @@ impl Snapshot {
         let store_prefix = store_prefix.trim_end_matches('/');
         let prefix = store.git_path(layout::CUSTOMERS_DIR);
         let listed = git::list_files(store.repo_root(), rev, &prefix)?;
-        let mut cached = cache::path(store.repo_root())
-            .map(|path| cache::read(&path))
-            .unwrap_or_default();
-        let mut contents: Vec<Option<Content>> = Vec::with_capacity(listed.len());
-        let mut paths = Vec::with_capacity(listed.len());
-        for (path, id) in &listed {
-            let path = strip(path, store_prefix);
-            contents.push(if classify(&path).is_some() {
-                cached.take(&path).filter(|(c, _)| c == id).map(|(_, c)| c)
-            } else {
-                Some(Content::Other)
-            });
-            paths.push(path);
+        let chunks = scan::Chunks::open(store);
+        let paths: Vec<String> = listed.iter().map(|(p, _)| strip(p, store_prefix)).collect();
+        // Folder by folder (files of a folder are contiguous in path order).
+        let mut groups: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+        for (i, path) in paths.iter().enumerate() {
+            let folder = folder_of(path).to_string();
+            match groups.last_mut() {
+                Some((f, range)) if *f == folder => range.end = i + 1,
+                _ => groups.push((folder, i..i + 1)),
+            }
         }
-        let missing: Vec<usize> = (0..listed.len())
-            .filter(|&i| contents[i].is_none())
-            .collect();
-        let ids: Vec<String> = missing.iter().map(|&i| listed[i].1.clone()).collect();
-        let mut data: Vec<Option<Vec<u8>>> = vec![None; listed.len()];
-        for (&i, bytes) in missing
-            .iter()
-            .zip(git::read_blobs(store.repo_root(), &ids)?)
-        {
-            data[i] = Some(bytes);
-        }
+        let contents: Vec<Vec<Content>> = groups
+            .par_iter()
+            .map(|(folder, range)| -> Result<Vec<Content>> {
+                let mut cached = chunks
+                    .as_ref()
+                    .map(|c| c.folder(folder))
+                    .unwrap_or_default();
+                cached.sort_by(|a, b| a.0.cmp(&b.0));
+                let within = store_path_prefix(folder).len();
+                range
+                    .clone()
+                    .map(|i| {
+                        let path = &paths[i];
+                        if classify(path).is_none() {
+                            return Ok(Content::Other);
+                        }
+                        let id = scan::id_raw(&listed[i].1).unwrap_or([0; 20]);
+                        let name = &path[within.min(path.len())..];
+                        let hit = cached
+                            .binary_search_by(|e| e.0.as_str().cmp(name))
+                            .ok()
+                            .filter(|&k| cached[k].1 == id)
+                            .and_then(|k| cached[k].2.take());
+                        match hit {
+                            Some(content) => Ok(content),
+                            None => {
+                                let data = git::read_blob(store.repo_root(), &id)?
+                                    .ok_or_else(|| missing_blob(path, &listed[i].1))?;
+                                Ok(parse(path, &data))
+                            }
+                        }
+                    })
+                    .collect()
+            })
+            .collect::<Result<Vec<_>>>()?;
         let entries = paths
-            .into_par_iter()
-            .zip(listed.into_par_iter())
-            .zip(contents.into_par_iter().zip(data.into_par_iter()))
-            .map(|((path, (_, id)), (content, data))| {
-                let content =
-                    content.unwrap_or_else(|| parse(&path, data.as_deref().unwrap_or_default()));
-                Entry {
-                    path,
-                    kind: EntryKind::File,
-                    id,
-                    content,
-                }
+            .into_iter()
+            .zip(listed)
+            .zip(contents.into_iter().flatten())
+            .map(|((path, (_, id)), content)| Entry {
+                path,
+                kind: EntryKind::File,
+                id,
+                content,
             })
             .collect();
         Ok(Snapshot {
             entries,
             origin: Origin::Revision,
         })
+    }
+
+    /// A snapshot of the work tree made of these entries (sorted by path).
+    pub fn of_entries(entries: Vec<Entry>) -> Snapshot {
+        Snapshot {
+            entries,
+            origin: Origin::WorkTree,
+        }
+    }
+
+    /// The snapshot split into one per customer folder (the files directly under `customers/`
+    /// first), in folder-name order.
+    pub fn split_by_folder(self) -> Vec<Snapshot> {
+        let mut by_folder: std::collections::BTreeMap<String, Vec<Entry>> = Default::default();
+        for entry in self.entries {
+            by_folder
+                .entry(folder_of(&entry.path).to_string())
+                .or_default()
+                .push(entry);
+        }
+        by_folder
+            .into_values()
+            .map(|entries| Snapshot {
+                entries,
+                origin: self.origin.clone(),
+            })
+            .collect()
     }
 
     /// The bytes of an entry, read again (checks read the few files they report on, to point at
@@ -350,11 +278,28 @@ impl Snapshot {
             return None;
         }
         match self.origin {
-            Origin::WorkTree => read_disk(store, &entry.path).ok().and_then(|d| d.ok()),
+            Origin::WorkTree => scan::read_disk(store, &entry.path)
+                .ok()
+                .and_then(|d| d.ok()),
             Origin::Revision => git::read_blobs(store.repo_root(), std::slice::from_ref(&entry.id))
                 .ok()
                 .and_then(|mut v| v.pop()),
         }
+    }
+}
+
+/// Prints how long the phases of a command took, to stderr, when `GITCRM_TIMINGS` is set (for
+/// benchmarks and profiling; nothing is printed otherwise).
+pub fn timing(label: &str) {
+    use std::sync::OnceLock;
+    static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
+    let start =
+        START.get_or_init(|| std::env::var_os("GITCRM_TIMINGS").map(|_| std::time::Instant::now()));
+    if let Some(start) = start {
+        eprintln!(
+            "timing: {:>8.1} ms  {label}",
+            start.elapsed().as_secs_f64() * 1000.0
+        );
     }
 }
 
@@ -374,17 +319,31 @@ fn strip(path: &str, prefix: &str) -> String {
         .to_string()
 }
 
-/// A file's bytes, or its size when it is larger than any record may be (never read).
-type Disk = std::result::Result<Vec<u8>, u64>;
-
-/// Reads a work-tree file without following a link; a file larger than any record may be is not
-/// read.
-fn read_disk(store: &Store, rel: &str) -> Result<Disk> {
-    match super::fs::read_limited(store.root(), rel, yaml::MAX_RECORD_BYTES as u64) {
-        Ok(data) => Ok(Ok(data)),
-        Err(super::fs::ReadError::TooLarge(size)) => Ok(Err(size)),
-        Err(super::fs::ReadError::Other(e)) => Err(e),
+/// The customer folder of a store path under `customers/` (`""` for a file directly in it).
+pub fn folder_of(path: &str) -> &str {
+    let rest = path
+        .strip_prefix(layout::CUSTOMERS_DIR)
+        .and_then(|r| r.strip_prefix('/'))
+        .unwrap_or(path);
+    match rest.split_once('/') {
+        Some((folder, _)) => folder,
+        None => "",
     }
+}
+
+/// The store path prefix of the files of a folder (`customers/<folder>/`).
+fn store_path_prefix(folder: &str) -> String {
+    if folder.is_empty() {
+        format!("{}/", layout::CUSTOMERS_DIR)
+    } else {
+        format!("{}/{folder}/", layout::CUSTOMERS_DIR)
+    }
+}
+
+fn missing_blob(path: &str, id: &str) -> Error {
+    Error::Git(format!(
+        "{path}: blob {id} is not in the object database (a partial clone that has not fetched it)"
+    ))
 }
 
 fn too_large(size: u64) -> Content {

@@ -36,7 +36,9 @@ fn same_as_direct(store: &Store) -> LoadStats {
 }
 
 fn cache_file(store: &Store) -> std::path::PathBuf {
-    super::cache::path(store.repo_root()).unwrap()
+    super::cache::dir(store.repo_root())
+        .unwrap()
+        .join("index.bin")
 }
 
 fn first_file(store: &Store, dir: &str) -> String {
