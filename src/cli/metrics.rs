@@ -111,13 +111,9 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         Some(t) => period::parse_bound(t, as_of, tz, true).map_err(|e| usage("--until", e))?,
         None => as_of,
     };
-    // No key: what metrics print (thread subjects included) is the same for every reader.
-    let no_keys = git_crm::access::Keyring::empty();
-    let bundles = ctx
-        .store
-        .load_all_with(git_crm::access::Keys::Given(&no_keys))?;
+    let facts = metrics::store_facts(&ctx.store, args.clock, as_of)?;
     let since =
-        since_bound.unwrap_or_else(|| metrics::earliest(&bundles).unwrap_or(as_of).min(as_of));
+        since_bound.unwrap_or_else(|| metrics::earliest_of(&facts).unwrap_or(as_of).min(as_of));
     if until <= since {
         return Err(usage(
             "--since/--until",
@@ -135,7 +131,7 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         slice,
         by: args.by,
     };
-    let report = metrics::compute(ctx.store.config(), &bundles, &options)?;
+    let report = metrics::compute_from(ctx.store.config(), facts, &options)?;
     let outcomes = gate::evaluate(&report.metrics, &conditions);
     let part = match args.metric {
         None => Part::Overview,
@@ -146,6 +142,7 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         Some(MetricName::Consistency) => Part::Consistency,
     };
     print(&render(&ctx.ui, args.format, &report, part, &outcomes))?;
+    git_crm::store::snapshot::timing("metrics: printed");
     let breached: Vec<_> = outcomes.iter().filter(|o| o.breached).collect();
     for o in &breached {
         eprintln!(
@@ -154,5 +151,7 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
             git_crm::model::text::escape(&o.message)
         );
     }
-    Ok(if breached.is_empty() { 0 } else { 1 })
+    let code = if breached.is_empty() { 0 } else { 1 };
+    git_crm::store::snapshot::drop_later(report);
+    Ok(code)
 }

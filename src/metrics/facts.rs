@@ -9,16 +9,18 @@
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
 
 use crate::model::calendar::BusinessCalendar;
 use crate::model::records::{Acceptance, Actor, CustomerStatus, Direction, Handoff, Interaction};
 use crate::model::{Config, Party, RecordId, Timestamp};
 use crate::store::CustomerBundle;
+use crate::store::snapshot::time_serde;
 
 use super::{ClockMode, Options};
 
 /// Where a fact belongs, for slicing and `--by`.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dims {
     pub customer: String,
     pub team: Option<String>,
@@ -27,7 +29,7 @@ pub struct Dims {
 }
 
 /// A duration measured in a clock: business seconds of a calendar, or wall-clock seconds.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measured {
     pub seconds: i64,
     /// The calendar used; `None` for wall-clock time.
@@ -95,22 +97,29 @@ impl Clocks {
 }
 
 /// One thread of a customer, read from its human touchpoints.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ThreadFact {
     pub thread: RecordId,
     pub subject: String,
     /// The first human inbound or outbound touchpoint: places the thread in a period.
+    #[serde(with = "time_serde")]
     pub started_at: Timestamp,
     pub started_inbound: bool,
     /// Customer, team and owner at the thread's start, and its first channel.
     pub dims: Dims,
+    #[serde(with = "time_serde::option")]
     pub first_inbound: Option<Timestamp>,
+    #[serde(with = "time_serde::option")]
     pub first_reply: Option<Timestamp>,
     /// First response time: first human inbound to the first human outbound after it.
     pub response: Option<Measured>,
-    /// Unanswered (no reply, not resolved): age of the first inbound at `as_of`.
+    /// Unanswered (no reply, not resolved): since when (the first inbound).
+    #[serde(with = "time_serde::option")]
+    pub unanswered_since: Option<Timestamp>,
+    /// ... and its age at `as_of` (filled in for a report).
     pub unanswered_age: Option<Measured>,
     pub unanswered_wall: Option<i64>,
+    #[serde(with = "time_serde::option")]
     pub first_resolved: Option<Timestamp>,
     /// Human outbound replies up to the first resolution.
     pub replies_to_resolution: usize,
@@ -124,19 +133,23 @@ pub struct ThreadFact {
 }
 
 /// One handoff with its acceptance.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HandoffFact {
     pub id: RecordId,
+    #[serde(with = "time_serde")]
     pub at: Timestamp,
     pub from: Party,
     pub to: Party,
     pub customer: String,
+    #[serde(with = "accepted_serde")]
     pub accepted: Option<(Timestamp, Acceptance)>,
     /// Time to acceptance, in the clock of the receiving team.
     pub time: Option<Measured>,
     /// A later handoff of the same customer came before this one was accepted.
     pub superseded: bool,
-    /// Age at `as_of` of a handoff neither accepted nor superseded.
+    /// Neither accepted nor superseded.
+    pub pending: bool,
+    /// Age at `as_of` of a pending handoff (filled in for a report).
     pub pending_age: Option<Measured>,
     pub pending_wall: Option<i64>,
     /// This handoff gives the customer back to the owner it was just taken from (A->B->A).
@@ -145,8 +158,9 @@ pub struct HandoffFact {
 
 /// An inbound touchpoint that arrived while the customer had an open thread on another
 /// channel (channel consistency).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ArrivalFact {
+    #[serde(with = "time_serde")]
     pub at: Timestamp,
     pub dims: Dims,
     /// It joined that open thread instead of starting a new one.
@@ -154,8 +168,9 @@ pub struct ArrivalFact {
 }
 
 /// A human outbound reply in a thread after an inbound.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReplyFact {
+    #[serde(with = "time_serde")]
     pub at: Timestamp,
     pub dims: Dims,
     /// Sent on the channel of the customer's latest inbound in the thread.
@@ -163,23 +178,98 @@ pub struct ReplyFact {
 }
 
 /// A customer, for coverage.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CustomerFact {
     pub slug: String,
     pub name: String,
     pub active: bool,
+    #[serde(with = "time_serde")]
     pub created: Timestamp,
+    #[serde(with = "time_serde::option")]
     pub archived: Option<Timestamp>,
-    /// Owner and team at the end of the report period.
+    /// Owner and team at the end of the report period (filled in for a report).
     pub dims: Dims,
     /// Human inbound and outbound touchpoints: when, on which channel, team at the time.
+    #[serde(with = "touches_serde")]
     pub touches: Vec<(Timestamp, String, Option<String>)>,
     /// `recorded_at - at` of human touchpoints, with `at`.
+    #[serde(with = "lags_serde")]
     pub lags: Vec<(Timestamp, i64)>,
 }
 
+/// Serde of a customer's touches with compact times.
+mod touches_serde {
+    use super::*;
+    use crate::store::snapshot::Ts;
+
+    type Touches = Vec<(Timestamp, String, Option<String>)>;
+
+    pub fn serialize<S: serde::Serializer>(v: &Touches, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|(t, c, team)| (Ts(*t), c, team)))
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Touches, D::Error> {
+        let list = Vec::<(Ts, String, Option<String>)>::deserialize(d)?;
+        Ok(list
+            .into_iter()
+            .map(|(t, c, team)| (t.0, c, team))
+            .collect())
+    }
+}
+
+/// Serde of a customer's logging lags with compact times.
+mod lags_serde {
+    use super::*;
+    use crate::store::snapshot::Ts;
+
+    pub fn serialize<S: serde::Serializer>(
+        v: &[(Timestamp, i64)],
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|(t, lag)| (Ts(*t), lag)))
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Vec<(Timestamp, i64)>, D::Error> {
+        let list = Vec::<(Ts, i64)>::deserialize(d)?;
+        Ok(list.into_iter().map(|(t, lag)| (t.0, lag)).collect())
+    }
+}
+
+/// Serde of a handoff's acceptance with compact times.
+mod accepted_serde {
+    use super::*;
+
+    #[derive(Serialize, Deserialize)]
+    struct Accepted(#[serde(with = "time_serde")] Timestamp, u8);
+
+    pub fn serialize<S: serde::Serializer>(
+        v: &Option<(Timestamp, Acceptance)>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        v.map(|(t, a)| Accepted(t, a as u8)).serialize(s)
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<(Timestamp, Acceptance)>, D::Error> {
+        Option::<Accepted>::deserialize(d)?
+            .map(|Accepted(t, a)| {
+                let a = match a {
+                    0 => Acceptance::Explicit,
+                    1 => Acceptance::FirstTouchpoint,
+                    2 => Acceptance::FirstNote,
+                    _ => return Err(serde::de::Error::custom("bad acceptance")),
+                };
+                Ok((t, a))
+            })
+            .transpose()
+    }
+}
+
 /// All facts of the store (after customer-level filters).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Facts {
     pub threads: Vec<ThreadFact>,
     pub handoffs: Vec<HandoffFact>,
@@ -192,10 +282,20 @@ impl Facts {
     /// Reads every bundle in parallel. Customers left out by `--customer` or `--tag` are
     /// skipped here; the other slices apply to each fact later.
     pub fn gather(bundles: &[CustomerBundle], clocks: &Clocks, options: &Options) -> Facts {
-        let parts: Vec<Facts> = bundles
+        let parts: Vec<CustomerFacts> = bundles
             .par_iter()
             .filter(|b| options.slice.keeps_customer(&b.customer))
-            .map(|b| of_customer(b, clocks, options))
+            .map(|b| CustomerFacts::of(b, clocks, Some(options.as_of)))
+            .collect();
+        Facts::join(parts, clocks, options)
+    }
+
+    /// The facts of the customers `parts` (each valid at `options.as_of`, see
+    /// [`CustomerFacts::valid_at`]), finished for the report and sorted.
+    pub fn join(parts: Vec<CustomerFacts>, clocks: &Clocks, options: &Options) -> Facts {
+        let parts: Vec<Facts> = parts
+            .into_par_iter()
+            .map(|p| p.finish(clocks, options))
             .collect();
         let mut all = Facts::default();
         for p in parts {
@@ -205,43 +305,192 @@ impl Facts {
             all.replies.extend(p.replies);
             all.customers.extend(p.customers);
         }
-        all.threads.sort_by_key(|t| (t.started_at, t.thread));
+        all.threads.par_sort_by_key(|t| (t.started_at, t.thread));
         all.handoffs.sort_by_key(|h| (h.at, h.id));
-        all.arrivals.sort_by_key(|a| a.at);
-        all.replies.sort_by_key(|r| r.at);
+        all.arrivals.par_sort_by_key(|a| a.at);
+        all.replies.par_sort_by_key(|r| r.at);
         all.customers.sort_by(|a, b| a.slug.cmp(&b.slug));
         all
     }
 }
 
-/// Owner and team of a customer over time, from its handoffs.
-struct Ownership<'a> {
-    current: Party,
-    handoffs: Vec<&'a Handoff>,
+/// The facts of one customer before they are placed in a report: everything but what depends
+/// on the report's `as_of` (ages of what is still open, owner at the end of the period). Read
+/// with a cutoff, only records up to it count; read without one, the facts hold for every
+/// report as of an instant at or after the customer's latest record ([`Self::valid_at`]), which
+/// is what the cache keeps.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CustomerFacts {
+    pub slug: String,
+    /// The customer's tags (the `--tag` slice).
+    pub tags: Vec<String>,
+    /// The latest instant a fact depends on (touchpoint, note, handoff or acceptance).
+    #[serde(with = "time_serde::option")]
+    pub latest: Option<Timestamp>,
+    /// The earliest instant of the customer's data (creation, touchpoint or handoff), where
+    /// `--since all` starts.
+    #[serde(with = "time_serde")]
+    pub earliest: Timestamp,
+    ownership: Ownership,
+    facts: Facts,
 }
 
-impl<'a> Ownership<'a> {
-    fn new(bundle: &'a CustomerBundle) -> Self {
-        let mut handoffs: Vec<&Handoff> = bundle.handoffs.iter().map(|l| &l.record).collect();
-        handoffs.sort_by_key(|h| (h.at, h.id));
+impl CustomerFacts {
+    /// Reads one customer; with `cutoff`, records after it are ignored.
+    pub fn of(bundle: &CustomerBundle, clocks: &Clocks, cutoff: Option<Timestamp>) -> Self {
+        let before = |t: &Timestamp| cutoff.is_none_or(|c| *t <= c);
+        let slug = bundle.customer.slug.as_str();
+        let ownership = Ownership::new(bundle);
+        let mut human: Vec<&Interaction> = bundle
+            .interactions
+            .iter()
+            .map(|l| &l.record)
+            .filter(|i| i.actor == Actor::Human && before(&i.at))
+            .collect();
+        human.sort_by_key(|i| (i.at, i.id));
+        let mut facts = Facts {
+            threads: threads(slug, &human, &ownership, clocks),
+            handoffs: handoffs(bundle, clocks, cutoff),
+            ..Facts::default()
+        };
+        consistency(slug, &human, &ownership, &mut facts);
+        let c = &bundle.customer;
+        facts.customers.push(CustomerFact {
+            slug: slug.to_string(),
+            name: c.name.clone(),
+            active: c.status == CustomerStatus::Active,
+            created: c.created,
+            archived: c.archived,
+            dims: dims(slug, Party::default(), None),
+            touches: human
+                .iter()
+                .filter(|i| i.direction != Direction::Internal)
+                .map(|i| (i.at, i.channel.clone(), ownership.at(i.at).team))
+                .collect(),
+            lags: human
+                .iter()
+                .map(|i| (i.at, (i.recorded_at - i.at).num_seconds()))
+                .collect(),
+        });
+        let latest = bundle
+            .interactions
+            .iter()
+            .map(|l| l.record.at)
+            .chain(bundle.notes.iter().map(|l| l.record.at))
+            .chain(bundle.handoffs.iter().map(|l| l.record.at))
+            .chain(bundle.handoffs.iter().filter_map(|l| l.record.accepted_at))
+            .max();
+        let earliest = std::iter::once(c.created)
+            .chain(bundle.interactions.iter().map(|l| l.record.at))
+            .chain(bundle.handoffs.iter().map(|l| l.record.at))
+            .min()
+            .unwrap_or(c.created);
+        CustomerFacts {
+            slug: slug.to_string(),
+            tags: c.tags.clone(),
+            latest,
+            earliest,
+            ownership,
+            facts,
+        }
+    }
+
+    /// Whether these facts (read without a cutoff) are exactly those of a report as of `as_of`:
+    /// nothing they depend on is later.
+    pub fn valid_at(&self, as_of: Timestamp) -> bool {
+        self.latest.is_none_or(|l| l <= as_of)
+    }
+
+    /// Whether the customer is in the report's customer-level slices (`--customer`, `--tag`).
+    pub fn kept_by(&self, slice: &super::Slice) -> bool {
+        super::keeps(&slice.customer, Some(&self.slug))
+            && (slice.tag.is_empty() || self.tags.iter().any(|t| slice.tag.contains(t)))
+    }
+
+    /// The facts placed in the report: ages of open threads and handoffs at `as_of`, owner and
+    /// team at the end of the period.
+    pub fn finish(self, clocks: &Clocks, options: &Options) -> Facts {
+        let as_of = options.as_of;
+        let end = options.until.min(as_of);
+        let mut facts = self.facts;
+        for t in &mut facts.threads {
+            let team = t.dims.team.clone();
+            t.unanswered_age = t
+                .unanswered_since
+                .map(|a| clocks.measure(team.as_deref(), a, as_of));
+            t.unanswered_wall = t.unanswered_since.map(|a| (as_of - a).num_seconds());
+        }
+        for h in &mut facts.handoffs {
+            let team = h.to.team.clone();
+            h.pending_age = h
+                .pending
+                .then(|| clocks.measure(team.as_deref(), h.at, as_of));
+            h.pending_wall = h.pending.then(|| (as_of - h.at).num_seconds());
+        }
+        let party = self.ownership.at(end);
+        for c in &mut facts.customers {
+            c.dims = dims(&c.slug, party.clone(), None);
+        }
+        facts
+    }
+}
+
+/// Owner and team of a customer over time, from its handoffs.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct Ownership {
+    current: Party,
+    /// `(at, from, to)` of every handoff, in time (then id) order.
+    #[serde(with = "handoffs_serde")]
+    handoffs: Vec<(Timestamp, Party, Party)>,
+}
+
+/// Serde of the ownership changes with compact times.
+mod handoffs_serde {
+    use super::*;
+    use crate::store::snapshot::Ts;
+
+    type List = Vec<(Timestamp, Party, Party)>;
+
+    pub fn serialize<S: serde::Serializer>(v: &List, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|(t, a, b)| (Ts(*t), a, b)))
+    }
+
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<List, D::Error> {
+        let list = Vec::<(Ts, Party, Party)>::deserialize(d)?;
+        Ok(list.into_iter().map(|(t, a, b)| (t.0, a, b)).collect())
+    }
+}
+
+/// A customer's handoffs in time (then id) order.
+fn sorted_handoffs(bundle: &CustomerBundle) -> Vec<&Handoff> {
+    let mut handoffs: Vec<&Handoff> = bundle.handoffs.iter().map(|l| &l.record).collect();
+    handoffs.sort_by_key(|h| (h.at, h.id));
+    handoffs
+}
+
+impl Ownership {
+    fn new(bundle: &CustomerBundle) -> Self {
         Ownership {
             current: Party {
                 owner: bundle.customer.owner.clone(),
                 team: bundle.customer.team.clone(),
             },
-            handoffs,
+            handoffs: sorted_handoffs(bundle)
+                .into_iter()
+                .map(|h| (h.at, h.from.clone(), h.to.clone()))
+                .collect(),
         }
     }
 
     /// Who owned the customer at `t`: the `to` of the latest handoff at or before `t`; before
     /// the first handoff, its `from`; without handoffs, the customer's owner and team.
     fn at(&self, t: Timestamp) -> Party {
-        match self.handoffs.iter().rev().find(|h| h.at <= t) {
-            Some(h) => h.to.clone(),
+        match self.handoffs.iter().rev().find(|h| h.0 <= t) {
+            Some(h) => h.2.clone(),
             None => self
                 .handoffs
                 .first()
-                .map(|h| h.from.clone())
+                .map(|h| h.1.clone())
                 .unwrap_or_else(|| self.current.clone()),
         }
     }
@@ -256,51 +505,11 @@ fn dims(slug: &str, party: Party, channel: Option<&str>) -> Dims {
     }
 }
 
-fn of_customer(bundle: &CustomerBundle, clocks: &Clocks, options: &Options) -> Facts {
-    let as_of = options.as_of;
-    let slug = bundle.customer.slug.as_str();
-    let ownership = Ownership::new(bundle);
-    let mut human: Vec<&Interaction> = bundle
-        .interactions
-        .iter()
-        .map(|l| &l.record)
-        .filter(|i| i.actor == Actor::Human && i.at <= as_of)
-        .collect();
-    human.sort_by_key(|i| (i.at, i.id));
-    let end = options.until.min(as_of);
-    let mut facts = Facts {
-        threads: threads(slug, &human, &ownership, clocks, as_of),
-        handoffs: handoffs(bundle, &ownership, clocks, as_of),
-        ..Facts::default()
-    };
-    consistency(slug, &human, &ownership, &mut facts);
-    let c = &bundle.customer;
-    facts.customers.push(CustomerFact {
-        slug: slug.to_string(),
-        name: c.name.clone(),
-        active: c.status == CustomerStatus::Active,
-        created: c.created,
-        archived: c.archived,
-        dims: dims(slug, ownership.at(end), None),
-        touches: human
-            .iter()
-            .filter(|i| i.direction != Direction::Internal)
-            .map(|i| (i.at, i.channel.clone(), ownership.at(i.at).team))
-            .collect(),
-        lags: human
-            .iter()
-            .map(|i| (i.at, (i.recorded_at - i.at).num_seconds()))
-            .collect(),
-    });
-    facts
-}
-
 fn threads(
     slug: &str,
     human: &[&Interaction],
     ownership: &Ownership,
     clocks: &Clocks,
-    as_of: Timestamp,
 ) -> Vec<ThreadFact> {
     let mut by_thread: BTreeMap<RecordId, Vec<&Interaction>> = BTreeMap::new();
     for i in human {
@@ -308,7 +517,7 @@ fn threads(
     }
     by_thread
         .into_iter()
-        .filter_map(|(id, tps)| thread(slug, id, &tps, ownership, clocks, as_of))
+        .filter_map(|(id, tps)| thread(slug, id, &tps, ownership, clocks))
         .collect()
 }
 
@@ -318,7 +527,6 @@ fn thread(
     tps: &[&Interaction],
     ownership: &Ownership,
     clocks: &Clocks,
-    as_of: Timestamp,
 ) -> Option<ThreadFact> {
     let facing: Vec<&Interaction> = tps
         .iter()
@@ -339,7 +547,8 @@ fn thread(
             .map(|i| i.at)
     });
     let first_resolved = tps.iter().find(|i| i.resolves).map(|i| i.at);
-    // The state at `as_of`: resolved unless an inbound came after the last resolution.
+    // The state after the last touchpoint read: resolved unless an inbound came after the last
+    // resolution.
     let mut open = true;
     for i in tps {
         if i.direction == Direction::Inbound {
@@ -377,8 +586,9 @@ fn thread(
         response: first_inbound
             .zip(first_reply)
             .map(|(a, b)| clocks.measure(team.as_deref(), a, b)),
-        unanswered_age: unanswered.map(|a| clocks.measure(team.as_deref(), a, as_of)),
-        unanswered_wall: unanswered.map(|a| (as_of - a).num_seconds()),
+        unanswered_since: unanswered,
+        unanswered_age: None,
+        unanswered_wall: None,
         first_resolved,
         replies_to_resolution,
         inbound_after_reply: inbound_after(first_reply),
@@ -390,34 +600,32 @@ fn thread(
 
 fn handoffs(
     bundle: &CustomerBundle,
-    ownership: &Ownership,
     clocks: &Clocks,
-    as_of: Timestamp,
+    cutoff: Option<Timestamp>,
 ) -> Vec<HandoffFact> {
+    let before = |t: &Timestamp| cutoff.is_none_or(|c| *t <= c);
     let interactions: Vec<&Interaction> = bundle
         .interactions
         .iter()
         .map(|l| &l.record)
-        .filter(|i| i.at <= as_of)
+        .filter(|i| before(&i.at))
         .collect();
     let notes: Vec<_> = bundle
         .notes
         .iter()
         .map(|l| &l.record)
-        .filter(|n| n.at <= as_of)
+        .filter(|n| before(&n.at))
         .collect();
-    let list: Vec<&Handoff> = ownership
-        .handoffs
-        .iter()
-        .copied()
-        .filter(|h| h.at <= as_of)
+    let list: Vec<&Handoff> = sorted_handoffs(bundle)
+        .into_iter()
+        .filter(|h| before(&h.at))
         .collect();
     list.iter()
         .enumerate()
         .map(|(k, h)| {
             let accepted = h
                 .acceptance(interactions.iter().copied(), notes.iter().copied())
-                .filter(|(a, _)| *a <= as_of);
+                .filter(|(a, _)| before(a));
             let next = list.get(k + 1).map(|n| n.at);
             let superseded = next.is_some_and(|n| accepted.is_none_or(|(a, _)| a > n));
             let accepted = accepted.filter(|_| !superseded);
@@ -438,8 +646,9 @@ fn handoffs(
                 accepted,
                 time: accepted.map(|(a, _)| clocks.measure(team, h.at, a)),
                 superseded,
-                pending_age: pending.then(|| clocks.measure(team, h.at, as_of)),
-                pending_wall: pending.then(|| (as_of - h.at).num_seconds()),
+                pending,
+                pending_age: None,
+                pending_wall: None,
                 ping_pong,
             }
         })
@@ -516,4 +725,8 @@ fn consistency(slug: &str, human: &[&Interaction], ownership: &Ownership, facts:
         t.last_channel = i.channel.clone();
         t.last_at = i.at;
     }
+}
+
+impl crate::store::snapshot::Derived for CustomerFacts {
+    const KIND: u8 = 2;
 }

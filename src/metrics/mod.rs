@@ -38,7 +38,7 @@ use crate::model::time::rfc3339;
 use crate::model::{Config, Customer, Timestamp};
 use crate::store::CustomerBundle;
 
-pub use facts::{Clocks, Dims, Facts};
+pub use facts::{Clocks, CustomerFacts, Dims, Facts};
 pub use period::Window;
 pub use targets::Targets;
 
@@ -253,9 +253,91 @@ pub fn compute(
     options: &Options,
 ) -> crate::Result<Report> {
     let clocks = Clocks::new(config, options.clock)?;
-    let targets = Targets::from_config(config)?;
     let facts = Facts::gather(bundles, &clocks, options);
-    let all = group::View::of(&facts, options, None);
+    report(config, &clocks, &facts, options)
+}
+
+/// Computes the report from the facts of every customer (in slug order, as
+/// [`store_facts`] reads them); the customer-level slices apply here.
+pub fn compute_from(
+    config: &Config,
+    parts: Vec<CustomerFacts>,
+    options: &Options,
+) -> crate::Result<Report> {
+    let clocks = Clocks::new(config, options.clock)?;
+    let kept = parts
+        .into_iter()
+        .filter(|p| p.kept_by(&options.slice))
+        .collect();
+    let facts = Facts::join(kept, &clocks, options);
+    crate::store::snapshot::timing("metrics: facts joined");
+    let report = report(config, &clocks, &facts, options);
+    crate::store::snapshot::timing("metrics: report");
+    crate::store::snapshot::drop_later(facts);
+    report
+}
+
+/// The facts of every customer of the work tree of `store`, for a report as of `as_of` measured
+/// in `clock`, in slug order. A customer whose records did not change since a previous run
+/// (same content, same config) is not read again: its facts come from the cache, unless it has
+/// records after `as_of` (then only those up to it count, and they are read). Fails on the first
+/// file that does not parse, as [`crate::Store::load_all`] does.
+pub fn store_facts(
+    store: &crate::Store,
+    clock: ClockMode,
+    as_of: Timestamp,
+) -> crate::Result<Vec<CustomerFacts>> {
+    let clocks = Clocks::new(store.config(), clock)?;
+    let mut params = crate::store::snapshot::KeyHasher::new("metrics facts 1");
+    params.part(&[clock as u8]);
+    params.part(&serde_json::to_vec(store.config()).unwrap_or_default());
+    let params = params.finish();
+    crate::store::snapshot::timing("metrics: start");
+    let bundles = store.bundles()?;
+    crate::store::snapshot::timing("metrics: scanned and grouped");
+    // No key: what metrics print (thread subjects included) is the same for every reader.
+    let no_keys = crate::access::Keyring::empty();
+    let read = |g: usize| -> crate::Result<CustomerBundle> {
+        let mut bundle = bundles.load(g)?;
+        crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Given(&no_keys));
+        Ok(bundle)
+    };
+    let parts = bundles
+        .groups
+        .par_iter()
+        .enumerate()
+        .map(|(g, members)| {
+            let facts = bundles
+                .scan
+                .derived::<CustomerFacts>(members, &params, || {
+                    Ok(CustomerFacts::of(&read(g)?, &clocks, None))
+                })?;
+            if facts.valid_at(as_of) {
+                Ok(facts)
+            } else {
+                Ok(CustomerFacts::of(&read(g)?, &clocks, Some(as_of)))
+            }
+        })
+        .collect::<crate::Result<Vec<_>>>()?;
+    crate::store::snapshot::timing("metrics: facts");
+    bundles.save();
+    crate::store::snapshot::timing("metrics: cache saved");
+    Ok(parts)
+}
+
+/// The earliest instant in the data of `parts`, where `--since all` starts.
+pub fn earliest_of(parts: &[CustomerFacts]) -> Option<Timestamp> {
+    parts.iter().map(|p| p.earliest).min()
+}
+
+fn report(
+    config: &Config,
+    clocks: &Clocks,
+    facts: &Facts,
+    options: &Options,
+) -> crate::Result<Report> {
+    let targets = Targets::from_config(config)?;
+    let all = group::View::of(facts, options, None);
     let params = Params {
         as_of: rfc3339(&options.as_of),
         since: rfc3339(&options.since),
@@ -275,10 +357,10 @@ pub fn compute(
         by: options.by,
     };
     let groups = match options.by {
-        Some(by) => group::keys(&facts, options, by)
+        Some(by) => group::keys(facts, options, by)
             .into_par_iter()
             .map(|key| {
-                let view = group::View::of(&facts, options, Some((by, &key)));
+                let view = group::View::of(facts, options, Some((by, &key)));
                 let mut metrics = Metrics::of(&view, &targets);
                 metrics.strip();
                 Group { key, metrics }
