@@ -8,9 +8,6 @@ use crate::store::layout;
 const FILE: &str = layout::CONFIG_FILE;
 
 pub(super) fn run(ctx: &mut Ctx) {
-    if !ctx.wants("config") {
-        return;
-    }
     if let Some(crate::Error::Parse {
         line,
         column,

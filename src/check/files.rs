@@ -10,7 +10,9 @@ use crate::ops::init::ATTRIBUTES_LINE;
 use crate::store::snapshot::Content;
 use crate::store::{atomic, layout};
 
-pub(super) fn run(ctx: &mut Ctx) {
+/// The checks of one folder's files: conflict markers, strays, a folder that is not a slug or
+/// has no customer.
+pub(super) fn run_folder(ctx: &mut Ctx) {
     let snapshot = ctx.snapshot;
     let mut with_customer: BTreeSet<&str> = BTreeSet::new();
     let mut folders: BTreeSet<&str> = BTreeSet::new();
@@ -83,6 +85,11 @@ pub(super) fn run(ctx: &mut Ctx) {
             );
         }
     }
+}
+
+/// The checks of the files outside customer folders: the config's conflict markers, and the
+/// merge driver's setup.
+pub(super) fn run_global(ctx: &mut Ctx) {
     config_markers(ctx);
     merge_driver(ctx);
 }
@@ -252,9 +259,6 @@ fn kinds() -> String {
 }
 
 fn merge_driver(ctx: &mut Ctx) {
-    if !ctx.wants("merge-driver") {
-        return;
-    }
     if let Some(attributes) = ctx.attributes.clone() {
         let routed = attributes
             .as_deref()

@@ -8,6 +8,7 @@
 
 mod config;
 mod files;
+mod pipeline;
 pub use crate::store::locate;
 mod records;
 mod renames;
@@ -171,17 +172,31 @@ pub fn check_store(store: &Store, only: &[String]) -> Result<Report> {
 }
 
 /// [`check_store`] as of `now` (for the date checks), for reproducible runs.
+///
+/// The checks of one customer folder (records, files, owner and handoffs...) are cached under
+/// the folder's content key and the config; the checks across folders (unique ids and slugs,
+/// duplicate customers, threads, renames, unmerged paths, the config and clone) under the keys
+/// of every folder and what else they read; what depends on `now` (records dated in the future,
+/// stale customers) is decided afresh each run from the few facts it needs. An unchanged store
+/// is checked without reading a record.
 pub fn check_store_at(store: &Store, only: &[String], now: Timestamp) -> Result<Report> {
     let selection = select(only)?;
-    let snapshot = Snapshot::work_tree(store)?;
+    let scan = crate::store::snapshot::Scan::work_tree(store, true)?;
+    crate::store::snapshot::timing("check: scanned");
     let config_text = std::fs::read_to_string(store.path(layout::CONFIG_FILE)).ok();
     let attributes = std::fs::read_to_string(store.path(".gitattributes")).ok();
-    let mut ctx = Ctx::new(store, &snapshot, store.config().clone(), now, selection);
-    ctx.config_text = config_text;
-    ctx.attributes = Some(attributes);
-    ctx.clone_checked = true;
-    let report = ctx.run();
-    crate::store::snapshot::drop_later(snapshot);
+    let inputs = pipeline::Inputs {
+        config: store.config().clone(),
+        config_text,
+        attributes: Some(attributes),
+        config_error: std::sync::Mutex::new(None),
+        clone_checked: true,
+        origin: pipeline::Origin::WorkTree,
+    };
+    let report = pipeline::run_scan(store, &scan, &inputs, now, &selection)?;
+    crate::store::snapshot::timing("check: checked");
+    scan.save();
+    crate::store::snapshot::timing("check: cache saved");
     Ok(report)
 }
 
@@ -218,11 +233,15 @@ pub fn check_tree_at(store: &Store, rev: &str, only: &[String], now: Timestamp) 
         }
         None => store.config().clone(),
     };
-    let mut ctx = Ctx::new(store, &snapshot, config, now, selection);
-    ctx.config_text = config_text;
-    ctx.attributes = Some(attributes);
-    ctx.config_error = config_error;
-    Ok(ctx.run())
+    let inputs = pipeline::Inputs {
+        config,
+        config_text,
+        attributes: Some(attributes),
+        config_error: std::sync::Mutex::new(config_error),
+        clone_checked: false,
+        origin: pipeline::Origin::Revision(rev.to_string()),
+    };
+    pipeline::run_snapshot(store, snapshot, &inputs, now, &selection)
 }
 
 fn select(only: &[String]) -> Result<Vec<&'static str>> {
@@ -251,68 +270,49 @@ fn select(only: &[String]) -> Result<Vec<&'static str>> {
         .collect()
 }
 
-/// What the checks share: the snapshot, the config, the clock, and the texts read so far.
+/// What the checks share: the snapshot (of one folder, or empty for the checks across folders),
+/// the config, the clock, and the texts read so far.
 pub(crate) struct Ctx<'a> {
     store: &'a Store,
     snapshot: &'a Snapshot,
     config: Config,
-    now: Timestamp,
-    selection: Vec<&'static str>,
     config_text: Option<String>,
     /// `.gitattributes` of the store (`Some(None)`: known to be missing).
     attributes: Option<Option<String>>,
     config_error: Option<Error>,
     /// Whether the clone's own git config applies (work tree, not a revision).
     clone_checked: bool,
+    /// Where texts not in the snapshot are read from (the checks across folders).
+    origin: &'a pipeline::Origin,
     texts: RefCell<HashMap<String, Option<String>>>,
     out: Vec<Diagnostic>,
+    /// Checks whose outcome depends on the clock, decided when the report is put together.
+    deferred: Vec<pipeline::Deferred>,
+    /// What the checks across folders need to know of this folder.
+    summary: pipeline::Summary,
 }
 
 impl<'a> Ctx<'a> {
     fn new(
         store: &'a Store,
         snapshot: &'a Snapshot,
-        config: Config,
-        now: Timestamp,
-        selection: Vec<&'static str>,
+        inputs: &'a pipeline::Inputs,
+        config_error: Option<Error>,
     ) -> Self {
         Ctx {
             store,
             snapshot,
-            config,
-            now,
-            selection,
-            config_text: None,
-            attributes: None,
-            config_error: None,
-            clone_checked: false,
+            config: inputs.config.clone(),
+            config_text: inputs.config_text.clone(),
+            attributes: inputs.attributes.clone(),
+            config_error,
+            clone_checked: inputs.clone_checked,
+            origin: &inputs.origin,
             texts: RefCell::new(HashMap::new()),
             out: Vec::new(),
+            deferred: Vec::new(),
+            summary: pipeline::Summary::default(),
         }
-    }
-
-    fn run(mut self) -> Report {
-        records::run(&mut self);
-        store::run(&mut self);
-        files::run(&mut self);
-        renames::run(&mut self);
-        unmerged::run(&mut self);
-        config::run(&mut self);
-        restricted::run(&mut self);
-        let mut diagnostics = self.out;
-        diagnostics.sort_by(|a, b| {
-            (&a.path, a.line, a.column, a.check, &a.message)
-                .cmp(&(&b.path, b.line, b.column, b.check, &b.message))
-        });
-        diagnostics.dedup();
-        Report {
-            diagnostics,
-            files: self.snapshot.entries.len(),
-        }
-    }
-
-    fn wants(&self, check: &str) -> bool {
-        self.selection.contains(&check)
     }
 
     /// The text of a store file (from the snapshot's origin), read once.
@@ -323,13 +323,17 @@ impl<'a> Ctx<'a> {
         if let Some(text) = self.texts.borrow().get(path) {
             return text.clone();
         }
-        let text = self
+        let text = match self
             .snapshot
             .entries
             .binary_search_by(|e| e.path.as_str().cmp(path))
-            .ok()
-            .and_then(|i| self.snapshot.bytes(self.store, &self.snapshot.entries[i]))
-            .map(|b| String::from_utf8_lossy(&b).into_owned());
+        {
+            Ok(i) => self
+                .snapshot
+                .bytes(self.store, &self.snapshot.entries[i])
+                .map(|b| String::from_utf8_lossy(&b).into_owned()),
+            Err(_) => self.origin.text(self.store, path),
+        };
         self.texts
             .borrow_mut()
             .insert(path.to_string(), text.clone());
@@ -350,9 +354,6 @@ impl<'a> Ctx<'a> {
     }
 
     fn push(&mut self, problem: Problem, path: &str, line: Option<u64>, column: Option<u64>) {
-        if !self.wants(problem.check) {
-            return;
-        }
         self.out.push(Diagnostic {
             check: problem.check,
             severity: problem.severity,

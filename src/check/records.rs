@@ -534,15 +534,23 @@ fn quick_file_name(at: &Timestamp, id: &RecordId) -> String {
     )
 }
 
+/// The time at `key` must not be in the future: decided when the report is put together, for
+/// its `now` ([`future_problem`]).
 fn future(ctx: &mut Ctx, path: &str, key: &str, t: &Timestamp) {
-    if *t > ctx.now + Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
-        ctx.report(
-            Problem::error("dates", format!("`{key}` {} is in the future", rfc3339(t)))
-                .hint("records say what happened; plan future work with `git crm task add --due`"),
-            path,
-            &[key],
-        );
-    }
+    ctx.deferred.push(super::pipeline::Deferred::Future {
+        path: path.to_string(),
+        key: key.to_string(),
+        at: crate::store::snapshot::Ts(*t),
+    });
+}
+
+/// The problem of a time at `key` that is in the future at `now` (beyond the clock skew
+/// tolerated), if it is.
+pub(super) fn future_problem(key: &str, t: &Timestamp, now: Timestamp) -> Option<Problem> {
+    (*t > now + Duration::minutes(FUTURE_TOLERANCE_MINUTES)).then(|| {
+        Problem::error("dates", format!("`{key}` {} is in the future", rfc3339(t)))
+            .hint("records say what happened; plan future work with `git crm task add --due`")
+    })
 }
 
 /// `handle` must be a person of the config.

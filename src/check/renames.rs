@@ -4,36 +4,27 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::pipeline::Summary;
 use super::{Ctx, Problem};
 use crate::model::Renamed;
 use crate::store::layout;
-use crate::store::snapshot::{Content, classify};
 
-pub(super) fn run(ctx: &mut Ctx) {
-    if !ctx.wants("renames") {
-        return;
-    }
-    let snapshot = ctx.snapshot;
-    let mut customers: BTreeSet<&str> = BTreeSet::new();
-    let mut forwards: Vec<&str> = Vec::new();
-    let mut records: BTreeMap<&str, usize> = BTreeMap::new();
-    for entry in &snapshot.entries {
-        let parts: Vec<&str> = entry.path.split('/').collect();
-        match parts.as_slice() {
-            [layout::CUSTOMERS_DIR, folder, layout::CUSTOMER_FILE]
-                if !matches!(entry.content, Content::Other) =>
-            {
-                customers.insert(folder);
-            }
-            [layout::CUSTOMERS_DIR, folder, layout::RENAMED_FILE] => forwards.push(folder),
-            [layout::CUSTOMERS_DIR, folder, ..]
-                if matches!(classify(&entry.path), Some(Some(_))) =>
-            {
-                *records.entry(folder).or_default() += 1;
-            }
-            _ => {}
-        }
-    }
+pub(super) fn run(ctx: &mut Ctx, summaries: &[Summary]) {
+    let customers: BTreeSet<&str> = summaries
+        .iter()
+        .filter(|s| s.has_customer_file)
+        .map(|s| s.folder.as_str())
+        .collect();
+    let forwards: Vec<&str> = summaries
+        .iter()
+        .filter(|s| s.has_forward)
+        .map(|s| s.folder.as_str())
+        .collect();
+    let records: BTreeMap<&str, usize> = summaries
+        .iter()
+        .filter(|s| s.records > 0)
+        .map(|s| (s.folder.as_str(), s.records))
+        .collect();
     for folder in forwards {
         let path = layout::renamed_file(folder);
         let forward = ctx

@@ -15,10 +15,9 @@ use crate::store::snapshot::{Content, Record};
 
 const CHECK: &str = "restricted";
 
-pub(super) fn run(ctx: &mut Ctx) {
-    if !ctx.wants(CHECK) {
-        return;
-    }
+/// The restricted values of one folder's records; the teams holding them are kept for
+/// [`run_global`].
+pub(super) fn run_folder(ctx: &mut Ctx) {
     let snapshot = ctx.snapshot;
     // Teams that hold restricted content, for the keyless-member warning.
     let mut teams: BTreeMap<String, usize> = BTreeMap::new();
@@ -101,6 +100,17 @@ pub(super) fn run(ctx: &mut Ctx) {
                 );
             }
             Record::Handoff(_) | Record::Task(_) => {}
+        }
+    }
+    ctx.summary.restricted_teams = teams;
+}
+
+/// Members without a key of the teams that hold restricted values.
+pub(super) fn run_global(ctx: &mut Ctx, summaries: &[super::pipeline::Summary]) {
+    let mut teams: BTreeMap<String, usize> = BTreeMap::new();
+    for s in summaries {
+        for (team, n) in &s.restricted_teams {
+            *teams.entry(team.clone()).or_default() += n;
         }
     }
     let config = ctx.config.clone();

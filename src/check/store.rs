@@ -1,14 +1,16 @@
 //! Checks across records: unique ids and slugs, slugs matching folders, threads that exist,
 //! owner-vs-handoff, duplicate customers and stale customers.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use chrono::Duration;
 
+use super::pipeline::{Deferred, Summary};
 use super::{Ctx, Problem, locate};
 use crate::model::records::{Actor, Customer, CustomerStatus, Direction, Handoff, Interaction};
-use crate::model::time::rfc3339;
+use crate::model::time::{Timestamp, rfc3339};
 use crate::model::{RecordId, slug};
+use crate::store::snapshot::Ts;
 use crate::store::snapshot::{Content, Record};
 
 /// Days without a touchpoint after which an active customer is stale, unless the config sets
@@ -23,18 +25,19 @@ struct Folder<'a> {
     handoffs: Vec<(&'a str, &'a Handoff)>,
 }
 
-pub(super) fn run(ctx: &mut Ctx) {
+/// The checks of one folder: its records' ids (kept for the checks across folders), its slug,
+/// its threads, owner against handoffs, and whether it is stale (decided later).
+pub(super) fn run_folder(ctx: &mut Ctx) {
     let snapshot = ctx.snapshot;
-    let mut folders: BTreeMap<&str, Folder> = BTreeMap::new();
-    let mut ids: Vec<(RecordId, &str)> = Vec::with_capacity(snapshot.entries.len());
+    let mut folder = Folder::default();
+    let mut ids: Vec<(RecordId, String)> = Vec::new();
+    let mut name = "";
     for entry in &snapshot.entries {
         let Content::Record(record) = &entry.content else {
             continue;
         };
         let path = entry.path.as_str();
-        let folder = folders
-            .entry(path.split('/').nth(1).unwrap_or_default())
-            .or_default();
+        name = path.split('/').nth(1).unwrap_or_default();
         let id = match record.as_ref() {
             Record::Customer(c) => {
                 folder.customer = Some((path, c));
@@ -52,8 +55,34 @@ pub(super) fn run(ctx: &mut Ctx) {
             Record::Task(t) => t.id,
             Record::Document(d) => d.id,
         };
-        ids.push((id, path));
+        ids.push((id, path.to_string()));
     }
+    ctx.summary.ids = ids;
+    if let Some((path, customer)) = folder.customer {
+        slug_matches(ctx, name, path, customer);
+        ctx.summary.customer = Some(super::pipeline::CustomerSummary {
+            path: path.to_string(),
+            slug: customer.slug.clone(),
+            name: customer.name.clone(),
+            archived: customer.archived.is_some(),
+            emails: customer
+                .contacts
+                .iter()
+                .filter_map(|c| c.email.clone())
+                .collect(),
+        });
+    }
+    threads(ctx, &folder);
+    owner_vs_handoff(ctx, name, &folder);
+    stale(ctx, name, &folder);
+}
+
+/// The checks across folders: unique ids and slugs, threads of another customer, duplicates.
+pub(super) fn run_global(ctx: &mut Ctx, summaries: &[Summary]) {
+    let mut ids: Vec<(RecordId, &str)> = summaries
+        .iter()
+        .flat_map(|s| s.ids.iter().map(|(id, path)| (*id, path.as_str())))
+        .collect();
     // Sorted by id (then path, which is the order files were listed): a duplicate follows the
     // record it duplicates.
     ids.sort_unstable();
@@ -71,44 +100,48 @@ pub(super) fn run(ctx: &mut Ctx) {
             &["id"],
         );
     }
-    slugs(ctx, &folders);
-    for (name, folder) in &folders {
-        threads(ctx, folder, &ids);
-        owner_vs_handoff(ctx, name, folder);
-        stale(ctx, name, folder);
+    unique_slugs(ctx, summaries);
+    for summary in summaries {
+        foreign_threads(ctx, summary, &ids);
     }
-    duplicates(ctx, &folders);
+    duplicates(ctx, summaries);
 }
 
-fn slugs(ctx: &mut Ctx, folders: &BTreeMap<&str, Folder>) {
+/// A customer's slug is valid and is its folder's name.
+fn slug_matches(ctx: &mut Ctx, name: &str, path: &str, customer: &Customer) {
+    if let Err(why) = slug::validate(&customer.slug) {
+        ctx.report(
+            Problem::error("slugs", why).hint(format!("set `slug: {name}` (the folder name)")),
+            path,
+            &["slug"],
+        );
+    } else if customer.slug != *name {
+        ctx.report(
+            Problem::error(
+                "slugs",
+                format!(
+                    "slug `{}` does not match the folder `{name}`",
+                    customer.slug
+                ),
+            )
+            .hint(format!(
+                "set `slug: {name}`, or move the folder with `git crm customer rename {name} {}`",
+                customer.slug
+            )),
+            path,
+            &["slug"],
+        );
+    }
+}
+
+/// No two customers say the same slug.
+fn unique_slugs(ctx: &mut Ctx, summaries: &[Summary]) {
     let mut seen: HashMap<&str, &str> = HashMap::new();
-    for (name, folder) in folders {
-        let Some((path, customer)) = folder.customer else {
+    for summary in summaries {
+        let Some(customer) = &summary.customer else {
             continue;
         };
-        if let Err(why) = slug::validate(&customer.slug) {
-            ctx.report(
-                Problem::error("slugs", why).hint(format!("set `slug: {name}` (the folder name)")),
-                path,
-                &["slug"],
-            );
-        } else if customer.slug != *name {
-            ctx.report(
-                Problem::error(
-                    "slugs",
-                    format!(
-                        "slug `{}` does not match the folder `{name}`",
-                        customer.slug
-                    ),
-                )
-                .hint(format!(
-                    "set `slug: {name}`, or move the folder with `git crm customer rename {name} {}`",
-                    customer.slug
-                )),
-                path,
-                &["slug"],
-            );
-        }
+        let path = customer.path.as_str();
         if let Some(first) = seen.get(customer.slug.as_str()) {
             ctx.report(
                 Problem::error(
@@ -125,8 +158,9 @@ fn slugs(ctx: &mut Ctx, folders: &BTreeMap<&str, Folder>) {
     }
 }
 
-/// Every touchpoint's `thread` names a touchpoint of the same customer (the thread's first).
-fn threads(ctx: &mut Ctx, folder: &Folder, ids: &[(RecordId, &str)]) {
+/// Every touchpoint's `thread` names a touchpoint of the same customer (the thread's first):
+/// the ones that do not are kept for [`foreign_threads`], which knows every id.
+fn threads(ctx: &mut Ctx, folder: &Folder) {
     let own: HashMap<RecordId, &Interaction> = folder
         .interactions
         .iter()
@@ -136,18 +170,28 @@ fn threads(ctx: &mut Ctx, folder: &Folder, ids: &[(RecordId, &str)]) {
         if own.contains_key(&i.thread) {
             continue;
         }
+        ctx.summary
+            .foreign_threads
+            .push((path.to_string(), i.thread, i.resolves));
+    }
+}
+
+/// A touchpoint whose thread is not one of its customer's: names where the thread is, if it is
+/// a record of another customer.
+fn foreign_threads(ctx: &mut Ctx, summary: &Summary, ids: &[(RecordId, &str)]) {
+    for (path, thread, resolves) in &summary.foreign_threads {
+        let (path, thread, resolves) = (path.as_str(), *thread, *resolves);
         let elsewhere = ids
-            .binary_search_by(|(id, _)| id.cmp(&i.thread))
+            .binary_search_by(|(id, _)| id.cmp(&thread))
             .ok()
             .map(|at| ids[at].1);
         let message = match elsewhere {
-            Some(elsewhere) => format!(
-                "thread {} is a record of another customer ({elsewhere})",
-                i.thread
-            ),
-            None => format!("thread {} names no touchpoint of this customer", i.thread),
+            Some(elsewhere) => {
+                format!("thread {thread} is a record of another customer ({elsewhere})")
+            }
+            None => format!("thread {thread} names no touchpoint of this customer"),
         };
-        let hint = if i.resolves {
+        let hint = if resolves {
             "the thread this touchpoint resolves must exist: set `thread` to the id of the thread's first touchpoint"
         } else {
             "set `thread` to the id of the thread's first touchpoint, or to this touchpoint's own id to start a thread"
@@ -224,6 +268,8 @@ fn stale_after(ctx: &Ctx) -> Duration {
         .unwrap_or_else(|| Duration::days(DEFAULT_STALE_DAYS))
 }
 
+/// An active customer must have had a touchpoint lately: its times are kept, and
+/// [`stale_problem`] decides for the report's `now`.
 fn stale(ctx: &mut Ctx, slug: &str, folder: &Folder) {
     let Some((path, customer)) = folder.customer else {
         return;
@@ -231,21 +277,37 @@ fn stale(ctx: &mut Ctx, slug: &str, folder: &Folder) {
     if customer.status != CustomerStatus::Active || customer.archived.is_some() {
         return;
     }
-    let last = folder
+    let mut touches: Vec<Ts> = folder
         .interactions
         .iter()
         .map(|(_, i)| i)
-        .filter(|i| {
-            i.actor == Actor::Human && i.direction != Direction::Internal && i.at <= ctx.now
-        })
-        .map(|i| i.at)
-        .max();
-    let since = last.unwrap_or(customer.created);
+        .filter(|i| i.actor == Actor::Human && i.direction != Direction::Internal)
+        .map(|i| Ts(i.at))
+        .collect();
+    touches.sort_by_key(|t| t.0);
+    ctx.deferred.push(Deferred::Stale {
+        path: path.to_string(),
+        slug: slug.to_string(),
+        created: Ts(customer.created),
+        touches,
+    });
+}
+
+/// The problem of an active customer created at `created` whose latest touchpoint up to `now`
+/// was at `last`, if it is stale at `now`.
+pub(super) fn stale_problem(
+    ctx: &Ctx,
+    slug: &str,
+    created: Timestamp,
+    last: Option<Timestamp>,
+    now: Timestamp,
+) -> Option<Problem> {
+    let since = last.unwrap_or(created);
     let limit = stale_after(ctx);
-    if ctx.now - since <= limit {
-        return;
+    if now - since <= limit {
+        return None;
     }
-    let days = (ctx.now - since).num_days();
+    let days = (now - since).num_days();
     let message = match last {
         Some(at) => format!(
             "active, but no touchpoint for {days} days (last on {})",
@@ -253,14 +315,10 @@ fn stale(ctx: &mut Ctx, slug: &str, folder: &Folder) {
         ),
         None => format!("active, but no touchpoint since it was created {days} days ago"),
     };
-    ctx.report(
-        Problem::warning("stale", message).hint(format!(
-            "log one with `git crm log {slug}`, or set the status to paused or churned (the limit is `check: {{stale_after: {}d}}` in the config)",
-            limit.num_days()
-        )),
-        path,
-        &["status"],
-    );
+    Some(Problem::warning("stale", message).hint(format!(
+        "log one with `git crm log {slug}`, or set the status to paused or churned (the limit is `check: {{stale_after: {}d}}` in the config)",
+        limit.num_days()
+    )))
 }
 
 /// Words that do not tell two companies apart.
@@ -293,14 +351,15 @@ pub fn normalise_name(name: &str) -> String {
         .join(" ")
 }
 
-fn duplicates(ctx: &mut Ctx, folders: &BTreeMap<&str, Folder>) {
+fn duplicates(ctx: &mut Ctx, summaries: &[Summary]) {
     let mut names: HashMap<String, &str> = HashMap::new();
     let mut emails: HashMap<String, (&str, &str)> = HashMap::new();
-    for folder in folders.values() {
-        let Some((path, customer)) = folder.customer else {
+    for summary in summaries {
+        let Some(customer) = &summary.customer else {
             continue;
         };
-        if customer.archived.is_some() {
+        let path = customer.path.as_str();
+        if customer.archived {
             continue;
         }
         let name = normalise_name(&customer.name);
@@ -323,10 +382,7 @@ fn duplicates(ctx: &mut Ctx, folders: &BTreeMap<&str, Folder>) {
             }
         }
         let mut own = std::collections::HashSet::new();
-        for contact in &customer.contacts {
-            let Some(email) = contact.email.as_deref() else {
-                continue;
-            };
+        for email in &customer.emails {
             let key = email.trim().to_lowercase();
             if key.is_empty() || !own.insert(key.clone()) {
                 continue;

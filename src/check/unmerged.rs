@@ -5,7 +5,7 @@
 use super::{Ctx, Problem};
 
 pub(super) fn run(ctx: &mut Ctx) {
-    if !ctx.wants("unmerged") || !ctx.clone_checked {
+    if !ctx.clone_checked {
         return;
     }
     let paths = match crate::git::unmerged_paths(ctx.store.repo_root()) {
