@@ -470,7 +470,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --help --version init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -484,6 +484,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -492,7 +496,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__assign)
-            opts="-h -V --to --team --reason --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --to --team --reason --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -522,6 +526,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -530,7 +538,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__attach)
-            opts="-h -V --title --name --tag --restricted --to --replaces --at --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --title --name --tag --restricted --to --replaces --at --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -576,6 +584,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -584,7 +596,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__check)
-            opts="-h -V --format --strict --list --fix --store --as --help --version"
+            opts="-h -V --format --strict --list --fix --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,6 +614,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -610,7 +626,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__completions)
-            opts="-h -V --dir --store --as --help --version bash zsh fish powershell elvish nushell man"
+            opts="-h -V --dir --store --as --color --no-pager --help --version bash zsh fish powershell elvish nushell man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -628,6 +644,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -636,7 +656,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer)
-            opts="-h -V --store --as --help --version add list show edit rename archive help"
+            opts="-h -V --store --as --color --no-pager --help --version add list show edit rename archive help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -650,6 +670,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -658,7 +682,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__add)
-            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,6 +736,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -720,7 +748,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__archive)
-            opts="-h -V --undo --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --undo --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -738,6 +766,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -746,7 +778,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__edit)
-            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --set-restricted --team --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --set-restricted --team --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -794,6 +826,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -916,7 +952,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__list)
-            opts="-h -V --status --owner --team --tag --archived --sort --format --store --as --help --version"
+            opts="-h -V --status --owner --team --tag --archived --sort --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -954,6 +990,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -962,7 +1002,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__rename)
-            opts="-h -V --name --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --name --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -984,6 +1024,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -992,7 +1036,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__show)
-            opts="-h -V --format --view --store --as --help --version"
+            opts="-h -V --format --view --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1014,6 +1058,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1022,7 +1070,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__demo)
-            opts="-h -V --customers --interactions --seed --store --as --help --version"
+            opts="-h -V --customers --interactions --seed --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1048,6 +1096,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1056,7 +1108,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs)
-            opts="-h -V --store --as --help --version list show get open help"
+            opts="-h -V --store --as --color --no-pager --help --version list show get open help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1070,6 +1122,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1078,7 +1134,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__get)
-            opts="-o -h -V --output --force --store --as --help --version"
+            opts="-o -h -V --output --force --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1098,6 +1154,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1192,7 +1252,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__list)
-            opts="-h -V --all --format --store --as --help --version"
+            opts="-h -V --all --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1268,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1218,7 +1282,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__open)
-            opts="-h -V --store --as --help --version"
+            opts="-h -V --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1232,6 +1296,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1240,7 +1308,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__show)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1258,6 +1326,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1266,7 +1338,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__export)
-            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --help --version customers touchpoints notes handoffs"
+            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --color --no-pager --help --version customers touchpoints notes handoffs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1312,6 +1384,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1320,7 +1396,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff)
-            opts="-h -V --store --as --help --version list accept help"
+            opts="-h -V --store --as --color --no-pager --help --version list accept help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1334,6 +1410,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1342,7 +1422,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__accept)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1358,6 +1438,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1424,7 +1508,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__list)
-            opts="-h -V --pending --customer --to --format --store --as --help --version"
+            opts="-h -V --pending --customer --to --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1448,6 +1532,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2200,7 +2288,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__history)
-            opts="-h -V --tz --format --store --as --help --version"
+            opts="-h -V --tz --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2222,6 +2310,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2230,7 +2322,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__import)
-            opts="-h -V --rules --skip-invalid --dry-run --no-commit --format --store --as --help --version"
+            opts="-h -V --rules --skip-invalid --dry-run --no-commit --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2252,6 +2344,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2260,7 +2356,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__inbox)
-            opts="-h -V --all --peek --format --view --store --as --help --version"
+            opts="-h -V --all --peek --format --view --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2282,6 +2378,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2290,7 +2390,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__init)
-            opts="-h -V --handle --name --email --no-commit --lfs --store --as --help --version"
+            opts="-h -V --handle --name --email --no-commit --lfs --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2316,6 +2416,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2324,7 +2428,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__log)
-            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --restricted --no-commit --dry-run --format --store --as --help --version"
+            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --restricted --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2390,6 +2494,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2398,7 +2506,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__merge__subcmd__driver)
-            opts="-h -V --store --as --help --version"
+            opts="-h -V --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2412,6 +2520,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2420,7 +2532,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__metrics)
-            opts="-h -V --since --until --at --tz --team --owner --channel --tag --customer --by --fcr-rule --clock --weeks --fail-if --format --store --as --help --version frt fcr handoff coverage consistency"
+            opts="-h -V --since --until --at --tz --team --owner --channel --tag --customer --by --fcr-rule --clock --weeks --fail-if --format --store --as --color --no-pager --help --version frt fcr handoff coverage consistency"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2494,6 +2606,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2502,7 +2618,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__note)
-            opts="-h -V --tag --restricted --at --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --tag --restricted --at --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2532,6 +2648,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2540,7 +2660,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person)
-            opts="-h -V --store --as --help --version add list key help"
+            opts="-h -V --store --as --color --no-pager --help --version add list key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2554,6 +2674,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2562,7 +2686,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__add)
-            opts="-h -V --name --email --team --role --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --name --email --team --role --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2594,6 +2718,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2730,7 +2858,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key)
-            opts="-h -V --store --as --help --version add list remove generate help"
+            opts="-h -V --store --as --color --no-pager --help --version add list remove generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2744,6 +2872,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2752,7 +2884,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__add)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2770,6 +2902,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2778,7 +2914,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__generate)
-            opts="-h -V --add --output --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --add --output --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2802,6 +2938,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2896,7 +3036,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__list)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2912,6 +3052,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2922,7 +3066,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__remove)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2940,6 +3084,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2948,7 +3096,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__list)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2966,6 +3114,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2974,7 +3126,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__review)
-            opts="-h -V --fail-on-problems --format --store --as --help --version"
+            opts="-h -V --fail-on-problems --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2990,6 +3142,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3000,7 +3156,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__setup)
-            opts="-h -V --lfs --store --as --help --version"
+            opts="-h -V --lfs --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3014,6 +3170,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3022,7 +3182,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__sync)
-            opts="-h -V --dry-run --no-check --no-push --format --store --as --help --version"
+            opts="-h -V --dry-run --no-check --no-push --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3040,6 +3200,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3048,7 +3212,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task)
-            opts="-h -V --store --as --help --version add list done help"
+            opts="-h -V --store --as --color --no-pager --help --version add list done help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3062,6 +3226,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3070,7 +3238,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__add)
-            opts="-h -V --assignee --due --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --assignee --due --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3096,6 +3264,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3104,7 +3276,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__done)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3120,6 +3292,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3200,7 +3376,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__list)
-            opts="-h -V --mine --assignee --overdue --all --customer --format --store --as --help --version"
+            opts="-h -V --mine --assignee --overdue --all --customer --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3226,6 +3402,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3234,7 +3414,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team)
-            opts="-h -V --store --as --help --version add list join leave rekey help"
+            opts="-h -V --store --as --color --no-pager --help --version add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3248,6 +3428,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3256,7 +3440,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__add)
-            opts="-h -V --calendar --description --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --calendar --description --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3280,6 +3464,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3388,7 +3576,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__join)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3404,6 +3592,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3414,7 +3606,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__leave)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3430,6 +3622,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3440,7 +3636,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__list)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3456,6 +3652,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3466,7 +3666,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__rekey)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3484,6 +3684,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3492,7 +3696,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__timeline)
-            opts="-h -V --since --until --channel --kind --by --tz --body --history --format --view --store --as --help --version"
+            opts="-h -V --since --until --channel --kind --by --tz --body --history --format --view --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3536,6 +3740,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
