@@ -95,10 +95,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l email -d 'Email addresses (repeatable); they identify the person from git config' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l team -d 'Teams (repeatable; the first is the default team of their customers)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l role -d 'Role, for views (`sales`, `support`, `finance`, ...)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -154,10 +152,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l calendar -d 'Calendar (defined under `calendars:` in the config) for business-hours metrics' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l description -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -180,10 +176,8 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -194,10 +188,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -208,10 +200,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -256,10 +246,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l contact -d 'A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l field -d 'A custom field `key=value` (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l external-id -d 'An id in another system, `source=key` (repeatable)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -296,10 +284,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -317,10 +303,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l remove-contact -d 'A contact\'s name or email' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l set-restricted -d '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l team -d 'The team restricted values are kept to' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -332,10 +316,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l name -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -346,10 +328,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -379,10 +359,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l by -d 'Who: a pe
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l reply-to -d 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l tag -d 'Tags (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l restricted -d 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -398,10 +376,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s V -l version -d 
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l tag -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l restricted -d 'Seal the text to this team (its current members and you); the rest stays in clear' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l at -d 'When (default now)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -419,10 +395,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l restricted -d
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l to -d 'The touchpoint, note, task or handoff it belongs to (id prefix from the timeline)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l replaces -d 'A new version of this document (id prefix from `docs list`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l at -d 'When it was attached (default now)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -495,10 +469,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l to -d 'The new owner\'s handle' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l team -d 'The new team (default: the new owner\'s first team)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l reason -d 'Why, for the handoff record' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -535,10 +507,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -566,10 +536,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l assignee -d 'Who does it (default: you)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l due -d 'Due date: 2026-12-01, `tomorrow`, `+3d`' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -597,10 +565,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -627,10 +593,9 @@ task-done\t''
 document\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l by -d 'Only entries by these people or contacts (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l tz -d 'Time zone for times and days (default: the store\'s `timezone`, else UTC)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
-markdown\t''
-csv\t''"
+markdown\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -642,10 +607,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l history -d 
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l format -d 'Output format (json is documented in docs/collaboration-sync.md)' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l format -d 'Output format (json is documented in docs/collaboration-sync.md)' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -690,7 +653,7 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'`path:line:col: error[check]: message` lines and a summary, on stderr'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'`path:line:col: error[check]: message` lines and a summary'
 json\t'One versioned JSON document on stdout (docs/check.md)'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -704,10 +667,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l no-pager -d 'P
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l rules -d 'The rules file that maps its columns to fields (see docs/import.md)' -r -F
-complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l format -d 'Output format of the summary' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l format -d 'Output format of the summary' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -736,10 +697,9 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l format -d 'Output format: text for terminals, markdown for a merge-request comment, json for bots' -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l format -d 'Output format: text for terminals, markdown for a merge-request comment, json for bots' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
-markdown\t''
-csv\t''"
+markdown\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -750,10 +710,9 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l no-pager -d '
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l tz -d 'Time zone for times (default: the store\'s `timezone`, else UTC)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l format -d 'Output format: table (text), markdown or json' -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l format -d 'Output format: table (text), markdown or json' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
-markdown\t''
-csv\t''"
+markdown\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -762,10 +721,8 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'

@@ -64,7 +64,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person add color" [] {
@@ -123,7 +123,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key add color" [] {
@@ -146,7 +146,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key list format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key list color" [] {
@@ -166,7 +166,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key remove format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key remove color" [] {
@@ -189,7 +189,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key generate format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key generate color" [] {
@@ -286,7 +286,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team add color" [] {
@@ -329,7 +329,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team join format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team join color" [] {
@@ -352,7 +352,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team leave format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team leave color" [] {
@@ -375,7 +375,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team rekey format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team rekey color" [] {
@@ -447,7 +447,7 @@ module completions {
   }
 
   def "nu-complete git-crm customer add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer add color" [] {
@@ -511,7 +511,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer show format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer show color" [] {
@@ -532,7 +532,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer edit format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer edit color" [] {
@@ -562,7 +562,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer rename format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer rename color" [] {
@@ -586,7 +586,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer archive format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer archive color" [] {
@@ -645,7 +645,7 @@ module completions {
   }
 
   def "nu-complete git-crm log format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm log color" [] {
@@ -678,7 +678,7 @@ module completions {
   ]
 
   def "nu-complete git-crm note format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm note color" [] {
@@ -704,7 +704,7 @@ module completions {
   ]
 
   def "nu-complete git-crm attach format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm attach color" [] {
@@ -845,7 +845,7 @@ module completions {
   ]
 
   def "nu-complete git-crm assign format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm assign color" [] {
@@ -906,7 +906,7 @@ module completions {
   ]
 
   def "nu-complete git-crm handoff accept format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm handoff accept color" [] {
@@ -958,7 +958,7 @@ module completions {
   ]
 
   def "nu-complete git-crm task add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm task add color" [] {
@@ -1007,7 +1007,7 @@ module completions {
   ]
 
   def "nu-complete git-crm task done format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm task done color" [] {
@@ -1053,7 +1053,7 @@ module completions {
   }
 
   def "nu-complete git-crm timeline format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" "markdown" ]
   }
 
   def "nu-complete git-crm timeline color" [] {
@@ -1082,7 +1082,7 @@ module completions {
   ]
 
   def "nu-complete git-crm inbox format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm inbox color" [] {
@@ -1177,7 +1177,7 @@ module completions {
   ]
 
   def "nu-complete git-crm import format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm import color" [] {
@@ -1232,7 +1232,7 @@ module completions {
   ]
 
   def "nu-complete git-crm review format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" "markdown" ]
   }
 
   def "nu-complete git-crm review color" [] {
@@ -1253,7 +1253,7 @@ module completions {
   ]
 
   def "nu-complete git-crm history format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" "markdown" ]
   }
 
   def "nu-complete git-crm history color" [] {
@@ -1274,7 +1274,7 @@ module completions {
   ]
 
   def "nu-complete git-crm sync format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm sync color" [] {

@@ -35,20 +35,13 @@ pub struct InboxArgs {
     #[arg(long)]
     peek: bool,
     /// Output format (json is documented in docs/collaboration-sync.md).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJson,
     #[command(flatten)]
     view: ViewArg,
 }
 
 pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
-    if matches!(args.format, Format::Markdown | Format::Csv) {
-        return Err(git_crm::Error::usage(
-            "inbox prints a table or JSON",
-            Some("use --format table or --format json".into()),
-        )
-        .into());
-    }
     let person = ctx.actor()?;
     let view = args.view.resolve(ctx)?;
     let query = InboxQuery {
@@ -61,7 +54,7 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
     for warning in &inbox.warnings {
         eprintln!("warning: {}", escape(warning));
     }
-    let text = match args.format {
+    let text = match Format::from(args.format) {
         Format::Json => render::json_object(vec![
             ("inbox", serde_json::to_value(&inbox)?),
             ("view", view.json(inbox.hidden)),
