@@ -25,8 +25,10 @@ pub enum CustomerCommand {
         /// Folder name and handle of the customer (default: derived from the name).
         #[arg(long)]
         slug: Option<String>,
+        /// Company or person.
         #[arg(long, value_enum, default_value_t = CustomerKind::Company)]
         kind: CustomerKind,
+        /// Where the relationship stands.
         #[arg(long, value_enum, default_value_t = CustomerStatus::Lead)]
         status: CustomerStatus,
         /// Owner handle (default: you).
@@ -55,8 +57,10 @@ pub enum CustomerCommand {
         /// Only these statuses (repeatable).
         #[arg(long, value_enum)]
         status: Vec<CustomerStatus>,
+        /// Only customers owned by this person.
         #[arg(long)]
         owner: Option<String>,
+        /// Only customers of this team.
         #[arg(long)]
         team: Option<String>,
         /// Only customers with all these tags.
@@ -65,14 +69,18 @@ pub enum CustomerCommand {
         /// Include archived customers.
         #[arg(long)]
         archived: bool,
+        /// Sort by this column.
         #[arg(long, value_enum, default_value_t = SortKey::Slug)]
         sort: SortKey,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Show a customer's card: fields, contacts, open threads, last touchpoint, pending handoff.
     Show {
+        /// The customer (slug).
         slug: String,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t)]
         format: super::args::TextJson,
         #[command(flatten)]
@@ -80,6 +88,7 @@ pub enum CustomerCommand {
     },
     /// Edit fields in place (comments and unknown keys in the file are kept).
     Edit {
+        /// The customer (slug).
         slug: String,
         /// `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>.
         #[arg(long)]
@@ -87,8 +96,10 @@ pub enum CustomerCommand {
         /// Remove an optional field.
         #[arg(long)]
         unset: Vec<String>,
+        /// Add a tag (repeatable; comma-separated lists work too).
         #[arg(long)]
         add_tag: Vec<String>,
+        /// Remove a tag (repeatable).
         #[arg(long)]
         remove_tag: Vec<String>,
         /// `Name <email>;phone=...;role=...`
@@ -109,8 +120,11 @@ pub enum CustomerCommand {
     },
     /// Give a customer a new slug (moves its folder, keeps its id) and/or a new name.
     Rename {
+        /// The customer (slug).
         slug: String,
+        /// The new slug (the folder moves; the old slug keeps pointing to the new one).
         new_slug: Option<String>,
+        /// The new display name.
         #[arg(long)]
         name: Option<String>,
         #[command(flatten)]
@@ -118,7 +132,9 @@ pub enum CustomerCommand {
     },
     /// Archive a customer (nothing is deleted); --undo brings it back.
     Archive {
+        /// The customer (slug).
         slug: String,
+        /// Unarchive instead.
         #[arg(long)]
         undo: bool,
         #[command(flatten)]

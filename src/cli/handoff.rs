@@ -16,16 +16,19 @@ pub enum HandoffCommand {
         /// Only handoffs not yet accepted.
         #[arg(long)]
         pending: bool,
+        /// Only handoffs of this customer.
         #[arg(long)]
         customer: Option<String>,
         /// Only handoffs to this person.
         #[arg(long)]
         to: Option<String>,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Accept a handoff: by customer (its latest pending handoff) or by handoff id.
     Accept {
+        /// The handoff (a prefix of its id), or a customer (its latest pending handoff).
         target: String,
         #[command(flatten)]
         write: WriteArgs,

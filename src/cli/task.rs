@@ -14,7 +14,9 @@ use super::{Ctx, WriteArgs};
 pub enum TaskCommand {
     /// Add a follow-up task on a customer.
     Add {
+        /// The customer the task is about.
         customer: String,
+        /// What is to be done (one line).
         title: String,
         /// Who does it (default: you).
         #[arg(long)]
@@ -30,6 +32,7 @@ pub enum TaskCommand {
         /// Only tasks assigned to you.
         #[arg(long)]
         mine: bool,
+        /// Only tasks assigned to this person.
         #[arg(long)]
         assignee: Option<String>,
         /// Only tasks past their due date.
@@ -38,13 +41,16 @@ pub enum TaskCommand {
         /// Include done tasks.
         #[arg(long)]
         all: bool,
+        /// Only tasks of this customer.
         #[arg(long)]
         customer: Option<String>,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Mark a task done (by id prefix).
     Done {
+        /// The task (a prefix of its id).
         id: String,
         #[command(flatten)]
         write: WriteArgs,
