@@ -76,8 +76,9 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     let note = view.hidden_note(hidden, "entry", "entries");
     let style = TimelineStyle {
         zone,
+        store_zone: ctx.store.zone(),
         bodies: args.body,
-        width: ctx.ui.width.map(usize::from).unwrap_or(200),
+        width: ctx.ui.width.map(usize::from),
     };
     let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
     print(&match Format::from(args.format) {

@@ -3,14 +3,13 @@
 //! reaches a terminal, and all TTY decisions are made in one place ([`Ui`]).
 
 pub mod columns;
+pub mod markdown;
 pub mod metrics;
 pub mod timeline;
 
 use std::io::IsTerminal;
 
 use serde::Serialize;
-
-use crate::model::text::escape;
 
 /// Output formats. Each command accepts the subset that makes sense for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -152,7 +151,7 @@ pub fn table(ui: &Ui, headers: &[&str], rows: &[Vec<String>]) -> String {
 
 /// A Markdown table with escaped cells (pipes and control characters).
 pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let cell = |c: &str| escape(c).replace('|', "\\|");
+    let cell = |c: &str| markdown::cell(c);
     let mut out = format!(
         "| {} |\n|{}\n",
         headers.join(" | "),

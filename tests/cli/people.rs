@@ -82,7 +82,7 @@ fn person_list_csv_and_markdown() {
         "{md}"
     );
     assert!(
-        md.contains("| bob | Bob | bob@example.com | sales |  |\n"),
+        md.contains("| bob | Bob | bob&#64;example.com | sales |  |\n"),
         "{md}"
     );
 }
