@@ -52,20 +52,22 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
             let zone = ctx.store.zone();
             let now = time::now();
             let headers = [
-                "id", "customer", "at", "from", "to", "by", "accepted", "reason",
+                "id", "customer", "at", "from", "to", "by", "state", "reason",
             ];
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
                     let h = &r.handoff;
+                    // When it was taken over is in `--format json`; the list says the state.
                     let accepted = match r.accepted {
-                        Some((a, git_crm::model::records::Acceptance::Explicit)) => {
-                            render::short_time(&a, zone)
+                        Some((_, git_crm::model::records::Acceptance::Explicit)) => {
+                            "accepted".to_string()
                         }
-                        Some((a, _)) => {
-                            format!("{} (first activity)", render::short_time(&a, zone))
-                        }
-                        None => format!("pending ({})", render::age(&h.at, &now)),
+                        Some(_) => "taken over".to_string(),
+                        None => format!(
+                            "pending {}",
+                            render::age(&h.at, &now).trim_end_matches(" ago")
+                        ),
                     };
                     vec![
                         h.id.short(),

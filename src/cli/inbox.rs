@@ -222,7 +222,7 @@ fn tasks(ui: &Ui, inbox: &Inbox) -> String {
         .collect();
     out.push_str(&render::table(
         ui,
-        &["id", "customer", "due", "", "title"],
+        &["id", "customer", "due", "state", "title"],
         &rows,
     ));
     out
@@ -251,7 +251,7 @@ fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
         .collect();
     out.push_str(&render::table(
         ui,
-        &["id", "customer", "at", "by", "", "note"],
+        &["id", "customer", "at", "by", "state", "note"],
         &rows,
     ));
     out

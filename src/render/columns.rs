@@ -24,10 +24,18 @@ const FLEX_HEADERS: &[&str] = &[
     "emails",
     "teams",
     "what",
+    "from",
 ];
 
+/// Headers of columns a narrow terminal can do without (the data is in `--format json`):
+/// dropped, last first, before a list falls back to the stacked layout.
+const OPTIONAL_HEADERS: &[&str] = &["by", "waiting since", "team", "assignee", "tags", "reason"];
+
 /// The narrowest a free-text column gets before the stacked layout is used instead.
-const MIN_FLEX: usize = 12;
+const MIN_FLEX: usize = 10;
+
+/// The width free text gets before an optional column is dropped to make room.
+const COMFORT_FLEX: usize = 20;
 
 /// Two spaces between columns.
 const GAP: usize = 2;
@@ -101,9 +109,56 @@ pub fn columns(headers: &[&str], rows: &[Vec<String>], layout: &Layout) -> Strin
         .iter()
         .map(|r| r.iter().map(|c| escape(c).into_owned()).collect())
         .collect();
+    // A column empty in every row says nothing: it takes no room.
+    let mut keep: Vec<usize> = (0..headers.len())
+        .filter(|&i| {
+            i == 0
+                || cells
+                    .iter()
+                    .any(|r| r.get(i).is_some_and(|c| !c.is_empty()))
+        })
+        .collect();
+    loop {
+        let headers_kept: Vec<&str> = keep.iter().map(|&i| headers[i]).collect();
+        let cells_kept: Vec<Vec<String>> = cells
+            .iter()
+            .map(|r| {
+                keep.iter()
+                    .map(|&i| r.get(i).cloned().unwrap_or_default())
+                    .collect()
+            })
+            .collect();
+        let optional = keep
+            .iter()
+            .rposition(|&i| OPTIONAL_HEADERS.contains(&headers[i].to_ascii_lowercase().as_str()));
+        // While a column can still go, free text gets a comfortable width first.
+        let min_flex = if optional.is_some() {
+            COMFORT_FLEX
+        } else {
+            MIN_FLEX
+        };
+        if let Some(out) = fitted(&headers_kept, &cells_kept, layout, min_flex) {
+            return out;
+        }
+        match optional {
+            Some(pos) => {
+                keep.remove(pos);
+            }
+            None => return stacked(&headers_kept, &cells_kept, layout),
+        }
+    }
+}
+
+/// The table fitted to the layout, or `None` when it cannot fit without the stacked layout.
+fn fitted(
+    headers: &[&str],
+    cells: &[Vec<String>],
+    layout: &Layout,
+    min_flex: usize,
+) -> Option<String> {
     let n = headers.len();
     let mut widths: Vec<usize> = headers.iter().map(|h| width_of(h)).collect();
-    for row in &cells {
+    for row in cells {
         for (i, cell) in row.iter().enumerate().take(n) {
             widths[i] = widths[i].max(width_of(cell));
         }
@@ -125,10 +180,10 @@ pub fn columns(headers: &[&str], rows: &[Vec<String>], layout: &Layout) -> Strin
                 + GAP * n.saturating_sub(1);
             let flex_count = flex.iter().filter(|f| **f).count();
             let room = width.saturating_sub(fixed);
-            if flex_count == 0 || room < MIN_FLEX * flex_count {
-                return stacked(headers, &cells, layout);
+            if flex_count == 0 || room < min_flex * flex_count {
+                return None;
             }
-            shrink(&mut widths, &flex, room);
+            shrink(&mut widths, &flex, room, min_flex);
         }
     }
     let mut out = String::new();
@@ -139,7 +194,7 @@ pub fn columns(headers: &[&str], rows: &[Vec<String>], layout: &Layout) -> Strin
         .collect();
     out.push_str(header_line.join("  ").trim_end());
     out.push('\n');
-    for row in &cells {
+    for row in cells {
         let line: Vec<String> = (0..n)
             .map(|i| {
                 let value = row.get(i).map(String::as_str).unwrap_or("");
@@ -159,19 +214,19 @@ pub fn columns(headers: &[&str], rows: &[Vec<String>], layout: &Layout) -> Strin
         out.push_str(line.join("  ").trim_end());
         out.push('\n');
     }
-    out
+    Some(out)
 }
 
 /// Shares `room` among the free-text columns: each keeps its natural width if it fits, the
 /// widest give up width first.
-fn shrink(widths: &mut [usize], flex: &[bool], room: usize) {
+fn shrink(widths: &mut [usize], flex: &[bool], room: usize, min_flex: usize) {
     let mut flex_idx: Vec<usize> = (0..widths.len()).filter(|i| flex[*i]).collect();
     flex_idx.sort_by_key(|i| widths[*i]);
     let mut left = room;
     let mut remaining = flex_idx.len();
     for i in flex_idx {
         let share = left / remaining.max(1);
-        let w = widths[i].min(share.max(MIN_FLEX));
+        let w = widths[i].min(share.max(min_flex));
         widths[i] = w;
         left = left.saturating_sub(w);
         remaining -= 1;

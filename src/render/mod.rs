@@ -259,6 +259,8 @@ pub fn listing<T: Serialize>(
         Format::Json => json_document(key, data),
         Format::Markdown => markdown_table(headers, rows),
         Format::Csv => csv(headers, rows),
+        // An empty list says so in words instead of printing a bare header.
+        Format::Table if rows.is_empty() => format!("no {key}\n"),
         Format::Table => table(ui, headers, rows),
     }
 }

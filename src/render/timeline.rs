@@ -90,7 +90,11 @@ pub fn header(t: &Timeline) -> String {
 /// the id, which is never cut. Too narrow for that, the text goes on its own line below.
 pub fn text(t: &Timeline, style: TimelineStyle) -> String {
     use super::columns::{fit, width_of};
-    let mut out = format!("{}\n", header(t));
+    let title = header(t);
+    let mut out = match style.width {
+        Some(w) => format!("{}\n", fit(&title, w)),
+        None => format!("{title}\n"),
+    };
     if style.zone != style.store_zone {
         out.push_str(&format!("(times in {})\n", style.zone.name()));
     }
@@ -108,6 +112,14 @@ pub fn text(t: &Timeline, style: TimelineStyle) -> String {
     let fixed = 2 + 5 + 2 + marker_w + 1 + channel_w + 1 + who_w + 2 + thread_w + 2 + 2 + 8;
     let text_room = style.width.map(|w| w.saturating_sub(fixed));
     let inline = text_room.is_none_or(|room| room >= MIN_TEXT);
+    // Stacked, the author column gives up width before the line can overflow.
+    let who_w = match style.width {
+        Some(w) if !inline => {
+            let others = fixed - who_w - 2;
+            who_w.min(w.saturating_sub(others).max(6))
+        }
+        _ => who_w,
+    };
     let pad = |text: &str, width: usize| {
         format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
     };
@@ -116,7 +128,7 @@ pub fn text(t: &Timeline, style: TimelineStyle) -> String {
         for e in entries {
             let time = e.at.with_timezone(&style.zone).format("%H:%M").to_string();
             let channel = escape(e.channel.as_deref().unwrap_or("")).into_owned();
-            let who = fit(&escape(&e.by), MAX_WHO);
+            let who = fit(&escape(&e.by), who_w.min(MAX_WHO));
             let lead = format!(
                 "  {time}  {} {} {}  {}",
                 pad(marker(e), marker_w),

@@ -154,10 +154,10 @@ fn handoff_list_pending_and_filters() {
     let table = store.run(&["handoff", "list", "--pending"]);
     let lines: Vec<&str> = table.lines().collect();
     assert!(lines[0].split_whitespace().eq([
-        "id", "customer", "at", "from", "to", "by", "accepted", "reason"
+        "id", "customer", "at", "from", "to", "by", "state", "reason"
     ]));
     assert!(lines[1].starts_with(&format!("{to_bob}  hand")), "{table}");
-    assert!(lines[1].contains("pending ("), "{table}");
+    assert!(lines[1].contains("pending 0m"), "{table}");
 
     let to = store.json(&["handoff", "list", "--to", "carol", "--format", "json"]);
     assert_eq!(to["handoffs"].as_array().unwrap().len(), 1);
@@ -289,7 +289,7 @@ fn the_new_owners_first_touchpoint_takes_the_handoff_over() {
     let doc: serde_json::Value = serde_json::from_str(&pending).unwrap();
     assert_eq!(doc["handoffs"].as_array().unwrap().len(), 0, "{pending}");
     let all = store.run(&["handoff", "list"]);
-    assert!(all.contains("(first activity)"), "{all}");
+    assert!(all.contains("taken over"), "{all}");
     assert!(
         !store
             .run(&["customer", "show", "hand"])

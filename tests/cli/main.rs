@@ -29,3 +29,4 @@ mod sync;
 mod task;
 mod timeline;
 mod views;
+mod widths;
