@@ -32,9 +32,12 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand log 'Log a touchpoint with a customer'
             cand note 'Add an internal note about a customer; @mentions name people'
             cand assign 'Reassign a customer and record the handoff'
-            cand handoff 'List and accept handoffs'
+            cand amend 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten'
+            cand void 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)'
+            cand handoff 'List, accept and decline handoffs'
             cand task 'Follow-up tasks'
             cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand find 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked'
             cand inbox 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
@@ -77,6 +80,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
             cand add 'Add a person'
             cand list 'List people'
+            cand away 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)'
+            cand back 'Mark a person back from being away'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;person;add'= {
@@ -103,14 +108,44 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;person;away'= {
+            cand --until 'The last day away (included): 2026-12-04, `friday`, `+2w`, ...'
+            cand --from 'The first day away (default: now)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;back'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'git-crm;person;help'= {
             cand add 'Add a person'
             cand list 'List people'
+            cand away 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)'
+            cand back 'Mark a person back from being away'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;person;help;add'= {
         }
         &'git-crm;person;help;list'= {
+        }
+        &'git-crm;person;help;away'= {
+        }
+        &'git-crm;person;help;back'= {
         }
         &'git-crm;person;help;help'= {
         }
@@ -291,7 +326,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --summary 'One line saying what happened'
             cand --body 'Longer text (Markdown)'
             cand --at 'When it happened (default now): RFC 3339, `2026-11-02 14:30`, `yesterday`, `3h ago`'
-            cand --by 'Who: a person handle for outbound/internal (default you), the contact for inbound'
+            cand --by 'Who: a person handle for outbound/internal (default you); for inbound, the customer''s contact (name or email; asked on a terminal when the customer has several, required without one). A person of the store is never the author of an inbound touchpoint'
             cand --reply-to 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)'
             cand --tag 'Tags (repeatable, or comma-separated)'
             cand --format 'Output format of the result'
@@ -333,6 +368,41 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;amend'= {
+            cand -s 'The new summary (touchpoints)'
+            cand --summary 'The new summary (touchpoints)'
+            cand --body 'The new body'
+            cand -c 'The new channel (touchpoints)'
+            cand --channel 'The new channel (touchpoints)'
+            cand --at 'When it really happened: `2026-11-20 09:12`, `yesterday 14:00`, `2 days ago`, ...'
+            cand -d 'The new direction (touchpoints): inbound, outbound or internal'
+            cand --direction 'The new direction (touchpoints): inbound, outbound or internal'
+            cand --by 'Who: a person for outbound/internal, the customer''s contact for inbound'
+            cand --customer 'Move it to this customer (slug, or a contact''s email or phone)'
+            cand --reason 'Why (kept in the correction record)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-body 'Remove the body (touchpoints)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;void'= {
+            cand --reason 'Why it is withdrawn (required; kept in the correction record)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'git-crm;handoff'= {
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -341,11 +411,12 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'List handoffs, oldest first'
-            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand accept 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+            cand decline 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;handoff;list'= {
-            cand --customer 'customer'
+            cand --customer 'Only handoffs of this customer (slug, or a contact''s email or phone)'
             cand --to 'Only handoffs to this person'
             cand --format 'format'
             cand --store 'The store to use (default: found from the current directory, as git does)'
@@ -357,6 +428,20 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;handoff;accept'= {
+            cand --on-behalf-of 'Accept for the receiving person (recorded as `on_behalf_of`)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;handoff;decline'= {
+            cand --reason 'Why (required; the previous owner reads it)'
+            cand --on-behalf-of 'Decline for the receiving person (recorded as `on_behalf_of`)'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -369,12 +454,15 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;handoff;help'= {
             cand list 'List handoffs, oldest first'
-            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand accept 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+            cand decline 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;handoff;help;list'= {
         }
         &'git-crm;handoff;help;accept'= {
+        }
+        &'git-crm;handoff;help;decline'= {
         }
         &'git-crm;handoff;help;help'= {
         }
@@ -386,13 +474,43 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Add a follow-up task on a customer'
+            cand edit 'Change a task in place: title, due date, assignee (reassign), recurrence'
+            cand reopen 'Open a done task again'
             cand list 'List open tasks (soonest due first)'
-            cand done 'Mark a task done (by id prefix)'
+            cand done 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;task;add'= {
             cand --assignee 'Who does it (default: you)'
-            cand --due 'Due date: 2026-12-01, `tomorrow`, `+3d`'
+            cand --due 'Due date: 2026-12-01, `tomorrow`, `friday`, `next monday`, `+3d`, `in 2 weeks`'
+            cand --every 'Make it recurring: 3d, 1w, 2w, 1mo (or daily, weekly, monthly). The next occurrence is added when this one is done, due `every` after this one''s due date (default due: today)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;task;edit'= {
+            cand --title 'The new title'
+            cand --due 'The new due date (same forms as `task add --due`)'
+            cand --assignee 'Reassign to this person'
+            cand --every 'Make a series recur at this interval (1w, 1mo, ...), or `never` to end it'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-due 'Remove the due date'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;task;reopen'= {
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -405,7 +523,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;task;list'= {
             cand --assignee 'assignee'
-            cand --customer 'customer'
+            cand --customer 'Only tasks of this customer (slug, or a contact''s email or phone)'
             cand --format 'format'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -430,11 +548,17 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;task;help'= {
             cand add 'Add a follow-up task on a customer'
+            cand edit 'Change a task in place: title, due date, assignee (reassign), recurrence'
+            cand reopen 'Open a done task again'
             cand list 'List open tasks (soonest due first)'
-            cand done 'Mark a task done (by id prefix)'
+            cand done 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;task;help;add'= {
+        }
+        &'git-crm;task;help;edit'= {
+        }
+        &'git-crm;task;help;reopen'= {
         }
         &'git-crm;task;help;list'= {
         }
@@ -460,7 +584,26 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;find'= {
+            cand --since 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)'
+            cand --until 'Only touchpoints and notes before this time'
+            cand --team 'Only customers of these teams (repeatable, or comma-separated)'
+            cand --owner 'Only customers owned by these people'
+            cand --channel 'Only touchpoints on these channels'
+            cand --tag 'Only customers with any of these tags'
+            cand --customer 'Only these customers (slugs, or contact emails or phones)'
+            cand --kind 'Only these kinds of hit (repeatable)'
+            cand --limit 'Hits listed per section (0: all)'
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'git-crm;inbox'= {
+            cand --team 'The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away'
             cand --format 'Output format (json is documented in docs/collaboration-sync.md)'
             cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
             cand --store 'The store to use (default: found from the current directory, as git does)'
@@ -481,7 +624,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --owner 'Only customers owned by these people'
             cand --channel 'Only threads started on (and touchpoints on) these channels'
             cand --tag 'Only customers with these tags'
-            cand --customer 'Only these customers (slugs)'
+            cand --customer 'Only these customers (slugs, or contact emails or phones)'
             cand --by 'Also show the metrics grouped by team, owner, channel, month or week'
             cand --fcr-rule 'Which first-contact-resolution definition to use'
             cand --clock 'Measure durations in business hours (where the team has a calendar) or wall-clock time'
@@ -526,7 +669,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --owner 'Only customers owned by this person (and their records)'
             cand --team 'Only customers of this team (and their records)'
             cand --tag 'Only records with all these tags (customers: customer tags; repeatable)'
-            cand --customer 'Only these customers (slugs; repeatable)'
+            cand --customer 'Only these customers (slugs, or contact emails or phones; repeatable)'
             cand --channel 'Only touchpoints on these channels (repeatable)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -604,9 +747,12 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand log 'Log a touchpoint with a customer'
             cand note 'Add an internal note about a customer; @mentions name people'
             cand assign 'Reassign a customer and record the handoff'
-            cand handoff 'List and accept handoffs'
+            cand amend 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten'
+            cand void 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)'
+            cand handoff 'List, accept and decline handoffs'
             cand task 'Follow-up tasks'
             cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand find 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked'
             cand inbox 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
@@ -627,10 +773,16 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;person'= {
             cand add 'Add a person'
             cand list 'List people'
+            cand away 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)'
+            cand back 'Mark a person back from being away'
         }
         &'git-crm;help;person;add'= {
         }
         &'git-crm;help;person;list'= {
+        }
+        &'git-crm;help;person;away'= {
+        }
+        &'git-crm;help;person;back'= {
         }
         &'git-crm;help;team'= {
             cand add 'Add a team'
@@ -666,26 +818,41 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;help;assign'= {
         }
+        &'git-crm;help;amend'= {
+        }
+        &'git-crm;help;void'= {
+        }
         &'git-crm;help;handoff'= {
             cand list 'List handoffs, oldest first'
-            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand accept 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+            cand decline 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
         }
         &'git-crm;help;handoff;list'= {
         }
         &'git-crm;help;handoff;accept'= {
         }
+        &'git-crm;help;handoff;decline'= {
+        }
         &'git-crm;help;task'= {
             cand add 'Add a follow-up task on a customer'
+            cand edit 'Change a task in place: title, due date, assignee (reassign), recurrence'
+            cand reopen 'Open a done task again'
             cand list 'List open tasks (soonest due first)'
-            cand done 'Mark a task done (by id prefix)'
+            cand done 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
         }
         &'git-crm;help;task;add'= {
+        }
+        &'git-crm;help;task;edit'= {
+        }
+        &'git-crm;help;task;reopen'= {
         }
         &'git-crm;help;task;list'= {
         }
         &'git-crm;help;task;done'= {
         }
         &'git-crm;help;timeline'= {
+        }
+        &'git-crm;help;find'= {
         }
         &'git-crm;help;inbox'= {
         }

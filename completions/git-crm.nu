@@ -70,6 +70,40 @@ module completions {
     --version(-V)             # Print version
   ]
 
+  def "nu-complete git-crm person away format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Mark a person away (holidays, leave): their customers' inbound threads wait in their team's queue meanwhile (`git crm inbox --team <team>`)
+  export extern "git-crm person away" [
+    --until: string           # The last day away (included): 2026-12-04, `friday`, `+2w`, ...
+    --from: string            # The first day away (default: now)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm person away format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    handle: string            # The person's handle
+  ]
+
+  def "nu-complete git-crm person back format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Mark a person back from being away
+  export extern "git-crm person back" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm person back format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    handle: string            # The person's handle
+  ]
+
   # Print this message or the help of the given subcommand(s)
   export extern "git-crm person help" [
   ]
@@ -80,6 +114,14 @@ module completions {
 
   # List people
   export extern "git-crm person help list" [
+  ]
+
+  # Mark a person away (holidays, leave): their customers' inbound threads wait in their team's queue meanwhile (`git crm inbox --team <team>`)
+  export extern "git-crm person help away" [
+  ]
+
+  # Mark a person back from being away
+  export extern "git-crm person help back" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -221,7 +263,7 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    slug: string
+    slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   def "nu-complete git-crm customer edit format" [] {
@@ -243,7 +285,7 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    slug: string
+    slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   def "nu-complete git-crm customer rename format" [] {
@@ -260,8 +302,8 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    slug: string
-    new_slug?: string
+    slug: string              # The customer: its slug, or a contact's email or phone
+    new_slug?: string         # The new slug (lowercase letters, digits and `-`)
   ]
 
   def "nu-complete git-crm customer archive format" [] {
@@ -278,7 +320,7 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    slug: string
+    slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -328,7 +370,7 @@ module completions {
     --summary(-s): string     # One line saying what happened
     --body: string            # Longer text (Markdown)
     --at: string              # When it happened (default now): RFC 3339, `2026-11-02 14:30`, `yesterday`, `3h ago`
-    --by: string              # Who: a person handle for outbound/internal (default you), the contact for inbound
+    --by: string              # Who: a person handle for outbound/internal (default you); for inbound, the customer's contact (name or email; asked on a terminal when the customer has several, required without one). A person of the store is never the author of an inbound touchpoint
     --reply-to: string        # Join the thread of this touchpoint (short id prefix from the timeline, or `last`)
     --resolves                # This touchpoint resolved the thread
     --tag: string             # Tags (repeatable, or comma-separated)
@@ -340,7 +382,7 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
   ]
 
   def "nu-complete git-crm note format" [] {
@@ -358,7 +400,7 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
     text?: string             # The note (Markdown); `@handle` mentions a person
   ]
 
@@ -378,10 +420,56 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
   ]
 
-  # List and accept handoffs
+  def "nu-complete git-crm amend direction" [] {
+    [ "inbound" "outbound" "internal" ]
+  }
+
+  def "nu-complete git-crm amend format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten
+  export extern "git-crm amend" [
+    --summary(-s): string     # The new summary (touchpoints)
+    --body: string            # The new body
+    --no-body                 # Remove the body (touchpoints)
+    --channel(-c): string     # The new channel (touchpoints)
+    --at: string              # When it really happened: `2026-11-20 09:12`, `yesterday 14:00`, `2 days ago`, ...
+    --direction(-d): string@"nu-complete git-crm amend direction" # The new direction (touchpoints): inbound, outbound or internal
+    --by: string              # Who: a person for outbound/internal, the customer's contact for inbound
+    --customer: string        # Move it to this customer (slug, or a contact's email or phone)
+    --reason: string          # Why (kept in the correction record)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm amend format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    id: string                # The touchpoint or note (a short id prefix from the timeline, or the full id)
+  ]
+
+  def "nu-complete git-crm void format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)
+  export extern "git-crm void" [
+    --reason: string          # Why it is withdrawn (required; kept in the correction record)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm void format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    id: string                # The touchpoint or note (a short id prefix from the timeline, or the full id)
+  ]
+
+  # List, accept and decline handoffs
   export extern "git-crm handoff" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -396,7 +484,7 @@ module completions {
   # List handoffs, oldest first
   export extern "git-crm handoff list" [
     --pending                 # Only handoffs not yet accepted
-    --customer: string
+    --customer: string        # Only handoffs of this customer (slug, or a contact's email or phone)
     --to: string              # Only handoffs to this person
     --format: string@"nu-complete git-crm handoff list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
@@ -409,8 +497,9 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
-  # Accept a handoff: by customer (its latest pending handoff) or by handoff id
+  # Accept a handoff to you: by handoff id, or by customer (its latest handoff)
   export extern "git-crm handoff accept" [
+    --on-behalf-of: string    # Accept for the receiving person (recorded as `on_behalf_of`)
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm handoff accept format" # Output format of the result
@@ -418,7 +507,25 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    target: string
+    target: string            # A handoff id prefix, or a customer (slug, or a contact's email or phone)
+  ]
+
+  def "nu-complete git-crm handoff decline format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Decline a handoff to you: ownership goes back to the previous owner, in one commit
+  export extern "git-crm handoff decline" [
+    --reason: string          # Why (required; the previous owner reads it)
+    --on-behalf-of: string    # Decline for the receiving person (recorded as `on_behalf_of`)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm handoff decline format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    target: string            # A handoff id prefix, or a customer (slug, or a contact's email or phone)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -429,8 +536,12 @@ module completions {
   export extern "git-crm handoff help list" [
   ]
 
-  # Accept a handoff: by customer (its latest pending handoff) or by handoff id
+  # Accept a handoff to you: by handoff id, or by customer (its latest handoff)
   export extern "git-crm handoff help accept" [
+  ]
+
+  # Decline a handoff to you: ownership goes back to the previous owner, in one commit
+  export extern "git-crm handoff help decline" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -452,7 +563,8 @@ module completions {
   # Add a follow-up task on a customer
   export extern "git-crm task add" [
     --assignee: string        # Who does it (default: you)
-    --due: string             # Due date: 2026-12-01, `tomorrow`, `+3d`
+    --due: string             # Due date: 2026-12-01, `tomorrow`, `friday`, `next monday`, `+3d`, `in 2 weeks`
+    --every: string           # Make it recurring: 3d, 1w, 2w, 1mo (or daily, weekly, monthly). The next occurrence is added when this one is done, due `every` after this one's due date (default due: today)
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm task add format" # Output format of the result
@@ -460,8 +572,45 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    customer: string
+    customer: string          # The customer: its slug, or a contact's email or phone
     title: string
+  ]
+
+  def "nu-complete git-crm task edit format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Change a task in place: title, due date, assignee (reassign), recurrence
+  export extern "git-crm task edit" [
+    --title: string           # The new title
+    --due: string             # The new due date (same forms as `task add --due`)
+    --no-due                  # Remove the due date
+    --assignee: string        # Reassign to this person
+    --every: string           # Make a series recur at this interval (1w, 1mo, ...), or `never` to end it
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm task edit format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    id: string                # The task (a short id prefix from `task list`)
+  ]
+
+  def "nu-complete git-crm task reopen format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Open a done task again
+  export extern "git-crm task reopen" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm task reopen format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    id: string                # The task (a short id prefix from `task list --all`)
   ]
 
   def "nu-complete git-crm task list format" [] {
@@ -474,7 +623,7 @@ module completions {
     --assignee: string
     --overdue                 # Only tasks past their due date
     --all                     # Include done tasks
-    --customer: string
+    --customer: string        # Only tasks of this customer (slug, or a contact's email or phone)
     --format: string@"nu-complete git-crm task list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -486,7 +635,7 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
-  # Mark a task done (by id prefix)
+  # Mark a task done (by id prefix); for a recurring task, this adds the next occurrence
   export extern "git-crm task done" [
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
@@ -495,7 +644,7 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    id: string
+    id: string                # The task (a short id prefix from `task list`)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -506,11 +655,19 @@ module completions {
   export extern "git-crm task help add" [
   ]
 
+  # Change a task in place: title, due date, assignee (reassign), recurrence
+  export extern "git-crm task help edit" [
+  ]
+
+  # Open a done task again
+  export extern "git-crm task help reopen" [
+  ]
+
   # List open tasks (soonest due first)
   export extern "git-crm task help list" [
   ]
 
-  # Mark a task done (by id prefix)
+  # Mark a task done (by id prefix); for a recurring task, this adds the next occurrence
   export extern "git-crm task help done" [
   ]
 
@@ -542,7 +699,34 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
+  ]
+
+  def "nu-complete git-crm find kind" [] {
+    [ "customer" "touchpoint" "note" ]
+  }
+
+  def "nu-complete git-crm find format" [] {
+    [ "table" "json" ]
+  }
+
+  # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
+  export extern "git-crm find" [
+    --since: string           # Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)
+    --until: string           # Only touchpoints and notes before this time
+    --team: string            # Only customers of these teams (repeatable, or comma-separated)
+    --owner: string           # Only customers owned by these people
+    --channel: string         # Only touchpoints on these channels
+    --tag: string             # Only customers with any of these tags
+    --customer: string        # Only these customers (slugs, or contact emails or phones)
+    --kind: string@"nu-complete git-crm find kind" # Only these kinds of hit (repeatable)
+    --limit: string           # Hits listed per section (0: all)
+    --format: string@"nu-complete git-crm find format"
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...text: string           # What to look for: words, a name, an email, a phone number or a mail domain
   ]
 
   def "nu-complete git-crm inbox format" [] {
@@ -553,6 +737,7 @@ module completions {
   export extern "git-crm inbox" [
     --all                     # Also list mentions already seen in this clone
     --peek                    # Do not mark the mentions shown as seen
+    --team: string            # The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away
     --format: string@"nu-complete git-crm inbox format" # Output format (json is documented in docs/collaboration-sync.md)
     --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
@@ -591,7 +776,7 @@ module completions {
     --owner: string           # Only customers owned by these people
     --channel: string         # Only threads started on (and touchpoints on) these channels
     --tag: string             # Only customers with these tags
-    --customer: string        # Only these customers (slugs)
+    --customer: string        # Only these customers (slugs, or contact emails or phones)
     --by: string@"nu-complete git-crm metrics by" # Also show the metrics grouped by team, owner, channel, month or week
     --fcr-rule: string@"nu-complete git-crm metrics fcr_rule" # Which first-contact-resolution definition to use
     --clock: string@"nu-complete git-crm metrics clock" # Measure durations in business hours (where the team has a calendar) or wall-clock time
@@ -655,7 +840,7 @@ module completions {
     --owner: string           # Only customers owned by this person (and their records)
     --team: string            # Only customers of this team (and their records)
     --tag: string             # Only records with all these tags (customers: customer tags; repeatable)
-    --customer: string        # Only these customers (slugs; repeatable)
+    --customer: string        # Only these customers (slugs, or contact emails or phones; repeatable)
     --channel: string         # Only touchpoints on these channels (repeatable)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -691,7 +876,7 @@ module completions {
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
     --version(-V)             # Print version
-    customer: string          # The customer's slug (its current one; the history follows renames)
+    customer: string          # The customer: its slug (the current one; the history follows renames), or a contact's email or phone
   ]
 
   def "nu-complete git-crm sync format" [] {
@@ -772,6 +957,14 @@ module completions {
   export extern "git-crm help person list" [
   ]
 
+  # Mark a person away (holidays, leave): their customers' inbound threads wait in their team's queue meanwhile (`git crm inbox --team <team>`)
+  export extern "git-crm help person away" [
+  ]
+
+  # Mark a person back from being away
+  export extern "git-crm help person back" [
+  ]
+
   # Manage teams
   export extern "git-crm help team" [
   ]
@@ -824,7 +1017,15 @@ module completions {
   export extern "git-crm help assign" [
   ]
 
-  # List and accept handoffs
+  # Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten
+  export extern "git-crm help amend" [
+  ]
+
+  # Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)
+  export extern "git-crm help void" [
+  ]
+
+  # List, accept and decline handoffs
   export extern "git-crm help handoff" [
   ]
 
@@ -832,8 +1033,12 @@ module completions {
   export extern "git-crm help handoff list" [
   ]
 
-  # Accept a handoff: by customer (its latest pending handoff) or by handoff id
+  # Accept a handoff to you: by handoff id, or by customer (its latest handoff)
   export extern "git-crm help handoff accept" [
+  ]
+
+  # Decline a handoff to you: ownership goes back to the previous owner, in one commit
+  export extern "git-crm help handoff decline" [
   ]
 
   # Follow-up tasks
@@ -844,16 +1049,28 @@ module completions {
   export extern "git-crm help task add" [
   ]
 
+  # Change a task in place: title, due date, assignee (reassign), recurrence
+  export extern "git-crm help task edit" [
+  ]
+
+  # Open a done task again
+  export extern "git-crm help task reopen" [
+  ]
+
   # List open tasks (soonest due first)
   export extern "git-crm help task list" [
   ]
 
-  # Mark a task done (by id prefix)
+  # Mark a task done (by id prefix); for a recurring task, this adds the next occurrence
   export extern "git-crm help task done" [
   ]
 
   # A customer's touchpoints, notes, handoffs and tasks in one chronological view
   export extern "git-crm help timeline" [
+  ]
+
+  # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
+  export extern "git-crm help find" [
   ]
 
   # What needs you now: unanswered threads, handoffs to you, your tasks, mentions

@@ -144,7 +144,12 @@ pub(super) fn run(ctx: &mut Ctx) {
             );
         }
     }
-    let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.dir_name()).collect();
+    // The kinds a view can put first (corrections are never listed on their own).
+    let kinds: Vec<&str> = RecordKind::ALL
+        .iter()
+        .map(|k| k.dir_name())
+        .filter(|k| crate::model::views::kind_from_word(k).is_some())
+        .collect();
     for (role, view) in &config.views {
         for first in &view.first {
             if !kinds.contains(&first.as_str()) {

@@ -7,7 +7,7 @@ use git_crm::export::{ExportFilter, ExportKind, export};
 use git_crm::render;
 
 use super::Ctx;
-use super::args::{split_list, when};
+use super::args::{bound_in, split_list};
 use super::output::print;
 
 /// Export formats: CSV for spreadsheets, JSON for programs.
@@ -39,7 +39,7 @@ pub struct ExportArgs {
     /// Only records with all these tags (customers: customer tags; repeatable).
     #[arg(long)]
     tag: Vec<String>,
-    /// Only these customers (slugs; repeatable).
+    /// Only these customers (slugs, or contact emails or phones; repeatable).
     #[arg(long)]
     customer: Vec<String>,
     /// Only touchpoints on these channels (repeatable).
@@ -52,12 +52,12 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
         since: args
             .since
             .as_deref()
-            .map(|t| when(ctx, t, "--since"))
+            .map(|t| bound_in(ctx, ctx.store.zone(), t, "--since"))
             .transpose()?,
         until: args
             .until
             .as_deref()
-            .map(|t| when(ctx, t, "--until"))
+            .map(|t| bound_in(ctx, ctx.store.zone(), t, "--until"))
             .transpose()?,
         owner: args.owner,
         team: args.team,

@@ -3,7 +3,9 @@
 use anyhow::Result;
 use clap::Subcommand;
 
+use git_crm::model::handoffs::HandoffState;
 use git_crm::model::time;
+use git_crm::ops::assign::{self, Answer};
 use git_crm::render::{self, Format};
 
 use super::output::{finish, print};
@@ -16,6 +18,7 @@ pub enum HandoffCommand {
         /// Only handoffs not yet accepted.
         #[arg(long)]
         pending: bool,
+        /// Only handoffs of this customer (slug, or a contact's email or phone).
         #[arg(long)]
         customer: Option<String>,
         /// Only handoffs to this person.
@@ -24,9 +27,26 @@ pub enum HandoffCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Accept a handoff: by customer (its latest pending handoff) or by handoff id.
+    /// Accept a handoff to you: by handoff id, or by customer (its latest handoff).
     Accept {
+        /// A handoff id prefix, or a customer (slug, or a contact's email or phone).
         target: String,
+        /// Accept for the receiving person (recorded as `on_behalf_of`).
+        #[arg(long, value_name = "HANDLE")]
+        on_behalf_of: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Decline a handoff to you: ownership goes back to the previous owner, in one commit.
+    Decline {
+        /// A handoff id prefix, or a customer (slug, or a contact's email or phone).
+        target: String,
+        /// Why (required; the previous owner reads it).
+        #[arg(long)]
+        reason: String,
+        /// Decline for the receiving person (recorded as `on_behalf_of`).
+        #[arg(long, value_name = "HANDLE")]
+        on_behalf_of: Option<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -55,14 +75,19 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
                 .iter()
                 .map(|r| {
                     let h = &r.handoff;
-                    let accepted = match r.accepted {
-                        Some((a, git_crm::model::records::Acceptance::Explicit)) => {
-                            render::short_time(&a, zone)
+                    let accepted = match &r.status {
+                        HandoffState::Accepted {
+                            at,
+                            how: git_crm::model::records::Acceptance::Explicit,
+                        } => render::short_time(at, zone),
+                        HandoffState::Accepted { at, .. } => {
+                            format!("{} (first activity)", render::short_time(at, zone))
                         }
-                        Some((a, _)) => {
-                            format!("{} (first activity)", render::short_time(&a, zone))
+                        HandoffState::Declined { at, by, .. } => {
+                            format!("declined by {by} {}", render::short_time(at, zone))
                         }
-                        None => format!("pending ({})", render::age(&h.at, &now)),
+                        HandoffState::Superseded { by, .. } => format!("superseded by {by}"),
+                        HandoffState::Pending => format!("pending ({})", render::age(&h.at, &now)),
                     };
                     vec![
                         h.id.short(),
@@ -81,11 +106,39 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
             ))?;
             Ok(0)
         }
-        HandoffCommand::Accept { target, write } => {
+        HandoffCommand::Accept {
+            target,
+            on_behalf_of,
+            write,
+        } => {
             let (actor, _lock) = ctx.begin_write()?;
-            let planned = git_crm::ops::assign::accept(&ctx.store, &actor, &target)?;
+            let answer = Answer {
+                on_behalf_of,
+                reason: None,
+            };
+            let planned = assign::accept_as(&ctx.store, &actor, &target, &answer)?;
             let id = planned.record.id.short();
             finish(ctx, &planned, &write, "accepted handoff", &id)
+        }
+        HandoffCommand::Decline {
+            target,
+            reason,
+            on_behalf_of,
+            write,
+        } => {
+            let (actor, _lock) = ctx.begin_write()?;
+            let answer = Answer {
+                on_behalf_of,
+                reason: Some(reason),
+            };
+            let planned = assign::decline(&ctx.store, &actor, &target, &answer)?;
+            let id = planned.record.id.short();
+            let slug = planned.path.split('/').nth(1).unwrap_or_default();
+            let verb = format!(
+                "{} owns {slug} again; declined handoff",
+                planned.record.from
+            );
+            finish(ctx, &planned, &write, &verb, &id)
         }
     }
 }

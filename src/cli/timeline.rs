@@ -9,12 +9,12 @@ use git_crm::render::timeline::{TimelineStyle, json_with, markdown, text};
 use git_crm::timeline::{EntryKind, Filter, Timeline};
 
 use super::Ctx;
-use super::args::{split_list, when_in};
+use super::args::{bound_in, split_list};
 use super::output::print;
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// The customer's slug.
+    /// The customer: its slug, or a contact's email or phone when only one customer has it.
     customer: String,
     /// Only entries at or after this time (`2026-10-01`, `30d`).
     #[arg(long)]
@@ -57,12 +57,12 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         since: args
             .since
             .as_deref()
-            .map(|t| when_in(zone, t, "--since"))
+            .map(|t| bound_in(ctx, zone, t, "--since"))
             .transpose()?,
         until: args
             .until
             .as_deref()
-            .map(|t| when_in(zone, t, "--until"))
+            .map(|t| bound_in(ctx, zone, t, "--until"))
             .transpose()?,
         channels: split_list(&args.channel),
         kinds: args.kind,
@@ -70,7 +70,8 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         hide_tags: Vec::new(),
     };
     let view = args.view.resolve(ctx)?;
-    let bundle = ctx.store.load_bundle(&args.customer)?;
+    let slug = ctx.store.resolve_customer(&args.customer)?;
+    let bundle = ctx.store.load_bundle(&slug)?;
     let (timeline, hidden) = git_crm::ops::views::timeline(&bundle, &filter, &view);
     let note = view.hidden_note(hidden, "entry", "entries");
     let style = TimelineStyle {
@@ -78,7 +79,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         bodies: args.body,
         width: ctx.ui.width.map(usize::from).unwrap_or(200),
     };
-    let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
+    let timeline = with_history(ctx, args.history, &slug, timeline, &filter)?;
     print(&match args.format {
         Format::Json => json_with(&timeline, vec![("view", view.json(hidden))]),
         Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),

@@ -216,7 +216,10 @@ fn validate(ctx: &Context, row: usize, mapped: &MappedRow) -> Result<Incoming, V
                 has_contact = true;
             }
             "contact.email" => {
-                contact.email = Some(v.to_string());
+                match crate::model::contact::validate_email(v) {
+                    Ok(()) => contact.email = Some(v.to_string()),
+                    Err(why) => fail(why),
+                }
                 has_contact = true;
             }
             "contact.phone" => contact.phone = Some(v.to_string()),

@@ -4,8 +4,13 @@
 pub mod calendar;
 pub mod clock;
 pub mod config;
+pub mod contact;
+pub mod corrections;
+pub mod handoffs;
 pub mod ids;
+pub mod queue;
 pub mod records;
+pub mod recurrence;
 pub mod slug;
 pub mod suggest;
 pub mod text;

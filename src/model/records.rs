@@ -18,7 +18,7 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// The four kinds of record that live as one file each under a customer folder.
+/// The kinds of record that live as one file each under a customer folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RecordKind {
@@ -26,15 +26,18 @@ pub enum RecordKind {
     Note,
     Handoff,
     Task,
+    /// An amendment or withdrawal of a touchpoint or note (`model::corrections`).
+    Correction,
 }
 
 impl RecordKind {
     /// All kinds, in the order folders are listed.
-    pub const ALL: [RecordKind; 4] = [
+    pub const ALL: [RecordKind; 5] = [
         RecordKind::Interaction,
         RecordKind::Note,
         RecordKind::Handoff,
         RecordKind::Task,
+        RecordKind::Correction,
     ];
 
     /// The folder under `customers/<slug>/` that holds records of this kind.
@@ -44,6 +47,7 @@ impl RecordKind {
             RecordKind::Note => "notes",
             RecordKind::Handoff => "handoffs",
             RecordKind::Task => "tasks",
+            RecordKind::Correction => "corrections",
         }
     }
 
@@ -59,6 +63,7 @@ impl RecordKind {
             RecordKind::Note => "note",
             RecordKind::Handoff => "handoff",
             RecordKind::Task => "task",
+            RecordKind::Correction => "correction",
         }
     }
 }

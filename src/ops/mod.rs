@@ -3,6 +3,7 @@
 //! without writing anything; the caller shows it (`--dry-run`) or applies it.
 
 pub mod assign;
+pub mod correct;
 pub mod customer;
 pub mod identity;
 pub mod inbox;

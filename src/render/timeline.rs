@@ -38,13 +38,31 @@ fn thread_label(e: &Entry) -> String {
     }
 }
 
-fn flags(e: &Entry) -> String {
-    let mut flags = Vec::new();
-    if e.thread.as_ref().is_some_and(|t| t.resolves) {
-        flags.push("resolved");
+fn flags(e: &Entry, zone: Tz) -> String {
+    let mut flags: Vec<String> = Vec::new();
+    if e.thread.as_ref().is_some_and(|t| t.resolves) && !e.voided {
+        flags.push("resolved".into());
     }
     if e.automated {
-        flags.push("auto");
+        flags.push("auto".into());
+    }
+    // The latest correction says who last changed the record and when; a void says why.
+    if let Some(mark) = e.corrections.last() {
+        let reason = match (mark.kind, &mark.reason) {
+            (crate::model::corrections::CorrectionKind::Void, Some(r)) => format!(": {r}"),
+            _ => String::new(),
+        };
+        let fields = if mark.fields.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", mark.fields.join(", "))
+        };
+        flags.push(format!(
+            "{}{fields} by {} {}{reason}",
+            mark.kind.done_word(),
+            mark.by,
+            mark.at.with_timezone(&zone).format("%Y-%m-%d")
+        ));
     }
     if flags.is_empty() {
         String::new()
@@ -98,7 +116,7 @@ pub fn text(t: &Timeline, style: TimelineStyle) -> String {
                 thread_label(e),
                 e.id,
                 escape(&e.text),
-                flags(e),
+                escape(&flags(e, style.zone)),
             );
             out.push_str(&truncate(line.trim_end(), style.width.max(60)));
             out.push('\n');
@@ -147,7 +165,7 @@ pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
                 md(&e.by),
                 e.id,
                 md(&e.text),
-                flags(e)
+                md(&flags(e, style.zone))
             ));
             if style.bodies
                 && let Some(body) = &e.body

@@ -9,6 +9,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Error, IoContext, Result};
+use crate::model::corrections::Correction;
 use crate::model::ids::IdPrefix;
 use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
 use crate::model::{slug, suggest, text};
@@ -23,7 +24,9 @@ pub struct Loaded<T> {
     pub record: T,
 }
 
-/// One customer and all of its records, each list in file-name (time) order.
+/// One customer and all of its records, each list in file-name (time) order, with its
+/// corrections applied (see [`CustomerBundle::apply_corrections`]): `interactions` and `notes`
+/// hold the corrected records, and the voided ones are set apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerBundle {
     pub customer: Customer,
@@ -32,6 +35,12 @@ pub struct CustomerBundle {
     pub notes: Vec<Loaded<Note>>,
     pub handoffs: Vec<Loaded<Handoff>>,
     pub tasks: Vec<Loaded<Task>>,
+    /// The customer's correction records, in file-name order.
+    pub corrections: Vec<Loaded<Correction>>,
+    /// Touchpoints withdrawn by a `void` correction (left out of `interactions`).
+    pub voided_interactions: Vec<Loaded<Interaction>>,
+    /// Notes withdrawn by a `void` correction (left out of `notes`).
+    pub voided_notes: Vec<Loaded<Note>>,
 }
 
 /// Where a record named by id prefix lives.
@@ -126,14 +135,19 @@ impl Store {
     /// Reads one customer with all of its records.
     pub fn load_bundle(&self, slug: &str) -> Result<CustomerBundle> {
         let customer = self.load_customer(slug)?;
-        Ok(CustomerBundle {
+        let mut bundle = CustomerBundle {
             customer,
             path: layout::customer_file(slug),
             interactions: self.load_records(slug, RecordKind::Interaction)?,
             notes: self.load_records(slug, RecordKind::Note)?,
             handoffs: self.load_records(slug, RecordKind::Handoff)?,
             tasks: self.load_records(slug, RecordKind::Task)?,
-        })
+            corrections: self.load_records(slug, RecordKind::Correction)?,
+            voided_interactions: Vec::new(),
+            voided_notes: Vec::new(),
+        };
+        bundle.apply_corrections();
+        Ok(bundle)
     }
 
     /// Reads every record of `kind` of one customer, in file-name order.
@@ -307,20 +321,26 @@ pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
             Record::Note(record) => parts.notes.push(Loaded { path, record }),
             Record::Handoff(record) => parts.handoffs.push(Loaded { path, record }),
             Record::Task(record) => parts.tasks.push(Loaded { path, record }),
+            Record::Correction(record) => parts.corrections.push(Loaded { path, record }),
         }
     }
     Ok(by_slug
         .into_values()
         .filter_map(|parts| {
             let customer = parts.customer?;
-            Some(CustomerBundle {
+            let mut bundle = CustomerBundle {
                 customer: customer.record,
                 path: customer.path,
                 interactions: parts.interactions,
                 notes: parts.notes,
                 handoffs: parts.handoffs,
                 tasks: parts.tasks,
-            })
+                corrections: parts.corrections,
+                voided_interactions: Vec::new(),
+                voided_notes: Vec::new(),
+            };
+            bundle.apply_corrections();
+            Some(bundle)
         })
         .collect())
 }
@@ -332,6 +352,7 @@ struct Parts {
     notes: Vec<Loaded<Note>>,
     handoffs: Vec<Loaded<Handoff>>,
     tasks: Vec<Loaded<Task>>,
+    corrections: Vec<Loaded<Correction>>,
 }
 
 /// Names of the record files in `dir`, sorted; a missing folder has none.

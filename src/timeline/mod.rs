@@ -15,6 +15,7 @@ use crate::model::records::{Actor, Direction};
 use crate::model::threads::thread_states;
 use crate::model::{Customer, RecordId, Timestamp};
 use crate::store::CustomerBundle;
+use crate::store::corrected::CorrectionMark;
 
 /// What kind of event an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
@@ -95,6 +96,14 @@ pub struct Entry {
     pub thread: Option<ThreadMark>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The corrections applied to this record (`amend`, `void`), in order: what is shown is
+    /// the corrected record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<CorrectionMark>,
+    /// The record was withdrawn by a `void` correction: shown so the timeline says what
+    /// happened, never counted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub voided: bool,
     /// Store-relative path of the record.
     pub path: String,
     /// Full id, to order entries logged within the same second (UUID v7 carries milliseconds).
@@ -154,15 +163,22 @@ impl Timeline {
     }
 }
 
-/// Builds the timeline of `bundle`, keeping what `filter` allows, oldest first.
+/// Builds the timeline of `bundle`, keeping what `filter` allows, oldest first. Touchpoints and
+/// notes are shown as corrected, with their corrections; voided ones are shown marked.
 pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
     let states: HashMap<RecordId, bool> =
         thread_states(bundle.interactions.iter().map(|l| &l.record))
             .into_iter()
             .map(|s| (s.thread, s.is_open()))
             .collect();
+    let marks = bundle.correction_marks();
     let mut entries = Vec::new();
-    for l in &bundle.interactions {
+    let interactions = bundle
+        .interactions
+        .iter()
+        .map(|l| (l, false))
+        .chain(bundle.voided_interactions.iter().map(|l| (l, true)));
+    for (l, voided) in interactions {
         let i = &l.record;
         entries.push(Entry {
             at: i.at,
@@ -181,11 +197,18 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
                 open: states.get(&i.thread).copied().unwrap_or(false),
             }),
             tags: i.tags.clone(),
+            corrections: marks.get(&i.id).cloned().unwrap_or_default(),
+            voided,
             path: l.path.clone(),
             order: i.id,
         });
     }
-    for l in &bundle.notes {
+    let notes = bundle
+        .notes
+        .iter()
+        .map(|l| (l, false))
+        .chain(bundle.voided_notes.iter().map(|l| (l, true)));
+    for (l, voided) in notes {
         let n = &l.record;
         entries.push(simple(
             n.at,
@@ -196,8 +219,10 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
             &l.path,
             &n.tags,
         ));
-        entries.last_mut().expect("just pushed").body =
-            (n.body.lines().count() > 1).then(|| n.body.clone());
+        let entry = entries.last_mut().expect("just pushed");
+        entry.body = (n.body.lines().count() > 1).then(|| n.body.clone());
+        entry.corrections = marks.get(&n.id).cloned().unwrap_or_default();
+        entry.voided = voided;
     }
     for l in &bundle.handoffs {
         let h = &l.record;
@@ -302,6 +327,8 @@ fn simple(
         body: None,
         thread: None,
         tags: tags.to_vec(),
+        corrections: Vec::new(),
+        voided: false,
         path: path.to_string(),
         order: id,
     }
