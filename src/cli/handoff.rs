@@ -69,7 +69,7 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
             let zone = ctx.store.zone();
             let now = time::now();
             let headers = [
-                "id", "customer", "at", "from", "to", "by", "accepted", "reason",
+                "id", "customer", "at", "from", "to", "by", "state", "reason",
             ];
             let table: Vec<Vec<String>> = rows
                 .iter()

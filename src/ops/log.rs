@@ -145,7 +145,21 @@ pub fn inbound_author(
         .contacts
         .iter()
         .find(|c| contact::contact_matches(c, &by) || c.name.trim().eq_ignore_ascii_case(&by));
-    Ok(named.map(contact::author_of).unwrap_or(by))
+    // One word that is a word of exactly one contact's name (`--by hank`) names that contact.
+    let by_word = || {
+        let mut found = customer.contacts.iter().filter(|c| {
+            !by.contains(char::is_whitespace)
+                && c.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&by))
+        });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    Ok(named
+        .or_else(by_word)
+        .map(contact::author_of)
+        .unwrap_or(by))
 }
 
 /// Plans writing an already-built touchpoint (used by `log`, imports and the demo).

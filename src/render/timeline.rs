@@ -46,22 +46,39 @@ fn flags(e: &Entry, zone: Tz) -> String {
     if e.automated {
         flags.push("auto".into());
     }
-    // The latest correction says who last changed the record and when; a void says why.
-    if let Some(mark) = e.corrections.last() {
-        let reason = match (mark.kind, &mark.reason) {
-            (crate::model::corrections::CorrectionKind::Void, Some(r)) => format!(": {r}"),
+    // What the corrections changed, all of them, and who made the latest one and when; a void
+    // says why. A move reads as such: the record is shown where it was moved to.
+    if let Some(last) = e.corrections.last() {
+        use crate::model::corrections::{CUSTOMER_KEY, CorrectionKind};
+        let mut changed: Vec<&str> = Vec::new();
+        let mut moved = false;
+        for mark in &e.corrections {
+            for field in &mark.fields {
+                if field == CUSTOMER_KEY {
+                    moved = true;
+                } else if !changed.contains(&field.as_str()) {
+                    changed.push(field);
+                }
+            }
+        }
+        let mut what = Vec::new();
+        if last.kind == CorrectionKind::Void {
+            what.push("voided".to_string());
+        } else if !changed.is_empty() {
+            what.push(format!("amended {}", changed.join(", ")));
+        }
+        if moved {
+            what.push("moved here".to_string());
+        }
+        let reason = match (last.kind, &last.reason) {
+            (CorrectionKind::Void, Some(r)) => format!(": {r}"),
             _ => String::new(),
         };
-        let fields = if mark.fields.is_empty() {
-            String::new()
-        } else {
-            format!(" {}", mark.fields.join(", "))
-        };
         flags.push(format!(
-            "{}{fields} by {} {}{reason}",
-            mark.kind.done_word(),
-            mark.by,
-            mark.at.with_timezone(&zone).format("%Y-%m-%d")
+            "{} by {} {}{reason}",
+            what.join(", "),
+            last.by,
+            last.at.with_timezone(&zone).format("%Y-%m-%d")
         ));
     }
     if flags.is_empty() {

@@ -154,7 +154,7 @@ fn handoff_list_pending_and_filters() {
     let table = store.run(&["handoff", "list", "--pending"]);
     let lines: Vec<&str> = table.lines().collect();
     assert!(lines[0].split_whitespace().eq([
-        "id", "customer", "at", "from", "to", "by", "accepted", "reason"
+        "id", "customer", "at", "from", "to", "by", "state", "reason"
     ]));
     assert!(lines[1].starts_with(&format!(" {to_bob}  hand")), "{table}");
     assert!(lines[1].contains("pending ("), "{table}");
