@@ -37,6 +37,23 @@ pub fn bound_in(
     read_time(ctx, zone, text, flag, Expect::Window)
 }
 
+/// Reads the `--since` and `--until` of a read command in `zone`.
+pub fn period(
+    ctx: &super::Ctx,
+    zone: chrono_tz::Tz,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> anyhow::Result<(Option<Timestamp>, Option<Timestamp>)> {
+    Ok((
+        since
+            .map(|t| bound_in(ctx, zone, t, "--since"))
+            .transpose()?,
+        until
+            .map(|t| bound_in(ctx, zone, t, "--until"))
+            .transpose()?,
+    ))
+}
+
 /// Reads a due day (`--due`): `tomorrow`, `friday`, `+3d`, `2026-12-01`, ...
 pub fn due(ctx: &super::Ctx, text: &str) -> anyhow::Result<chrono::NaiveDate> {
     day(ctx, text, "--due")

@@ -7,7 +7,7 @@ use git_crm::export::{ExportFilter, ExportKind, export};
 use git_crm::render;
 
 use super::Ctx;
-use super::args::{bound_in, split_list};
+use super::args::{period, split_list};
 use super::output::print;
 
 /// Export formats: CSV for spreadsheets, JSON for programs.
@@ -48,17 +48,15 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
+    let (since, until) = period(
+        ctx,
+        ctx.store.zone(),
+        args.since.as_deref(),
+        args.until.as_deref(),
+    )?;
     let filter = ExportFilter {
-        since: args
-            .since
-            .as_deref()
-            .map(|t| bound_in(ctx, ctx.store.zone(), t, "--since"))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|t| bound_in(ctx, ctx.store.zone(), t, "--until"))
-            .transpose()?,
+        since,
+        until,
         owner: args.owner,
         team: args.team,
         tags: split_list(&args.tag),

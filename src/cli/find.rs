@@ -8,7 +8,7 @@ use git_crm::model::text::escape;
 use git_crm::render;
 
 use super::Ctx;
-use super::args::{bound_in, split_list};
+use super::args::{period, split_list};
 use super::output::print;
 
 /// The long help of `find`: what is searched and how hits are ranked.
@@ -72,18 +72,11 @@ pub struct FindArgs {
 
 pub fn run(ctx: &Ctx, args: FindArgs) -> Result<i32> {
     let zone = ctx.store.zone();
+    let (since, until) = period(ctx, zone, args.since.as_deref(), args.until.as_deref())?;
     let query = Query {
         text: args.text.join(" "),
-        since: args
-            .since
-            .as_deref()
-            .map(|t| bound_in(ctx, zone, t, "--since"))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|t| bound_in(ctx, zone, t, "--until"))
-            .transpose()?,
+        since,
+        until,
         teams: split_list(&args.team),
         owners: split_list(&args.owner),
         channels: split_list(&args.channel),

@@ -125,6 +125,19 @@ fn target_word(over: Option<bool>) -> &'static str {
     }
 }
 
+/// The cells a waiting thread shows in both its sections: thread, channel, from, waiting since,
+/// age, target.
+fn thread_cells(u: &inbox::Unanswered, zone: chrono_tz::Tz) -> [String; 6] {
+    [
+        format!("#{}", &u.thread[..4.min(u.thread.len())]),
+        u.channel.clone(),
+        u.from.clone(),
+        render::short_time(&u.waiting_since, zone),
+        age_text(u.age_seconds),
+        target_word(u.over_target).to_string(),
+    ]
+}
+
 fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
     let target = inbox
         .first_response_target
@@ -143,21 +156,17 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
         .unanswered
         .iter()
         .map(|u| {
-            vec![
-                u.customer.clone(),
-                format!("#{}", &u.thread[..4.min(u.thread.len())]),
-                u.channel.clone(),
-                u.from.clone(),
-                render::short_time(&u.waiting_since, zone),
-                age_text(u.age_seconds),
-                target_word(u.over_target).to_string(),
+            let mut row = vec![u.customer.clone()];
+            row.extend(thread_cells(u, zone));
+            row.extend([
                 if u.first_response {
                     "first response".into()
                 } else {
                     "follow-up".into()
                 },
                 one_line(&u.subject),
-            ]
+            ]);
+            row
         })
         .collect();
     out.push_str(&render::table(
@@ -198,18 +207,14 @@ fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
                 (Some(owner), None) => format!("{owner} unknown"),
                 (None, _) => "no owner".to_string(),
             };
-            vec![
+            let mut row = vec![
                 u.customer.clone(),
                 q.why.team.clone().unwrap_or_default(),
                 why,
-                format!("#{}", &u.thread[..4.min(u.thread.len())]),
-                u.channel.clone(),
-                u.from.clone(),
-                render::short_time(&u.waiting_since, zone),
-                age_text(u.age_seconds),
-                target_word(u.over_target).to_string(),
-                one_line(&u.subject),
-            ]
+            ];
+            row.extend(thread_cells(u, zone));
+            row.push(one_line(&u.subject));
+            row
         })
         .collect();
     out.push_str(&render::table(

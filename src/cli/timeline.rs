@@ -9,7 +9,7 @@ use git_crm::render::timeline::{TimelineStyle, json_with, markdown, text};
 use git_crm::timeline::{EntryKind, Filter, Timeline};
 
 use super::Ctx;
-use super::args::{bound_in, split_list};
+use super::args::{period, split_list};
 use super::output::print;
 
 #[derive(Debug, Args)]
@@ -53,17 +53,10 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         }
         None => ctx.store.zone(),
     };
+    let (since, until) = period(ctx, zone, args.since.as_deref(), args.until.as_deref())?;
     let filter = Filter {
-        since: args
-            .since
-            .as_deref()
-            .map(|t| bound_in(ctx, zone, t, "--since"))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|t| bound_in(ctx, zone, t, "--until"))
-            .transpose()?,
+        since,
+        until,
         channels: split_list(&args.channel),
         kinds: args.kind,
         by: split_list(&args.by),

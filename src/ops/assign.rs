@@ -210,6 +210,48 @@ fn refuse_answered(h: &Handoff, state: &HandoffState) -> Result<()> {
     ))
 }
 
+/// A handoff about to be answered, with what answering it is based on.
+struct Answering {
+    slug: String,
+    bundle: CustomerBundle,
+    path: String,
+    text: String,
+    current: Handoff,
+}
+
+/// Finds the handoff `target` names and checks that `actor` may `verb` it now.
+fn answering(
+    store: &Store,
+    actor: &str,
+    target: &str,
+    answer: &Answer,
+    verb: &str,
+) -> Result<Answering> {
+    let (slug, bundle, path) = find_handoff(store, target)?;
+    let text = store.read_text(&path)?;
+    let current: Handoff = yaml::parse(std::path::Path::new(&path), &text)?;
+    if let Some(state) = state_of(&bundle, &path) {
+        refuse_answered(&current, &state)?;
+    }
+    may_answer(store, actor, &current, answer, verb)?;
+    Ok(Answering {
+        slug,
+        bundle,
+        path,
+        text,
+        current,
+    })
+}
+
+/// The `on_behalf_of` edit, when the actor answers for someone else.
+fn on_behalf(answer: &Answer, actor: &str) -> Option<FieldEdit> {
+    answer
+        .on_behalf_of
+        .as_ref()
+        .filter(|o| *o != actor)
+        .map(|o| FieldEdit::set(handoffs::ON_BEHALF_OF, o))
+}
+
 /// Plans accepting a handoff named by id prefix, or by customer (its latest handoff). Only the
 /// receiving person accepts, or someone `--on-behalf-of` them; a superseded, declined or
 /// already accepted handoff is refused.
@@ -224,26 +266,18 @@ pub fn accept_as(
     target: &str,
     answer: &Answer,
 ) -> Result<Planned<Handoff>> {
-    let (slug, bundle, path) = find_handoff(store, target)?;
-    let text = store.read_text(&path)?;
-    let current: Handoff = yaml::parse(std::path::Path::new(&path), &text)?;
-    if let Some(state) = state_of(&bundle, &path) {
-        refuse_answered(&current, &state)?;
-    }
-    may_answer(store, actor, &current, answer, "accept")?;
+    let Answering {
+        slug, path, text, ..
+    } = answering(store, actor, target, answer, "accept")?;
     let now = time::now();
     let mut edits = vec![
         FieldEdit::set("accepted_at", time::rfc3339(&now)),
         FieldEdit::set("accepted_by", actor),
     ];
-    if let Some(other) = &answer.on_behalf_of
-        && other != actor
-    {
-        edits.push(FieldEdit::set(handoffs::ON_BEHALF_OF, other));
-    }
+    edits.extend(on_behalf(answer, actor));
     let (new_text, handoff): (String, Handoff) =
         edit_text(std::path::Path::new(&path), &text, &edits)?;
-    let on_behalf = answer
+    let for_whom = answer
         .on_behalf_of
         .as_ref()
         .filter(|o| *o != actor)
@@ -251,7 +285,7 @@ pub fn accept_as(
         .unwrap_or_default();
     let mut change = Change::new(
         "handoff.accept",
-        format!("handoff: {actor} accepts {slug}{on_behalf}"),
+        format!("handoff: {actor} accepts {slug}{for_whom}"),
         actor,
     );
     change.ids.push(handoff.id);
@@ -287,24 +321,20 @@ pub fn decline(
                 Some("pass --reason \"...\": the previous owner reads it".into()),
             )
         })?;
-    let (slug, bundle, path) = find_handoff(store, target)?;
-    let text = store.read_text(&path)?;
-    let current: Handoff = yaml::parse(std::path::Path::new(&path), &text)?;
-    if let Some(state) = state_of(&bundle, &path) {
-        refuse_answered(&current, &state)?;
-    }
-    may_answer(store, actor, &current, answer, "decline")?;
+    let Answering {
+        slug,
+        bundle,
+        path,
+        text,
+        current,
+    } = answering(store, actor, target, answer, "decline")?;
     let now = time::now();
     let mut edits = vec![
         FieldEdit::set(handoffs::DECLINED_AT, time::rfc3339(&now)),
         FieldEdit::set(handoffs::DECLINED_BY, actor),
         FieldEdit::set(handoffs::DECLINE_REASON, reason),
     ];
-    if let Some(other) = &answer.on_behalf_of
-        && other != actor
-    {
-        edits.push(FieldEdit::set(handoffs::ON_BEHALF_OF, other));
-    }
+    edits.extend(on_behalf(answer, actor));
     let (new_text, handoff): (String, Handoff) =
         edit_text(std::path::Path::new(&path), &text, &edits)?;
     let back = &current.from;

@@ -149,17 +149,16 @@ pub fn inbound_author(
     let by_word = || {
         let mut found = customer.contacts.iter().filter(|c| {
             !by.contains(char::is_whitespace)
-                && c.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&by))
+                && c.name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(&by))
         });
         match (found.next(), found.next()) {
             (Some(one), None) => Some(one),
             _ => None,
         }
     };
-    Ok(named
-        .or_else(by_word)
-        .map(contact::author_of)
-        .unwrap_or(by))
+    Ok(named.or_else(by_word).map(contact::author_of).unwrap_or(by))
 }
 
 /// Plans writing an already-built touchpoint (used by `log`, imports and the demo).

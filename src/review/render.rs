@@ -159,19 +159,14 @@ fn customer_lines(c: &CustomerReview) -> Vec<String> {
         let verb = done.action.unwrap_or("completed");
         lines.push(format!("{verb} {}: {}{}", done.id, done.text, by(&done.by)));
     }
-    for m in &c.moved_in {
+    let moves = c
+        .moved_in
+        .iter()
+        .map(|m| (m, "here from"))
+        .chain(c.moved_out.iter().map(|m| (m, "to")));
+    for (m, way) in moves {
         lines.push(format!(
-            "moved {} {} here from {} (correction {}){}",
-            m.record.word(),
-            m.id,
-            m.customer,
-            m.correction,
-            by(&m.by)
-        ));
-    }
-    for m in &c.moved_out {
-        lines.push(format!(
-            "moved {} {} to {} (correction {}){}",
+            "moved {} {} {way} {} (correction {}){}",
             m.record.word(),
             m.id,
             m.customer,
