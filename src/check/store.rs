@@ -216,8 +216,15 @@ fn corrections(ctx: &mut Ctx, slug: &str, folder: &Folder, ids: &[(RecordId, &st
             ),
             _ => {}
         }
+        // A customer renamed since the move still is the one the record moved to.
+        let renamed_from = |old: &str| {
+            folder
+                .customer
+                .is_some_and(|(_, customer)| customer.renamed_from.iter().any(|r| r == old))
+        };
         if let Some(to) = c.moved_to()
             && to != slug
+            && !renamed_from(to)
         {
             ctx.report(
                 Problem::error(

@@ -24,7 +24,7 @@ pub struct AssignArgs {
 }
 
 pub fn run(ctx: &Ctx, args: AssignArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let planned = git_crm::ops::assign::assign(
         &ctx.store,
         &actor,
@@ -36,5 +36,5 @@ pub fn run(ctx: &Ctx, args: AssignArgs) -> Result<i32> {
     let id = planned.record.id.short();
     let slug = planned.path.split('/').nth(1).unwrap_or_default();
     let verb = format!("assigned {slug} to {}; handoff", planned.record.to);
-    finish(ctx, &planned, &args.write, &verb, &id)
+    finish(&txn, &planned, &args.write, &verb, &id)
 }

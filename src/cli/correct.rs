@@ -67,7 +67,7 @@ pub struct VoidArgs {
 }
 
 pub fn run_amend(ctx: &Ctx, args: AmendArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let at = args
         .at
         .as_deref()
@@ -92,13 +92,13 @@ pub fn run_amend(ctx: &Ctx, args: AmendArgs) -> Result<i32> {
     let planned = amend(&ctx.store, &actor, input)?;
     let verb = format!("amended {}; correction", planned.record.target.short());
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, &verb, &id)
+    finish(&txn, &planned, &args.write, &verb, &id)
 }
 
 pub fn run_void(ctx: &Ctx, args: VoidArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let planned = void(&ctx.store, &actor, &args.id, &args.reason)?;
     let verb = format!("voided {}; correction", planned.record.target.short());
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, &verb, &id)
+    finish(&txn, &planned, &args.write, &verb, &id)
 }

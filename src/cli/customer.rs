@@ -139,7 +139,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             external_id,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "NAME", "Customer name")?;
             let input = CustomerInput {
                 name,
@@ -164,7 +164,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             };
             let planned = customer::add(&ctx.store, &actor, input)?;
             let slug = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "added customer", &slug)
+            finish(&txn, &planned, &write, "added customer", &slug)
         }
         CustomerCommand::List {
             status,
@@ -196,7 +196,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             remove_contact,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let mut requests = Vec::new();
             for s in &set {
                 let (k, v) = parse_assignment(s)?;
@@ -216,7 +216,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             }
             let planned = customer::edit(&ctx.store, &actor, &slug, &requests)?;
             let slug = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "updated customer", &slug)
+            finish(&txn, &planned, &write, "updated customer", &slug)
         }
         CustomerCommand::Rename {
             slug,
@@ -224,7 +224,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             name,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::rename(
                 &ctx.store,
                 &actor,
@@ -233,10 +233,10 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                 name.as_deref(),
             )?;
             let target = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "renamed customer", &target)
+            finish(&txn, &planned, &write, "renamed customer", &target)
         }
         CustomerCommand::Archive { slug, undo, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
             let slug = planned
                 .path
@@ -245,7 +245,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                 .unwrap_or_default()
                 .to_string();
             finish(
-                ctx,
+                &txn,
                 &planned,
                 &write,
                 if undo {

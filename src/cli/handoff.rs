@@ -111,14 +111,14 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
             on_behalf_of,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let answer = Answer {
                 on_behalf_of,
                 reason: None,
             };
             let planned = assign::accept_as(&ctx.store, &actor, &target, &answer)?;
             let id = planned.record.id.short();
-            finish(ctx, &planned, &write, "accepted handoff", &id)
+            finish(&txn, &planned, &write, "accepted handoff", &id)
         }
         HandoffCommand::Decline {
             target,
@@ -126,7 +126,7 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
             on_behalf_of,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let answer = Answer {
                 on_behalf_of,
                 reason: Some(reason),
@@ -138,7 +138,7 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
                 "{} owns {slug} again; declined handoff",
                 planned.record.from
             );
-            finish(ctx, &planned, &write, &verb, &id)
+            finish(&txn, &planned, &write, &verb, &id)
         }
     }
 }

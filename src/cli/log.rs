@@ -52,7 +52,7 @@ pub struct LogArgs {
 }
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let slug = ctx.store.resolve_customer(&args.customer)?;
     let channels: Vec<(String, String)> = ctx
         .store
@@ -110,7 +110,7 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
     };
     let planned = log(&ctx.store, &actor, input)?;
     let id = planned.record.id.short();
-    let code = finish(ctx, &planned, &args.write, "logged touchpoint", &id)?;
+    let code = finish(&txn, &planned, &args.write, "logged touchpoint", &id)?;
     if direction == Direction::Inbound {
         let customer = ctx.store.load_customer(&slug)?;
         let today = git_crm::model::time::now()

@@ -23,7 +23,7 @@ pub struct NoteArgs {
 }
 
 pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let slug = ctx.store.resolve_customer(&args.customer)?;
     let text = prompt::text(args.text, "TEXT", "Note")?;
     let at = args
@@ -34,5 +34,5 @@ pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
     let planned =
         git_crm::ops::note::note(&ctx.store, &actor, &slug, &text, split_list(&args.tag), at)?;
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, "added note", &id)
+    finish(&txn, &planned, &args.write, "added note", &id)
 }

@@ -88,7 +88,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             role,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "--name", "Full name")?;
             let input = PersonInput {
                 handle: handle.clone(),
@@ -98,7 +98,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
                 role,
             };
             let planned = add_person(&ctx.store, &actor, input)?;
-            finish(ctx, &planned, &write, "added person", &handle)
+            finish(&txn, &planned, &write, "added person", &handle)
         }
         PersonCommand::Away {
             handle,
@@ -106,14 +106,14 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             from,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let until = super::args::day(ctx, &until, "--until")?;
             let from = from
                 .map(|f| super::args::day(ctx, &f, "--from"))
                 .transpose()?;
             let planned = set_away(&ctx.store, &actor, &handle, from, Some(until))?;
             finish(
-                ctx,
+                &txn,
                 &planned,
                 &write,
                 &format!("{handle} is away until {until}; config"),
@@ -121,10 +121,10 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             )
         }
         PersonCommand::Back { handle, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = set_away(&ctx.store, &actor, &handle, None, None)?;
             finish(
-                ctx,
+                &txn,
                 &planned,
                 &write,
                 &format!("{handle} is back; config"),
@@ -166,9 +166,9 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             description,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = add_team(&ctx.store, &actor, &name, calendar, description)?;
-            finish(ctx, &planned, &write, "added team", &name)
+            finish(&txn, &planned, &write, "added team", &name)
         }
         TeamCommand::List { format } => {
             let config = ctx.store.config();

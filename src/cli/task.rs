@@ -103,7 +103,7 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             every,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let due = due.map(|d| super::args::due(ctx, &d)).transpose()?;
             let every = every.as_deref().map(parse_every).transpose()?;
             let input = NewTask {
@@ -115,7 +115,7 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             };
             let planned = add_task(&ctx.store, &actor, input)?;
             let id = planned.record.id.short();
-            finish(ctx, &planned, &write, "added task", &id)
+            finish(&txn, &planned, &write, "added task", &id)
         }
         TaskCommand::Edit {
             id,
@@ -126,7 +126,7 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             every,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let due = match (due, no_due) {
                 (_, true) => Some(None),
                 (Some(d), false) => Some(Some(super::args::due(ctx, &d)?)),
@@ -145,13 +145,13 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             };
             let planned = edit(&ctx.store, &actor, &id, &change)?;
             let short = planned.record.id.short();
-            finish(ctx, &planned, &write, "updated task", &short)
+            finish(&txn, &planned, &write, "updated task", &short)
         }
         TaskCommand::Reopen { id, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = reopen(&ctx.store, &actor, &id)?;
             let short = planned.record.id.short();
-            finish(ctx, &planned, &write, "reopened task", &short)
+            finish(&txn, &planned, &write, "reopened task", &short)
         }
         TaskCommand::List {
             mine,
@@ -200,10 +200,10 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             Ok(0)
         }
         TaskCommand::Done { id, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = done(&ctx.store, &actor, &id)?;
             let short = planned.record.id.short();
-            finish(ctx, &planned, &write, "done task", &short)
+            finish(&txn, &planned, &write, "done task", &short)
         }
     }
 }

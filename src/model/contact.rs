@@ -5,23 +5,18 @@
 
 use super::records::{Contact, Customer};
 
-/// Longest email address accepted (RFC 5321's path limit).
-pub const MAX_EMAIL_LEN: usize = 254;
-
 /// Fewest digits a typed phone number must have to name a contact: shorter numbers (extensions,
 /// years, ids) would match too much.
 pub const MIN_PHONE_DIGITS: usize = 6;
 
-/// Checks an email address the way a person means it: `local@domain.tld`, no spaces, no
-/// brackets, no control characters. Returns why it is not one.
+/// Checks a contact's email address: what every address must be
+/// ([`super::names::validate_email`]), and, since a customer's address is copied from a
+/// signature or a business card, also the shape of one: `local@domain.tld`, no brackets in the
+/// local part, a domain of dotted labels (`hank@globex` is a typo, not an address). Returns why
+/// it is not one.
 pub fn validate_email(email: &str) -> Result<(), String> {
     let shown = || super::text::escape(email).into_owned();
-    if email.len() > MAX_EMAIL_LEN {
-        return Err(format!(
-            "email `{}` is longer than {MAX_EMAIL_LEN} characters",
-            super::text::truncate(&shown(), 40)
-        ));
-    }
+    super::names::validate_email(email)?;
     let Some((local, domain)) = email.rsplit_once('@') else {
         return Err(format!("`{}` is not an email address (no `@`)", shown()));
     };
