@@ -22,6 +22,9 @@ _git__crm() {
             git__crm,assign)
                 cmd="git__crm__subcmd__assign"
                 ;;
+            git__crm,attach)
+                cmd="git__crm__subcmd__attach"
+                ;;
             git__crm,check)
                 cmd="git__crm__subcmd__check"
                 ;;
@@ -33,6 +36,9 @@ _git__crm() {
                 ;;
             git__crm,demo)
                 cmd="git__crm__subcmd__demo"
+                ;;
+            git__crm,docs)
+                cmd="git__crm__subcmd__docs"
                 ;;
             git__crm,export)
                 cmd="git__crm__subcmd__export"
@@ -136,6 +142,36 @@ _git__crm() {
             git__crm__subcmd__customer__subcmd__help,show)
                 cmd="git__crm__subcmd__customer__subcmd__help__subcmd__show"
                 ;;
+            git__crm__subcmd__docs,get)
+                cmd="git__crm__subcmd__docs__subcmd__get"
+                ;;
+            git__crm__subcmd__docs,help)
+                cmd="git__crm__subcmd__docs__subcmd__help"
+                ;;
+            git__crm__subcmd__docs,list)
+                cmd="git__crm__subcmd__docs__subcmd__list"
+                ;;
+            git__crm__subcmd__docs,open)
+                cmd="git__crm__subcmd__docs__subcmd__open"
+                ;;
+            git__crm__subcmd__docs,show)
+                cmd="git__crm__subcmd__docs__subcmd__show"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,get)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__get"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,help)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,list)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,open)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__open"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,show)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__show"
+                ;;
             git__crm__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__handoff__subcmd__accept"
                 ;;
@@ -166,6 +202,9 @@ _git__crm() {
             git__crm__subcmd__help,assign)
                 cmd="git__crm__subcmd__help__subcmd__assign"
                 ;;
+            git__crm__subcmd__help,attach)
+                cmd="git__crm__subcmd__help__subcmd__attach"
+                ;;
             git__crm__subcmd__help,check)
                 cmd="git__crm__subcmd__help__subcmd__check"
                 ;;
@@ -177,6 +216,9 @@ _git__crm() {
                 ;;
             git__crm__subcmd__help,demo)
                 cmd="git__crm__subcmd__help__subcmd__demo"
+                ;;
+            git__crm__subcmd__help,docs)
+                cmd="git__crm__subcmd__help__subcmd__docs"
                 ;;
             git__crm__subcmd__help,export)
                 cmd="git__crm__subcmd__help__subcmd__export"
@@ -256,6 +298,18 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__customer,show)
                 cmd="git__crm__subcmd__help__subcmd__customer__subcmd__show"
                 ;;
+            git__crm__subcmd__help__subcmd__docs,get)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__get"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,list)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,open)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__open"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,show)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__show"
+                ;;
             git__crm__subcmd__help__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__accept"
                 ;;
@@ -274,8 +328,23 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__person,back)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__back"
                 ;;
+            git__crm__subcmd__help__subcmd__person,key)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key"
+                ;;
             git__crm__subcmd__help__subcmd__person,list)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,add)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,generate)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,list)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,remove)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__remove"
                 ;;
             git__crm__subcmd__help__subcmd__task,add)
                 cmd="git__crm__subcmd__help__subcmd__task__subcmd__add"
@@ -295,8 +364,17 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__team,add)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__add"
                 ;;
+            git__crm__subcmd__help__subcmd__team,join)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__join"
+                ;;
+            git__crm__subcmd__help__subcmd__team,leave)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__leave"
+                ;;
             git__crm__subcmd__help__subcmd__team,list)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__team,rekey)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__rekey"
                 ;;
             git__crm__subcmd__person,add)
                 cmd="git__crm__subcmd__person__subcmd__add"
@@ -309,6 +387,9 @@ _git__crm() {
                 ;;
             git__crm__subcmd__person,help)
                 cmd="git__crm__subcmd__person__subcmd__help"
+                ;;
+            git__crm__subcmd__person,key)
+                cmd="git__crm__subcmd__person__subcmd__key"
                 ;;
             git__crm__subcmd__person,list)
                 cmd="git__crm__subcmd__person__subcmd__list"
@@ -325,8 +406,53 @@ _git__crm() {
             git__crm__subcmd__person__subcmd__help,help)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__help"
                 ;;
+            git__crm__subcmd__person__subcmd__help,key)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key"
+                ;;
             git__crm__subcmd__person__subcmd__help,list)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,add)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,generate)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,list)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,remove)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__remove"
+                ;;
+            git__crm__subcmd__person__subcmd__key,add)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__key,generate)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__key,help)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help"
+                ;;
+            git__crm__subcmd__person__subcmd__key,list)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__key,remove)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__remove"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,add)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,generate)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,help)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,list)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,remove)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__remove"
                 ;;
             git__crm__subcmd__task,add)
                 cmd="git__crm__subcmd__task__subcmd__add"
@@ -370,8 +496,17 @@ _git__crm() {
             git__crm__subcmd__team,help)
                 cmd="git__crm__subcmd__team__subcmd__help"
                 ;;
+            git__crm__subcmd__team,join)
+                cmd="git__crm__subcmd__team__subcmd__join"
+                ;;
+            git__crm__subcmd__team,leave)
+                cmd="git__crm__subcmd__team__subcmd__leave"
+                ;;
             git__crm__subcmd__team,list)
                 cmd="git__crm__subcmd__team__subcmd__list"
+                ;;
+            git__crm__subcmd__team,rekey)
+                cmd="git__crm__subcmd__team__subcmd__rekey"
                 ;;
             git__crm__subcmd__team__subcmd__help,add)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__add"
@@ -379,8 +514,17 @@ _git__crm() {
             git__crm__subcmd__team__subcmd__help,help)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__help"
                 ;;
+            git__crm__subcmd__team__subcmd__help,join)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__join"
+                ;;
+            git__crm__subcmd__team__subcmd__help,leave)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__leave"
+                ;;
             git__crm__subcmd__team__subcmd__help,list)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__team__subcmd__help,rekey)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__rekey"
                 ;;
             *)
                 ;;
@@ -389,7 +533,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --help --version init setup person team customer log note assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,6 +640,60 @@ _git__crm() {
                     return 0
                     ;;
                 --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__attach)
+            opts="-h -V --title --name --tag --restricted --to --replaces --at --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -681,7 +879,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__edit)
-            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --set-restricted --team --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -708,6 +906,14 @@ _git__crm() {
                     return 0
                     ;;
                 --remove-contact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set-restricted)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -965,6 +1171,216 @@ _git__crm() {
                     ;;
                 --seed)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs)
+            opts="-h -V --store --as --help --version list show get open help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__get)
+            opts="-o -h -V --output --force --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help)
+            opts="list show get open help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__list)
+            opts="-h -V --all --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__open)
+            opts="-h -V --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__show)
+            opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
                     return 0
                     ;;
                 --store)
@@ -1289,7 +1705,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help)
-            opts="init setup person team customer log note assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1317,6 +1733,20 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__attach)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1459,6 +1889,76 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs)
+            opts="list show get open"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1681,7 +2181,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__person)
-            opts="add list away back"
+            opts="add list away back key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1725,6 +2225,76 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__person__subcmd__back)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key)
+            opts="add list remove generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1877,7 +2447,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__team)
-            opts="add list"
+            opts="add list join leave rekey"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1904,7 +2474,49 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__join)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__leave)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__help__subcmd__team__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__rekey)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2041,7 +2653,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__init)
-            opts="-h -V --handle --name --email --no-commit --store --as --help --version"
+            opts="-h -V --handle --name --email --no-commit --lfs --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2075,7 +2687,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__log)
-            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --no-commit --dry-run --format --store --as --help --version"
+            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --restricted --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2122,6 +2734,10 @@ _git__crm() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2249,13 +2865,17 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__note)
-            opts="-h -V --tag --at --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --tag --restricted --at --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2283,7 +2903,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person)
-            opts="-h -V --store --as --help --version add list away back help"
+            opts="-h -V --store --as --help --version add list away back key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2407,7 +3027,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__help)
-            opts="add list away back help"
+            opts="add list away back key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2476,6 +3096,76 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key)
+            opts="add list remove generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__person__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2483,6 +3173,224 @@ _git__crm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key)
+            opts="-h -V --store --as --help --version add list remove generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__add)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__generate)
+            opts="-h -V --add --output --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help)
+            opts="add list remove generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__list)
+            opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__remove)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2543,7 +3451,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__setup)
-            opts="-h -V --store --as --help --version"
+            opts="-h -V --lfs --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2877,7 +3785,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team)
-            opts="-h -V --store --as --help --version add list help"
+            opts="-h -V --store --as --help --version add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2933,7 +3841,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__help)
-            opts="add list help"
+            opts="add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2974,6 +3882,34 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__join)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__leave)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__team__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2988,8 +3924,100 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__rekey)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__join)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__leave)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__team__subcmd__list)
             opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__rekey)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3034,7 +4062,7 @@ _git__crm() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "touchpoint note handoff handoff-accepted task task-done" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "touchpoint note handoff handoff-accepted task task-done document" -- "${cur}"))
                     return 0
                     ;;
                 --by)

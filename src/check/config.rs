@@ -39,4 +39,25 @@ pub(super) fn run(ctx: &mut Ctx) {
         let keys: Vec<&str> = problem.keys.iter().map(String::as_str).collect();
         ctx.report(diagnostic, FILE, &keys);
     }
+    // Access and documents: keys that do not parse are never sealed to, and a size limit that
+    // does not read stops every `attach`.
+    for (handle, person) in &config.people {
+        for key in &person.keys {
+            if let Err(e) = crate::access::PublicKey::parse(key) {
+                ctx.report(
+                    Problem::error("config", format!("people.{handle}.keys: {e}"))
+                        .maybe_hint(e.hint().map(str::to_string)),
+                    FILE,
+                    &["people", handle, "keys"],
+                );
+            }
+        }
+    }
+    if let Err(why) = crate::model::documents::max_size(&config) {
+        ctx.report(
+            Problem::error("config", why).hint("write a size such as 25MiB or 5MB"),
+            FILE,
+            &["documents", "max_size"],
+        );
+    }
 }

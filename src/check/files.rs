@@ -207,6 +207,25 @@ fn stray(ctx: &mut Ctx, kind: crate::git::EntryKind, parts: &[&str], path: &str)
             "unknown file in a customer folder (expected customer.yaml and the folders {})",
             kinds()
         ),
+        [_, _, dir, name]
+            if *dir == RecordKind::Document.dir_name()
+                && layout::document_record_of(name).is_some() =>
+        {
+            let record = format!(
+                "{}/{}",
+                path.rsplit_once('/').map(|(d, _)| d).unwrap_or_default(),
+                layout::document_record_of(name).unwrap_or_default()
+            );
+            let known = ctx
+                .snapshot
+                .entries
+                .binary_search_by(|e| e.path.as_str().cmp(record.as_str()))
+                .is_ok();
+            if known {
+                return;
+            }
+            "a document's file without its record".to_string()
+        }
         [_, _, dir, _] if RecordKind::from_dir_name(dir).is_some() => {
             "not a record file (records are `<UTC time>-<short id>.yaml`)".to_string()
         }

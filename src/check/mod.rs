@@ -11,6 +11,7 @@ mod files;
 pub use crate::store::locate;
 mod records;
 mod renames;
+mod restricted;
 mod store;
 mod unmerged;
 
@@ -137,6 +138,7 @@ pub const CHECKS: &[&str] = &[
     "merge-driver",
     "stale",
     "config",
+    "restricted",
 ];
 
 /// One line per check, for `git crm check --list`.
@@ -156,6 +158,9 @@ pub fn describe(check: &str) -> &'static str {
         "merge-driver" => "this clone routes records to the git-crm merge driver",
         "stale" => "active customers have a touchpoint within `check.stale_after` (30d)",
         "config" => ".gitcrm/config.yaml names teams, calendars and zones that exist",
+        "restricted" => {
+            "restricted content is sealed to exactly its team's current members (and author), in a shape that cannot leak"
+        }
         _ => "",
     }
 }
@@ -293,6 +298,7 @@ impl<'a> Ctx<'a> {
         renames::run(&mut self);
         unmerged::run(&mut self);
         config::run(&mut self);
+        restricted::run(&mut self);
         let mut diagnostics = self.out;
         diagnostics.sort_by(|a, b| {
             (&a.path, a.line, a.column, a.check, &a.message)

@@ -62,6 +62,7 @@ pub(super) fn run(ctx: &mut Ctx) {
                 folder.corrections.push((path, c));
                 c.id
             }
+            Record::Document(d) => d.id,
         };
         ids.push((id, path));
     }

@@ -99,6 +99,13 @@ pub enum CustomerCommand {
         /// A contact's name or email.
         #[arg(long)]
         remove_contact: Vec<String>,
+        /// `fields.<name>=value` sealed to --team (its members and you), kept under
+        /// `restricted_fields`.
+        #[arg(long, value_name = "fields.NAME=VALUE", requires = "team")]
+        set_restricted: Vec<String>,
+        /// The team restricted values are kept to.
+        #[arg(long, requires = "set_restricted")]
+        team: Option<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -194,9 +201,37 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             remove_tag,
             add_contact,
             remove_contact,
+            set_restricted,
+            team,
             write,
         } => {
             let (actor, txn) = ctx.begin_write()?;
+            if let Some(team) = team {
+                let others = !set.is_empty()
+                    || !unset.is_empty()
+                    || !add_tag.is_empty()
+                    || !remove_tag.is_empty()
+                    || !add_contact.is_empty()
+                    || !remove_contact.is_empty();
+                if others {
+                    anyhow::bail!(git_crm::Error::usage(
+                        "--set-restricted is one commit of its own",
+                        Some("run the other edits in a separate `customer edit`".into()),
+                    ));
+                }
+                let assignments = set_restricted
+                    .iter()
+                    .map(|s| parse_assignment(s))
+                    .collect::<git_crm::Result<Vec<_>>>()?;
+                let planned = git_crm::ops::access::set_restricted_fields(
+                    &ctx.store,
+                    &actor,
+                    &slug,
+                    &assignments,
+                    &team,
+                )?;
+                return finish(&txn, &planned, &write, "updated customer", &slug);
+            }
             let mut requests = Vec::new();
             for s in &set {
                 let (k, v) = parse_assignment(s)?;
@@ -401,6 +436,17 @@ fn show(ctx: &Ctx, slug: &str, format: Format, view: &super::view::ViewArg) -> R
             RecordKind::Interaction => open_threads(&mut out, &card, zone),
             RecordKind::Task => open_tasks(&mut out, &card),
             _ => {}
+        }
+    }
+    if !card.documents.is_empty() {
+        out.push_str(&format!("\nDocuments ({})\n", card.documents.len()));
+        for d in &card.documents {
+            out.push_str(&format!(
+                "  {} {}: {}\n",
+                d.id.short(),
+                render::short_time(&d.at, zone),
+                escape(&git_crm::ops::documents::describe(d))
+            ));
         }
     }
     out.push_str(&super::view::note_line(

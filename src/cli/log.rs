@@ -47,6 +47,10 @@ pub struct LogArgs {
     /// Sent by an automation (auto-reply, sequence); never starts or stops a metric clock.
     #[arg(long)]
     automated: bool,
+    /// Seal the summary and body to this team (its current members and you); channel,
+    /// direction, times and thread stay in clear for the metrics.
+    #[arg(long, value_name = "TEAM")]
+    restricted: Option<String>,
     #[command(flatten)]
     write: WriteArgs,
 }
@@ -108,7 +112,10 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
         tags: split_list(&args.tag),
         automated: args.automated,
     };
-    let planned = log(&ctx.store, &actor, input)?;
+    let planned = match &args.restricted {
+        Some(team) => git_crm::ops::log::log_restricted(&ctx.store, &actor, input, team)?,
+        None => log(&ctx.store, &actor, input)?,
+    };
     let id = planned.record.id.short();
     let code = finish(&txn, &planned, &args.write, "logged touchpoint", &id)?;
     if direction == Direction::Inbound {

@@ -1,6 +1,7 @@
 //! Command-line front end: clap types and one module per subcommand. Commands parse arguments,
 //! call the library and render; the domain logic lives in the library.
 
+mod access;
 mod args;
 mod assign;
 mod check;
@@ -8,6 +9,7 @@ mod completions;
 mod correct;
 mod customer;
 mod demo;
+mod documents;
 mod export;
 mod find;
 mod handoff;
@@ -56,8 +58,8 @@ pub struct Cli {
 enum Command {
     /// Create a store (or adopt an existing git repository as one).
     Init(init::InitArgs),
-    /// Prepare a fresh clone of a store: register the merge driver.
-    Setup,
+    /// Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used).
+    Setup(init::SetupArgs),
     /// Manage the people of the store.
     #[command(subcommand)]
     Person(person::PersonCommand),
@@ -71,6 +73,11 @@ enum Command {
     Log(log::LogArgs),
     /// Add an internal note about a customer; @mentions name people.
     Note(note::NoteArgs),
+    /// Attach files (proposals, contracts, invoices) to a customer as documents.
+    Attach(documents::AttachArgs),
+    /// List, show, fetch and open documents.
+    #[command(subcommand)]
+    Docs(documents::DocsCommand),
     /// Reassign a customer and record the handoff.
     Assign(assign::AssignArgs),
     /// Correct a touchpoint or note (summary, body, channel, time, direction, author, customer)
@@ -226,12 +233,14 @@ fn run(cli: Cli) -> Result<i32> {
     }
     let ctx = Ctx::new(&cli)?;
     match cli.command {
-        Command::Setup => init::setup(&ctx),
+        Command::Setup(args) => init::setup(&ctx, &args),
         Command::Person(cmd) => person::run_person(&ctx, cmd),
         Command::Team(cmd) => person::run_team(&ctx, cmd),
         Command::Customer(cmd) => customer::run(&ctx, cmd),
         Command::Log(args) => log::run(&ctx, args),
         Command::Note(args) => note::run(&ctx, args),
+        Command::Attach(args) => documents::attach(&ctx, args),
+        Command::Docs(cmd) => documents::run(&ctx, cmd),
         Command::Assign(args) => assign::run(&ctx, args),
         Command::Amend(args) => correct::run_amend(&ctx, args),
         Command::Void(args) => correct::run_void(&ctx, args),

@@ -15,6 +15,9 @@ pub struct NoteArgs {
     text: Option<String>,
     #[arg(long)]
     tag: Vec<String>,
+    /// Seal the text to this team (its current members and you); the rest stays in clear.
+    #[arg(long, value_name = "TEAM")]
+    restricted: Option<String>,
     /// When (default now).
     #[arg(long)]
     at: Option<String>,
@@ -31,8 +34,20 @@ pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
         .as_deref()
         .map(|t| when(ctx, t, "--at"))
         .transpose()?;
-    let planned =
-        git_crm::ops::note::note(&ctx.store, &actor, &slug, &text, split_list(&args.tag), at)?;
+    let planned = match &args.restricted {
+        Some(team) => git_crm::ops::note::note_restricted(
+            &ctx.store,
+            &actor,
+            &slug,
+            &text,
+            split_list(&args.tag),
+            at,
+            team,
+        )?,
+        None => {
+            git_crm::ops::note::note(&ctx.store, &actor, &slug, &text, split_list(&args.tag), at)?
+        }
+    };
     let id = planned.record.id.short();
     finish(&txn, &planned, &args.write, "added note", &id)
 }

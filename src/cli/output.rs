@@ -51,6 +51,17 @@ pub fn dry_run(change: &Change, format: Format) -> anyhow::Result<()> {
             FileOp::Create { contents, .. } => ("create", Some(contents)),
             FileOp::Update { contents, .. } => ("update", Some(contents)),
             FileOp::Remove { .. } => ("remove", None),
+            FileOp::Stream {
+                replace, source, ..
+            } => {
+                out.push_str(&format!(
+                    "  {} {} ({})\n",
+                    if *replace { "update" } else { "create" },
+                    git_crm::model::text::escape(file.path()),
+                    git_crm::model::text::escape(&source.description)
+                ));
+                continue;
+            }
         };
         out.push_str(&format!(
             "  {verb} {}\n",

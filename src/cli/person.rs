@@ -56,6 +56,9 @@ pub enum PersonCommand {
         #[command(flatten)]
         write: WriteArgs,
     },
+    /// Public keys for restricted content.
+    #[command(subcommand)]
+    Key(super::access::KeyCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -75,6 +78,27 @@ pub enum TeamCommand {
     List {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Add a person to a team.
+    Join {
+        team: String,
+        handle: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Remove a person from a team (rekey the team afterwards).
+    Leave {
+        team: String,
+        handle: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Re-seal everything restricted to the team to its current members, in one commit
+    /// (needs a local identity that can read it).
+    Rekey {
+        team: String,
+        #[command(flatten)]
+        write: WriteArgs,
     },
 }
 
@@ -131,6 +155,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
                 "updated",
             )
         }
+        PersonCommand::Key(cmd) => super::access::run_key(ctx, cmd),
         PersonCommand::List { format } => {
             let people = &ctx.store.config().people;
             let rows: Vec<Vec<String>> = people
@@ -170,6 +195,17 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             let planned = add_team(&ctx.store, &actor, &name, calendar, description)?;
             finish(&txn, &planned, &write, "added team", &name)
         }
+        TeamCommand::Join {
+            team,
+            handle,
+            write,
+        } => super::access::join(ctx, &team, &handle, &write),
+        TeamCommand::Leave {
+            team,
+            handle,
+            write,
+        } => super::access::leave(ctx, &team, &handle, &write),
+        TeamCommand::Rekey { team, write } => super::access::rekey(ctx, &team, &write),
         TeamCommand::List { format } => {
             let config = ctx.store.config();
             let rows: Vec<Vec<String>> = config

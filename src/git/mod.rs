@@ -9,6 +9,7 @@ mod config;
 mod diff;
 mod history;
 mod index;
+pub mod lfs;
 mod line_merge;
 pub mod remote;
 mod repo;

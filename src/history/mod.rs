@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::error::Result;
 use crate::git::{FileChange, FileStatus, PathCommit, Repo};
 use crate::model::records::{Handoff, Interaction, Note, RecordKind, Task};
+use crate::model::restricted;
 use crate::model::time::Timestamp;
 use crate::store::{Store, layout, yaml};
 
@@ -304,7 +305,8 @@ fn record_change(repo: &Repo, rel: &str, path: String, fc: &FileChange) -> Resul
         .split('/')
         .next()
         .and_then(RecordKind::from_dir_name)
-        .filter(|_| rel.matches('/').count() == 1);
+        // A document's stored file is a plain file change; its record says what it is.
+        .filter(|_| rel.matches('/').count() == 1 && rel.ends_with(".yaml"));
     let Some(kind) = kind else {
         return Ok(Change::File {
             path,
@@ -347,6 +349,13 @@ fn record_change(repo: &Repo, rel: &str, path: String, fc: &FileChange) -> Resul
 /// handoff's from -> to, a task's title.
 pub fn record_text(kind: RecordKind, path: &str, data: &[u8]) -> String {
     let path = std::path::Path::new(path);
+    if let Some(team) = parse_map(&path.to_string_lossy(), data).and_then(|m| {
+        m.get(restricted::KEY)
+            .and_then(restricted::team_in)
+            .map(str::to_string)
+    }) {
+        return restricted::opaque_words(kind.word(), &team);
+    }
     let text = match kind {
         RecordKind::Interaction => yaml::parse_bytes::<Interaction>(path, data)
             .map(|i| format!("{} {}: {}", i.direction, i.channel, i.summary)),
@@ -370,6 +379,8 @@ pub fn record_text(kind: RecordKind, path: &str, data: &[u8]) -> String {
                 format!("{}{reason}", c.describe())
             })
         }
+        RecordKind::Document => yaml::parse_bytes::<crate::model::Document>(path, data)
+            .map(|d| crate::ops::documents::describe(&d)),
     };
     text.unwrap_or_else(|_| "(unreadable)".into())
 }

@@ -170,6 +170,11 @@ fn merge_one(
     if b == o {
         return take(t, key_path, out);
     }
+    // A restricted value is sealed as a whole: it cannot be merged key by key.
+    let parts: Vec<&str> = key_path.iter().map(String::as_str).collect();
+    if crate::model::restricted::is_opaque_path(&parts) {
+        return conflict(o, key_path, out);
+    }
     let empty_list = Value::Array(Vec::new());
     let is_list = |v: Option<&Value>| matches!(v, Some(Value::Array(_)));
     if is_list(b) || is_list(o) || is_list(t) {

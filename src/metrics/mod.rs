@@ -394,6 +394,7 @@ mod tests {
             notes: vec![],
             handoffs: handoffs.into_iter().map(loaded).collect(),
             tasks: vec![],
+            documents: vec![],
         }
     }
 

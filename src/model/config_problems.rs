@@ -210,8 +210,8 @@ fn views(config: &Config, out: &mut Vec<ConfigProblem>) {
     // The kinds a view can put first (corrections are never listed on their own).
     let kinds: Vec<&str> = RecordKind::ALL
         .iter()
+        .filter(|k| **k != RecordKind::Correction)
         .map(|k| k.dir_name())
-        .filter(|k| super::views::kind_from_word(k).is_some())
         .collect();
     for (role, view) in &config.views {
         for first in &view.first {

@@ -7,12 +7,14 @@ pub mod config;
 pub mod config_problems;
 pub mod contact;
 pub mod corrections;
+pub mod documents;
 pub mod handoffs;
 pub mod ids;
 pub mod names;
 pub mod queue;
 pub mod records;
 pub mod recurrence;
+pub mod restricted;
 pub mod slug;
 pub mod suggest;
 pub mod text;
@@ -24,7 +26,7 @@ pub mod views;
 pub use config::{Calendar, Config, Person, Team, View};
 pub use ids::RecordId;
 pub use records::{
-    Actor, Contact, Customer, CustomerKind, CustomerStatus, Direction, Extra, Handoff, Interaction,
-    Note, Party, RecordKind, Renamed, Source, Task,
+    Actor, Contact, Customer, CustomerKind, CustomerStatus, Direction, Document, Extra, Handoff,
+    Interaction, Note, Party, RecordKind, Renamed, Source, Task,
 };
 pub use time::Timestamp;

@@ -28,16 +28,18 @@ pub enum RecordKind {
     Task,
     /// An amendment or withdrawal of a touchpoint or note (`model::corrections`).
     Correction,
+    Document,
 }
 
 impl RecordKind {
     /// All kinds, in the order folders are listed.
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 6] = [
         RecordKind::Interaction,
         RecordKind::Note,
         RecordKind::Handoff,
         RecordKind::Task,
         RecordKind::Correction,
+        RecordKind::Document,
     ];
 
     /// The folder under `customers/<slug>/` that holds records of this kind.
@@ -48,6 +50,7 @@ impl RecordKind {
             RecordKind::Handoff => "handoffs",
             RecordKind::Task => "tasks",
             RecordKind::Correction => "corrections",
+            RecordKind::Document => "documents",
         }
     }
 
@@ -64,6 +67,7 @@ impl RecordKind {
             RecordKind::Handoff => "handoff",
             RecordKind::Task => "task",
             RecordKind::Correction => "correction",
+            RecordKind::Document => "document",
         }
     }
 }
@@ -218,6 +222,8 @@ pub struct Interaction {
     #[serde(default)]
     pub actor: Actor,
     pub thread: RecordId,
+    /// Empty (and absent on disk) when the touchpoint is restricted: it is sealed with the body.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
@@ -237,6 +243,8 @@ pub struct Note {
     pub id: RecordId,
     pub at: Timestamp,
     pub by: String,
+    /// Empty (and absent on disk) when the note is restricted: the body is sealed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub body: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -292,6 +300,42 @@ pub struct Task {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_at: Option<Timestamp>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `documents/<file>.yaml`: a file attached to a customer (a proposal, a contract, an
+/// invoice), stored beside the record under a generated name. The original file name is data,
+/// never a path. A restricted document keeps `title`, `name`, `media_type` and `sha256` sealed
+/// under `restricted:` and its file encrypted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: RecordId,
+    pub at: Timestamp,
+    pub by: String,
+    /// The stored file's name, in the same folder (`<time>-<short id>.bin`, `.age` if sealed).
+    pub file: String,
+    /// Size of the original file in bytes.
+    pub size: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The name the file had when it was attached (data, never a path).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Detected from the content, not from the name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub media_type: String,
+    /// SHA-256 of the original content, lowercase hex.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sha256: String,
+    /// The touchpoint, note, task or handoff it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordId>,
+    /// The document this one is a new version of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<RecordId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

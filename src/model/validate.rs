@@ -84,7 +84,8 @@ pub fn customer(c: &Customer) -> Vec<String> {
 /// Problems of a touchpoint.
 pub fn interaction(i: &Interaction) -> Vec<String> {
     let mut out = Vec::new();
-    if i.summary.trim().is_empty() {
+    // A restricted touchpoint's summary is sealed (and was checked before it was).
+    if i.summary.trim().is_empty() && !i.extra.contains_key(super::restricted::KEY) {
         out.push("the summary cannot be empty".into());
     }
     push(
@@ -126,6 +127,33 @@ pub fn note(n: &Note) -> Vec<String> {
     handle(&mut out, "`by`", &n.by);
     push(&mut out, names::validate_text("the note", &n.body));
     tags(&mut out, &n.tags);
+    out
+}
+
+/// Problems of a document record: a valid author, a stored file named like the record, a
+/// plain original name, and a restricted document with nothing sealed left in clear.
+pub fn document(d: &super::records::Document) -> Vec<String> {
+    let mut out = Vec::new();
+    handle(&mut out, "`by`", &d.by);
+    tags(&mut out, &d.tags);
+    if crate::store::layout::document_record_of(&d.file).is_none() {
+        out.push(format!(
+            "`file` `{}` is not a document file name",
+            super::text::escape(&d.file)
+        ));
+    }
+    if d.size == 0 {
+        out.push("a document is never empty".into());
+    }
+    if !d.name.is_empty()
+        && let Err(why) = super::documents::validate_name(&d.name)
+    {
+        out.push(why);
+    }
+    push(
+        &mut out,
+        names::validate_line("the title", &d.title, MAX_LINE_LEN),
+    );
     out
 }
 

@@ -249,7 +249,8 @@ mod tests {
                 RecordKind::Interaction,
                 RecordKind::Note,
                 RecordKind::Handoff,
-                RecordKind::Correction
+                RecordKind::Correction,
+                RecordKind::Document
             ]
         );
         assert_eq!(

@@ -155,6 +155,27 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
     let (target_id, current) = current(&bundle, &location)?;
     let mut changes: BTreeMap<String, Value> = BTreeMap::new();
     let now = time::now();
+    // A correction is written in clear: what a restricted record keeps sealed cannot be amended
+    // without leaking it.
+    let extra = match &current {
+        Current::Interaction(i) => &i.extra,
+        Current::Note(n) => &n.extra,
+    };
+    if let Some(team) = crate::model::restricted::team_of(extra)
+        && (input.summary.is_some() || input.body.is_some())
+    {
+        return Err(Error::invalid_hint(
+            format!(
+                "{} {} is restricted to team {team}: its text cannot be amended in a correction, which is not sealed",
+                location.kind.word(),
+                target_id.short()
+            ),
+            format!(
+                "void it (`git crm void {}`) and log a corrected one with `--restricted {team}`",
+                target_id.short()
+            ),
+        ));
+    }
     if let Some(at) = input.at
         && at > now + chrono::Duration::minutes(super::log::FUTURE_TOLERANCE_MINUTES)
     {

@@ -329,6 +329,8 @@ fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
     let allowed = match (key_path[0].as_str(), key_path.len()) {
         ("name" | "kind" | "status" | "tags", 1) => true,
         ("fields" | "external_ids", 2) => true,
+        // A restricted field can be removed (it is set with `--set-restricted`).
+        (crate::model::restricted::FIELDS_KEY, 2) => value.is_none(),
         ("owner" | "team", _) => {
             return Err(Error::invalid_hint(
                 format!("`{key}` changes ownership"),
@@ -459,6 +461,14 @@ pub fn rename(
     let new_dir = layout::customer_dir(target);
     for rel in files_under(store, &old_dir)? {
         let suffix = &rel[old_dir.len()..];
+        if !rel.ends_with(".yaml") {
+            // A document's stored file: bytes, copied as they stream (before the old one goes).
+            planned
+                .change
+                .files
+                .extend(move_bytes(store, &rel, &format!("{new_dir}{suffix}")));
+            continue;
+        }
         let contents = if rel == layout::customer_file(slug) {
             new_customer_text.clone()
         } else {
@@ -489,6 +499,31 @@ pub fn rename(
     });
     planned.path = layout::customer_file(target);
     Ok(planned)
+}
+
+/// The operations that move a file of any bytes (a document's stored file) from `from` to
+/// `to`: a copy streamed from the old file, then its removal.
+pub(crate) fn move_bytes(store: &Store, from: &str, to: &str) -> Vec<FileOp> {
+    let root = store.root().to_path_buf();
+    let source = from.to_string();
+    let copy = move |out: &mut dyn std::io::Write| -> Result<()> {
+        let mut file = crate::store::fs::open_read(&root, &source)?;
+        std::io::copy(&mut file, out).map_err(|e| Error::io(root.join(&source), e))?;
+        Ok(())
+    };
+    vec![
+        FileOp::Stream {
+            path: to.to_string(),
+            replace: false,
+            source: crate::store::change::StreamSource {
+                description: format!("moved from {from}"),
+                write: std::sync::Arc::new(copy),
+            },
+        },
+        FileOp::Remove {
+            path: from.to_string(),
+        },
+    ]
 }
 
 /// Every file below a customer folder (store-relative), found without following links; a link

@@ -75,13 +75,14 @@ impl Section {
         }
     }
 
-    fn of_kind(kind: RecordKind) -> Self {
-        match kind {
+    fn of_kind(kind: RecordKind) -> Option<Self> {
+        Some(match kind {
             RecordKind::Interaction => Section::Unanswered,
             RecordKind::Handoff => Section::Handoffs,
             RecordKind::Task => Section::Tasks,
-            RecordKind::Note | RecordKind::Correction => Section::Mentions,
-        }
+            RecordKind::Note => Section::Mentions,
+            RecordKind::Document | RecordKind::Correction => return None,
+        })
     }
 
     const DEFAULT: [Section; 4] = [
@@ -255,7 +256,7 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
         .view
         .order(&Section::DEFAULT.map(Section::kind))
         .into_iter()
-        .map(Section::of_kind)
+        .filter_map(Section::of_kind)
         .collect();
     if query.team.is_some() {
         sections = vec![Section::Queue];
@@ -402,7 +403,11 @@ fn scan_customer(scan: &Scan, slug: &str, customer: crate::model::Customer) -> R
         corrections,
         voided_interactions: Vec::new(),
         voided_notes: Vec::new(),
+        documents: Vec::new(),
     };
+    // Mentions are in clear; what a restricted note says is opened like everywhere else, then
+    // the corrections apply, as in every bundle.
+    crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
     bundle.apply_corrections();
     let hidden_threads = super::views::hidden_threads(&bundle, view);
     let mut found = Found::default();
@@ -540,7 +545,9 @@ fn queue_only(
         corrections: load_containing(store, slug, RecordKind::Correction, "")?,
         voided_interactions: Vec::new(),
         voided_notes: Vec::new(),
+        documents: Vec::new(),
     };
+    crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
     bundle.apply_corrections();
     let hidden = super::views::hidden_threads(&bundle, &query.view);
     queue_threads(&bundle, slug, query, clocks, &why, &hidden, &mut found);

@@ -2,9 +2,11 @@
 //! store, then returns a planned [`Change`](crate::store::Change) (and the record it creates)
 //! without writing anything; the caller shows it (`--dry-run`) or applies it.
 
+pub mod access;
 pub mod assign;
 pub mod correct;
 pub mod customer;
+pub mod documents;
 pub mod identity;
 pub mod inbox;
 pub mod init;

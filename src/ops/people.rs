@@ -54,6 +54,7 @@ pub fn add_person(
         teams: input.teams,
         role: input.role,
         away: None,
+        keys: Vec::new(),
         extra: Default::default(),
     };
     let edit = map_entry_edit(

@@ -24,6 +24,28 @@ pub fn move_stray_records(store: &Store, actor: &str) -> Result<Option<(Change, 
         let Some(target) = store.renamed_to(&folder) else {
             continue;
         };
+        let documents = layout::record_dir(&folder, RecordKind::Document);
+        for entry in crate::store::fs::list(store.root(), &documents)?.unwrap_or_default() {
+            if entry.kind != crate::store::fs::Kind::File
+                || entry.name.ends_with(".yaml")
+                || crate::store::fs::is_temp_name(&entry.name)
+            {
+                continue;
+            }
+            let from = format!("{documents}/{}", entry.name);
+            let to = format!(
+                "{}/{}",
+                layout::record_dir(&target, RecordKind::Document),
+                entry.name
+            );
+            if crate::store::fs::kind(store.root(), &to)?.is_none() {
+                change
+                    .files
+                    .extend(super::customer::move_bytes(store, &from, &to));
+            } else {
+                change.files.push(FileOp::Remove { path: from });
+            }
+        }
         for kind in RecordKind::ALL {
             for name in store.record_file_names(&folder, kind)? {
                 let from = format!("{}/{name}", layout::record_dir(&folder, kind));

@@ -26,6 +26,7 @@ fn marker(e: &Entry) -> &'static str {
         (EntryKind::HandoffAccepted, _) => "accepted",
         (EntryKind::Task, _) => "task",
         (EntryKind::TaskDone, _) => "done",
+        (EntryKind::Document, _) => "document",
         (EntryKind::Change, _) => "change",
     }
 }
@@ -40,6 +41,9 @@ fn thread_label(e: &Entry) -> String {
 
 fn flags(e: &Entry, zone: Tz) -> String {
     let mut flags: Vec<String> = Vec::new();
+    if let Some(r) = e.restricted.as_ref().filter(|r| r.readable) {
+        flags.push(format!("restricted: {}", r.team));
+    }
     if e.thread.as_ref().is_some_and(|t| t.resolves) && !e.voided {
         flags.push("resolved".into());
     }

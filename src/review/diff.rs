@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::history::fields::{self, FieldDiff};
 use crate::history::{late_edit, parse_map, record_text};
 use crate::model::records::{Handoff, Party, RecordKind};
+use crate::model::restricted;
 use crate::store::{layout, yaml};
 
 /// One file that differs, store-relative, with both versions (`None` where it does not exist).
@@ -467,7 +468,10 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
     let Some((dir, name)) = rel.split_once('/') else {
         return;
     };
-    let Some(kind) = RecordKind::from_dir_name(dir).filter(|_| !name.contains('/')) else {
+    // A document's stored file is not a record: its record file stands for it.
+    let Some(kind) =
+        RecordKind::from_dir_name(dir).filter(|_| !name.contains('/') && name.ends_with(".yaml"))
+    else {
         return;
     };
     let id = name
@@ -490,11 +494,20 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
                     reason: h.reason,
                 });
             }
+            let text = match parse_map(&f.path, data).and_then(|m| {
+                m.get(restricted::KEY)
+                    .and_then(restricted::team_in)
+                    .map(str::to_string)
+            }) {
+                // Never the content: the kind and the team.
+                Some(team) => format!("restricted {} added ({team})", kind.word()),
+                None => record_text(kind, &f.path, data),
+            };
             review.added.push(RecordEvent {
                 record: kind,
                 id,
                 path: f.path.clone(),
-                text: record_text(kind, &f.path, data),
+                text,
                 by,
                 action: None,
             });

@@ -21,15 +21,53 @@ pub enum FileOp {
     Update { path: String, contents: String },
     /// Remove a file (only renames do this; records are never deleted).
     Remove { path: String },
+    /// A file whose bytes are produced while it is written (a document, copied or sealed as it
+    /// streams), so a large file never has to be held in memory. Fails if a file is there,
+    /// unless `replace`.
+    Stream {
+        path: String,
+        replace: bool,
+        source: StreamSource,
+    },
+}
+
+/// Writes the bytes of a [`FileOp::Stream`] into the file being created.
+pub type Producer = dyn Fn(&mut dyn std::io::Write) -> Result<()> + Send + Sync;
+
+/// The content of a [`FileOp::Stream`]: what it is, in words (for `--dry-run`), and the
+/// function that writes it.
+#[derive(Clone)]
+pub struct StreamSource {
+    pub description: String,
+    pub write: std::sync::Arc<Producer>,
+}
+
+impl std::fmt::Debug for StreamSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.description)
+    }
+}
+
+impl PartialEq for StreamSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && std::sync::Arc::ptr_eq(&self.write, &other.write)
+    }
+}
+
+impl Serialize for StreamSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.description)
+    }
 }
 
 impl FileOp {
     /// The store-relative path the operation touches.
     pub fn path(&self) -> &str {
         match self {
-            FileOp::Create { path, .. } | FileOp::Update { path, .. } | FileOp::Remove { path } => {
-                path
-            }
+            FileOp::Create { path, .. }
+            | FileOp::Update { path, .. }
+            | FileOp::Remove { path }
+            | FileOp::Stream { path, .. } => path,
         }
     }
 }

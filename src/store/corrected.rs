@@ -1,8 +1,10 @@
-//! The one place corrections are applied: when a customer's bundle is built
+//! The one place corrections are applied: when a customer's bundle is built for reading
 //! ([`Store::load_bundle`](super::Store::load_bundle), [`Store::load_all`](super::Store::load_all),
-//! the inbox's partial bundles). Everything that reads bundles (timeline, card, inbox, metrics,
-//! export, find, handoff acceptance) therefore sees the corrected records, and can ask which
-//! records were corrected, by whom and when.
+//! the inbox's partial bundles), after restricted content is opened. Everything that reads
+//! bundles (timeline, card, inbox, metrics, export, find, handoff acceptance) therefore sees the
+//! corrected records, and can ask which records were corrected, by whom and when. Bundles read
+//! to be rewritten ([`Store::load_bundle_sealed`](super::Store::load_bundle_sealed)) are never
+//! corrected: a corrected view must never be written back.
 
 use std::collections::HashMap;
 

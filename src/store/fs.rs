@@ -290,6 +290,30 @@ fn read_in(
     Ok(data)
 }
 
+/// Opens the regular file `rel` for streaming (a document's stored file, which may be large):
+/// the same rules as [`read_limited`], without reading it.
+pub fn open_read(root: &Path, rel: &str) -> Result<std::fs::File> {
+    validate_rel(rel)?;
+    let (dir_rel, name) = split(rel);
+    let dir =
+        open_dir(root, dir_rel, false)?.ok_or_else(|| errno_error(root, rel, Errno::NOENT))?;
+    match kind_at(&dir, name).map_err(|e| errno_error(root, rel, e))? {
+        None => return Err(errno_error(root, rel, Errno::NOENT)),
+        Some(Kind::File) => {}
+        Some(other) => return Err(link_error(rel, rel, other)),
+    }
+    let flags =
+        OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::NOCTTY | OFlags::CLOEXEC;
+    let fd = rustix::fs::openat(&dir, name, flags, Mode::empty())
+        .map_err(|e| errno_error(root, rel, e))?;
+    let stat = rustix::fs::fstat(&fd).map_err(|e| errno_error(root, rel, e))?;
+    let kind = Kind::of(FileType::from_raw_mode(stat.st_mode));
+    if kind != Kind::File {
+        return Err(link_error(rel, rel, kind));
+    }
+    Ok(std::fs::File::from(fd))
+}
+
 /// Reads the regular file `rel`, refusing one larger than `limit` with a parse error at its
 /// first line (the way every reader reports an oversized record).
 pub fn read(root: &Path, rel: &str, limit: u64) -> Result<Vec<u8>> {
@@ -499,6 +523,85 @@ pub fn write(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {
         let _ = rustix::fs::unlinkat(&dir, temp.as_str(), AtFlags::empty());
         errno_error(root, rel, e)
     })
+}
+
+/// Writes a file of the folder of `rel` from a function that streams its bytes (a document
+/// copied or sealed as it is read) under a temporary name, making missing folders, and returns
+/// that name. [`place_staged`] then puts it at `rel`; until then readers ignore it.
+pub fn stage_stream(
+    root: &Path,
+    rel: &str,
+    produce: &dyn Fn(&mut dyn Write) -> Result<()>,
+) -> Result<String> {
+    validate_rel(rel)?;
+    let (dir_rel, name) = split(rel);
+    let dir = open_dir(root, dir_rel, true)?.ok_or_else(|| errno_error(root, rel, Errno::NOENT))?;
+    let temp = write_temp(&dir, root, rel, name, &[])?;
+    let flags = OFlags::WRONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+    let written = rustix::fs::openat(&dir, temp.as_str(), flags, Mode::empty())
+        .map_err(|e| errno_error(root, rel, e))
+        .and_then(|fd| {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::fs::File::from(fd));
+            produce(&mut out)?;
+            let file = out
+                .into_inner()
+                .map_err(|e| Error::io(super::layout::join(root, rel), e.into_error()))?;
+            file.sync_all()
+                .map_err(|e| Error::io(super::layout::join(root, rel), e))
+        });
+    if let Err(e) = written {
+        let _ = rustix::fs::unlinkat(&dir, temp.as_str(), AtFlags::empty());
+        return Err(e);
+    }
+    Ok(temp)
+}
+
+/// The store path of a file staged for `rel` under the temporary name `temp`.
+pub fn staged_rel(rel: &str, temp: &str) -> String {
+    match split(rel).0 {
+        "" => temp.to_string(),
+        dir => format!("{dir}/{temp}"),
+    }
+}
+
+/// Puts the file staged as `temp` (by [`stage_stream`]) at `rel`: with `create_new` it fails,
+/// changing nothing, when anything is there; otherwise it replaces a regular file (a link or a
+/// special file is refused). The staged file is gone afterwards either way.
+pub fn place_staged(root: &Path, rel: &str, temp: &str, create_new: bool) -> Result<()> {
+    validate_rel(rel)?;
+    let (dir_rel, name) = split(rel);
+    let dir =
+        open_dir(root, dir_rel, false)?.ok_or_else(|| errno_error(root, rel, Errno::NOENT))?;
+    let unlink = || {
+        let _ = rustix::fs::unlinkat(&dir, temp, AtFlags::empty());
+    };
+    match kind_at(&dir, name).map_err(|e| errno_error(root, rel, e))? {
+        None | Some(Kind::File) => {}
+        Some(other) => {
+            unlink();
+            return Err(link_error(rel, rel, other));
+        }
+    }
+    let placed = if create_new {
+        let linked = rustix::fs::linkat(&dir, temp, &dir, name, AtFlags::empty());
+        unlink();
+        linked
+    } else {
+        rustix::fs::renameat(&dir, temp, &dir, name).inspect_err(|_| unlink())
+    };
+    match placed {
+        Ok(()) => Ok(()),
+        Err(Errno::EXIST) => Err(Error::invalid(format!(
+            "{} already exists",
+            text::escape(rel)
+        ))),
+        Err(e) => Err(errno_error(root, rel, e)),
+    }
+}
+
+/// Removes a file staged by [`stage_stream`] that will not be placed.
+pub fn discard_staged(root: &Path, rel: &str, temp: &str) {
+    let _ = remove(root, &staged_rel(rel, temp));
 }
 
 /// Creates the file `rel` with `contents` atomically; fails, changing nothing, when anything

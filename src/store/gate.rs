@@ -33,8 +33,31 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
             FileOp::Create { contents, .. } | FileOp::Update { contents, .. } => {
                 Some(contents.as_str())
             }
-            FileOp::Remove { .. } => None,
+            FileOp::Remove { .. } | FileOp::Stream { .. } => None,
         };
+        // Streamed bytes go only to a document's stored file; nothing opened for reading is
+        // ever written back (it would be restricted content in clear).
+        if let FileOp::Stream { .. } = file
+            && !is_document_file(path)
+        {
+            return Err(refuse(
+                path,
+                "only a document's stored file is written as a stream",
+            ));
+        }
+        if let Some(text) = contents
+            && text.contains(crate::model::restricted::KEY)
+            && yaml::parse::<serde_json::Map<String, serde_json::Value>>(
+                std::path::Path::new(path),
+                text,
+            )
+            .is_ok_and(|map| crate::model::restricted::has_shown_value(&map))
+        {
+            return Err(refuse(
+                path,
+                "it holds restricted content opened for reading, which would be written in clear",
+            ));
+        }
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
             [layout::CONFIG_DIR, "config.yaml"] => {
@@ -57,7 +80,14 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
                         check_forward(path, text)?;
                         touch.writes = true;
                     }
-                    ([dir, ..], Some(_)) if OTHER_FOLDERS.contains(dir) => touch.writes = true,
+                    ([dir, name], _) if OTHER_FOLDERS.contains(dir) && !name.ends_with(".yaml") => {
+                        if contents.is_some() {
+                            return Err(refuse(path, "a document's file is written as a stream"));
+                        }
+                        if matches!(file, FileOp::Stream { .. }) {
+                            touch.writes = true;
+                        }
+                    }
                     (_, Some(text)) => {
                         if snapshot::classify(path).is_none() {
                             return Err(refuse(path, "it is not a record path of the store"));
@@ -101,6 +131,14 @@ struct Touch {
     created: bool,
     /// Whether anything else is written (not only removed) in the folder.
     writes: bool,
+}
+
+/// Whether `path` is a document's stored file (`customers/<slug>/documents/<time>-<id>.bin`).
+fn is_document_file(path: &str) -> bool {
+    matches!(
+        path.split('/').collect::<Vec<_>>().as_slice(),
+        [layout::CUSTOMERS_DIR, _, "documents", name] if layout::document_record_of(name).is_some()
+    )
 }
 
 fn refuse(path: &str, why: &str) -> Error {
@@ -150,6 +188,7 @@ fn check_record(path: &str, text: &str) -> Result<Option<Customer>> {
         Record::Handoff(h) => (validate::handoff(&h), None),
         Record::Task(t) => (validate::task(&t), None),
         Record::Correction(c) => (validate::correction(&c), None),
+        Record::Document(d) => (validate::document(&d), None),
     };
     if let Some(first) = problems.first() {
         return Err(Error::invalid(format!(

@@ -54,6 +54,40 @@ pub fn record_file(slug: &str, kind: RecordKind, at: &Timestamp, id: &RecordId) 
     format!("{}/{}", record_dir(slug, kind), record_file_name(at, id))
 }
 
+/// Suffix of a document's stored file in clear.
+pub const DOCUMENT_PLAIN_SUFFIX: &str = ".bin";
+/// Suffix of a restricted document's stored file (an age file).
+pub const DOCUMENT_SEALED_SUFFIX: &str = ".age";
+
+/// File name of a document's stored content, beside its record and named like it: the original
+/// name is data, never part of a path.
+pub fn document_content_name(at: &Timestamp, id: &RecordId, sealed: bool) -> String {
+    let record = record_file_name(at, id);
+    let stem = record.trim_end_matches(".yaml");
+    let suffix = if sealed {
+        DOCUMENT_SEALED_SUFFIX
+    } else {
+        DOCUMENT_PLAIN_SUFFIX
+    };
+    format!("{stem}{suffix}")
+}
+
+/// The record file name a document content file belongs to, if `name` has that shape.
+pub fn document_record_of(name: &str) -> Option<String> {
+    let stem = name
+        .strip_suffix(DOCUMENT_PLAIN_SUFFIX)
+        .or_else(|| name.strip_suffix(DOCUMENT_SEALED_SUFFIX))?;
+    let record = format!("{stem}.yaml");
+    is_record_file_name(&record).then_some(record)
+}
+
+/// The `.gitattributes` lines that send document contents through Git LFS (record files stay
+/// in git, where the merge driver and `check` read them).
+pub const LFS_ATTRIBUTES: [&str; 2] = [
+    "customers/*/documents/*.bin filter=lfs diff=lfs merge=lfs -text",
+    "customers/*/documents/*.age filter=lfs diff=lfs merge=lfs -text",
+];
+
 /// A record file name taken apart: `<UTC timestamp>-<short id>.yaml`. Code that needs the
 /// time or the short id of a file asks this type instead of slicing the name.
 #[derive(Debug, Clone, PartialEq, Eq)]

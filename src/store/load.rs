@@ -8,10 +8,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
+use crate::access::{Keys, reveal_bundle};
 use crate::error::{Error, Result};
 use crate::model::corrections::Correction;
 use crate::model::ids::IdPrefix;
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Renamed, Task};
+use crate::model::records::{
+    Customer, Document, Handoff, Interaction, Note, RecordKind, Renamed, Task,
+};
 use crate::model::{slug, suggest};
 
 use super::snapshot::{Content, Record, Snapshot};
@@ -24,9 +27,12 @@ pub struct Loaded<T> {
     pub record: T,
 }
 
-/// One customer and all of its records, each list in file-name (time) order, with its
-/// corrections applied (see [`CustomerBundle::apply_corrections`]): `interactions` and `notes`
-/// hold the corrected records, and the voided ones are set apart.
+/// One customer and all of its records, each list in file-name (time) order. A bundle from
+/// [`Store::load_bundle`] or [`Store::load_all`] is a read model, never written back: its
+/// restricted content is opened as far as the local identity allows (see
+/// `crate::access::reveal`), then its corrections are applied (see
+/// [`CustomerBundle::apply_corrections`]): `interactions` and `notes` hold the corrected
+/// records, and the voided ones are set apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerBundle {
     pub customer: Customer,
@@ -41,6 +47,7 @@ pub struct CustomerBundle {
     pub voided_interactions: Vec<Loaded<Interaction>>,
     /// Notes withdrawn by a `void` correction (left out of `notes`).
     pub voided_notes: Vec<Loaded<Note>>,
+    pub documents: Vec<Loaded<Document>>,
 }
 
 /// Where a record named by id prefix lives.
@@ -104,12 +111,28 @@ impl Store {
         Err(Error::not_found(format!("no customer `{slug}`"), hint))
     }
 
-    /// Reads one customer with all of its records.
+    /// Reads one customer with all of its records, restricted content opened with the local
+    /// identity.
     ///
     /// Records a merge left in the customer's old folders (a teammate logged under the old slug
     /// before pulling a rename) are included: they belong to this customer until `check --fix`
     /// or `sync` moves them.
     pub fn load_bundle(&self, slug: &str) -> Result<CustomerBundle> {
+        self.load_bundle_with(slug, Keys::Local)
+    }
+
+    /// Reads one customer with all of its records, restricted content opened with `keys`.
+    pub fn load_bundle_with(&self, slug: &str, keys: Keys) -> Result<CustomerBundle> {
+        let mut bundle = self.load_bundle_sealed(slug)?;
+        reveal_bundle(&mut bundle, keys);
+        bundle.apply_corrections();
+        Ok(bundle)
+    }
+
+    /// Reads one customer with all of its records as stored: restricted content stays sealed
+    /// and corrections are not applied (what an operation that rewrites records starts from:
+    /// it must never write a corrected view back).
+    pub fn load_bundle_sealed(&self, slug: &str) -> Result<CustomerBundle> {
         let customer = self.load_customer(slug)?;
         let mut folders = vec![slug.to_string()];
         for old in &customer.renamed_from {
@@ -130,6 +153,7 @@ impl Store {
             corrections: Vec::new(),
             voided_interactions: Vec::new(),
             voided_notes: Vec::new(),
+            documents: Vec::new(),
         };
         for folder in &folders {
             bundle
@@ -147,11 +171,13 @@ impl Store {
             bundle
                 .corrections
                 .extend(self.load_records(folder, RecordKind::Correction)?);
+            bundle
+                .documents
+                .extend(self.load_records(folder, RecordKind::Document)?);
         }
         if folders.len() > 1 {
             bundle.sort_by_file_name();
         }
-        bundle.apply_corrections();
         Ok(bundle)
     }
 
@@ -213,7 +239,18 @@ impl Store {
     /// unchanged large store loads in a fraction of a second. The first file that does not parse
     /// (in path order) is the error.
     pub fn load_all(&self) -> Result<Vec<CustomerBundle>> {
-        bundles_following(Snapshot::work_tree(self)?, |old| self.renamed_to(old))
+        self.load_all_with(Keys::Local)
+    }
+
+    /// [`Store::load_all`] with restricted content opened with `keys`: metrics pass an empty
+    /// keyring, so what they print is the same for every reader.
+    pub fn load_all_with(&self, keys: Keys) -> Result<Vec<CustomerBundle>> {
+        let mut all = bundles_following(Snapshot::work_tree(self)?, |old| self.renamed_to(old))?;
+        all.par_iter_mut().for_each(|b| {
+            reveal_bundle(b, keys);
+            b.apply_corrections();
+        });
+        Ok(all)
     }
 
     /// Reads every customer with all records straight from the work tree, one file at a time
@@ -222,7 +259,7 @@ impl Store {
         self.customer_slugs()?
             .par_iter()
             .filter(|slug| self.has_customer(slug))
-            .map(|slug| self.load_bundle(slug))
+            .map(|slug| self.load_bundle_with(slug, Keys::Local))
             .collect()
     }
 
@@ -335,6 +372,8 @@ impl CustomerBundle {
         self.tasks.sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
         self.corrections
             .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.documents
+            .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
     }
 }
 
@@ -374,6 +413,7 @@ pub fn bundles_following(
             parts.handoffs.extend(stray.handoffs);
             parts.tasks.extend(stray.tasks);
             parts.corrections.extend(stray.corrections);
+            parts.documents.extend(stray.documents);
             parts.joined = true;
         }
     }
@@ -391,11 +431,11 @@ pub fn bundles_following(
                 corrections: parts.corrections,
                 voided_interactions: Vec::new(),
                 voided_notes: Vec::new(),
+                documents: parts.documents,
             };
             if parts.joined {
                 bundle.sort_by_file_name();
             }
-            bundle.apply_corrections();
             Some(bundle)
         })
         .collect())
@@ -439,6 +479,7 @@ fn parts_by_slug(snapshot: Snapshot) -> Result<BTreeMap<String, Parts>> {
             Record::Handoff(record) => parts.handoffs.push(Loaded { path, record }),
             Record::Task(record) => parts.tasks.push(Loaded { path, record }),
             Record::Correction(record) => parts.corrections.push(Loaded { path, record }),
+            Record::Document(record) => parts.documents.push(Loaded { path, record }),
         }
     }
     Ok(by_slug)
@@ -454,6 +495,7 @@ struct Parts {
     corrections: Vec<Loaded<Correction>>,
     /// Records of another folder were joined in.
     joined: bool,
+    documents: Vec<Loaded<Document>>,
 }
 
 /// Names of the record files in the store folder `rel_dir`, sorted; a missing folder has none.

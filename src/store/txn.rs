@@ -157,7 +157,14 @@ impl Transaction<'_> {
             return Ok(None);
         }
         super::gate::check(store, change)?;
-        let files = plan_files(store, change)?;
+        let staged = stage_streams(store, change)?;
+        let files = match plan_files(store, change, &staged) {
+            Ok(files) => files,
+            Err(e) => {
+                discard(store, change, &staged);
+                return Err(e);
+            }
+        };
         let journal_path = journal::path(store.repo_root())?;
         let mut journal = Journal {
             version: 1,
@@ -170,8 +177,11 @@ impl Transaction<'_> {
             index_lock_inode: None,
             files,
         };
-        journal::write(&journal_path, &journal)?;
-        let result = write_files(store, change, &options)
+        if let Err(e) = journal::write(&journal_path, &journal) {
+            discard(store, change, &staged);
+            return Err(e);
+        }
+        let result = write_files(store, change, &staged, &options)
             .and_then(|()| commit(store, change, &options, &mut journal, &journal_path));
         match result {
             Ok(commit) => {
@@ -189,9 +199,81 @@ impl Transaction<'_> {
     }
 }
 
+/// A streamed file written under a temporary name beside its target before anything else, and
+/// the blob git will store for it: its bytes, or, for a path Git LFS tracks, the LFS pointer
+/// (`git lfs clean`, which also stores the content in this clone's LFS objects).
+struct Staged {
+    temp: String,
+    blob: String,
+}
+
+/// Stages every [`FileOp::Stream`] of `change` (in order; `None` for other operations).
+fn stage_streams(store: &Store, change: &Change) -> Result<Vec<Option<Staged>>> {
+    let mut out: Vec<Option<Staged>> = Vec::with_capacity(change.files.len());
+    for file in &change.files {
+        let FileOp::Stream { path, source, .. } = file else {
+            out.push(None);
+            continue;
+        };
+        let staged = (|| -> Result<Staged> {
+            let temp = fs::stage_stream(store.root(), path, &*source.write)?;
+            let staged_path = store.path(&fs::staged_rel(path, &temp));
+            let git_path = store.git_path(path);
+            let blob = (|| -> Result<String> {
+                let data = match git::lfs::state(store.repo_root(), &git_path)? {
+                    git::lfs::LfsState::Untracked => {
+                        fs::read(store.root(), &fs::staged_rel(path, &temp), MAX_FILE_BYTES)?
+                    }
+                    git::lfs::LfsState::Ready => {
+                        git::lfs::clean(store.repo_root(), &git_path, &staged_path)?
+                    }
+                    _ => {
+                        return Err(Error::invalid_hint(
+                            format!(
+                                "{} goes through Git LFS, which this clone cannot use",
+                                crate::model::text::escape(path)
+                            ),
+                            "install git-lfs and run `git crm setup`",
+                        ));
+                    }
+                };
+                Ok(git::write_blobs(store.repo_root(), &[&data])?.remove(0))
+            })();
+            match blob {
+                Ok(blob) => Ok(Staged { temp, blob }),
+                Err(e) => {
+                    fs::discard_staged(store.root(), path, &temp);
+                    Err(e)
+                }
+            }
+        })();
+        match staged {
+            Ok(s) => out.push(Some(s)),
+            Err(e) => {
+                discard(store, change, &out);
+                return Err(e);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Removes the staged files of a change that will not be written.
+fn discard(store: &Store, change: &Change, staged: &[Option<Staged>]) {
+    for (file, s) in change.files.iter().zip(staged) {
+        if let Some(s) = s {
+            fs::discard_staged(store.root(), file.path(), &s.temp);
+        }
+    }
+}
+
 /// The journal entries of a change: new blobs, and the current contents of replaced files,
 /// both written to the object database first. A file to create must not exist yet.
-fn plan_files(store: &Store, change: &Change) -> Result<Vec<JournalFile>> {
+fn plan_files(
+    store: &Store,
+    change: &Change,
+    staged: &[Option<Staged>],
+) -> Result<Vec<JournalFile>> {
     let mut seen = BTreeSet::new();
     let mut olds: Vec<Option<Vec<u8>>> = Vec::with_capacity(change.files.len());
     for file in &change.files {
@@ -203,7 +285,7 @@ fn plan_files(store: &Store, change: &Change) -> Result<Vec<JournalFile>> {
             )));
         }
         olds.push(match file {
-            FileOp::Create { .. } => {
+            FileOp::Create { .. } | FileOp::Stream { replace: false, .. } => {
                 if fs::kind(store.root(), path)?.is_some() {
                     return Err(Error::invalid(format!(
                         "{} already exists",
@@ -212,7 +294,9 @@ fn plan_files(store: &Store, change: &Change) -> Result<Vec<JournalFile>> {
                 }
                 None
             }
-            FileOp::Update { .. } | FileOp::Remove { .. } => {
+            FileOp::Update { .. }
+            | FileOp::Remove { .. }
+            | FileOp::Stream { replace: true, .. } => {
                 match fs::read(store.root(), path, MAX_FILE_BYTES) {
                     Ok(bytes) => Some(bytes),
                     Err(Error::Io { error, .. })
@@ -236,8 +320,10 @@ fn plan_files(store: &Store, change: &Change) -> Result<Vec<JournalFile>> {
     let news: Vec<Option<String>> = change
         .files
         .iter()
-        .map(|f| match f {
+        .zip(staged)
+        .map(|(f, s)| match f {
             FileOp::Remove { .. } => None,
+            FileOp::Stream { .. } => s.as_ref().map(|s| s.blob.clone()),
             _ => blobs.next(),
         })
         .collect();
@@ -254,15 +340,24 @@ fn plan_files(store: &Store, change: &Change) -> Result<Vec<JournalFile>> {
         .collect())
 }
 
-fn write_files(store: &Store, change: &Change, options: &ApplyOptions<'_>) -> Result<()> {
+fn write_files(
+    store: &Store,
+    change: &Change,
+    staged: &[Option<Staged>],
+    options: &ApplyOptions<'_>,
+) -> Result<()> {
     let total = change.files.len();
     let written = AtomicUsize::new(0);
-    let write_one = |file: &FileOp| -> Result<()> {
+    let write_one = |(file, staged): (&FileOp, &Option<Staged>)| -> Result<()> {
         let root = store.root();
         match file {
             FileOp::Create { path, contents } => fs::create_new(root, path, contents.as_bytes())?,
             FileOp::Update { path, contents } => fs::write(root, path, contents.as_bytes())?,
             FileOp::Remove { path } => fs::remove(root, path)?,
+            FileOp::Stream { path, replace, .. } => {
+                let temp = staged.as_ref().map(|s| s.temp.as_str()).unwrap_or_default();
+                fs::place_staged(root, path, temp, !replace)?
+            }
         }
         let n = written.fetch_add(1, Ordering::SeqCst) + 1;
         if let Some(progress) = options.progress {
@@ -272,9 +367,9 @@ fn write_files(store: &Store, change: &Change, options: &ApplyOptions<'_>) -> Re
         Ok(())
     };
     if total >= PARALLEL_FROM {
-        change.files.par_iter().try_for_each(write_one)
+        change.files.par_iter().zip(staged).try_for_each(write_one)
     } else {
-        change.files.iter().try_for_each(write_one)
+        change.files.iter().zip(staged).try_for_each(write_one)
     }
 }
 

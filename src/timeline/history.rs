@@ -38,6 +38,7 @@ pub fn weave(timeline: &mut Timeline, events: &[Event], filter: &Filter) {
             tags: Vec::new(),
             corrections: Vec::new(),
             voided: false,
+            restricted: None,
             path: path.clone(),
             // After the records of the same second: commits follow what they record.
             order: RecordId::from_parts(

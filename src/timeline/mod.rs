@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::model::records::{Actor, Direction};
+use crate::model::records::{Actor, Direction, Extra};
+use crate::model::restricted::{self, Shown, State};
 use crate::model::threads::thread_states;
 use crate::model::{Customer, RecordId, Timestamp};
 use crate::store::CustomerBundle;
@@ -27,6 +28,7 @@ pub enum EntryKind {
     HandoffAccepted,
     Task,
     TaskDone,
+    Document,
     /// A commit that changed the customer (`timeline --history`).
     #[value(skip)]
     Change,
@@ -42,6 +44,7 @@ impl EntryKind {
             EntryKind::HandoffAccepted => "accepted",
             EntryKind::Task => "task",
             EntryKind::TaskDone => "task done",
+            EntryKind::Document => "document",
             EntryKind::Change => "change",
         }
     }
@@ -55,6 +58,7 @@ impl EntryKind {
             EntryKind::Note => RecordKind::Note,
             EntryKind::Handoff | EntryKind::HandoffAccepted => RecordKind::Handoff,
             EntryKind::Task | EntryKind::TaskDone => RecordKind::Task,
+            EntryKind::Document => RecordKind::Document,
             EntryKind::Change => return None,
         })
     }
@@ -104,6 +108,10 @@ pub struct Entry {
     /// happened, never counted.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub voided: bool,
+    /// For restricted content: the team, and whether the local identity could open it (the
+    /// text is the placeholder when not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restricted: Option<Shown>,
     /// Store-relative path of the record.
     pub path: String,
     /// Full id, to order entries logged within the same second (UUID v7 carries milliseconds).
@@ -199,6 +207,7 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
             tags: i.tags.clone(),
             corrections: marks.get(&i.id).cloned().unwrap_or_default(),
             voided,
+            restricted: shown(&i.extra),
             path: l.path.clone(),
             order: i.id,
         });
@@ -223,6 +232,20 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
         entry.body = (n.body.lines().count() > 1).then(|| n.body.clone());
         entry.corrections = marks.get(&n.id).cloned().unwrap_or_default();
         entry.voided = voided;
+        entry.restricted = shown(&n.extra);
+    }
+    for l in &bundle.documents {
+        let d = &l.record;
+        entries.push(simple(
+            d.at,
+            EntryKind::Document,
+            d.id,
+            &d.by,
+            &crate::ops::documents::describe(d),
+            &l.path,
+            &d.tags,
+        ));
+        entries.last_mut().expect("just pushed").restricted = shown(&d.extra);
     }
     for l in &bundle.handoffs {
         let h = &l.record;
@@ -329,7 +352,23 @@ fn simple(
         tags: tags.to_vec(),
         corrections: Vec::new(),
         voided: false,
+        restricted: None,
         path: path.to_string(),
         order: id,
+    }
+}
+
+/// What an entry says about its restricted content: the team, and whether it was opened.
+fn shown(extra: &Extra) -> Option<Shown> {
+    match restricted::of(extra)? {
+        State::Shown(s) => Some(s),
+        State::Sealed(s) => Some(Shown {
+            team: s.team,
+            readable: false,
+        }),
+        State::Invalid(_) => Some(Shown {
+            team: String::new(),
+            readable: false,
+        }),
     }
 }

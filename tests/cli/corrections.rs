@@ -372,3 +372,51 @@ fn check_reports_corrections_that_do_not_apply() {
         "{out}"
     );
 }
+
+#[test]
+fn restricted_text_is_never_amended_in_clear() {
+    let s = TestStore::new();
+    s.add_team("finance");
+    s.run(&["team", "join", "finance", "alice"]);
+    let key = s.sandbox.path().join("alice.txt");
+    let public = s
+        .run(&[
+            "person",
+            "key",
+            "generate",
+            "--output",
+            key.to_str().unwrap(),
+        ])
+        .trim()
+        .to_string();
+    s.run(&["person", "key", "add", "alice", &public]);
+    s.add_customer("Acme");
+    let note = s.create(&["note", "acme", "salary figures", "--restricted", "finance"]);
+    let head = s.head();
+    s.cmd()
+        .env("GITCRM_IDENTITY", &key)
+        .args(["amend", &note, "--body", "other figures"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "note {note} is restricted to team finance: its text cannot be amended in a correction, which is not sealed"
+        )))
+        .stderr(predicate::str::contains(format!("void it (`git crm void {note}`)")));
+    assert_eq!(s.head(), head);
+    s.cmd()
+        .env("GITCRM_IDENTITY", &key)
+        .args(["void", &note, "--reason", "wrong customer"])
+        .assert()
+        .success();
+    let timeline = s
+        .cmd()
+        .env("GITCRM_IDENTITY", &key)
+        .args(["timeline", "acme"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(timeline.stdout).unwrap();
+    assert!(
+        text.contains("[restricted: finance, voided by alice"),
+        "{text}"
+    );
+}

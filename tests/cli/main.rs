@@ -3,12 +3,14 @@
 
 mod support;
 
+mod access;
 mod check;
 mod collab_merge;
 mod completions;
 mod concurrency;
 mod corrections;
 mod customer;
+mod documents;
 mod export;
 mod find;
 mod handoff;

@@ -190,6 +190,8 @@ enum Cached {
     Invalid(u64, u64, String),
     /// Corrections are few: kept as JSON text, like customers.
     Correction(String),
+    /// Documents are few (one per attached file): kept as JSON text, like customers.
+    Document(String),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -267,6 +269,9 @@ impl Cached {
                 Record::Correction(c) => {
                     Cached::Correction(serde_json::to_string(c).unwrap_or_default())
                 }
+                Record::Document(d) => {
+                    Cached::Document(serde_json::to_string(d).unwrap_or_default())
+                }
                 Record::Interaction(i) => Cached::Interaction(CInteraction {
                     id: i.id,
                     at: Time::of(&i.at),
@@ -330,6 +335,7 @@ impl Cached {
             }
             Cached::Customer(json) => Record::Customer(serde_json::from_str(&json).ok()?),
             Cached::Correction(json) => Record::Correction(serde_json::from_str(&json).ok()?),
+            Cached::Document(json) => Record::Document(serde_json::from_str(&json).ok()?),
             Cached::Interaction(i) => Record::Interaction(Interaction {
                 id: i.id,
                 at: i.at.get()?,

@@ -24,7 +24,7 @@ use rayon::prelude::*;
 use crate::error::{Error, Result};
 use crate::git::{self, EntryKind};
 use crate::model::corrections::Correction;
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
+use crate::model::records::{Customer, Document, Handoff, Interaction, Note, RecordKind, Task};
 use crate::model::slug;
 
 use super::{Store, fs::is_temp_name, layout, yaml};
@@ -38,6 +38,7 @@ pub enum Record {
     Handoff(Handoff),
     Task(Task),
     Correction(Correction),
+    Document(Document),
 }
 
 /// What a file of the snapshot holds.
@@ -128,6 +129,7 @@ pub fn parse(path: &str, data: &[u8]) -> Content {
         Some(RecordKind::Correction) => {
             yaml::parse_bytes::<Correction>(p, data).map(Record::Correction)
         }
+        Some(RecordKind::Document) => yaml::parse_bytes::<Document>(p, data).map(Record::Document),
     };
     match record {
         Ok(record) => Content::Record(Box::new(record)),
