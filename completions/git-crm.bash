@@ -533,7 +533,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -547,6 +547,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -555,7 +559,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__amend)
-            opts="-s -c -d -h -V --summary --body --no-body --channel --at --direction --by --customer --reason --no-commit --dry-run --format --store --as --help --version"
+            opts="-s -c -d -h -V --summary --body --no-body --channel --at --direction --by --customer --reason --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -617,6 +621,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -625,7 +633,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__assign)
-            opts="-h -V --to --team --reason --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --to --team --reason --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -655,6 +663,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -663,7 +675,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__attach)
-            opts="-h -V --title --name --tag --restricted --to --replaces --at --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --title --name --tag --restricted --to --replaces --at --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -709,6 +721,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -717,7 +733,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__check)
-            opts="-h -V --format --strict --list --fix --store --as --help --version"
+            opts="-h -V --format --strict --list --fix --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +751,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -743,7 +763,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__completions)
-            opts="-h -V --dir --store --as --help --version bash zsh fish powershell elvish nushell man"
+            opts="-h -V --dir --store --as --color --no-pager --help --version bash zsh fish powershell elvish nushell man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -761,6 +781,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -769,7 +793,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer)
-            opts="-h -V --store --as --help --version add list show edit rename archive help"
+            opts="-h -V --store --as --color --no-pager --help --version add list show edit rename archive help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -783,6 +807,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -791,7 +819,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__add)
-            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -845,6 +873,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -853,7 +885,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__archive)
-            opts="-h -V --undo --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --undo --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,6 +903,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -879,7 +915,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__edit)
-            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --set-restricted --team --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --set-restricted --team --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -927,6 +963,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1049,7 +1089,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__list)
-            opts="-h -V --status --owner --team --tag --archived --sort --format --store --as --help --version"
+            opts="-h -V --status --owner --team --tag --archived --sort --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1087,6 +1127,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1095,7 +1139,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__rename)
-            opts="-h -V --name --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --name --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1117,6 +1161,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1125,7 +1173,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__show)
-            opts="-h -V --format --view --store --as --help --version"
+            opts="-h -V --format --view --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1147,6 +1195,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1155,7 +1207,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__demo)
-            opts="-h -V --customers --interactions --seed --store --as --help --version"
+            opts="-h -V --customers --interactions --seed --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1181,6 +1233,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1189,7 +1245,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs)
-            opts="-h -V --store --as --help --version list show get open help"
+            opts="-h -V --store --as --color --no-pager --help --version list show get open help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1203,6 +1259,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1211,7 +1271,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__get)
-            opts="-o -h -V --output --force --store --as --help --version"
+            opts="-o -h -V --output --force --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1231,6 +1291,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1325,7 +1389,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__list)
-            opts="-h -V --all --format --store --as --help --version"
+            opts="-h -V --all --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1341,6 +1405,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1351,7 +1419,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__open)
-            opts="-h -V --store --as --help --version"
+            opts="-h -V --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1365,6 +1433,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1373,7 +1445,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__docs__subcmd__show)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1391,6 +1463,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1399,7 +1475,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__export)
-            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --help --version customers touchpoints notes handoffs"
+            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --color --no-pager --help --version customers touchpoints notes handoffs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1445,6 +1521,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1453,7 +1533,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__find)
-            opts="-h -V --since --until --team --owner --channel --tag --customer --kind --limit --format --store --as --help --version"
+            opts="-h -V --since --until --team --owner --channel --tag --customer --kind --limit --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,6 +1587,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1515,7 +1599,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff)
-            opts="-h -V --store --as --help --version list accept decline help"
+            opts="-h -V --store --as --color --no-pager --help --version list accept decline help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1529,6 +1613,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1537,7 +1625,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__accept)
-            opts="-h -V --on-behalf-of --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --on-behalf-of --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1559,6 +1647,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1567,7 +1659,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__decline)
-            opts="-h -V --reason --on-behalf-of --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --reason --on-behalf-of --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1591,6 +1683,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -1671,7 +1767,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__list)
-            opts="-h -V --pending --customer --to --format --store --as --help --version"
+            opts="-h -V --pending --customer --to --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1695,6 +1791,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -2559,7 +2659,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__history)
-            opts="-h -V --tz --format --store --as --help --version"
+            opts="-h -V --tz --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2581,6 +2681,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2589,7 +2693,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__import)
-            opts="-h -V --rules --skip-invalid --dry-run --no-commit --format --store --as --help --version"
+            opts="-h -V --rules --skip-invalid --dry-run --no-commit --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2611,6 +2715,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2619,7 +2727,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__inbox)
-            opts="-h -V --all --peek --team --format --view --store --as --help --version"
+            opts="-h -V --all --peek --team --format --view --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2645,6 +2753,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2653,7 +2765,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__init)
-            opts="-h -V --handle --name --email --no-commit --lfs --store --as --help --version"
+            opts="-h -V --handle --name --email --no-commit --lfs --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2679,6 +2791,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2687,7 +2803,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__log)
-            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --restricted --no-commit --dry-run --format --store --as --help --version"
+            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --restricted --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2753,6 +2869,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2761,7 +2881,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__merge__subcmd__driver)
-            opts="-h -V --store --as --help --version"
+            opts="-h -V --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2775,6 +2895,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2783,7 +2907,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__metrics)
-            opts="-h -V --since --until --at --tz --team --owner --channel --tag --customer --by --fcr-rule --clock --weeks --fail-if --format --store --as --help --version frt fcr handoff coverage consistency"
+            opts="-h -V --since --until --at --tz --team --owner --channel --tag --customer --by --fcr-rule --clock --weeks --fail-if --format --store --as --color --no-pager --help --version frt fcr handoff coverage consistency"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2857,6 +2981,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2865,7 +2993,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__note)
-            opts="-h -V --tag --restricted --at --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --tag --restricted --at --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2895,6 +3023,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2903,7 +3035,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person)
-            opts="-h -V --store --as --help --version add list away back key help"
+            opts="-h -V --store --as --color --no-pager --help --version add list away back key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2917,6 +3049,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2925,7 +3061,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__add)
-            opts="-h -V --name --email --team --role --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --name --email --team --role --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2959,6 +3095,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2967,7 +3107,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__away)
-            opts="-h -V --until --from --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --until --from --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2993,6 +3133,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3001,7 +3145,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__back)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3017,6 +3161,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3181,7 +3329,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key)
-            opts="-h -V --store --as --help --version add list remove generate help"
+            opts="-h -V --store --as --color --no-pager --help --version add list remove generate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3195,6 +3343,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3203,7 +3355,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__add)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3221,6 +3373,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3229,7 +3385,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__generate)
-            opts="-h -V --add --output --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --add --output --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3253,6 +3409,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3347,7 +3507,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__list)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3363,6 +3523,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3373,7 +3537,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__key__subcmd__remove)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3391,6 +3555,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3399,7 +3567,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__list)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3417,6 +3585,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3425,7 +3597,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__review)
-            opts="-h -V --fail-on-problems --format --store --as --help --version"
+            opts="-h -V --fail-on-problems --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3441,6 +3613,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3451,7 +3627,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__setup)
-            opts="-h -V --lfs --store --as --help --version"
+            opts="-h -V --lfs --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3465,6 +3641,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3473,7 +3653,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__sync)
-            opts="-h -V --dry-run --no-check --no-push --format --store --as --help --version"
+            opts="-h -V --dry-run --no-check --no-push --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3491,6 +3671,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3499,7 +3683,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task)
-            opts="-h -V --store --as --help --version add edit reopen list done help"
+            opts="-h -V --store --as --color --no-pager --help --version add edit reopen list done help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3513,6 +3697,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3521,7 +3709,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__add)
-            opts="-h -V --assignee --due --every --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --assignee --due --every --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3551,6 +3739,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3559,7 +3751,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__done)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3577,6 +3769,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3585,7 +3781,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__edit)
-            opts="-h -V --title --due --no-due --assignee --every --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --title --due --no-due --assignee --every --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3617,6 +3813,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3725,7 +3925,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__list)
-            opts="-h -V --mine --assignee --overdue --all --customer --format --store --as --help --version"
+            opts="-h -V --mine --assignee --overdue --all --customer --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3751,6 +3951,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3759,7 +3963,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__reopen)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3777,6 +3981,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3785,7 +3993,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team)
-            opts="-h -V --store --as --help --version add list join leave rekey help"
+            opts="-h -V --store --as --color --no-pager --help --version add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3799,6 +4007,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -3807,7 +4019,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__add)
-            opts="-h -V --calendar --description --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --calendar --description --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3831,6 +4043,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3939,7 +4155,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__join)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3955,6 +4171,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3965,7 +4185,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__leave)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3981,6 +4201,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -3991,7 +4215,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__list)
-            opts="-h -V --format --store --as --help --version"
+            opts="-h -V --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4007,6 +4231,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -4017,7 +4245,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__rekey)
-            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4035,6 +4263,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4043,7 +4275,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__timeline)
-            opts="-h -V --since --until --channel --kind --by --tz --body --history --format --view --store --as --help --version"
+            opts="-h -V --since --until --channel --kind --by --tz --body --history --format --view --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4089,6 +4321,10 @@ _git__crm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -4097,7 +4333,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__void)
-            opts="-h -V --reason --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --reason --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4117,6 +4353,10 @@ _git__crm() {
                     ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
                 *)

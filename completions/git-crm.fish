@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_git_crm_global_optspecs
-    string join \n store= as= h/help V/version
+    string join \n store= as= color= no-pager h/help V/version
 end
 
 function __fish_git_crm_needs_command
@@ -26,7 +26,11 @@ end
 
 complete -c git-crm -n "__fish_git_crm_needs_command" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_needs_command" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_needs_command" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_needs_command" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_needs_command" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_needs_command" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
@@ -61,18 +65,30 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l name -d 'Your n
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l email -d 'Your email (default: git config user.email)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l no-commit -d 'Leave the new files uncommitted'
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l lfs -d 'Store document contents through Git LFS (needs git-lfs; asked on a terminal when it is installed)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand init" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l lfs -d 'Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "add" -d 'Add a person'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "list" -d 'List people'
@@ -90,9 +106,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
 json\t''
@@ -100,7 +120,11 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l until -d 'The last day away (included): 2026-12-04, `friday`, `+2w`, ...' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l from -d 'The first day away (default: now)' -r
@@ -110,9 +134,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -120,13 +148,21 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "add" -d 'Register a public key restricted content of the person\'s teams is sealed to'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "list" -d 'List registered keys, and which of them this machine\'s identity holds'
@@ -141,7 +177,11 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "add" -d 'Add a team'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "list" -d 'List teams'
@@ -157,9 +197,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
 json\t''
@@ -167,7 +211,11 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -175,9 +223,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -185,9 +237,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -195,9 +251,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a team'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "list" -d 'List teams'
@@ -207,7 +267,11 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -f -a "add" -d 'Add a customer'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -f -a "list" -d 'List customers'
@@ -235,9 +299,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l status -d 'Only these statuses (repeatable)' -r -f -a "lead\t''
 active\t''
@@ -258,7 +326,11 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l archived -d 'Include archived customers'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t''
@@ -268,7 +340,11 @@ csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l set -d '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l unset -d 'Remove an optional field' -r
@@ -284,9 +360,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l name -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l format -d 'Output format of the result' -r -f -a "table\t''
@@ -295,9 +375,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -305,10 +389,14 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l undo
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a customer'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from help" -f -a "list" -d 'List customers'
@@ -334,10 +422,14 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l resolves -d 'This touchpoint resolved the thread'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l automated -d 'Sent by an automation (auto-reply, sequence); never starts or stops a metric clock'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l tag -r
@@ -349,9 +441,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand note" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand note" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l title -d 'Title (default: the file name)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l name -d 'The original name to record (default: the file\'s own name); a plain file name' -r
@@ -366,13 +462,21 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "show" -d 'A document\'s record and its versions'
@@ -384,25 +488,41 @@ json\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l all -d 'Include versions replaced by newer ones'
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s o -l output -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l force -d 'Replace an existing file'
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "show" -d 'A document\'s record and its versions'
@@ -418,9 +538,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s s -l summary -d 'The new summary (touchpoints)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l body -d 'The new body' -r
@@ -438,9 +562,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l no-body -d 'Remove the body (touchpoints)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l reason -d 'Why it is withdrawn (required; kept in the correction record)' -r
@@ -450,13 +578,21 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand void" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -f -a "list" -d 'List handoffs, oldest first'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -f -a "accept" -d 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
@@ -470,8 +606,12 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l pending -d 'Only handoffs not yet accepted'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l on-behalf-of -d 'Accept for the receiving person (recorded as `on_behalf_of`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l format -d 'Output format of the result' -r -f -a "table\t''
@@ -480,9 +620,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l reason -d 'Why (required; the previous owner reads it)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l on-behalf-of -d 'Decline for the receiving person (recorded as `on_behalf_of`)' -r
@@ -492,9 +636,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "list" -d 'List handoffs, oldest first'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
@@ -502,7 +650,11 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "add" -d 'Add a follow-up task on a customer'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "edit" -d 'Change a task in place: title, due date, assignee (reassign), recurrence'
@@ -519,9 +671,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l title -d 'The new title' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l due -d 'The new due date (same forms as `task add --due`)' -r
@@ -533,10 +689,14 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l no-due -d 'Remove the due date'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -544,9 +704,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l assignee -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l customer -d 'Only tasks of this customer (slug, or a contact\'s email or phone)' -r
@@ -556,10 +720,14 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l mine -d 'Only tasks assigned to you'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l overdue -d 'Only tasks past their due date'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l all -d 'Include done tasks'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -567,9 +735,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l dry-run -d 'Show what would be written and change nothing'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a follow-up task on a customer'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a task in place: title, due date, assignee (reassign), recurrence'
@@ -596,9 +768,13 @@ csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l body -d 'Print touchpoint and note bodies'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l history -d 'Weave in who changed the customer when, from git (field changes, renames, edits)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l since -d 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l until -d 'Only touchpoints and notes before this time' -r
@@ -615,6 +791,10 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l format -r -f -a
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l team -d 'The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away' -r
@@ -625,8 +805,12 @@ csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l all -d 'Also list mentions already seen in this clone'
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l peek -d 'Do not mark the mentions shown as seen'
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l since -d 'Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`' -r
@@ -656,15 +840,23 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'`path:line:col: error[check]: message` lines and a summary, on stderr'
 json\t'One versioned JSON document on stdout (docs/check.md)'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l strict -d 'Fail on warnings too (exit 1)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l list -d 'List the checks with what each one finds, and exit'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l fix -d 'First make the repairs that are safe (records a merge left in a renamed customer\'s old folder are moved to the customer), in one commit; then check'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l rules -d 'The rules file that maps its columns to fields (see docs/import.md)' -r -F
@@ -674,10 +866,14 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l skip-invalid -d 'Import the valid rows and list the invalid ones, instead of importing nothing'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l dry-run -d 'Show what would be created and changed, and write nothing'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l no-commit -d 'Write the files but do not commit them (the next import commits them)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand import" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l format -r -f -a "csv\t''
 json\t''"
@@ -690,7 +886,11 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l customer -d '
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l channel -d 'Only touchpoints on these channels (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l format -d 'Output format: text for terminals, markdown for a merge-request comment, json for bots' -r -f -a "table\t''
 json\t''
@@ -698,8 +898,12 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l fail-on-problems -d 'Exit 1 when head brings a new `check` error or a record edited or deleted after the fact'
-complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l tz -d 'Time zone for times (default: the store\'s `timezone`, else UTC)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l format -d 'Output format: table (text), markdown or json' -r -f -a "table\t''
@@ -708,7 +912,11 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -r -f -a "table\t''
 json\t''
@@ -716,9 +924,13 @@ markdown\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l dry-run -d 'Fetch and show what would happen (incoming and outgoing commits, expected conflicts); change nothing but the remote-tracking refs'
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l no-check -d 'Push even when `git crm check` finds errors in the merged store'
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l no-push -d 'Fetch and merge, but do not push'
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l customers -d 'Generate this many customers (a large store for benchmarks)' -r
@@ -726,16 +938,28 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l interactions -d
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l seed -d 'Seed of the generator (the same seed builds the same store)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l dir -d 'Write every target into this folder instead (file names as in completions/)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'

@@ -1,12 +1,22 @@
 module completions {
 
+  def "nu-complete git-crm color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # A collaborative CRM whose database is a git repository of YAML files
   export extern git-crm [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
+
+  def "nu-complete git-crm init color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # Create a store (or adopt an existing git repository as one)
   export extern "git-crm init" [
@@ -17,30 +27,48 @@ module completions {
     --lfs                     # Store document contents through Git LFS (needs git-lfs; asked on a terminal when it is installed)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm init color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     dir?: path                # Where to create the store (default: the current directory)
   ]
+
+  def "nu-complete git-crm setup color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)
   export extern "git-crm setup" [
     --lfs                     # Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm setup color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
+
+  def "nu-complete git-crm person color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # Manage the people of the store
   export extern "git-crm person" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm person add format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm person add color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Add a person
@@ -54,7 +82,9 @@ module completions {
     --format: string@"nu-complete git-crm person add format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person add color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     handle: string            # Short lowercase handle (`alice`)
   ]
@@ -63,17 +93,27 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm person list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # List people
   export extern "git-crm person list" [
     --format: string@"nu-complete git-crm person list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm person away format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm person away color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Mark a person away (holidays, leave): their customers' inbound threads wait in their team's queue meanwhile (`git crm inbox --team <team>`)
@@ -85,13 +125,19 @@ module completions {
     --format: string@"nu-complete git-crm person away format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person away color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     handle: string            # The person's handle
   ]
 
   def "nu-complete git-crm person back format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm person back color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Mark a person back from being away
@@ -101,21 +147,33 @@ module completions {
     --format: string@"nu-complete git-crm person back format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person back color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     handle: string            # The person's handle
   ]
+
+  def "nu-complete git-crm person key color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # Public keys for restricted content
   export extern "git-crm person key" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person key color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm person key add format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm person key add color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Register a public key restricted content of the person's teams is sealed to
@@ -125,7 +183,9 @@ module completions {
     --format: string@"nu-complete git-crm person key add format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person key add color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     handle: string
     key: string               # `age1…` or an OpenSSH `ssh-ed25519 AAAA…` line (quote it)
@@ -135,18 +195,28 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm person key list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # List registered keys, and which of them this machine's identity holds
   export extern "git-crm person key list" [
     --format: string@"nu-complete git-crm person key list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person key list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     handle?: string           # Only this person's keys
   ]
 
   def "nu-complete git-crm person key remove format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm person key remove color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards
@@ -156,7 +226,9 @@ module completions {
     --format: string@"nu-complete git-crm person key remove format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person key remove color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     handle: string
     fingerprint: string
@@ -164,6 +236,10 @@ module completions {
 
   def "nu-complete git-crm person key generate format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm person key generate color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person
@@ -175,7 +251,9 @@ module completions {
     --format: string@"nu-complete git-crm person key generate format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm person key generate color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
@@ -247,16 +325,26 @@ module completions {
   export extern "git-crm person help help" [
   ]
 
+  def "nu-complete git-crm team color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Manage teams
   export extern "git-crm team" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm team color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm team add format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm team add color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Add a team
@@ -268,7 +356,9 @@ module completions {
     --format: string@"nu-complete git-crm team add format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm team add color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name: string
   ]
@@ -277,17 +367,27 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm team list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # List teams
   export extern "git-crm team list" [
     --format: string@"nu-complete git-crm team list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm team list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm team join format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm team join color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Add a person to a team
@@ -297,7 +397,9 @@ module completions {
     --format: string@"nu-complete git-crm team join format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm team join color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     team: string
     handle: string
@@ -307,6 +409,10 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm team leave color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Remove a person from a team (rekey the team afterwards)
   export extern "git-crm team leave" [
     --no-commit               # Write the files but do not commit them
@@ -314,7 +420,9 @@ module completions {
     --format: string@"nu-complete git-crm team leave format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm team leave color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     team: string
     handle: string
@@ -324,6 +432,10 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm team rekey color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)
   export extern "git-crm team rekey" [
     --no-commit               # Write the files but do not commit them
@@ -331,7 +443,9 @@ module completions {
     --format: string@"nu-complete git-crm team rekey format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm team rekey color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     team: string
   ]
@@ -364,11 +478,17 @@ module completions {
   export extern "git-crm team help help" [
   ]
 
+  def "nu-complete git-crm customer color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Add, list, show, edit, rename and archive customers
   export extern "git-crm customer" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm customer color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
@@ -382,6 +502,10 @@ module completions {
 
   def "nu-complete git-crm customer add format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm customer add color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Add a customer
@@ -400,7 +524,9 @@ module completions {
     --format: string@"nu-complete git-crm customer add format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm customer add color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     name?: string             # Display name (asked on a terminal when missing)
   ]
@@ -417,6 +543,10 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm customer list color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # List customers
   export extern "git-crm customer list" [
     --status: string@"nu-complete git-crm customer list status" # Only these statuses (repeatable)
@@ -428,6 +558,8 @@ module completions {
     --format: string@"nu-complete git-crm customer list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm customer list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
@@ -436,19 +568,29 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm customer show color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Show a customer's card: fields, contacts, open threads, last touchpoint, pending handoff
   export extern "git-crm customer show" [
     --format: string@"nu-complete git-crm customer show format"
     --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm customer show color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   def "nu-complete git-crm customer edit format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm customer edit color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Edit fields in place (comments and unknown keys in the file are kept)
@@ -466,13 +608,19 @@ module completions {
     --format: string@"nu-complete git-crm customer edit format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm customer edit color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   def "nu-complete git-crm customer rename format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm customer rename color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Give a customer a new slug (moves its folder, keeps its id) and/or a new name
@@ -483,7 +631,9 @@ module completions {
     --format: string@"nu-complete git-crm customer rename format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm customer rename color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     slug: string              # The customer: its slug, or a contact's email or phone
     new_slug?: string         # The new slug (lowercase letters, digits and `-`)
@@ -491,6 +641,10 @@ module completions {
 
   def "nu-complete git-crm customer archive format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm customer archive color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Archive a customer (nothing is deleted); --undo brings it back
@@ -501,7 +655,9 @@ module completions {
     --format: string@"nu-complete git-crm customer archive format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm customer archive color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     slug: string              # The customer: its slug, or a contact's email or phone
   ]
@@ -546,6 +702,10 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm log color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Log a touchpoint with a customer
   export extern "git-crm log" [
     --channel(-c): string     # Channel from the store's vocabulary (email, call, chat, meeting, ...)
@@ -564,6 +724,8 @@ module completions {
     --format: string@"nu-complete git-crm log format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm log color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
@@ -571,6 +733,10 @@ module completions {
 
   def "nu-complete git-crm note format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm note color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Add an internal note about a customer; @mentions name people
@@ -583,7 +749,9 @@ module completions {
     --format: string@"nu-complete git-crm note format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm note color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
     text?: string             # The note (Markdown); `@handle` mentions a person
@@ -591,6 +759,10 @@ module completions {
 
   def "nu-complete git-crm attach format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm attach color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Attach files (proposals, contracts, invoices) to a customer as documents
@@ -607,22 +779,34 @@ module completions {
     --format: string@"nu-complete git-crm attach format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm attach color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer's slug
     ...files: path            # Files to attach (each becomes one document; the same content twice is one document)
   ]
 
+  def "nu-complete git-crm docs color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # List, show, fetch and open documents
   export extern "git-crm docs" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm docs color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm docs list format" [] {
     [ "table" "json" "csv" ]
+  }
+
+  def "nu-complete git-crm docs list color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # List documents (the current version of each; --all for every version)
@@ -631,7 +815,9 @@ module completions {
     --format: string@"nu-complete git-crm docs list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm docs list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer?: string         # Only this customer's documents
   ]
@@ -640,15 +826,25 @@ module completions {
     [ "table" "json" "csv" ]
   }
 
+  def "nu-complete git-crm docs show color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # A document's record and its versions
   export extern "git-crm docs show" [
     --format: string@"nu-complete git-crm docs show format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm docs show color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string
   ]
+
+  def "nu-complete git-crm docs get color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # Write a document's content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256
   export extern "git-crm docs get" [
@@ -656,16 +852,24 @@ module completions {
     --force                   # Replace an existing file
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm docs get color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string
   ]
+
+  def "nu-complete git-crm docs open color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # Open a document with the desktop's opener (on a terminal only)
   export extern "git-crm docs open" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm docs open color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string
   ]
@@ -698,6 +902,10 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm assign color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Reassign a customer and record the handoff
   export extern "git-crm assign" [
     --to: string              # The new owner's handle
@@ -708,7 +916,9 @@ module completions {
     --format: string@"nu-complete git-crm assign format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm assign color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
   ]
@@ -719,6 +929,10 @@ module completions {
 
   def "nu-complete git-crm amend format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm amend color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten
@@ -737,6 +951,8 @@ module completions {
     --format: string@"nu-complete git-crm amend format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm amend color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string                # The touchpoint or note (a short id prefix from the timeline, or the full id)
@@ -744,6 +960,10 @@ module completions {
 
   def "nu-complete git-crm void format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm void color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)
@@ -754,21 +974,33 @@ module completions {
     --format: string@"nu-complete git-crm void format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm void color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string                # The touchpoint or note (a short id prefix from the timeline, or the full id)
   ]
+
+  def "nu-complete git-crm handoff color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # List, accept and decline handoffs
   export extern "git-crm handoff" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm handoff color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm handoff list format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm handoff list color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # List handoffs, oldest first
@@ -779,12 +1011,18 @@ module completions {
     --format: string@"nu-complete git-crm handoff list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm handoff list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm handoff accept format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm handoff accept color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Accept a handoff to you: by handoff id, or by customer (its latest handoff)
@@ -795,13 +1033,19 @@ module completions {
     --format: string@"nu-complete git-crm handoff accept format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm handoff accept color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     target: string            # A handoff id prefix, or a customer (slug, or a contact's email or phone)
   ]
 
   def "nu-complete git-crm handoff decline format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm handoff decline color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Decline a handoff to you: ownership goes back to the previous owner, in one commit
@@ -813,7 +1057,9 @@ module completions {
     --format: string@"nu-complete git-crm handoff decline format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm handoff decline color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     target: string            # A handoff id prefix, or a customer (slug, or a contact's email or phone)
   ]
@@ -838,16 +1084,26 @@ module completions {
   export extern "git-crm handoff help help" [
   ]
 
+  def "nu-complete git-crm task color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Follow-up tasks
   export extern "git-crm task" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm task color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm task add format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm task add color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Add a follow-up task on a customer
@@ -860,7 +1116,9 @@ module completions {
     --format: string@"nu-complete git-crm task add format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm task add color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer: its slug, or a contact's email or phone
     title: string
@@ -868,6 +1126,10 @@ module completions {
 
   def "nu-complete git-crm task edit format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm task edit color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Change a task in place: title, due date, assignee (reassign), recurrence
@@ -882,13 +1144,19 @@ module completions {
     --format: string@"nu-complete git-crm task edit format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm task edit color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string                # The task (a short id prefix from `task list`)
   ]
 
   def "nu-complete git-crm task reopen format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm task reopen color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Open a done task again
@@ -898,13 +1166,19 @@ module completions {
     --format: string@"nu-complete git-crm task reopen format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm task reopen color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string                # The task (a short id prefix from `task list --all`)
   ]
 
   def "nu-complete git-crm task list format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm task list color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # List open tasks (soonest due first)
@@ -917,12 +1191,18 @@ module completions {
     --format: string@"nu-complete git-crm task list format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm task list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
 
   def "nu-complete git-crm task done format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm task done color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Mark a task done (by id prefix); for a recurring task, this adds the next occurrence
@@ -932,7 +1212,9 @@ module completions {
     --format: string@"nu-complete git-crm task done format" # Output format of the result
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm task done color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     id: string                # The task (a short id prefix from `task list`)
   ]
@@ -973,6 +1255,10 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm timeline color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # A customer's touchpoints, notes, handoffs and tasks in one chronological view
   export extern "git-crm timeline" [
     --since: string           # Only entries at or after this time (`2026-10-01`, `30d`)
@@ -987,7 +1273,9 @@ module completions {
     --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm timeline color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
   ]
@@ -998,6 +1286,10 @@ module completions {
 
   def "nu-complete git-crm find format" [] {
     [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm find color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
@@ -1014,6 +1306,8 @@ module completions {
     --format: string@"nu-complete git-crm find format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm find color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     ...text: string           # What to look for: words, a name, an email, a phone number or a mail domain
@@ -1021,6 +1315,10 @@ module completions {
 
   def "nu-complete git-crm inbox format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm inbox color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # What needs you now: unanswered threads, handoffs to you, your tasks, mentions
@@ -1032,6 +1330,8 @@ module completions {
     --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm inbox color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
@@ -1056,6 +1356,10 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm metrics color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Team metrics: first response, first contact resolution, handoffs, coverage, consistency
   export extern "git-crm metrics" [
     --since: string           # Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`
@@ -1075,6 +1379,8 @@ module completions {
     --format: string@"nu-complete git-crm metrics format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm metrics color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     metric?: string@"nu-complete git-crm metrics metric" # Show one metric in depth (default: an overview of the five)
@@ -1082,6 +1388,10 @@ module completions {
 
   def "nu-complete git-crm check format" [] {
     [ "text" "json" ]
+  }
+
+  def "nu-complete git-crm check color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Validate the whole store with named checks; report every problem
@@ -1092,6 +1402,8 @@ module completions {
     --fix                     # First make the repairs that are safe (records a merge left in a renamed customer's old folder are moved to the customer), in one commit; then check
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm check color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     ...names: string          # Checks to run (default: all of them; `--list` shows them)
@@ -1099,6 +1411,10 @@ module completions {
 
   def "nu-complete git-crm import format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm import color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file
@@ -1110,7 +1426,9 @@ module completions {
     --format: string@"nu-complete git-crm import format" # Output format of the summary
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm import color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     file: path                # The spreadsheet: CSV/TSV (UTF-8), XLSX, XLS, XLSB or ODS
   ]
@@ -1121,6 +1439,10 @@ module completions {
 
   def "nu-complete git-crm export format" [] {
     [ "csv" "json" ]
+  }
+
+  def "nu-complete git-crm export color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Export customers, touchpoints, notes or handoffs as CSV or JSON
@@ -1135,7 +1457,9 @@ module completions {
     --channel: string         # Only touchpoints on these channels (repeatable)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm export color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     what: string@"nu-complete git-crm export what" # What to export
   ]
@@ -1144,13 +1468,19 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm review color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Summarise a branch for merge review: customers, reassignments, records, fields, problems
   export extern "git-crm review" [
     --fail-on-problems        # Exit 1 when head brings a new `check` error or a record edited or deleted after the fact
     --format: string@"nu-complete git-crm review format" # Output format: text for terminals, markdown for a merge-request comment, json for bots
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm review color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     range?: string            # What to review: `<base>..<head>` (also `<base>...<head>`, `<base>..`, or a lone `<base>` meaning `<base>..HEAD`). Default: the branch's upstream `..HEAD`
   ]
@@ -1159,19 +1489,29 @@ module completions {
     [ "table" "json" "markdown" "csv" ]
   }
 
+  def "nu-complete git-crm history color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # A customer's git history in words: who changed what, when, in which commit
   export extern "git-crm history" [
     --tz: string              # Time zone for times (default: the store's `timezone`, else UTC)
     --format: string@"nu-complete git-crm history format" # Output format: table (text), markdown or json
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm history color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer: its slug (the current one; the history follows renames), or a contact's email or phone
   ]
 
   def "nu-complete git-crm sync format" [] {
     [ "table" "json" "markdown" "csv" ]
+  }
+
+  def "nu-complete git-crm sync color" [] {
+    [ "auto" "always" "never" ]
   }
 
   # Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)
@@ -1182,9 +1522,15 @@ module completions {
     --format: string@"nu-complete git-crm sync format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm sync color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
   ]
+
+  def "nu-complete git-crm demo color" [] {
+    [ "auto" "always" "never" ]
+  }
 
   # Build a demo agency store and show a short tour
   export extern "git-crm demo" [
@@ -1193,7 +1539,9 @@ module completions {
     --seed: string            # Seed of the generator (the same seed builds the same store)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm demo color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     dir?: path                # Where to build it (default: ./git-crm-demo); must not exist or be empty
   ]
@@ -1202,21 +1550,33 @@ module completions {
     [ "bash" "zsh" "fish" "powershell" "elvish" "nushell" "man" ]
   }
 
+  def "nu-complete git-crm completions color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page
   export extern "git-crm completions" [
     --dir: path               # Write every target into this folder instead (file names as in completions/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm completions color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     target?: string@"nu-complete git-crm completions target" # Which shell (or `man`)
   ]
 
+  def "nu-complete git-crm merge-driver color" [] {
+    [ "auto" "always" "never" ]
+  }
+
   # The merge driver git calls for customer records (registered by init/setup)
   export extern "git-crm merge-driver" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
-    --help(-h)                # Print help
+    --color: string@"nu-complete git-crm merge-driver color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     base: path                # The common ancestor's version (%O)
     ours: path                # Our version (%A); the result is written here

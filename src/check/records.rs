@@ -104,16 +104,43 @@ pub(super) fn run(ctx: &mut Ctx) {
                 column,
                 message,
             } => invalid(ctx, &entry.path, *line, *column, message),
-            Content::Record(record) => match record.as_ref() {
-                Record::Customer(c) => customer(ctx, &entry.path, c),
-                Record::Interaction(i) => interaction(ctx, &entry.path, i),
-                Record::Note(n) => note(ctx, &entry.path, n),
-                Record::Handoff(h) => handoff(ctx, &entry.path, h),
-                Record::Task(t) => task(ctx, &entry.path, t),
-                Record::Correction(c) => correction(ctx, &entry.path, c),
-                Record::Document(d) => document(ctx, &entry.path, d),
-            },
+            Content::Record(record) => {
+                match record.as_ref() {
+                    Record::Customer(c) => customer(ctx, &entry.path, c),
+                    Record::Interaction(i) => interaction(ctx, &entry.path, i),
+                    Record::Note(n) => note(ctx, &entry.path, n),
+                    Record::Handoff(h) => handoff(ctx, &entry.path, h),
+                    Record::Task(t) => task(ctx, &entry.path, t),
+                    Record::Correction(c) => correction(ctx, &entry.path, c),
+                    Record::Document(d) => document(ctx, &entry.path, d),
+                }
+                record_rules(ctx, &entry.path, record);
+            }
         }
+    }
+}
+
+/// The rules every writer enforces ([`crate::model::validate`]), on a file someone wrote by
+/// hand: what git-crm would refuse to write is reported.
+fn record_rules(ctx: &mut Ctx, path: &str, record: &Record) {
+    use crate::model::validate;
+    let problems = match record {
+        Record::Customer(c) => validate::customer(c),
+        Record::Interaction(i) => validate::interaction(i),
+        Record::Note(n) => validate::note(n),
+        Record::Handoff(h) => validate::handoff(h),
+        Record::Task(t) => validate::task(t),
+        Record::Correction(c) => validate::correction(c),
+        Record::Document(d) => validate::document(d),
+    };
+    for problem in problems {
+        ctx.push(
+            Problem::error("schema", problem)
+                .hint("git-crm would refuse to write this value; docs/format.md gives the rules"),
+            path,
+            None,
+            None,
+        );
     }
 }
 

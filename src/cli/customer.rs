@@ -490,3 +490,13 @@ fn open_tasks(out: &mut String, card: &git_crm::timeline::card::Card) {
         }
     }
 }
+
+impl CustomerCommand {
+    /// Whether the subcommand prints a report worth paging.
+    pub fn pages(&self) -> bool {
+        matches!(
+            self,
+            CustomerCommand::List { .. } | CustomerCommand::Show { .. }
+        )
+    }
+}

@@ -142,3 +142,10 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
         }
     }
 }
+
+impl HandoffCommand {
+    /// Whether the subcommand prints a report worth paging.
+    pub fn pages(&self) -> bool {
+        matches!(self, HandoffCommand::List { .. })
+    }
+}

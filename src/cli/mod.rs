@@ -22,6 +22,7 @@ mod merge_driver;
 mod metrics;
 mod note;
 mod output;
+mod pager;
 mod person;
 mod prompt;
 mod review;
@@ -50,6 +51,14 @@ pub struct Cli {
     /// Act as this person (a handle from .gitcrm/config.yaml).
     #[arg(long = "as", global = true, env = "GITCRM_USER", value_name = "HANDLE")]
     acting: Option<String>,
+    /// When to colour what means something (overdue, over target, new): on a terminal by
+    /// default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: git_crm::render::ColorChoice,
+    /// Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER,
+    /// else `less`), as `git --no-pager` does.
+    #[arg(long, global = true)]
+    no_pager: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -120,6 +129,24 @@ enum Command {
     MergeDriver(merge_driver::MergeDriverArgs),
 }
 
+impl Command {
+    /// Whether the command's output is a report people read, long enough to page.
+    fn pages(&self) -> bool {
+        match self {
+            Command::Timeline(_)
+            | Command::Inbox(_)
+            | Command::Metrics(_)
+            | Command::Check(_)
+            | Command::Review(_)
+            | Command::History(_) => true,
+            Command::Customer(c) => c.pages(),
+            Command::Handoff(c) => c.pages(),
+            Command::Task(c) => c.pages(),
+            _ => false,
+        }
+    }
+}
+
 /// What every store command gets: the store, who may be acting, and the terminal.
 pub struct Ctx {
     pub store: Store,
@@ -140,10 +167,16 @@ impl Ctx {
         if let Some(recovery) = store.recover_if_idle()? {
             output::note(&recovery.describe());
         }
+        let git_color = git_crm::git::local_config(store.repo_root(), "color.crm")
+            .or_else(|| git_crm::git::local_config(store.repo_root(), "color.ui"));
+        let ui = Ui::detect(cli.color, git_color.as_deref());
+        if !cli.no_pager && ui.stdout_tty && cli.command.pages() {
+            output::use_pager(pager::command(store.repo_root()));
+        }
         Ok(Ctx {
             store,
             acting: cli.acting.clone(),
-            ui: Ui::detect(),
+            ui,
         })
     }
 
@@ -178,10 +211,12 @@ pub fn main() -> i32 {
     if let Err(err) = fix_clock_and_seed() {
         return output::report_error(&err);
     }
-    match run(cli) {
+    let code = match run(cli) {
         Ok(code) => code,
         Err(err) => output::report_error(&err),
-    }
+    };
+    output::close_pager();
+    code
 }
 
 /// Honours `GITCRM_NOW` (an RFC 3339 instant or a date) and `GITCRM_SEED` (an integer), so a

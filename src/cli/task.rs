@@ -207,3 +207,10 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
         }
     }
 }
+
+impl TaskCommand {
+    /// Whether the subcommand prints a report worth paging.
+    pub fn pages(&self) -> bool {
+        matches!(self, TaskCommand::List { .. })
+    }
+}

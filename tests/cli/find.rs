@@ -186,12 +186,12 @@ fn table_lists_both_sections_and_says_when_nothing_matches() {
     let out = s.run_at(NOW, &["find", "hank", "--limit", "1"]);
     insta::assert_snapshot!(out, @r"
     Customers (1)
-     slug    name                matched         contact                             owner
-     globex  Globex Corporation  contact, email  Hank Scorpio <hank@globex.example>  alice
+    slug    name                matched         contact                             owner
+    globex  Globex Corporation  contact, email  Hank Scorpio <hank@globex.example>  alice
 
     Touchpoints and notes (1)
-     id        customer  at                what     by     text
-     4662f138  globex    2026-11-20 11:40  -> call  alice  Called Hank about the invoice
+    id        customer  at                what     by     text
+    4662f138  globex    2026-11-20 11:40  -> call  alice  Called Hank about the invoice
     ");
     assert_eq!(
         s.run(&["find", "nothing-like-this"]),

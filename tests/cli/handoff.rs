@@ -156,7 +156,7 @@ fn handoff_list_pending_and_filters() {
     assert!(lines[0].split_whitespace().eq([
         "id", "customer", "at", "from", "to", "by", "state", "reason"
     ]));
-    assert!(lines[1].starts_with(&format!(" {to_bob}  hand")), "{table}");
+    assert!(lines[1].starts_with(&format!("{to_bob}  hand")), "{table}");
     assert!(lines[1].contains("pending ("), "{table}");
 
     let to = store.json(&["handoff", "list", "--to", "carol", "--format", "json"]);
