@@ -1020,7 +1020,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs, or contact emails or phones)')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these kinds of hit (repeatable)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Hits listed per section (0: all)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (the JSON is documented in docs/everyday.md)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')

@@ -919,7 +919,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --customer 'Only these customers (slugs, or contact emails or phones)'
             cand --kind 'Only these kinds of hit (repeatable)'
             cand --limit 'Hits listed per section (0: all)'
-            cand --format 'format'
+            cand --format 'Output format (the JSON is documented in docs/everyday.md)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'

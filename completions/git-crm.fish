@@ -100,10 +100,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l email -d 'Email addresses (repeatable); they identify the person from git config' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l team -d 'Teams (repeatable; the first is the default team of their customers)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l role -d 'Role, for views (`sales`, `support`, `finance`, ...)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -128,10 +126,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l until -d 'The last day away (included): 2026-12-04, `friday`, `+2w`, ...' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l from -d 'The first day away (default: now)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -142,10 +138,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -191,10 +185,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l calendar -d 'Calendar (defined under `calendars:` in the config) for business-hours metrics' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l description -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -217,10 +209,8 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -231,10 +221,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -245,10 +233,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -293,10 +279,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l contact -d 'A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l field -d 'A custom field `key=value` (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l external-id -d 'An id in another system, `source=key` (repeatable)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -333,10 +317,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -354,10 +336,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l remove-contact -d 'A contact\'s name or email' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l set-restricted -d '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l team -d 'The team restricted values are kept to' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -369,10 +349,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l name -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -383,10 +361,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -416,10 +392,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l by -d 'Who: a pe
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l reply-to -d 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l tag -d 'Tags (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l restricted -d 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -435,10 +409,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s V -l version -d 
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l tag -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l restricted -d 'Seal the text to this team (its current members and you); the rest stays in clear' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l at -d 'When (default now)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -456,10 +428,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l restricted -d
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l to -d 'The touchpoint, note, task or handoff it belongs to (id prefix from the timeline)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l replaces -d 'A new version of this document (id prefix from `docs list`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l at -d 'When it was attached (default now)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -532,10 +502,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l to -d 'The new owner\'s handle' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l team -d 'The new team (default: the new owner\'s first team)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l reason -d 'Why, for the handoff record' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -556,10 +524,8 @@ internal\t'Among ourselves, about the customer'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l by -d 'Who: a person for outbound/internal, the customer\'s contact for inbound' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l customer -d 'Move it to this customer (slug, or a contact\'s email or phone)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l reason -d 'Why (kept in the correction record)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -572,10 +538,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l no-pager -d 'P
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l reason -d 'Why it is withdrawn (required; kept in the correction record)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -614,10 +578,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l on-behalf-of -d 'Accept for the receiving person (recorded as `on_behalf_of`)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -630,10 +592,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l reason -d 'Why (required; the previous owner reads it)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l on-behalf-of -d 'Decline for the receiving person (recorded as `on_behalf_of`)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -665,10 +625,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l assignee -d 'Who does it (default: you)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l due -d 'Due date: 2026-12-01, `tomorrow`, `friday`, `next monday`, `+3d`, `in 2 weeks`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l every -d 'Make it recurring: 3d, 1w, 2w, 1mo (or daily, weekly, monthly). The next occurrence is added when this one is done, due `every` after this one\'s due date (default due: today)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -683,10 +641,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l due -d 'The new due date (same forms as `task add --due`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l assignee -d 'Reassign to this person' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l every -d 'Make a series recur at this interval (1w, 1mo, ...), or `never` to end it' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -698,10 +654,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -729,10 +683,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l format -d 'Output format of the result' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -761,10 +713,9 @@ task-done\t''
 document\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l by -d 'Only entries by these people or contacts (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l tz -d 'Time zone for times and days (default: the store\'s `timezone`, else UTC)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
-markdown\t''
-csv\t''"
+markdown\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -787,7 +738,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l kind -d 'Only t
 touchpoint\t''
 note\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l limit -d 'Hits listed per section (0: all)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l format -d 'Output format (the JSON is documented in docs/everyday.md)' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -798,10 +749,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l no-pager -d 'Pr
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l team -d 'The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l format -d 'Output format (json is documented in docs/collaboration-sync.md)' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l format -d 'Output format (json is documented in docs/collaboration-sync.md)' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -846,7 +795,7 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'`path:line:col: error[check]: message` lines and a summary, on stderr'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l format -d 'Output format' -r -f -a "text\t'`path:line:col: error[check]: message` lines and a summary'
 json\t'One versioned JSON document on stdout (docs/check.md)'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -860,10 +809,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l no-pager -d 'P
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l rules -d 'The rules file that maps its columns to fields (see docs/import.md)' -r -F
-complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l format -d 'Output format of the summary' -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l format -d 'Output format of the summary' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -892,10 +839,9 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l format -d 'Output format: text for terminals, markdown for a merge-request comment, json for bots' -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l format -d 'Output format: text for terminals, markdown for a merge-request comment, json for bots' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
-markdown\t''
-csv\t''"
+markdown\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -906,10 +852,9 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand review" -l no-pager -d '
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand review" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l tz -d 'Time zone for times (default: the store\'s `timezone`, else UTC)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l format -d 'Output format: table (text), markdown or json' -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l format -d 'Output format: table (text), markdown or json' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
-markdown\t''
-csv\t''"
+markdown\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -918,10 +863,8 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -r -f -a "table\t''
-json\t''
-markdown\t''
-csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'

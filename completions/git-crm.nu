@@ -64,7 +64,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person add color" [] {
@@ -109,7 +109,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person away format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person away color" [] {
@@ -133,7 +133,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person back format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person back color" [] {
@@ -169,7 +169,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key add color" [] {
@@ -192,7 +192,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key list format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key list color" [] {
@@ -212,7 +212,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key remove format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key remove color" [] {
@@ -235,7 +235,7 @@ module completions {
   ]
 
   def "nu-complete git-crm person key generate format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm person key generate color" [] {
@@ -340,7 +340,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team add color" [] {
@@ -383,7 +383,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team join format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team join color" [] {
@@ -406,7 +406,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team leave format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team leave color" [] {
@@ -429,7 +429,7 @@ module completions {
   ]
 
   def "nu-complete git-crm team rekey format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm team rekey color" [] {
@@ -501,7 +501,7 @@ module completions {
   }
 
   def "nu-complete git-crm customer add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer add color" [] {
@@ -565,7 +565,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer show format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer show color" [] {
@@ -586,7 +586,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer edit format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer edit color" [] {
@@ -616,7 +616,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer rename format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer rename color" [] {
@@ -640,7 +640,7 @@ module completions {
   ]
 
   def "nu-complete git-crm customer archive format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm customer archive color" [] {
@@ -699,7 +699,7 @@ module completions {
   }
 
   def "nu-complete git-crm log format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm log color" [] {
@@ -732,7 +732,7 @@ module completions {
   ]
 
   def "nu-complete git-crm note format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm note color" [] {
@@ -758,7 +758,7 @@ module completions {
   ]
 
   def "nu-complete git-crm attach format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm attach color" [] {
@@ -899,7 +899,7 @@ module completions {
   ]
 
   def "nu-complete git-crm assign format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm assign color" [] {
@@ -928,7 +928,7 @@ module completions {
   }
 
   def "nu-complete git-crm amend format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm amend color" [] {
@@ -959,7 +959,7 @@ module completions {
   ]
 
   def "nu-complete git-crm void format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm void color" [] {
@@ -1018,7 +1018,7 @@ module completions {
   ]
 
   def "nu-complete git-crm handoff accept format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm handoff accept color" [] {
@@ -1041,7 +1041,7 @@ module completions {
   ]
 
   def "nu-complete git-crm handoff decline format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm handoff decline color" [] {
@@ -1099,7 +1099,7 @@ module completions {
   ]
 
   def "nu-complete git-crm task add format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm task add color" [] {
@@ -1125,7 +1125,7 @@ module completions {
   ]
 
   def "nu-complete git-crm task edit format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm task edit color" [] {
@@ -1152,7 +1152,7 @@ module completions {
   ]
 
   def "nu-complete git-crm task reopen format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm task reopen color" [] {
@@ -1198,7 +1198,7 @@ module completions {
   ]
 
   def "nu-complete git-crm task done format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm task done color" [] {
@@ -1252,7 +1252,7 @@ module completions {
   }
 
   def "nu-complete git-crm timeline format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" "markdown" ]
   }
 
   def "nu-complete git-crm timeline color" [] {
@@ -1303,7 +1303,7 @@ module completions {
     --customer: string        # Only these customers (slugs, or contact emails or phones)
     --kind: string@"nu-complete git-crm find kind" # Only these kinds of hit (repeatable)
     --limit: string           # Hits listed per section (0: all)
-    --format: string@"nu-complete git-crm find format"
+    --format: string@"nu-complete git-crm find format" # Output format (the JSON is documented in docs/everyday.md)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm find color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -1314,7 +1314,7 @@ module completions {
   ]
 
   def "nu-complete git-crm inbox format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm inbox color" [] {
@@ -1410,7 +1410,7 @@ module completions {
   ]
 
   def "nu-complete git-crm import format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm import color" [] {
@@ -1465,7 +1465,7 @@ module completions {
   ]
 
   def "nu-complete git-crm review format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" "markdown" ]
   }
 
   def "nu-complete git-crm review color" [] {
@@ -1486,7 +1486,7 @@ module completions {
   ]
 
   def "nu-complete git-crm history format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" "markdown" ]
   }
 
   def "nu-complete git-crm history color" [] {
@@ -1507,7 +1507,7 @@ module completions {
   ]
 
   def "nu-complete git-crm sync format" [] {
-    [ "table" "json" "markdown" "csv" ]
+    [ "table" "json" ]
   }
 
   def "nu-complete git-crm sync color" [] {

@@ -26,8 +26,8 @@ pub enum KeyCommand {
     List {
         /// Only this person's keys.
         handle: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t)]
+        format: super::args::TextJson,
     },
     /// Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards.
     Remove {
@@ -116,9 +116,14 @@ pub fn run_key(ctx: &Ctx, cmd: KeyCommand) -> Result<i32> {
             }
             let headers = ["person", "fingerprint", "kind", "teams"];
             print(&render::listing(
-                &ctx.ui, format, "keys", &items, &headers, &rows,
+                &ctx.ui,
+                format.into(),
+                "keys",
+                &items,
+                &headers,
+                &rows,
             ))?;
-            if format != Format::Json {
+            if Format::from(format) != Format::Json {
                 if local.is_empty() {
                     eprintln!(
                         "note: no local identity found (GITCRM_IDENTITY, ~/.config/git-crm/identity.txt, ~/.ssh/id_ed25519)"
@@ -213,7 +218,7 @@ pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
     let (actor, txn) = ctx.begin_write()?;
     let planned = ops::rekey(&ctx.store, &actor, team, Keyring::local())?;
     if planned.change.files.is_empty() {
-        if write.format == Format::Json {
+        if Format::from(write.format) == Format::Json {
             print(&render::json_document("rekey", &planned.record))?;
         } else {
             print(&format!(
@@ -234,7 +239,7 @@ pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
             ..Default::default()
         },
     )?;
-    if write.format == Format::Json {
+    if Format::from(write.format) == Format::Json {
         print(&render::json_object(vec![
             ("commit", serde_json::json!(commit)),
             ("rekey", serde_json::to_value(&planned.record)?),

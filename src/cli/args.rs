@@ -6,6 +6,40 @@ use git_crm::model::Timestamp;
 use git_crm::model::time::{self, Expect};
 use git_crm::render::Format;
 
+/// Declares a format enum that offers a subset of [`Format`], so clap refuses what a command
+/// cannot print (instead of the command printing something else).
+macro_rules! format_subset {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident),+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+        pub enum $name {
+            /// Aligned text for people (the default).
+            #[default]
+            #[value(alias = "text")]
+            Table,
+            $($variant),+
+        }
+
+        impl From<$name> for Format {
+            fn from(f: $name) -> Format {
+                match f {
+                    $name::Table => Format::Table,
+                    $($name::$variant => Format::$variant),+
+                }
+            }
+        }
+    };
+}
+
+format_subset!(
+    /// Text or versioned JSON.
+    TextJson { Json }
+);
+format_subset!(
+    /// Text, versioned JSON, or Markdown for a merge request or a CI summary.
+    TextJsonMarkdown { Json, Markdown }
+);
+
 /// Flags of every command that changes the store.
 #[derive(Debug, Clone, Args)]
 pub struct WriteArgs {
@@ -16,8 +50,8 @@ pub struct WriteArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Output format of the result.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: TextJson,
 }
 
 /// Reads a time argument that says when something happened (`--at`), in the store's zone and

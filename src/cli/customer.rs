@@ -74,8 +74,8 @@ pub enum CustomerCommand {
     Show {
         /// The customer: its slug, or a contact's email or phone.
         slug: String,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t)]
+        format: super::args::TextJson,
         #[command(flatten)]
         view: super::view::ViewArg,
     },
@@ -192,7 +192,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             };
             list(ctx, &query, format)
         }
-        CustomerCommand::Show { slug, format, view } => show(ctx, &slug, format, &view),
+        CustomerCommand::Show { slug, format, view } => show(ctx, &slug, format.into(), &view),
         CustomerCommand::Edit {
             slug,
             set,

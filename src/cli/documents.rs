@@ -165,7 +165,7 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
     if args.write.dry_run {
         return Ok(0);
     }
-    if args.write.format == Format::Json {
+    if Format::from(args.write.format) == Format::Json {
         let items: Vec<serde_json::Value> = results
             .iter()
             .map(|(_, p, commit)| {

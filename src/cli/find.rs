@@ -8,7 +8,7 @@ use git_crm::model::text::escape;
 use git_crm::render;
 
 use super::Ctx;
-use super::args::{period, split_list};
+use super::args::{TextJson, period, split_list};
 use super::output::print;
 
 /// The long help of `find`: what is searched and how hits are ranked.
@@ -24,14 +24,6 @@ a contact's name; every word anywhere. Then touchpoints and notes: the whole tex
 summary (a note's first line), then every word in it, then in the body; ties by most recent \
 first. --since/--until/--channel restrict touchpoints and notes (a note has no channel); \
 --team/--owner/--tag/--customer restrict the customers searched. See docs/everyday.md.";
-
-/// What `find` prints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
-pub enum FindFormat {
-    #[default]
-    Table,
-    Json,
-}
 
 #[derive(Debug, Args)]
 #[command(after_long_help = LONG_HELP)]
@@ -66,8 +58,9 @@ pub struct FindArgs {
     /// Hits listed per section (0: all).
     #[arg(long, default_value_t = 10)]
     limit: usize,
-    #[arg(long, value_enum, default_value_t = FindFormat::Table)]
-    format: FindFormat,
+    /// Output format (the JSON is documented in docs/everyday.md).
+    #[arg(long, value_enum, default_value_t)]
+    format: TextJson,
 }
 
 pub fn run(ctx: &Ctx, args: FindArgs) -> Result<i32> {
@@ -86,8 +79,8 @@ pub fn run(ctx: &Ctx, args: FindArgs) -> Result<i32> {
     };
     let found = find::find(&ctx.store, &query)?;
     match args.format {
-        FindFormat::Json => print(&render::json_document("find", &found))?,
-        FindFormat::Table => print(&table(ctx, &found, args.limit))?,
+        TextJson::Json => print(&render::json_document("find", &found))?,
+        TextJson::Table => print(&table(ctx, &found, args.limit))?,
     }
     Ok(0)
 }

@@ -31,8 +31,8 @@ pub struct ImportArgs {
     #[arg(long)]
     no_commit: bool,
     /// Output format of the summary.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJson,
 }
 
 fn progress_bar() -> ProgressBar {
@@ -119,7 +119,7 @@ fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
     for problem in &plan.problems {
         eprintln!("{problem}");
     }
-    if args.format == Format::Json {
+    if Format::from(args.format) == Format::Json {
         return print(&json_object(vec![(
             "import",
             serde_json::json!({

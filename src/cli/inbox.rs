@@ -41,20 +41,13 @@ pub struct InboxArgs {
     #[arg(long)]
     team: Option<String>,
     /// Output format (json is documented in docs/collaboration-sync.md).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJson,
     #[command(flatten)]
     view: ViewArg,
 }
 
 pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
-    if matches!(args.format, Format::Markdown | Format::Csv) {
-        return Err(git_crm::Error::usage(
-            "inbox prints a table or JSON",
-            Some("use --format table or --format json".into()),
-        )
-        .into());
-    }
     let person = match &args.team {
         // A team's queue is anyone's to look at: no identity is needed.
         Some(_) => ctx.actor().unwrap_or_default(),
@@ -72,7 +65,7 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
     for warning in &inbox.warnings {
         eprintln!("warning: {}", escape(warning));
     }
-    let text = match args.format {
+    let text = match Format::from(args.format) {
         Format::Json => render::json_object(vec![
             ("inbox", serde_json::to_value(&inbox)?),
             ("view", view.json(inbox.hidden)),

@@ -96,7 +96,8 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
 }
 
 /// Shows a planned change (`--dry-run`): the commit subject and every file.
-pub fn dry_run(change: &Change, format: Format) -> anyhow::Result<()> {
+pub fn dry_run(change: &Change, format: impl Into<Format>) -> anyhow::Result<()> {
+    let format: Format = format.into();
     if format == Format::Json {
         return print(&git_crm::render::json_document("change", change));
     }
@@ -154,7 +155,7 @@ pub fn finish<T: serde::Serialize>(
             ..Default::default()
         },
     )?;
-    if args.format == Format::Json {
+    if Format::from(args.format) == Format::Json {
         print(&git_crm::render::json_object(vec![
             ("id", serde_json::json!(id)),
             ("path", serde_json::json!(planned.path)),

@@ -40,8 +40,8 @@ pub struct TimelineArgs {
     /// Weave in who changed the customer when, from git (field changes, renames, edits).
     #[arg(long)]
     history: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJsonMarkdown,
     #[command(flatten)]
     view: super::view::ViewArg,
 }
@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         width: ctx.ui.width.map(usize::from).unwrap_or(200),
     };
     let timeline = with_history(ctx, args.history, &slug, timeline, &filter)?;
-    print(&match args.format {
+    print(&match Format::from(args.format) {
         Format::Json => json_with(&timeline, vec![("view", view.json(hidden))]),
         Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
         Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),

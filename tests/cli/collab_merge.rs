@@ -219,7 +219,7 @@ fn two_clones_merge_with_plain_git_pull() {
         .output()
         .unwrap();
     assert_eq!(check.status.code(), Some(1));
-    let stderr = String::from_utf8_lossy(&check.stderr);
+    let stderr = String::from_utf8_lossy(&check.stdout);
     assert!(
         stderr.contains("customers/globex/customer.yaml:6:1: error[conflict-markers]"),
         "{stderr}"

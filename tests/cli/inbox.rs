@@ -290,7 +290,7 @@ fn empty_inbox_and_unknown_person() {
         stderr(&assert)
     );
     let assert = s.cmd().args(["inbox", "--format", "csv"]).assert().code(2);
-    assert!(stderr(&assert).contains("table or JSON"));
+    assert!(stderr(&assert).contains("[possible values: table, json]"));
 }
 
 #[test]
