@@ -105,7 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;person;add' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name (becomes the author name of their commits)')
             [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'Email addresses (repeatable); they identify the person from git config')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Teams (repeatable; the first is the default team of their customers)')
             [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Role, for views (`sales`, `support`, `finance`, ...)')
@@ -123,7 +123,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;person;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -195,7 +195,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;person;key;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -321,7 +321,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;team;add' {
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'Calendar (defined under `calendars:` in the config) for business-hours metrics')
-            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'description')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the team does (shown by `team list`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -336,7 +336,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;team;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -436,8 +436,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;customer;add' {
             [CompletionResult]::new('--slug', '--slug', [CompletionResultType]::ParameterName, 'Folder name and handle of the customer (default: derived from the name)')
-            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'kind')
-            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'status')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Company or person')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Where the relationship stands')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Owner handle (default: you)')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Team (default: the owner''s first team)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tags (repeatable, or comma-separated)')
@@ -459,11 +459,11 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;customer;list' {
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only these statuses (repeatable)')
-            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'owner')
-            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'team')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by this person')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers of this team')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only customers with all these tags')
-            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'sort')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Sort by this column')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -476,7 +476,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;customer;show' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -491,8 +491,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;customer;edit' {
             [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove an optional field')
-            [CompletionResult]::new('--add-tag', '--add-tag', [CompletionResultType]::ParameterName, 'add-tag')
-            [CompletionResult]::new('--remove-tag', '--remove-tag', [CompletionResultType]::ParameterName, 'remove-tag')
+            [CompletionResult]::new('--add-tag', '--add-tag', [CompletionResultType]::ParameterName, 'Add a tag (repeatable; comma-separated lists work too)')
+            [CompletionResult]::new('--remove-tag', '--remove-tag', [CompletionResultType]::ParameterName, 'Remove a tag (repeatable)')
             [CompletionResult]::new('--add-contact', '--add-contact', [CompletionResultType]::ParameterName, '`Name <email>;phone=...;role=...`')
             [CompletionResult]::new('--remove-contact', '--remove-contact', [CompletionResultType]::ParameterName, 'A contact''s name or email')
             [CompletionResult]::new('--set-restricted', '--set-restricted', [CompletionResultType]::ParameterName, '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`')
@@ -511,7 +511,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;customer;rename' {
-            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The new display name')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -530,7 +530,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
-            [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'undo')
+            [CompletionResult]::new('--undo', '--undo', [CompletionResultType]::ParameterName, 'Unarchive instead')
             [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
@@ -600,7 +600,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;note' {
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'tag')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag the note (repeatable)')
             [CompletionResult]::new('--restricted', '--restricted', [CompletionResultType]::ParameterName, 'Seal the text to this team (its current members and you); the rest stays in clear')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (default now)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
@@ -654,7 +654,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;docs;list' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -667,7 +667,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;docs;show' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -679,8 +679,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;docs;get' {
-            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write the file here (`-` for stdout) instead of under its original name')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the file here (`-` for stdout) instead of under its original name')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -802,7 +802,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;handoff;list' {
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only handoffs of this customer (slug, or a contact''s email or phone)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only handoffs to this person')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -932,9 +932,9 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;task;list' {
-            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'assignee')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Only tasks assigned to this person')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only tasks of this customer (slug, or a contact''s email or phone)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -996,7 +996,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these kinds (repeatable)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Only entries by these people or contacts (repeatable)')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone for times and days (default: the store''s `timezone`, else UTC)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -1062,7 +1062,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--clock', '--clock', [CompletionResultType]::ParameterName, 'Measure durations in business hours (where the team has a calendar) or wall-clock time')
             [CompletionResult]::new('--weeks', '--weeks', [CompletionResultType]::ParameterName, 'Weeks of the weekly coverage table')
             [CompletionResult]::new('--fail-if', '--fail-if', [CompletionResultType]::ParameterName, 'Exit 1 when a condition holds, e.g. ''handoff.p90 > 24h'', ''fcr.rate < 0.6'', ''frt.unanswered > 0'' (repeatable)')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -1105,7 +1105,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;export' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records before this time')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by this person (and their records)')
@@ -1150,7 +1150,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;sync' {
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
@@ -1179,7 +1179,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;completions' {
-            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every target into this folder instead (file names as in completions/)')
+            [CompletionResult]::new('--dir', '--dir', [CompletionResultType]::ParameterName, 'Write every target into this folder instead (file names as in completions/), with one man page per subcommand under `man/`')
+            [CompletionResult]::new('--man-dir', '--man-dir', [CompletionResultType]::ParameterName, 'Install the man pages (git-crm.1 and one per subcommand, git-crm-timeline.1, ...) into this folder, e.g. `~/.cargo/share/man/man1`, where `man` finds them for programs in `~/.cargo/bin`; then `git crm --help` and `git crm help <command>` open them')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')

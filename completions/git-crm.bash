@@ -763,13 +763,17 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__completions)
-            opts="-h -V --dir --store --as --color --no-pager --help --version bash zsh fish powershell elvish nushell man"
+            opts="-h -V --dir --man-dir --store --as --color --no-pager --help --version bash zsh fish powershell elvish nushell man"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --man-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

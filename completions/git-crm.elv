@@ -98,7 +98,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;person;add'= {
-            cand --name 'name'
+            cand --name 'Display name (becomes the author name of their commits)'
             cand --email 'Email addresses (repeatable); they identify the person from git config'
             cand --team 'Teams (repeatable; the first is the default team of their customers)'
             cand --role 'Role, for views (`sales`, `support`, `finance`, ...)'
@@ -115,7 +115,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;person;list'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -182,7 +182,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;person;key;list'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -287,7 +287,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;team;add'= {
             cand --calendar 'Calendar (defined under `calendars:` in the config) for business-hours metrics'
-            cand --description 'description'
+            cand --description 'What the team does (shown by `team list`)'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -301,7 +301,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;team;list'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -389,8 +389,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;customer;add'= {
             cand --slug 'Folder name and handle of the customer (default: derived from the name)'
-            cand --kind 'kind'
-            cand --status 'status'
+            cand --kind 'Company or person'
+            cand --status 'Where the relationship stands'
             cand --owner 'Owner handle (default: you)'
             cand --team 'Team (default: the owner''s first team)'
             cand --tag 'Tags (repeatable, or comma-separated)'
@@ -411,11 +411,11 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;customer;list'= {
             cand --status 'Only these statuses (repeatable)'
-            cand --owner 'owner'
-            cand --team 'team'
+            cand --owner 'Only customers owned by this person'
+            cand --team 'Only customers of this team'
             cand --tag 'Only customers with all these tags'
-            cand --sort 'sort'
-            cand --format 'format'
+            cand --sort 'Sort by this column'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -427,7 +427,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;customer;show'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -441,8 +441,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;customer;edit'= {
             cand --set '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>'
             cand --unset 'Remove an optional field'
-            cand --add-tag 'add-tag'
-            cand --remove-tag 'remove-tag'
+            cand --add-tag 'Add a tag (repeatable; comma-separated lists work too)'
+            cand --remove-tag 'Remove a tag (repeatable)'
             cand --add-contact '`Name <email>;phone=...;role=...`'
             cand --remove-contact 'A contact''s name or email'
             cand --set-restricted '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`'
@@ -460,7 +460,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;customer;rename'= {
-            cand --name 'name'
+            cand --name 'The new display name'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -478,7 +478,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
-            cand --undo 'undo'
+            cand --undo 'Unarchive instead'
             cand --no-commit 'Write the files but do not commit them'
             cand --dry-run 'Show what would be written and change nothing'
             cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
@@ -538,7 +538,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;note'= {
-            cand --tag 'tag'
+            cand --tag 'Tag the note (repeatable)'
             cand --restricted 'Seal the text to this team (its current members and you); the rest stays in clear'
             cand --at 'When (default now)'
             cand --format 'Output format of the result'
@@ -589,7 +589,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;docs;list'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -601,7 +601,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;docs;show'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -612,8 +612,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;docs;get'= {
-            cand -o 'o'
-            cand --output 'output'
+            cand -o 'Write the file here (`-` for stdout) instead of under its original name'
+            cand --output 'Write the file here (`-` for stdout) instead of under its original name'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -723,7 +723,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;handoff;list'= {
             cand --customer 'Only handoffs of this customer (slug, or a contact''s email or phone)'
             cand --to 'Only handoffs to this person'
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -841,9 +841,9 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;task;list'= {
-            cand --assignee 'assignee'
+            cand --assignee 'Only tasks assigned to this person'
             cand --customer 'Only tasks of this customer (slug, or a contact''s email or phone)'
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -896,7 +896,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --kind 'Only these kinds (repeatable)'
             cand --by 'Only entries by these people or contacts (repeatable)'
             cand --tz 'Time zone for times and days (default: the store''s `timezone`, else UTC)'
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -959,7 +959,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --clock 'Measure durations in business hours (where the team has a calendar) or wall-clock time'
             cand --weeks 'Weeks of the weekly coverage table'
             cand --fail-if 'Exit 1 when a condition holds, e.g. ''handoff.p90 > 24h'', ''fcr.rate < 0.6'', ''frt.unanswered > 0'' (repeatable)'
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -999,7 +999,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;export'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --since 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`'
             cand --until 'Only records before this time'
             cand --owner 'Only customers owned by this person (and their records)'
@@ -1041,7 +1041,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;sync'= {
-            cand --format 'format'
+            cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
@@ -1068,7 +1068,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;completions'= {
-            cand --dir 'Write every target into this folder instead (file names as in completions/)'
+            cand --dir 'Write every target into this folder instead (file names as in completions/), with one man page per subcommand under `man/`'
+            cand --man-dir 'Install the man pages (git-crm.1 and one per subcommand, git-crm-timeline.1, ...) into this folder, e.g. `~/.cargo/share/man/man1`, where `man` finds them for programs in `~/.cargo/bin`; then `git crm --help` and `git crm help <command>` open them'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'

@@ -96,7 +96,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_s
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "back" -d 'Mark a person back from being away'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "key" -d 'Public keys for restricted content'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l name -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l name -d 'Display name (becomes the author name of their commits)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l email -d 'Email addresses (repeatable); they identify the person from git config' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l team -d 'Teams (repeatable; the first is the default team of their customers)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l role -d 'Role, for views (`sales`, `support`, `finance`, ...)' -r
@@ -112,7 +112,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''"
@@ -184,7 +184,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "rekey" -d 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l calendar -d 'Calendar (defined under `calendars:` in the config) for business-hours metrics' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l description -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l description -d 'What the team does (shown by `team list`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -197,7 +197,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''"
@@ -267,9 +267,9 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -f -a "archive" -d 'Archive a customer (nothing is deleted); --undo brings it back'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l slug -d 'Folder name and handle of the customer (default: derived from the name)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l kind -r -f -a "company\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l kind -d 'Company or person' -r -f -a "company\t''
 person\t''"
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l status -r -f -a "lead\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from add" -l status -d 'Where the relationship stands' -r -f -a "lead\t''
 active\t''
 paused\t''
 churned\t''"
@@ -295,16 +295,16 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 active\t''
 paused\t''
 churned\t''"
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l owner -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l team -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l owner -d 'Only customers owned by this person' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l team -d 'Only customers of this team' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l tag -d 'Only customers with all these tags' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l sort -r -f -a "slug\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l sort -d 'Sort by this column' -r -f -a "slug\t''
 name\t''
 created\t''
 status\t''
 owner\t''
 last\t'Most recent touchpoint first'"
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''"
@@ -317,7 +317,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t'Aligned text for people (the default)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -330,8 +330,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l set -d '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l unset -d 'Remove an optional field' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l add-tag -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l remove-tag -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l add-tag -d 'Add a tag (repeatable; comma-separated lists work too)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l remove-tag -d 'Remove a tag (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l add-contact -d '`Name <email>;phone=...;role=...`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l remove-contact -d 'A contact\'s name or email' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l set-restricted -d '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`' -r
@@ -348,7 +348,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l name -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l name -d 'The new display name' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from rename" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -368,7 +368,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
 always\t''
 never\t''"
-complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l undo
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l undo -d 'Unarchive instead'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l no-commit -d 'Write the files but do not commit them'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l dry-run -d 'Show what would be written and change nothing'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from archive" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
@@ -406,7 +406,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l dry-run -d 'Show
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l tag -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l tag -d 'Tag the note (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l restricted -d 'Seal the text to this team (its current members and you); the rest stays in clear' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l at -d 'When (default now)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
@@ -453,7 +453,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "open" -d 'Open a document with the desktop\'s opener (on a terminal only)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -465,7 +465,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 csv\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -476,7 +476,7 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s o -l output -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s o -l output -d 'Write the file here (`-` for stdout) instead of under its original name' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -564,7 +564,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l customer -d 'Only handoffs of this customer (slug, or a contact\'s email or phone)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l to -d 'Only handoffs to this person' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''"
@@ -666,9 +666,9 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l assignee -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l assignee -d 'Only tasks assigned to this person' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l customer -d 'Only tasks of this customer (slug, or a contact\'s email or phone)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''"
@@ -713,7 +713,7 @@ task-done\t''
 document\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l by -d 'Only entries by these people or contacts (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l tz -d 'Time zone for times and days (default: the store\'s `timezone`, else UTC)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -r -f -a "table\t'Aligned text for people (the default)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
 markdown\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
@@ -783,7 +783,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l clock -d 'Me
 wall\t'Wall-clock time everywhere'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l weeks -d 'Weeks of the weekly coverage table' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l fail-if -d 'Exit 1 when a condition holds, e.g. \'handoff.p90 > 24h\', \'fcr.rate < 0.6\', \'frt.unanswered > 0\' (repeatable)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l format -r -f -a "table\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 markdown\t''
 csv\t''"
@@ -822,7 +822,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l no-commit -d 
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l format -r -f -a "csv\t''
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "csv\t''
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l since -d 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l until -d 'Only records before this time' -r
@@ -863,7 +863,7 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -r -f -a "table\t'Aligned text for people (the default)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand sync" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -887,7 +887,8 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand demo" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l dir -d 'Write every target into this folder instead (file names as in completions/)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l dir -d 'Write every target into this folder instead (file names as in completions/), with one man page per subcommand under `man/`' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l man-dir -d 'Install the man pages (git-crm.1 and one per subcommand, git-crm-timeline.1, ...) into this folder, e.g. `~/.cargo/share/man/man1`, where `man` finds them for programs in `~/.cargo/bin`; then `git crm --help` and `git crm help <command>` open them' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand completions" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'

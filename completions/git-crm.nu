@@ -73,7 +73,7 @@ module completions {
 
   # Add a person
   export extern "git-crm person add" [
-    --name: string
+    --name: string            # Display name (becomes the author name of their commits)
     --email: string           # Email addresses (repeatable); they identify the person from git config
     --team: string            # Teams (repeatable; the first is the default team of their customers)
     --role: string            # Role, for views (`sales`, `support`, `finance`, ...)
@@ -99,7 +99,7 @@ module completions {
 
   # List people
   export extern "git-crm person list" [
-    --format: string@"nu-complete git-crm person list format"
+    --format: string@"nu-complete git-crm person list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm person list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -187,7 +187,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    handle: string
+    handle: string            # The person's handle
     key: string               # `age1…` or an OpenSSH `ssh-ed25519 AAAA…` line (quote it)
   ]
 
@@ -201,7 +201,7 @@ module completions {
 
   # List registered keys, and which of them this machine's identity holds
   export extern "git-crm person key list" [
-    --format: string@"nu-complete git-crm person key list format"
+    --format: string@"nu-complete git-crm person key list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm person key list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -230,8 +230,8 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    handle: string
-    fingerprint: string
+    handle: string            # The person's handle
+    fingerprint: string       # The key's fingerprint, or a prefix of it (`person key list` shows them)
   ]
 
   def "nu-complete git-crm person key generate format" [] {
@@ -350,7 +350,7 @@ module completions {
   # Add a team
   export extern "git-crm team add" [
     --calendar: string        # Calendar (defined under `calendars:` in the config) for business-hours metrics
-    --description: string
+    --description: string     # What the team does (shown by `team list`)
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm team add format" # Output format of the result
@@ -360,7 +360,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    name: string
+    name: string              # The team's name: lowercase letters, digits and `-` (`support`)
   ]
 
   def "nu-complete git-crm team list format" [] {
@@ -373,7 +373,7 @@ module completions {
 
   # List teams
   export extern "git-crm team list" [
-    --format: string@"nu-complete git-crm team list format"
+    --format: string@"nu-complete git-crm team list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm team list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -401,8 +401,8 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    team: string
-    handle: string
+    team: string              # The team
+    handle: string            # The person's handle
   ]
 
   def "nu-complete git-crm team leave format" [] {
@@ -424,8 +424,8 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    team: string
-    handle: string
+    team: string              # The team
+    handle: string            # The person's handle
   ]
 
   def "nu-complete git-crm team rekey format" [] {
@@ -447,7 +447,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    team: string
+    team: string              # The team
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -511,8 +511,8 @@ module completions {
   # Add a customer
   export extern "git-crm customer add" [
     --slug: string            # Folder name and handle of the customer (default: derived from the name)
-    --kind: string@"nu-complete git-crm customer add kind"
-    --status: string@"nu-complete git-crm customer add status"
+    --kind: string@"nu-complete git-crm customer add kind" # Company or person
+    --status: string@"nu-complete git-crm customer add status" # Where the relationship stands
     --owner: string           # Owner handle (default: you)
     --team: string            # Team (default: the owner's first team)
     --tag: string             # Tags (repeatable, or comma-separated)
@@ -550,12 +550,12 @@ module completions {
   # List customers
   export extern "git-crm customer list" [
     --status: string@"nu-complete git-crm customer list status" # Only these statuses (repeatable)
-    --owner: string
-    --team: string
+    --owner: string           # Only customers owned by this person
+    --team: string            # Only customers of this team
     --tag: string             # Only customers with all these tags
     --archived                # Include archived customers
-    --sort: string@"nu-complete git-crm customer list sort"
-    --format: string@"nu-complete git-crm customer list format"
+    --sort: string@"nu-complete git-crm customer list sort" # Sort by this column
+    --format: string@"nu-complete git-crm customer list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm customer list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -574,7 +574,7 @@ module completions {
 
   # Show a customer's card: fields, contacts, open threads, last touchpoint, pending handoff
   export extern "git-crm customer show" [
-    --format: string@"nu-complete git-crm customer show format"
+    --format: string@"nu-complete git-crm customer show format" # Output format (json is versioned; see docs/)
     --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -597,8 +597,8 @@ module completions {
   export extern "git-crm customer edit" [
     --set: string             # `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>
     --unset: string           # Remove an optional field
-    --add-tag: string
-    --remove-tag: string
+    --add-tag: string         # Add a tag (repeatable; comma-separated lists work too)
+    --remove-tag: string      # Remove a tag (repeatable)
     --add-contact: string     # `Name <email>;phone=...;role=...`
     --remove-contact: string  # A contact's name or email
     --set-restricted: string  # `fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`
@@ -625,7 +625,7 @@ module completions {
 
   # Give a customer a new slug (moves its folder, keeps its id) and/or a new name
   export extern "git-crm customer rename" [
-    --name: string
+    --name: string            # The new display name
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm customer rename format" # Output format of the result
@@ -636,7 +636,7 @@ module completions {
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     slug: string              # The customer: its slug, or a contact's email or phone
-    new_slug?: string         # The new slug (lowercase letters, digits and `-`)
+    new_slug?: string         # The new slug (the folder moves; the old slug keeps pointing to the new one)
   ]
 
   def "nu-complete git-crm customer archive format" [] {
@@ -649,7 +649,7 @@ module completions {
 
   # Archive a customer (nothing is deleted); --undo brings it back
   export extern "git-crm customer archive" [
-    --undo
+    --undo                    # Unarchive instead
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm customer archive format" # Output format of the result
@@ -741,7 +741,7 @@ module completions {
 
   # Add an internal note about a customer; @mentions name people
   export extern "git-crm note" [
-    --tag: string
+    --tag: string             # Tag the note (repeatable)
     --restricted: string      # Seal the text to this team (its current members and you); the rest stays in clear
     --at: string              # When (default now)
     --no-commit               # Write the files but do not commit them
@@ -812,7 +812,7 @@ module completions {
   # List documents (the current version of each; --all for every version)
   export extern "git-crm docs list" [
     --all                     # Include versions replaced by newer ones
-    --format: string@"nu-complete git-crm docs list format"
+    --format: string@"nu-complete git-crm docs list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm docs list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -832,14 +832,14 @@ module completions {
 
   # A document's record and its versions
   export extern "git-crm docs show" [
-    --format: string@"nu-complete git-crm docs show format"
+    --format: string@"nu-complete git-crm docs show format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm docs show color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    id: string
+    id: string                # The document (a prefix of its id, as `docs list` shows)
   ]
 
   def "nu-complete git-crm docs get color" [] {
@@ -848,7 +848,7 @@ module completions {
 
   # Write a document's content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256
   export extern "git-crm docs get" [
-    --output(-o): path
+    --output(-o): path        # Write the file here (`-` for stdout) instead of under its original name
     --force                   # Replace an existing file
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -856,7 +856,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    id: string
+    id: string                # The document (a prefix of its id, as `docs list` shows)
   ]
 
   def "nu-complete git-crm docs open color" [] {
@@ -871,7 +871,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    id: string
+    id: string                # The document (a prefix of its id, as `docs list` shows)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -1008,7 +1008,7 @@ module completions {
     --pending                 # Only handoffs not yet accepted
     --customer: string        # Only handoffs of this customer (slug, or a contact's email or phone)
     --to: string              # Only handoffs to this person
-    --format: string@"nu-complete git-crm handoff list format"
+    --format: string@"nu-complete git-crm handoff list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm handoff list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -1037,7 +1037,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    target: string            # A handoff id prefix, or a customer (slug, or a contact's email or phone)
+    target: string            # The handoff (a prefix of its id), or a customer: its slug, or a contact's email or phone (its latest handoff)
   ]
 
   def "nu-complete git-crm handoff decline format" [] {
@@ -1121,7 +1121,7 @@ module completions {
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
     customer: string          # The customer: its slug, or a contact's email or phone
-    title: string
+    title: string             # What is to be done (one line)
   ]
 
   def "nu-complete git-crm task edit format" [] {
@@ -1184,11 +1184,11 @@ module completions {
   # List open tasks (soonest due first)
   export extern "git-crm task list" [
     --mine                    # Only tasks assigned to you
-    --assignee: string
+    --assignee: string        # Only tasks assigned to this person
     --overdue                 # Only tasks past their due date
     --all                     # Include done tasks
     --customer: string        # Only tasks of this customer (slug, or a contact's email or phone)
-    --format: string@"nu-complete git-crm task list format"
+    --format: string@"nu-complete git-crm task list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm task list color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -1216,7 +1216,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    id: string                # The task (a short id prefix from `task list`)
+    id: string                # The task (a prefix of its id, as `task list` shows it)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -1269,7 +1269,7 @@ module completions {
     --tz: string              # Time zone for times and days (default: the store's `timezone`, else UTC)
     --body                    # Print touchpoint and note bodies
     --history                 # Weave in who changed the customer when, from git (field changes, renames, edits)
-    --format: string@"nu-complete git-crm timeline format"
+    --format: string@"nu-complete git-crm timeline format" # Output format (json is versioned; see docs/)
     --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -1376,7 +1376,7 @@ module completions {
     --clock: string@"nu-complete git-crm metrics clock" # Measure durations in business hours (where the team has a calendar) or wall-clock time
     --weeks: string           # Weeks of the weekly coverage table
     --fail-if: string         # Exit 1 when a condition holds, e.g. 'handoff.p90 > 24h', 'fcr.rate < 0.6', 'frt.unanswered > 0' (repeatable)
-    --format: string@"nu-complete git-crm metrics format"
+    --format: string@"nu-complete git-crm metrics format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm metrics color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -1447,7 +1447,7 @@ module completions {
 
   # Export customers, touchpoints, notes or handoffs as CSV or JSON
   export extern "git-crm export" [
-    --format: string@"nu-complete git-crm export format"
+    --format: string@"nu-complete git-crm export format" # Output format (json is versioned; see docs/)
     --since: string           # Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`
     --until: string           # Only records before this time
     --owner: string           # Only customers owned by this person (and their records)
@@ -1519,7 +1519,7 @@ module completions {
     --dry-run                 # Fetch and show what would happen (incoming and outgoing commits, expected conflicts); change nothing but the remote-tracking refs
     --no-check                # Push even when `git crm check` finds errors in the merged store
     --no-push                 # Fetch and merge, but do not push
-    --format: string@"nu-complete git-crm sync format"
+    --format: string@"nu-complete git-crm sync format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm sync color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -1556,14 +1556,15 @@ module completions {
 
   # Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page
   export extern "git-crm completions" [
-    --dir: path               # Write every target into this folder instead (file names as in completions/)
+    --dir: path               # Write every target into this folder instead (file names as in completions/), with one man page per subcommand under `man/`
+    --man-dir: path           # Install the man pages (git-crm.1 and one per subcommand, git-crm-timeline.1, ...) into this folder, e.g. `~/.cargo/share/man/man1`, where `man` finds them for programs in `~/.cargo/bin`; then `git crm --help` and `git crm help <command>` open them
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm completions color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    target?: string@"nu-complete git-crm completions target" # Which shell (or `man`)
+    target?: string@"nu-complete git-crm completions target" # Which shell (or `man` for the main man page)
   ]
 
   def "nu-complete git-crm merge-driver color" [] {

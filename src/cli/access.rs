@@ -16,6 +16,7 @@ use super::{Ctx, WriteArgs};
 pub enum KeyCommand {
     /// Register a public key restricted content of the person's teams is sealed to.
     Add {
+        /// The person's handle.
         handle: String,
         /// `age1…` or an OpenSSH `ssh-ed25519 AAAA…` line (quote it).
         key: String,
@@ -26,12 +27,15 @@ pub enum KeyCommand {
     List {
         /// Only this person's keys.
         handle: Option<String>,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t)]
         format: super::args::TextJson,
     },
     /// Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards.
     Remove {
+        /// The person's handle.
         handle: String,
+        /// The key's fingerprint, or a prefix of it (`person key list` shows them).
         fingerprint: String,
         #[command(flatten)]
         write: WriteArgs,

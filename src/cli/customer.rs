@@ -25,8 +25,10 @@ pub enum CustomerCommand {
         /// Folder name and handle of the customer (default: derived from the name).
         #[arg(long)]
         slug: Option<String>,
+        /// Company or person.
         #[arg(long, value_enum, default_value_t = CustomerKind::Company)]
         kind: CustomerKind,
+        /// Where the relationship stands.
         #[arg(long, value_enum, default_value_t = CustomerStatus::Lead)]
         status: CustomerStatus,
         /// Owner handle (default: you).
@@ -55,8 +57,10 @@ pub enum CustomerCommand {
         /// Only these statuses (repeatable).
         #[arg(long, value_enum)]
         status: Vec<CustomerStatus>,
+        /// Only customers owned by this person.
         #[arg(long)]
         owner: Option<String>,
+        /// Only customers of this team.
         #[arg(long)]
         team: Option<String>,
         /// Only customers with all these tags.
@@ -65,8 +69,10 @@ pub enum CustomerCommand {
         /// Include archived customers.
         #[arg(long)]
         archived: bool,
+        /// Sort by this column.
         #[arg(long, value_enum, default_value_t = SortKey::Slug)]
         sort: SortKey,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -74,6 +80,7 @@ pub enum CustomerCommand {
     Show {
         /// The customer: its slug, or a contact's email or phone.
         slug: String,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t)]
         format: super::args::TextJson,
         #[command(flatten)]
@@ -89,8 +96,10 @@ pub enum CustomerCommand {
         /// Remove an optional field.
         #[arg(long)]
         unset: Vec<String>,
+        /// Add a tag (repeatable; comma-separated lists work too).
         #[arg(long)]
         add_tag: Vec<String>,
+        /// Remove a tag (repeatable).
         #[arg(long)]
         remove_tag: Vec<String>,
         /// `Name <email>;phone=...;role=...`
@@ -113,8 +122,9 @@ pub enum CustomerCommand {
     Rename {
         /// The customer: its slug, or a contact's email or phone.
         slug: String,
-        /// The new slug (lowercase letters, digits and `-`).
+        /// The new slug (the folder moves; the old slug keeps pointing to the new one).
         new_slug: Option<String>,
+        /// The new display name.
         #[arg(long)]
         name: Option<String>,
         #[command(flatten)]
@@ -124,6 +134,7 @@ pub enum CustomerCommand {
     Archive {
         /// The customer: its slug, or a contact's email or phone.
         slug: String,
+        /// Unarchive instead.
         #[arg(long)]
         undo: bool,
         #[command(flatten)]

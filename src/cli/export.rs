@@ -22,6 +22,7 @@ pub struct ExportArgs {
     /// What to export.
     #[arg(value_enum)]
     what: ExportKind,
+    /// Output format (json is versioned; see docs/).
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     format: ExportFormat,
     /// Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`.

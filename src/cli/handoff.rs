@@ -24,12 +24,14 @@ pub enum HandoffCommand {
         /// Only handoffs to this person.
         #[arg(long)]
         to: Option<String>,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Accept a handoff to you: by handoff id, or by customer (its latest handoff).
     Accept {
-        /// A handoff id prefix, or a customer (slug, or a contact's email or phone).
+        /// The handoff (a prefix of its id), or a customer: its slug, or a contact's email or
+        /// phone (its latest handoff).
         target: String,
         /// Accept for the receiving person (recorded as `on_behalf_of`).
         #[arg(long, value_name = "HANDLE")]

@@ -75,6 +75,7 @@ pub struct MetricsArgs {
     /// 'frt.unanswered > 0' (repeatable).
     #[arg(long, value_name = "EXPR")]
     fail_if: Vec<String>,
+    /// Output format (json is versioned; see docs/).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }

@@ -13,6 +13,7 @@ pub struct NoteArgs {
     customer: String,
     /// The note (Markdown); `@handle` mentions a person.
     text: Option<String>,
+    /// Tag the note (repeatable).
     #[arg(long)]
     tag: Vec<String>,
     /// Seal the text to this team (its current members and you); the rest stays in clear.

@@ -16,6 +16,7 @@ pub enum PersonCommand {
     Add {
         /// Short lowercase handle (`alice`).
         handle: String,
+        /// Display name (becomes the author name of their commits).
         #[arg(long)]
         name: Option<String>,
         /// Email addresses (repeatable); they identify the person from git config.
@@ -32,6 +33,7 @@ pub enum PersonCommand {
     },
     /// List people.
     List {
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -65,10 +67,12 @@ pub enum PersonCommand {
 pub enum TeamCommand {
     /// Add a team.
     Add {
+        /// The team's name: lowercase letters, digits and `-` (`support`).
         name: String,
         /// Calendar (defined under `calendars:` in the config) for business-hours metrics.
         #[arg(long)]
         calendar: Option<String>,
+        /// What the team does (shown by `team list`).
         #[arg(long)]
         description: Option<String>,
         #[command(flatten)]
@@ -76,19 +80,24 @@ pub enum TeamCommand {
     },
     /// List teams.
     List {
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Add a person to a team.
     Join {
+        /// The team.
         team: String,
+        /// The person's handle.
         handle: String,
         #[command(flatten)]
         write: WriteArgs,
     },
     /// Remove a person from a team (rekey the team afterwards).
     Leave {
+        /// The team.
         team: String,
+        /// The person's handle.
         handle: String,
         #[command(flatten)]
         write: WriteArgs,
@@ -96,6 +105,7 @@ pub enum TeamCommand {
     /// Re-seal everything restricted to the team to its current members, in one commit
     /// (needs a local identity that can read it).
     Rekey {
+        /// The team.
         team: String,
         #[command(flatten)]
         write: WriteArgs,

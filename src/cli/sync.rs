@@ -37,6 +37,7 @@ pub struct SyncArgs {
     /// Fetch and merge, but do not push.
     #[arg(long)]
     no_push: bool,
+    /// Output format (json is versioned; see docs/).
     #[arg(long, value_enum, default_value_t)]
     format: super::args::TextJson,
 }

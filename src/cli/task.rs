@@ -17,6 +17,7 @@ pub enum TaskCommand {
     Add {
         /// The customer: its slug, or a contact's email or phone.
         customer: String,
+        /// What is to be done (one line).
         title: String,
         /// Who does it (default: you).
         #[arg(long)]
@@ -66,6 +67,7 @@ pub enum TaskCommand {
         /// Only tasks assigned to you.
         #[arg(long)]
         mine: bool,
+        /// Only tasks assigned to this person.
         #[arg(long)]
         assignee: Option<String>,
         /// Only tasks past their due date.
@@ -77,12 +79,13 @@ pub enum TaskCommand {
         /// Only tasks of this customer (slug, or a contact's email or phone).
         #[arg(long)]
         customer: Option<String>,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Mark a task done (by id prefix); for a recurring task, this adds the next occurrence.
     Done {
-        /// The task (a short id prefix from `task list`).
+        /// The task (a prefix of its id, as `task list` shows it).
         id: String,
         #[command(flatten)]
         write: WriteArgs,

@@ -40,6 +40,7 @@ pub struct TimelineArgs {
     /// Weave in who changed the customer when, from git (field changes, renames, edits).
     #[arg(long)]
     history: bool,
+    /// Output format (json is versioned; see docs/).
     #[arg(long, value_enum, default_value_t)]
     format: super::args::TextJsonMarkdown,
     #[command(flatten)]
