@@ -39,9 +39,12 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Attach files (proposals, contracts, invoices) to a customer as documents')
             [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'List, show, fetch and open documents')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Reassign a customer and record the handoff')
-            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'List and accept handoffs')
+            [CompletionResult]::new('amend', 'amend', [CompletionResultType]::ParameterValue, 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten')
+            [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'List, accept and decline handoffs')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Follow-up tasks')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate the whole store with named checks; report every problem')
@@ -95,6 +98,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a person')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List people')
+            [CompletionResult]::new('away', 'away', [CompletionResultType]::ParameterValue, 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)')
+            [CompletionResult]::new('back', 'back', [CompletionResultType]::ParameterValue, 'Mark a person back from being away')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Public keys for restricted content')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -122,6 +127,36 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;person;away' {
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'The last day away (included): 2026-12-04, `friday`, `+2w`, ...')
+            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The first day away (default: now)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;person;back' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -227,6 +262,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;person;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a person')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List people')
+            [CompletionResult]::new('away', 'away', [CompletionResultType]::ParameterValue, 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)')
+            [CompletionResult]::new('back', 'back', [CompletionResultType]::ParameterValue, 'Mark a person back from being away')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Public keys for restricted content')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -235,6 +272,12 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;person;help;list' {
+            break
+        }
+        'git-crm;person;help;away' {
+            break
+        }
+        'git-crm;person;help;back' {
             break
         }
         'git-crm;person;help;key' {
@@ -537,7 +580,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'One line saying what happened')
             [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'Longer text (Markdown)')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it happened (default now): RFC 3339, `2026-11-02 14:30`, `yesterday`, `3h ago`')
-            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who: a person handle for outbound/internal (default you), the contact for inbound')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who: a person handle for outbound/internal (default you); for inbound, the customer''s contact (name or email; asked on a terminal when the customer has several, required without one). A person of the store is never the author of an inbound touchpoint')
             [CompletionResult]::new('--reply-to', '--reply-to', [CompletionResultType]::ParameterName, 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tags (repeatable, or comma-separated)')
             [CompletionResult]::new('--restricted', '--restricted', [CompletionResultType]::ParameterName, 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics')
@@ -700,6 +743,47 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'git-crm;amend' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The new summary (touchpoints)')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'The new summary (touchpoints)')
+            [CompletionResult]::new('--body', '--body', [CompletionResultType]::ParameterName, 'The new body')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'The new channel (touchpoints)')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'The new channel (touchpoints)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it really happened: `2026-11-20 09:12`, `yesterday 14:00`, `2 days ago`, ...')
+            [CompletionResult]::new('-d', '-d', [CompletionResultType]::ParameterName, 'The new direction (touchpoints): inbound, outbound or internal')
+            [CompletionResult]::new('--direction', '--direction', [CompletionResultType]::ParameterName, 'The new direction (touchpoints): inbound, outbound or internal')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who: a person for outbound/internal, the customer''s contact for inbound')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Move it to this customer (slug, or a contact''s email or phone)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (kept in the correction record)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-body', '--no-body', [CompletionResultType]::ParameterName, 'Remove the body (touchpoints)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;void' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why it is withdrawn (required; kept in the correction record)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'git-crm;handoff' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -710,12 +794,13 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List handoffs, oldest first')
-            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept a handoff: by customer (its latest pending handoff) or by handoff id')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)')
+            [CompletionResult]::new('decline', 'decline', [CompletionResultType]::ParameterValue, 'Decline a handoff to you: ownership goes back to the previous owner, in one commit')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'git-crm;handoff;list' {
-            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only handoffs of this customer')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only handoffs of this customer (slug, or a contact''s email or phone)')
             [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'Only handoffs to this person')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
@@ -730,6 +815,23 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;handoff;accept' {
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'Accept for the receiving person (recorded as `on_behalf_of`)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;handoff;decline' {
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why (required; the previous owner reads it)')
+            [CompletionResult]::new('--on-behalf-of', '--on-behalf-of', [CompletionResultType]::ParameterName, 'Decline for the receiving person (recorded as `on_behalf_of`)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -745,7 +847,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;handoff;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List handoffs, oldest first')
-            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept a handoff: by customer (its latest pending handoff) or by handoff id')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)')
+            [CompletionResult]::new('decline', 'decline', [CompletionResultType]::ParameterValue, 'Decline a handoff to you: ownership goes back to the previous owner, in one commit')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -753,6 +856,9 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;handoff;help;accept' {
+            break
+        }
+        'git-crm;handoff;help;decline' {
             break
         }
         'git-crm;handoff;help;help' {
@@ -768,14 +874,50 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a follow-up task on a customer')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a task in place: title, due date, assignee (reassign), recurrence')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Open a done task again')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open tasks (soonest due first)')
-            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done (by id prefix)')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'git-crm;task;add' {
             [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Who does it (default: you)')
-            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Due date: 2026-12-01, `tomorrow`, `+3d`')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Due date: 2026-12-01, `tomorrow`, `friday`, `next monday`, `+3d`, `in 2 weeks`')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Make it recurring: 3d, 1w, 2w, 1mo (or daily, weekly, monthly). The next occurrence is added when this one is done, due `every` after this one''s due date (default due: today)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;task;edit' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'The new title')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'The new due date (same forms as `task add --due`)')
+            [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Reassign to this person')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Make a series recur at this interval (1w, 1mo, ...), or `never` to end it')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-due', '--no-due', [CompletionResultType]::ParameterName, 'Remove the due date')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;task;reopen' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -791,7 +933,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;task;list' {
             [CompletionResult]::new('--assignee', '--assignee', [CompletionResultType]::ParameterName, 'Only tasks assigned to this person')
-            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only tasks of this customer')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only tasks of this customer (slug, or a contact''s email or phone)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -822,12 +964,20 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;task;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a follow-up task on a customer')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a task in place: title, due date, assignee (reassign), recurrence')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Open a done task again')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open tasks (soonest due first)')
-            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done (by id prefix)')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'git-crm;task;help;add' {
+            break
+        }
+        'git-crm;task;help;edit' {
+            break
+        }
+        'git-crm;task;help;reopen' {
             break
         }
         'git-crm;task;help;list' {
@@ -860,7 +1010,29 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'git-crm;find' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only touchpoints and notes before this time')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers of these teams (repeatable, or comma-separated)')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by these people')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only customers with any of these tags')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs, or contact emails or phones)')
+            [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these kinds of hit (repeatable)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Hits listed per section (0: all)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (the JSON is documented in docs/everyday.md)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'git-crm;inbox' {
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is documented in docs/collaboration-sync.md)')
             [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
@@ -884,7 +1056,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by these people')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only threads started on (and touchpoints on) these channels')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only customers with these tags')
-            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs)')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs, or contact emails or phones)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Also show the metrics grouped by team, owner, channel, month or week')
             [CompletionResult]::new('--fcr-rule', '--fcr-rule', [CompletionResultType]::ParameterName, 'Which first-contact-resolution definition to use')
             [CompletionResult]::new('--clock', '--clock', [CompletionResultType]::ParameterName, 'Measure durations in business hours (where the team has a calendar) or wall-clock time')
@@ -939,7 +1111,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by this person (and their records)')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers of this team (and their records)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with all these tags (customers: customer tags; repeatable)')
-            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs; repeatable)')
+            [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs, or contact emails or phones; repeatable)')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels (repeatable)')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -1041,9 +1213,12 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Attach files (proposals, contracts, invoices) to a customer as documents')
             [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'List, show, fetch and open documents')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Reassign a customer and record the handoff')
-            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'List and accept handoffs')
+            [CompletionResult]::new('amend', 'amend', [CompletionResultType]::ParameterValue, 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten')
+            [CompletionResult]::new('void', 'void', [CompletionResultType]::ParameterValue, 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)')
+            [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'List, accept and decline handoffs')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Follow-up tasks')
             [CompletionResult]::new('timeline', 'timeline', [CompletionResultType]::ParameterValue, 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view')
+            [CompletionResult]::new('find', 'find', [CompletionResultType]::ParameterValue, 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions')
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate the whole store with named checks; report every problem')
@@ -1067,6 +1242,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;help;person' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a person')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List people')
+            [CompletionResult]::new('away', 'away', [CompletionResultType]::ParameterValue, 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)')
+            [CompletionResult]::new('back', 'back', [CompletionResultType]::ParameterValue, 'Mark a person back from being away')
             [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Public keys for restricted content')
             break
         }
@@ -1074,6 +1251,12 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;help;person;list' {
+            break
+        }
+        'git-crm;help;person;away' {
+            break
+        }
+        'git-crm;help;person;back' {
             break
         }
         'git-crm;help;person;key' {
@@ -1176,9 +1359,16 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;help;assign' {
             break
         }
+        'git-crm;help;amend' {
+            break
+        }
+        'git-crm;help;void' {
+            break
+        }
         'git-crm;help;handoff' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List handoffs, oldest first')
-            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept a handoff: by customer (its latest pending handoff) or by handoff id')
+            [CompletionResult]::new('accept', 'accept', [CompletionResultType]::ParameterValue, 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)')
+            [CompletionResult]::new('decline', 'decline', [CompletionResultType]::ParameterValue, 'Decline a handoff to you: ownership goes back to the previous owner, in one commit')
             break
         }
         'git-crm;help;handoff;list' {
@@ -1187,13 +1377,24 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;help;handoff;accept' {
             break
         }
+        'git-crm;help;handoff;decline' {
+            break
+        }
         'git-crm;help;task' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a follow-up task on a customer')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a task in place: title, due date, assignee (reassign), recurrence')
+            [CompletionResult]::new('reopen', 'reopen', [CompletionResultType]::ParameterValue, 'Open a done task again')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List open tasks (soonest due first)')
-            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done (by id prefix)')
+            [CompletionResult]::new('done', 'done', [CompletionResultType]::ParameterValue, 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence')
             break
         }
         'git-crm;help;task;add' {
+            break
+        }
+        'git-crm;help;task;edit' {
+            break
+        }
+        'git-crm;help;task;reopen' {
             break
         }
         'git-crm;help;task;list' {
@@ -1203,6 +1404,9 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;help;timeline' {
+            break
+        }
+        'git-crm;help;find' {
             break
         }
         'git-crm;help;inbox' {

@@ -16,6 +16,9 @@ _git__crm() {
             ",$1")
                 cmd="git__crm"
                 ;;
+            git__crm,amend)
+                cmd="git__crm__subcmd__amend"
+                ;;
             git__crm,assign)
                 cmd="git__crm__subcmd__assign"
                 ;;
@@ -39,6 +42,9 @@ _git__crm() {
                 ;;
             git__crm,export)
                 cmd="git__crm__subcmd__export"
+                ;;
+            git__crm,find)
+                cmd="git__crm__subcmd__find"
                 ;;
             git__crm,handoff)
                 cmd="git__crm__subcmd__handoff"
@@ -90,6 +96,9 @@ _git__crm() {
                 ;;
             git__crm,timeline)
                 cmd="git__crm__subcmd__timeline"
+                ;;
+            git__crm,void)
+                cmd="git__crm__subcmd__void"
                 ;;
             git__crm__subcmd__customer,add)
                 cmd="git__crm__subcmd__customer__subcmd__add"
@@ -166,6 +175,9 @@ _git__crm() {
             git__crm__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__handoff__subcmd__accept"
                 ;;
+            git__crm__subcmd__handoff,decline)
+                cmd="git__crm__subcmd__handoff__subcmd__decline"
+                ;;
             git__crm__subcmd__handoff,help)
                 cmd="git__crm__subcmd__handoff__subcmd__help"
                 ;;
@@ -175,11 +187,17 @@ _git__crm() {
             git__crm__subcmd__handoff__subcmd__help,accept)
                 cmd="git__crm__subcmd__handoff__subcmd__help__subcmd__accept"
                 ;;
+            git__crm__subcmd__handoff__subcmd__help,decline)
+                cmd="git__crm__subcmd__handoff__subcmd__help__subcmd__decline"
+                ;;
             git__crm__subcmd__handoff__subcmd__help,help)
                 cmd="git__crm__subcmd__handoff__subcmd__help__subcmd__help"
                 ;;
             git__crm__subcmd__handoff__subcmd__help,list)
                 cmd="git__crm__subcmd__handoff__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__help,amend)
+                cmd="git__crm__subcmd__help__subcmd__amend"
                 ;;
             git__crm__subcmd__help,assign)
                 cmd="git__crm__subcmd__help__subcmd__assign"
@@ -204,6 +222,9 @@ _git__crm() {
                 ;;
             git__crm__subcmd__help,export)
                 cmd="git__crm__subcmd__help__subcmd__export"
+                ;;
+            git__crm__subcmd__help,find)
+                cmd="git__crm__subcmd__help__subcmd__find"
                 ;;
             git__crm__subcmd__help,handoff)
                 cmd="git__crm__subcmd__help__subcmd__handoff"
@@ -256,6 +277,9 @@ _git__crm() {
             git__crm__subcmd__help,timeline)
                 cmd="git__crm__subcmd__help__subcmd__timeline"
                 ;;
+            git__crm__subcmd__help,void)
+                cmd="git__crm__subcmd__help__subcmd__void"
+                ;;
             git__crm__subcmd__help__subcmd__customer,add)
                 cmd="git__crm__subcmd__help__subcmd__customer__subcmd__add"
                 ;;
@@ -289,11 +313,20 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__accept"
                 ;;
+            git__crm__subcmd__help__subcmd__handoff,decline)
+                cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__decline"
+                ;;
             git__crm__subcmd__help__subcmd__handoff,list)
                 cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__list"
                 ;;
             git__crm__subcmd__help__subcmd__person,add)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__add"
+                ;;
+            git__crm__subcmd__help__subcmd__person,away)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__away"
+                ;;
+            git__crm__subcmd__help__subcmd__person,back)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__back"
                 ;;
             git__crm__subcmd__help__subcmd__person,key)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__key"
@@ -319,8 +352,14 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__task,done)
                 cmd="git__crm__subcmd__help__subcmd__task__subcmd__done"
                 ;;
+            git__crm__subcmd__help__subcmd__task,edit)
+                cmd="git__crm__subcmd__help__subcmd__task__subcmd__edit"
+                ;;
             git__crm__subcmd__help__subcmd__task,list)
                 cmd="git__crm__subcmd__help__subcmd__task__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__task,reopen)
+                cmd="git__crm__subcmd__help__subcmd__task__subcmd__reopen"
                 ;;
             git__crm__subcmd__help__subcmd__team,add)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__add"
@@ -340,6 +379,12 @@ _git__crm() {
             git__crm__subcmd__person,add)
                 cmd="git__crm__subcmd__person__subcmd__add"
                 ;;
+            git__crm__subcmd__person,away)
+                cmd="git__crm__subcmd__person__subcmd__away"
+                ;;
+            git__crm__subcmd__person,back)
+                cmd="git__crm__subcmd__person__subcmd__back"
+                ;;
             git__crm__subcmd__person,help)
                 cmd="git__crm__subcmd__person__subcmd__help"
                 ;;
@@ -351,6 +396,12 @@ _git__crm() {
                 ;;
             git__crm__subcmd__person__subcmd__help,add)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__help,away)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__away"
+                ;;
+            git__crm__subcmd__person__subcmd__help,back)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__back"
                 ;;
             git__crm__subcmd__person__subcmd__help,help)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__help"
@@ -409,11 +460,17 @@ _git__crm() {
             git__crm__subcmd__task,done)
                 cmd="git__crm__subcmd__task__subcmd__done"
                 ;;
+            git__crm__subcmd__task,edit)
+                cmd="git__crm__subcmd__task__subcmd__edit"
+                ;;
             git__crm__subcmd__task,help)
                 cmd="git__crm__subcmd__task__subcmd__help"
                 ;;
             git__crm__subcmd__task,list)
                 cmd="git__crm__subcmd__task__subcmd__list"
+                ;;
+            git__crm__subcmd__task,reopen)
+                cmd="git__crm__subcmd__task__subcmd__reopen"
                 ;;
             git__crm__subcmd__task__subcmd__help,add)
                 cmd="git__crm__subcmd__task__subcmd__help__subcmd__add"
@@ -421,11 +478,17 @@ _git__crm() {
             git__crm__subcmd__task__subcmd__help,done)
                 cmd="git__crm__subcmd__task__subcmd__help__subcmd__done"
                 ;;
+            git__crm__subcmd__task__subcmd__help,edit)
+                cmd="git__crm__subcmd__task__subcmd__help__subcmd__edit"
+                ;;
             git__crm__subcmd__task__subcmd__help,help)
                 cmd="git__crm__subcmd__task__subcmd__help__subcmd__help"
                 ;;
             git__crm__subcmd__task__subcmd__help,list)
                 cmd="git__crm__subcmd__task__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__task__subcmd__help,reopen)
+                cmd="git__crm__subcmd__task__subcmd__help__subcmd__reopen"
                 ;;
             git__crm__subcmd__team,add)
                 cmd="git__crm__subcmd__team__subcmd__add"
@@ -470,12 +533,86 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__amend)
+            opts="-s -c -d -h -V --summary --body --no-body --channel --at --direction --by --customer --reason --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --summary)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --body)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --direction)
+                    COMPREPLY=($(compgen -W "inbound outbound internal" -- "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -W "inbound outbound internal" -- "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
                 --store)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1399,8 +1536,74 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__find)
+            opts="-h -V --since --until --team --owner --channel --tag --customer --kind --limit --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --owner)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --kind)
+                    COMPREPLY=($(compgen -W "customer touchpoint note" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__handoff)
-            opts="-h -V --store --as --color --no-pager --help --version list accept help"
+            opts="-h -V --store --as --color --no-pager --help --version list accept decline help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1426,12 +1629,54 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__accept)
-            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            opts="-h -V --on-behalf-of --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__handoff__subcmd__decline)
+            opts="-h -V --reason --on-behalf-of --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --on-behalf-of)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -1456,7 +1701,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__help)
-            opts="list accept help"
+            opts="list accept decline help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1470,6 +1715,20 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__handoff__subcmd__help__subcmd__accept)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__handoff__subcmd__help__subcmd__decline)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1550,8 +1809,22 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help)
-            opts="init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__amend)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1815,8 +2088,22 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__help__subcmd__find)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__help__subcmd__handoff)
-            opts="list accept"
+            opts="list accept decline"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1830,6 +2117,20 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__handoff__subcmd__accept)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__handoff__subcmd__decline)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1984,7 +2285,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__person)
-            opts="add list key"
+            opts="add list away back key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1998,6 +2299,34 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__person__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__away)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__back)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2138,7 +2467,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__task)
-            opts="add list done"
+            opts="add edit reopen list done"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2179,7 +2508,35 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__help__subcmd__task__subcmd__edit)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__help__subcmd__task__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__task__subcmd__reopen)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2291,6 +2648,20 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__help__subcmd__void)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__history)
             opts="-h -V --tz --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2360,12 +2731,16 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__inbox)
-            opts="-h -V --all --peek --format --view --store --as --color --no-pager --help --version"
+            opts="-h -V --all --peek --team --format --view --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --team)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
@@ -2664,7 +3039,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person)
-            opts="-h -V --store --as --color --no-pager --help --version add list key help"
+            opts="-h -V --store --as --color --no-pager --help --version add list away back key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2735,8 +3110,76 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__person__subcmd__away)
+            opts="-h -V --until --from --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__back)
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__person__subcmd__help)
-            opts="add list key help"
+            opts="add list away back key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2750,6 +3193,34 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__away)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__back)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3216,7 +3687,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task)
-            opts="-h -V --store --as --color --no-pager --help --version add list done help"
+            opts="-h -V --store --as --color --no-pager --help --version add edit reopen list done help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3242,7 +3713,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__add)
-            opts="-h -V --assignee --due --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            opts="-h -V --assignee --due --every --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3253,6 +3724,10 @@ _git__crm() {
                     return 0
                     ;;
                 --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3309,8 +3784,54 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__task__subcmd__edit)
+            opts="-h -V --title --due --no-due --assignee --every --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --due)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --assignee)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__task__subcmd__help)
-            opts="add list done help"
+            opts="add edit reopen list done help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3338,6 +3859,20 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__task__subcmd__help__subcmd__done)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__task__subcmd__help__subcmd__edit)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3379,6 +3914,20 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__task__subcmd__help__subcmd__reopen)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__task__subcmd__list)
             opts="-h -V --mine --assignee --overdue --all --customer --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3396,6 +3945,36 @@ _git__crm() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__task__subcmd__reopen)
+            opts="-h -V --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --store)
@@ -3736,6 +4315,40 @@ _git__crm() {
                     ;;
                 --view)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__void)
+            opts="-h -V --reason --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --reason)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --store)

@@ -36,9 +36,12 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand attach 'Attach files (proposals, contracts, invoices) to a customer as documents'
             cand docs 'List, show, fetch and open documents'
             cand assign 'Reassign a customer and record the handoff'
-            cand handoff 'List and accept handoffs'
+            cand amend 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten'
+            cand void 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)'
+            cand handoff 'List, accept and decline handoffs'
             cand task 'Follow-up tasks'
             cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand find 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked'
             cand inbox 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
@@ -89,6 +92,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
             cand add 'Add a person'
             cand list 'List people'
+            cand away 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)'
+            cand back 'Mark a person back from being away'
             cand key 'Public keys for restricted content'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -114,6 +119,34 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;away'= {
+            cand --until 'The last day away (included): 2026-12-04, `friday`, `+2w`, ...'
+            cand --from 'The first day away (default: now)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;back'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
             cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -207,12 +240,18 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;person;help'= {
             cand add 'Add a person'
             cand list 'List people'
+            cand away 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)'
+            cand back 'Mark a person back from being away'
             cand key 'Public keys for restricted content'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;person;help;add'= {
         }
         &'git-crm;person;help;list'= {
+        }
+        &'git-crm;person;help;away'= {
+        }
+        &'git-crm;person;help;back'= {
         }
         &'git-crm;person;help;key'= {
             cand add 'Register a public key restricted content of the person''s teams is sealed to'
@@ -480,7 +519,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --summary 'One line saying what happened'
             cand --body 'Longer text (Markdown)'
             cand --at 'When it happened (default now): RFC 3339, `2026-11-02 14:30`, `yesterday`, `3h ago`'
-            cand --by 'Who: a person handle for outbound/internal (default you), the contact for inbound'
+            cand --by 'Who: a person handle for outbound/internal (default you); for inbound, the customer''s contact (name or email; asked on a terminal when the customer has several, required without one). A person of the store is never the author of an inbound touchpoint'
             cand --reply-to 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)'
             cand --tag 'Tags (repeatable, or comma-separated)'
             cand --restricted 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics'
@@ -628,6 +667,45 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;amend'= {
+            cand -s 'The new summary (touchpoints)'
+            cand --summary 'The new summary (touchpoints)'
+            cand --body 'The new body'
+            cand -c 'The new channel (touchpoints)'
+            cand --channel 'The new channel (touchpoints)'
+            cand --at 'When it really happened: `2026-11-20 09:12`, `yesterday 14:00`, `2 days ago`, ...'
+            cand -d 'The new direction (touchpoints): inbound, outbound or internal'
+            cand --direction 'The new direction (touchpoints): inbound, outbound or internal'
+            cand --by 'Who: a person for outbound/internal, the customer''s contact for inbound'
+            cand --customer 'Move it to this customer (slug, or a contact''s email or phone)'
+            cand --reason 'Why (kept in the correction record)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-body 'Remove the body (touchpoints)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;void'= {
+            cand --reason 'Why it is withdrawn (required; kept in the correction record)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'git-crm;handoff'= {
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -638,11 +716,12 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand list 'List handoffs, oldest first'
-            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand accept 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+            cand decline 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;handoff;list'= {
-            cand --customer 'Only handoffs of this customer'
+            cand --customer 'Only handoffs of this customer (slug, or a contact''s email or phone)'
             cand --to 'Only handoffs to this person'
             cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
@@ -656,6 +735,22 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;handoff;accept'= {
+            cand --on-behalf-of 'Accept for the receiving person (recorded as `on_behalf_of`)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;handoff;decline'= {
+            cand --reason 'Why (required; the previous owner reads it)'
+            cand --on-behalf-of 'Decline for the receiving person (recorded as `on_behalf_of`)'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -670,12 +765,15 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;handoff;help'= {
             cand list 'List handoffs, oldest first'
-            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand accept 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+            cand decline 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;handoff;help;list'= {
         }
         &'git-crm;handoff;help;accept'= {
+        }
+        &'git-crm;handoff;help;decline'= {
         }
         &'git-crm;handoff;help;help'= {
         }
@@ -689,13 +787,47 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand add 'Add a follow-up task on a customer'
+            cand edit 'Change a task in place: title, due date, assignee (reassign), recurrence'
+            cand reopen 'Open a done task again'
             cand list 'List open tasks (soonest due first)'
-            cand done 'Mark a task done (by id prefix)'
+            cand done 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;task;add'= {
             cand --assignee 'Who does it (default: you)'
-            cand --due 'Due date: 2026-12-01, `tomorrow`, `+3d`'
+            cand --due 'Due date: 2026-12-01, `tomorrow`, `friday`, `next monday`, `+3d`, `in 2 weeks`'
+            cand --every 'Make it recurring: 3d, 1w, 2w, 1mo (or daily, weekly, monthly). The next occurrence is added when this one is done, due `every` after this one''s due date (default due: today)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;task;edit'= {
+            cand --title 'The new title'
+            cand --due 'The new due date (same forms as `task add --due`)'
+            cand --assignee 'Reassign to this person'
+            cand --every 'Make a series recur at this interval (1w, 1mo, ...), or `never` to end it'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-due 'Remove the due date'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;task;reopen'= {
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -710,7 +842,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;task;list'= {
             cand --assignee 'Only tasks assigned to this person'
-            cand --customer 'Only tasks of this customer'
+            cand --customer 'Only tasks of this customer (slug, or a contact''s email or phone)'
             cand --format 'Output format (json is versioned; see docs/)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -739,11 +871,17 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;task;help'= {
             cand add 'Add a follow-up task on a customer'
+            cand edit 'Change a task in place: title, due date, assignee (reassign), recurrence'
+            cand reopen 'Open a done task again'
             cand list 'List open tasks (soonest due first)'
-            cand done 'Mark a task done (by id prefix)'
+            cand done 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;task;help;add'= {
+        }
+        &'git-crm;task;help;edit'= {
+        }
+        &'git-crm;task;help;reopen'= {
         }
         &'git-crm;task;help;list'= {
         }
@@ -771,7 +909,28 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;find'= {
+            cand --since 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)'
+            cand --until 'Only touchpoints and notes before this time'
+            cand --team 'Only customers of these teams (repeatable, or comma-separated)'
+            cand --owner 'Only customers owned by these people'
+            cand --channel 'Only touchpoints on these channels'
+            cand --tag 'Only customers with any of these tags'
+            cand --customer 'Only these customers (slugs, or contact emails or phones)'
+            cand --kind 'Only these kinds of hit (repeatable)'
+            cand --limit 'Hits listed per section (0: all)'
+            cand --format 'Output format (the JSON is documented in docs/everyday.md)'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'git-crm;inbox'= {
+            cand --team 'The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away'
             cand --format 'Output format (json is documented in docs/collaboration-sync.md)'
             cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
             cand --store 'The store to use (default: found from the current directory, as git does)'
@@ -794,7 +953,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --owner 'Only customers owned by these people'
             cand --channel 'Only threads started on (and touchpoints on) these channels'
             cand --tag 'Only customers with these tags'
-            cand --customer 'Only these customers (slugs)'
+            cand --customer 'Only these customers (slugs, or contact emails or phones)'
             cand --by 'Also show the metrics grouped by team, owner, channel, month or week'
             cand --fcr-rule 'Which first-contact-resolution definition to use'
             cand --clock 'Measure durations in business hours (where the team has a calendar) or wall-clock time'
@@ -846,7 +1005,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --owner 'Only customers owned by this person (and their records)'
             cand --team 'Only customers of this team (and their records)'
             cand --tag 'Only records with all these tags (customers: customer tags; repeatable)'
-            cand --customer 'Only these customers (slugs; repeatable)'
+            cand --customer 'Only these customers (slugs, or contact emails or phones; repeatable)'
             cand --channel 'Only touchpoints on these channels (repeatable)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -941,9 +1100,12 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand attach 'Attach files (proposals, contracts, invoices) to a customer as documents'
             cand docs 'List, show, fetch and open documents'
             cand assign 'Reassign a customer and record the handoff'
-            cand handoff 'List and accept handoffs'
+            cand amend 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten'
+            cand void 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)'
+            cand handoff 'List, accept and decline handoffs'
             cand task 'Follow-up tasks'
             cand timeline 'A customer''s touchpoints, notes, handoffs and tasks in one chronological view'
+            cand find 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked'
             cand inbox 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
@@ -964,11 +1126,17 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;person'= {
             cand add 'Add a person'
             cand list 'List people'
+            cand away 'Mark a person away (holidays, leave): their customers'' inbound threads wait in their team''s queue meanwhile (`git crm inbox --team <team>`)'
+            cand back 'Mark a person back from being away'
             cand key 'Public keys for restricted content'
         }
         &'git-crm;help;person;add'= {
         }
         &'git-crm;help;person;list'= {
+        }
+        &'git-crm;help;person;away'= {
+        }
+        &'git-crm;help;person;back'= {
         }
         &'git-crm;help;person;key'= {
             cand add 'Register a public key restricted content of the person''s teams is sealed to'
@@ -1043,26 +1211,41 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;help;assign'= {
         }
+        &'git-crm;help;amend'= {
+        }
+        &'git-crm;help;void'= {
+        }
         &'git-crm;help;handoff'= {
             cand list 'List handoffs, oldest first'
-            cand accept 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+            cand accept 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+            cand decline 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
         }
         &'git-crm;help;handoff;list'= {
         }
         &'git-crm;help;handoff;accept'= {
         }
+        &'git-crm;help;handoff;decline'= {
+        }
         &'git-crm;help;task'= {
             cand add 'Add a follow-up task on a customer'
+            cand edit 'Change a task in place: title, due date, assignee (reassign), recurrence'
+            cand reopen 'Open a done task again'
             cand list 'List open tasks (soonest due first)'
-            cand done 'Mark a task done (by id prefix)'
+            cand done 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
         }
         &'git-crm;help;task;add'= {
+        }
+        &'git-crm;help;task;edit'= {
+        }
+        &'git-crm;help;task;reopen'= {
         }
         &'git-crm;help;task;list'= {
         }
         &'git-crm;help;task;done'= {
         }
         &'git-crm;help;timeline'= {
+        }
+        &'git-crm;help;find'= {
         }
         &'git-crm;help;inbox'= {
         }

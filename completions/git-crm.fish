@@ -42,9 +42,12 @@ complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "note" -d 'Add an in
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "attach" -d 'Attach files (proposals, contracts, invoices) to a customer as documents'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "docs" -d 'List, show, fetch and open documents'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "assign" -d 'Reassign a customer and record the handoff'
-complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "handoff" -d 'List and accept handoffs'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "amend" -d 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "void" -d 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "handoff" -d 'List, accept and decline handoffs'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "task" -d 'Follow-up tasks'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "find" -d 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "inbox" -d 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "metrics" -d 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "check" -d 'Validate the whole store with named checks; report every problem'
@@ -79,18 +82,20 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l lfs -d 'Also s
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
 always\t''
 never\t''"
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "add" -d 'Add a person'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "list" -d 'List people'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "key" -d 'Public keys for restricted content'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "add" -d 'Add a person'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "list" -d 'List people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "away" -d 'Mark a person away (holidays, leave): their customers\' inbound threads wait in their team\'s queue meanwhile (`git crm inbox --team <team>`)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "back" -d 'Mark a person back from being away'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "key" -d 'Public keys for restricted content'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list away back key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l name -d 'Display name (becomes the author name of their commits)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l email -d 'Email addresses (repeatable); they identify the person from git config' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l team -d 'Teams (repeatable; the first is the default team of their customers)' -r
@@ -119,6 +124,32 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l until -d 'The last day away (included): 2026-12-04, `friday`, `+2w`, ...' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l from -d 'The first day away (default: now)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from away" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from back" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
@@ -134,6 +165,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a person'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "list" -d 'List people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "away" -d 'Mark a person away (holidays, leave): their customers\' inbound threads wait in their team\'s queue meanwhile (`git crm inbox --team <team>`)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "back" -d 'Mark a person back from being away'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "key" -d 'Public keys for restricted content'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -355,7 +388,7 @@ internal\t'Among ourselves, about the customer'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s s -l summary -d 'One line saying what happened' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l body -d 'Longer text (Markdown)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l at -d 'When it happened (default now): RFC 3339, `2026-11-02 14:30`, `yesterday`, `3h ago`' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l by -d 'Who: a person handle for outbound/internal (default you), the contact for inbound' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l by -d 'Who: a person handle for outbound/internal (default you); for inbound, the customer\'s contact (name or email; asked on a terminal when the customer has several, required without one). A person of the store is never the author of an inbound touchpoint' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l reply-to -d 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l tag -d 'Tags (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l restricted -d 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics' -r
@@ -481,18 +514,55 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l dry-run -d 'S
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s s -l summary -d 'The new summary (touchpoints)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l body -d 'The new body' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s c -l channel -d 'The new channel (touchpoints)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l at -d 'When it really happened: `2026-11-20 09:12`, `yesterday 14:00`, `2 days ago`, ...' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s d -l direction -d 'The new direction (touchpoints): inbound, outbound or internal' -r -f -a "inbound\t'From the customer to us'
+outbound\t'From us to the customer'
+internal\t'Among ourselves, about the customer'"
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l by -d 'Who: a person for outbound/internal, the customer\'s contact for inbound' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l customer -d 'Move it to this customer (slug, or a contact\'s email or phone)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l reason -d 'Why (kept in the correction record)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
 always\t''
 never\t''"
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -f -a "list" -d 'List handoffs, oldest first'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -f -a "accept" -d 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l customer -d 'Only handoffs of this customer' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l no-body -d 'Remove the body (touchpoints)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand amend" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l reason -d 'Why it is withdrawn (required; kept in the correction record)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand void" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -f -a "list" -d 'List handoffs, oldest first'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -f -a "accept" -d 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -f -a "decline" -d 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and not __fish_seen_subcommand_from list accept decline help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l customer -d 'Only handoffs of this customer (slug, or a contact\'s email or phone)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l to -d 'Only handoffs to this person' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
@@ -507,6 +577,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l on-behalf-of -d 'Accept for the receiving person (recorded as `on_behalf_of`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -519,23 +590,41 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from accept" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "list" -d 'List handoffs, oldest first'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
-complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l reason -d 'Why (required; the previous owner reads it)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l on-behalf-of -d 'Decline for the receiving person (recorded as `on_behalf_of`)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
 always\t''
 never\t''"
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -f -a "add" -d 'Add a follow-up task on a customer'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -f -a "list" -d 'List open tasks (soonest due first)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -f -a "done" -d 'Mark a task done (by id prefix)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add list done help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from decline" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "list" -d 'List handoffs, oldest first'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "accept" -d 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "decline" -d 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand handoff; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "add" -d 'Add a follow-up task on a customer'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "edit" -d 'Change a task in place: title, due date, assignee (reassign), recurrence'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "reopen" -d 'Open a done task again'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "list" -d 'List open tasks (soonest due first)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "done" -d 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and not __fish_seen_subcommand_from add edit reopen list done help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l assignee -d 'Who does it (default: you)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l due -d 'Due date: 2026-12-01, `tomorrow`, `+3d`' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l due -d 'Due date: 2026-12-01, `tomorrow`, `friday`, `next monday`, `+3d`, `in 2 weeks`' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l every -d 'Make it recurring: 3d, 1w, 2w, 1mo (or daily, weekly, monthly). The next occurrence is added when this one is done, due `every` after this one\'s due date (default due: today)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
@@ -548,8 +637,37 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l title -d 'The new title' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l due -d 'The new due date (same forms as `task add --due`)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l assignee -d 'Reassign to this person' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l every -d 'Make a series recur at this interval (1w, 1mo, ...), or `never` to end it' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l no-due -d 'Remove the due date'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l format -d 'Output format of the result' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from reopen" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l assignee -d 'Only tasks assigned to this person' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l customer -d 'Only tasks of this customer' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l customer -d 'Only tasks of this customer (slug, or a contact\'s email or phone)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -578,8 +696,10 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from done" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a follow-up task on a customer'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a task in place: title, due date, assignee (reassign), recurrence'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "reopen" -d 'Open a done task again'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "list" -d 'List open tasks (soonest due first)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark a task done (by id prefix)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l since -d 'Only entries at or after this time (`2026-10-01`, `30d`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l until -d 'Only entries before this time' -r
@@ -607,6 +727,28 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l history -d 
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l since -d 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l until -d 'Only touchpoints and notes before this time' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l team -d 'Only customers of these teams (repeatable, or comma-separated)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l owner -d 'Only customers owned by these people' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l channel -d 'Only touchpoints on these channels' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l tag -d 'Only customers with any of these tags' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l customer -d 'Only these customers (slugs, or contact emails or phones)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l kind -d 'Only these kinds of hit (repeatable)' -r -f -a "customer\t''
+touchpoint\t''
+note\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l limit -d 'Hits listed per section (0: all)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l format -d 'Output format (the JSON is documented in docs/everyday.md)' -r -f -a "table\t'Aligned text for people (the default)'
+json\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
+always\t''
+never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l team -d 'The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l format -d 'Output format (json is documented in docs/collaboration-sync.md)' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l view -d 'Apply the view of this role (default: the acting person\'s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record' -r
@@ -628,7 +770,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l team -d 'Onl
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l owner -d 'Only customers owned by these people' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l channel -d 'Only threads started on (and touchpoints on) these channels' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tag -d 'Only customers with these tags' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l customer -d 'Only these customers (slugs)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l customer -d 'Only these customers (slugs, or contact emails or phones)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l by -d 'Also show the metrics grouped by team, owner, channel, month or week' -r -f -a "team\t''
 owner\t''
 channel\t''
@@ -687,7 +829,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l until -d 'Onl
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l owner -d 'Only customers owned by this person (and their records)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l team -d 'Only customers of this team (and their records)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l tag -d 'Only records with all these tags (customers: customer tags; repeatable)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l customer -d 'Only these customers (slugs; repeatable)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l customer -d 'Only these customers (slugs, or contact emails or phones; repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l channel -d 'Only touchpoints on these channels (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -763,33 +905,38 @@ never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "person" -d 'Manage the people of the store'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "team" -d 'Manage teams'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "customer" -d 'Add, list, show, edit, rename and archive customers'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "log" -d 'Log a touchpoint with a customer'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "note" -d 'Add an internal note about a customer; @mentions name people'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "attach" -d 'Attach files (proposals, contracts, invoices) to a customer as documents'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "docs" -d 'List, show, fetch and open documents'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "assign" -d 'Reassign a customer and record the handoff'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "handoff" -d 'List and accept handoffs'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "task" -d 'Follow-up tasks'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "inbox" -d 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "metrics" -d 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "check" -d 'Validate the whole store with named checks; report every problem'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "import" -d 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "export" -d 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "review" -d 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "history" -d 'A customer\'s git history in words: who changed what, when, in which commit'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "sync" -d 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "demo" -d 'Build a demo agency store and show a short tour'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "merge-driver" -d 'The merge driver git calls for customer records (registered by init/setup)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "person" -d 'Manage the people of the store'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "team" -d 'Manage teams'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "customer" -d 'Add, list, show, edit, rename and archive customers'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "log" -d 'Log a touchpoint with a customer'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "note" -d 'Add an internal note about a customer; @mentions name people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "attach" -d 'Attach files (proposals, contracts, invoices) to a customer as documents'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "docs" -d 'List, show, fetch and open documents'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "assign" -d 'Reassign a customer and record the handoff'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "amend" -d 'Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "void" -d 'Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "handoff" -d 'List, accept and decline handoffs'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "task" -d 'Follow-up tasks'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "find" -d 'Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "inbox" -d 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "metrics" -d 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "check" -d 'Validate the whole store with named checks; report every problem'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "import" -d 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "export" -d 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "review" -d 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "history" -d 'A customer\'s git history in words: who changed what, when, in which commit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "sync" -d 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "demo" -d 'Build a demo agency store and show a short tour'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "merge-driver" -d 'The merge driver git calls for customer records (registered by init/setup)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "add" -d 'Add a person'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "list" -d 'List people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "away" -d 'Mark a person away (holidays, leave): their customers\' inbound threads wait in their team\'s queue meanwhile (`git crm inbox --team <team>`)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "back" -d 'Mark a person back from being away'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "key" -d 'Public keys for restricted content'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "add" -d 'Add a team'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "list" -d 'List teams'
@@ -807,7 +954,10 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "open" -d 'Open a document with the desktop\'s opener (on a terminal only)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "list" -d 'List handoffs, oldest first'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "accept" -d 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "accept" -d 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "decline" -d 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a follow-up task on a customer'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "edit" -d 'Change a task in place: title, due date, assignee (reassign), recurrence'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "reopen" -d 'Open a done task again'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "list" -d 'List open tasks (soonest due first)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "done" -d 'Mark a task done (by id prefix)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "done" -d 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'

@@ -108,6 +108,52 @@ module completions {
     --version(-V)             # Print version
   ]
 
+  def "nu-complete git-crm person away format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm person away color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Mark a person away (holidays, leave): their customers' inbound threads wait in their team's queue meanwhile (`git crm inbox --team <team>`)
+  export extern "git-crm person away" [
+    --until: string           # The last day away (included): 2026-12-04, `friday`, `+2w`, ...
+    --from: string            # The first day away (default: now)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm person away format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm person away color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    handle: string            # The person's handle
+  ]
+
+  def "nu-complete git-crm person back format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm person back color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Mark a person back from being away
+  export extern "git-crm person back" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm person back format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm person back color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    handle: string            # The person's handle
+  ]
+
   def "nu-complete git-crm person key color" [] {
     [ "auto" "always" "never" ]
   }
@@ -245,6 +291,14 @@ module completions {
 
   # List people
   export extern "git-crm person help list" [
+  ]
+
+  # Mark a person away (holidays, leave): their customers' inbound threads wait in their team's queue meanwhile (`git crm inbox --team <team>`)
+  export extern "git-crm person help away" [
+  ]
+
+  # Mark a person back from being away
+  export extern "git-crm person help back" [
   ]
 
   # Public keys for restricted content
@@ -528,7 +582,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    slug: string              # The customer (slug)
+    slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   def "nu-complete git-crm customer edit format" [] {
@@ -558,7 +612,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    slug: string              # The customer (slug)
+    slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   def "nu-complete git-crm customer rename format" [] {
@@ -581,7 +635,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    slug: string              # The customer (slug)
+    slug: string              # The customer: its slug, or a contact's email or phone
     new_slug?: string         # The new slug (the folder moves; the old slug keeps pointing to the new one)
   ]
 
@@ -605,7 +659,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    slug: string              # The customer (slug)
+    slug: string              # The customer: its slug, or a contact's email or phone
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -659,7 +713,7 @@ module completions {
     --summary(-s): string     # One line saying what happened
     --body: string            # Longer text (Markdown)
     --at: string              # When it happened (default now): RFC 3339, `2026-11-02 14:30`, `yesterday`, `3h ago`
-    --by: string              # Who: a person handle for outbound/internal (default you), the contact for inbound
+    --by: string              # Who: a person handle for outbound/internal (default you); for inbound, the customer's contact (name or email; asked on a terminal when the customer has several, required without one). A person of the store is never the author of an inbound touchpoint
     --reply-to: string        # Join the thread of this touchpoint (short id prefix from the timeline, or `last`)
     --resolves                # This touchpoint resolved the thread
     --tag: string             # Tags (repeatable, or comma-separated)
@@ -674,7 +728,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
   ]
 
   def "nu-complete git-crm note format" [] {
@@ -699,7 +753,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
     text?: string             # The note (Markdown); `@handle` mentions a person
   ]
 
@@ -866,14 +920,72 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
+  ]
+
+  def "nu-complete git-crm amend direction" [] {
+    [ "inbound" "outbound" "internal" ]
+  }
+
+  def "nu-complete git-crm amend format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm amend color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten
+  export extern "git-crm amend" [
+    --summary(-s): string     # The new summary (touchpoints)
+    --body: string            # The new body
+    --no-body                 # Remove the body (touchpoints)
+    --channel(-c): string     # The new channel (touchpoints)
+    --at: string              # When it really happened: `2026-11-20 09:12`, `yesterday 14:00`, `2 days ago`, ...
+    --direction(-d): string@"nu-complete git-crm amend direction" # The new direction (touchpoints): inbound, outbound or internal
+    --by: string              # Who: a person for outbound/internal, the customer's contact for inbound
+    --customer: string        # Move it to this customer (slug, or a contact's email or phone)
+    --reason: string          # Why (kept in the correction record)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm amend format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm amend color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    id: string                # The touchpoint or note (a short id prefix from the timeline, or the full id)
+  ]
+
+  def "nu-complete git-crm void format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm void color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)
+  export extern "git-crm void" [
+    --reason: string          # Why it is withdrawn (required; kept in the correction record)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm void format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm void color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    id: string                # The touchpoint or note (a short id prefix from the timeline, or the full id)
   ]
 
   def "nu-complete git-crm handoff color" [] {
     [ "auto" "always" "never" ]
   }
 
-  # List and accept handoffs
+  # List, accept and decline handoffs
   export extern "git-crm handoff" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -894,7 +1006,7 @@ module completions {
   # List handoffs, oldest first
   export extern "git-crm handoff list" [
     --pending                 # Only handoffs not yet accepted
-    --customer: string        # Only handoffs of this customer
+    --customer: string        # Only handoffs of this customer (slug, or a contact's email or phone)
     --to: string              # Only handoffs to this person
     --format: string@"nu-complete git-crm handoff list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
@@ -913,8 +1025,9 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Accept a handoff: by customer (its latest pending handoff) or by handoff id
+  # Accept a handoff to you: by handoff id, or by customer (its latest handoff)
   export extern "git-crm handoff accept" [
+    --on-behalf-of: string    # Accept for the receiving person (recorded as `on_behalf_of`)
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm handoff accept format" # Output format of the result
@@ -924,7 +1037,31 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    target: string            # The handoff (a prefix of its id), or a customer (its latest pending handoff)
+    target: string            # The handoff (a prefix of its id), or a customer: its slug, or a contact's email or phone (its latest handoff)
+  ]
+
+  def "nu-complete git-crm handoff decline format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm handoff decline color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Decline a handoff to you: ownership goes back to the previous owner, in one commit
+  export extern "git-crm handoff decline" [
+    --reason: string          # Why (required; the previous owner reads it)
+    --on-behalf-of: string    # Decline for the receiving person (recorded as `on_behalf_of`)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm handoff decline format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm handoff decline color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    target: string            # A handoff id prefix, or a customer (slug, or a contact's email or phone)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -935,8 +1072,12 @@ module completions {
   export extern "git-crm handoff help list" [
   ]
 
-  # Accept a handoff: by customer (its latest pending handoff) or by handoff id
+  # Accept a handoff to you: by handoff id, or by customer (its latest handoff)
   export extern "git-crm handoff help accept" [
+  ]
+
+  # Decline a handoff to you: ownership goes back to the previous owner, in one commit
+  export extern "git-crm handoff help decline" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -968,7 +1109,8 @@ module completions {
   # Add a follow-up task on a customer
   export extern "git-crm task add" [
     --assignee: string        # Who does it (default: you)
-    --due: string             # Due date: 2026-12-01, `tomorrow`, `+3d`
+    --due: string             # Due date: 2026-12-01, `tomorrow`, `friday`, `next monday`, `+3d`, `in 2 weeks`
+    --every: string           # Make it recurring: 3d, 1w, 2w, 1mo (or daily, weekly, monthly). The next occurrence is added when this one is done, due `every` after this one's due date (default due: today)
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm task add format" # Output format of the result
@@ -978,8 +1120,57 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    customer: string          # The customer the task is about
+    customer: string          # The customer: its slug, or a contact's email or phone
     title: string             # What is to be done (one line)
+  ]
+
+  def "nu-complete git-crm task edit format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm task edit color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Change a task in place: title, due date, assignee (reassign), recurrence
+  export extern "git-crm task edit" [
+    --title: string           # The new title
+    --due: string             # The new due date (same forms as `task add --due`)
+    --no-due                  # Remove the due date
+    --assignee: string        # Reassign to this person
+    --every: string           # Make a series recur at this interval (1w, 1mo, ...), or `never` to end it
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm task edit format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm task edit color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    id: string                # The task (a short id prefix from `task list`)
+  ]
+
+  def "nu-complete git-crm task reopen format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm task reopen color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Open a done task again
+  export extern "git-crm task reopen" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm task reopen format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm task reopen color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    id: string                # The task (a short id prefix from `task list --all`)
   ]
 
   def "nu-complete git-crm task list format" [] {
@@ -996,7 +1187,7 @@ module completions {
     --assignee: string        # Only tasks assigned to this person
     --overdue                 # Only tasks past their due date
     --all                     # Include done tasks
-    --customer: string        # Only tasks of this customer
+    --customer: string        # Only tasks of this customer (slug, or a contact's email or phone)
     --format: string@"nu-complete git-crm task list format" # Output format (json is versioned; see docs/)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -1014,7 +1205,7 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Mark a task done (by id prefix)
+  # Mark a task done (by id prefix); for a recurring task, this adds the next occurrence
   export extern "git-crm task done" [
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
@@ -1025,7 +1216,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    id: string                # The task (a prefix of its id)
+    id: string                # The task (a prefix of its id, as `task list` shows it)
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -1036,11 +1227,19 @@ module completions {
   export extern "git-crm task help add" [
   ]
 
+  # Change a task in place: title, due date, assignee (reassign), recurrence
+  export extern "git-crm task help edit" [
+  ]
+
+  # Open a done task again
+  export extern "git-crm task help reopen" [
+  ]
+
   # List open tasks (soonest due first)
   export extern "git-crm task help list" [
   ]
 
-  # Mark a task done (by id prefix)
+  # Mark a task done (by id prefix); for a recurring task, this adds the next occurrence
   export extern "git-crm task help done" [
   ]
 
@@ -1078,7 +1277,40 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    customer: string          # The customer's slug
+    customer: string          # The customer: its slug, or a contact's email or phone when only one customer has it
+  ]
+
+  def "nu-complete git-crm find kind" [] {
+    [ "customer" "touchpoint" "note" ]
+  }
+
+  def "nu-complete git-crm find format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm find color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
+  export extern "git-crm find" [
+    --since: string           # Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)
+    --until: string           # Only touchpoints and notes before this time
+    --team: string            # Only customers of these teams (repeatable, or comma-separated)
+    --owner: string           # Only customers owned by these people
+    --channel: string         # Only touchpoints on these channels
+    --tag: string             # Only customers with any of these tags
+    --customer: string        # Only these customers (slugs, or contact emails or phones)
+    --kind: string@"nu-complete git-crm find kind" # Only these kinds of hit (repeatable)
+    --limit: string           # Hits listed per section (0: all)
+    --format: string@"nu-complete git-crm find format" # Output format (the JSON is documented in docs/everyday.md)
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm find color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...text: string           # What to look for: words, a name, an email, a phone number or a mail domain
   ]
 
   def "nu-complete git-crm inbox format" [] {
@@ -1093,6 +1325,7 @@ module completions {
   export extern "git-crm inbox" [
     --all                     # Also list mentions already seen in this clone
     --peek                    # Do not mark the mentions shown as seen
+    --team: string            # The queue of this team instead of your inbox: waiting threads on its customers that have no owner or whose owner is away
     --format: string@"nu-complete git-crm inbox format" # Output format (json is documented in docs/collaboration-sync.md)
     --view: string            # Apply the view of this role (default: the acting person's role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record
     --store: path             # The store to use (default: found from the current directory, as git does)
@@ -1137,7 +1370,7 @@ module completions {
     --owner: string           # Only customers owned by these people
     --channel: string         # Only threads started on (and touchpoints on) these channels
     --tag: string             # Only customers with these tags
-    --customer: string        # Only these customers (slugs)
+    --customer: string        # Only these customers (slugs, or contact emails or phones)
     --by: string@"nu-complete git-crm metrics by" # Also show the metrics grouped by team, owner, channel, month or week
     --fcr-rule: string@"nu-complete git-crm metrics fcr_rule" # Which first-contact-resolution definition to use
     --clock: string@"nu-complete git-crm metrics clock" # Measure durations in business hours (where the team has a calendar) or wall-clock time
@@ -1220,7 +1453,7 @@ module completions {
     --owner: string           # Only customers owned by this person (and their records)
     --team: string            # Only customers of this team (and their records)
     --tag: string             # Only records with all these tags (customers: customer tags; repeatable)
-    --customer: string        # Only these customers (slugs; repeatable)
+    --customer: string        # Only these customers (slugs, or contact emails or phones; repeatable)
     --channel: string         # Only touchpoints on these channels (repeatable)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -1270,7 +1503,7 @@ module completions {
     --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
     --help(-h)                # Print help (see more with '--help')
     --version(-V)             # Print version
-    customer: string          # The customer's slug (its current one; the history follows renames)
+    customer: string          # The customer: its slug (the current one; the history follows renames), or a contact's email or phone
   ]
 
   def "nu-complete git-crm sync format" [] {
@@ -1374,6 +1607,14 @@ module completions {
 
   # List people
   export extern "git-crm help person list" [
+  ]
+
+  # Mark a person away (holidays, leave): their customers' inbound threads wait in their team's queue meanwhile (`git crm inbox --team <team>`)
+  export extern "git-crm help person away" [
+  ]
+
+  # Mark a person back from being away
+  export extern "git-crm help person back" [
   ]
 
   # Public keys for restricted content
@@ -1484,7 +1725,15 @@ module completions {
   export extern "git-crm help assign" [
   ]
 
-  # List and accept handoffs
+  # Correct a touchpoint or note (summary, body, channel, time, direction, author, customer) with a correction record; history is never rewritten
+  export extern "git-crm help amend" [
+  ]
+
+  # Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted)
+  export extern "git-crm help void" [
+  ]
+
+  # List, accept and decline handoffs
   export extern "git-crm help handoff" [
   ]
 
@@ -1492,8 +1741,12 @@ module completions {
   export extern "git-crm help handoff list" [
   ]
 
-  # Accept a handoff: by customer (its latest pending handoff) or by handoff id
+  # Accept a handoff to you: by handoff id, or by customer (its latest handoff)
   export extern "git-crm help handoff accept" [
+  ]
+
+  # Decline a handoff to you: ownership goes back to the previous owner, in one commit
+  export extern "git-crm help handoff decline" [
   ]
 
   # Follow-up tasks
@@ -1504,16 +1757,28 @@ module completions {
   export extern "git-crm help task add" [
   ]
 
+  # Change a task in place: title, due date, assignee (reassign), recurrence
+  export extern "git-crm help task edit" [
+  ]
+
+  # Open a done task again
+  export extern "git-crm help task reopen" [
+  ]
+
   # List open tasks (soonest due first)
   export extern "git-crm help task list" [
   ]
 
-  # Mark a task done (by id prefix)
+  # Mark a task done (by id prefix); for a recurring task, this adds the next occurrence
   export extern "git-crm help task done" [
   ]
 
   # A customer's touchpoints, notes, handoffs and tasks in one chronological view
   export extern "git-crm help timeline" [
+  ]
+
+  # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
+  export extern "git-crm help find" [
   ]
 
   # What needs you now: unanswered threads, handoffs to you, your tasks, mentions

@@ -112,13 +112,10 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
             Some("drop --channel, or export touchpoints".into()),
         ));
     }
-    for slug in &filter.customers {
-        store.require_customer(slug)?;
-    }
     let slugs: Vec<String> = if filter.customers.is_empty() {
         store.customer_slugs()?
     } else {
-        filter.customers.clone()
+        store.resolve_customers(&filter.customers)?
     };
     if kind == ExportKind::Customers {
         let customers: Vec<Customer> = slugs
@@ -145,6 +142,7 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
     };
     for bundle in &bundles {
         let slug = &bundle.customer.slug;
+        let marks = bundle.correction_marks();
         match kind {
             ExportKind::Touchpoints => {
                 for i in bundle.interactions.iter().map(|l| &l.record) {
@@ -174,7 +172,8 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
                             .unwrap_or_default(),
                         i.source.as_ref().map(|s| s.key.clone()).unwrap_or_default(),
                     ]);
-                    out.records.push(with_customer(i, slug));
+                    out.records
+                        .push(corrected(with_customer(i, slug), &marks, i.id));
                 }
             }
             ExportKind::Notes => {
@@ -191,7 +190,8 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
                         n.body.clone(),
                         n.tags.join(", "),
                     ]);
-                    out.records.push(with_customer(n, slug));
+                    out.records
+                        .push(corrected(with_customer(n, slug), &marks, n.id));
                 }
             }
             ExportKind::Handoffs => {
@@ -230,6 +230,25 @@ fn customer_matches(c: &Customer, filter: &ExportFilter) -> bool {
 
 fn in_period(t: &Timestamp, filter: &ExportFilter) -> bool {
     filter.since.is_none_or(|s| *t >= s) && filter.until.is_none_or(|u| *t < u)
+}
+
+/// Adds `corrections` (how the record was corrected, by whom and when) to a corrected record's
+/// JSON; the record itself is already the corrected one.
+fn corrected(
+    mut value: serde_json::Value,
+    marks: &std::collections::HashMap<
+        crate::model::RecordId,
+        Vec<crate::store::corrected::CorrectionMark>,
+    >,
+    id: crate::model::RecordId,
+) -> serde_json::Value {
+    if let (Some(map), Some(list)) = (value.as_object_mut(), marks.get(&id)) {
+        map.insert(
+            "corrections".into(),
+            serde_json::to_value(list).unwrap_or_default(),
+        );
+    }
+    value
 }
 
 fn with_customer<T: Serialize>(record: &T, slug: &str) -> serde_json::Value {

@@ -100,7 +100,7 @@ pub(super) fn run(ctx: &mut Ctx) {
                     &mut teams,
                 );
             }
-            Record::Handoff(_) | Record::Task(_) => {}
+            Record::Handoff(_) | Record::Task(_) | Record::Correction(_) => {}
         }
     }
     let config = ctx.config.clone();

@@ -78,7 +78,7 @@ pub enum CustomerCommand {
     },
     /// Show a customer's card: fields, contacts, open threads, last touchpoint, pending handoff.
     Show {
-        /// The customer (slug).
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
         /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t)]
@@ -88,7 +88,7 @@ pub enum CustomerCommand {
     },
     /// Edit fields in place (comments and unknown keys in the file are kept).
     Edit {
-        /// The customer (slug).
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
         /// `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>.
         #[arg(long)]
@@ -120,7 +120,7 @@ pub enum CustomerCommand {
     },
     /// Give a customer a new slug (moves its folder, keeps its id) and/or a new name.
     Rename {
-        /// The customer (slug).
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
         /// The new slug (the folder moves; the old slug keeps pointing to the new one).
         new_slug: Option<String>,
@@ -132,7 +132,7 @@ pub enum CustomerCommand {
     },
     /// Archive a customer (nothing is deleted); --undo brings it back.
     Archive {
-        /// The customer (slug).
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
         /// Unarchive instead.
         #[arg(long)]
@@ -255,11 +255,13 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                     .into_iter()
                     .map(EditRequest::RemoveTag),
             );
+            // Removals first, so that removing and adding one address replaces the contact.
+            requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
             for c in &add_contact {
                 requests.push(EditRequest::AddContact(customer::parse_contact(c)?));
             }
-            requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
             let planned = customer::edit(&ctx.store, &actor, &slug, &requests)?;
+            let slug = planned.record.slug.clone();
             finish(&txn, &planned, &write, "updated customer", &slug)
         }
         CustomerCommand::Rename {
@@ -282,6 +284,12 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
         CustomerCommand::Archive { slug, undo, write } => {
             let (actor, txn) = ctx.begin_write()?;
             let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
+            let slug = planned
+                .path
+                .split('/')
+                .nth(1)
+                .unwrap_or_default()
+                .to_string();
             finish(
                 &txn,
                 &planned,
@@ -346,7 +354,8 @@ fn list(ctx: &Ctx, query: &ListQuery, format: Format) -> Result<i32> {
 
 fn show(ctx: &Ctx, slug: &str, format: Format, view: &super::view::ViewArg) -> Result<i32> {
     let view = view.resolve(ctx)?;
-    let bundle = ctx.store.load_bundle(slug)?;
+    let slug = ctx.store.resolve_customer(slug)?;
+    let bundle = ctx.store.load_bundle(&slug)?;
     let (bundle, hidden) = git_crm::ops::views::filter_bundle(&bundle, &view);
     let card = card(&bundle);
     if format == Format::Json {

@@ -7,7 +7,7 @@ use git_crm::export::{ExportFilter, ExportKind, export};
 use git_crm::render;
 
 use super::Ctx;
-use super::args::{split_list, when};
+use super::args::{period, split_list};
 use super::output::print;
 
 /// Export formats: CSV for spreadsheets, JSON for programs.
@@ -40,7 +40,7 @@ pub struct ExportArgs {
     /// Only records with all these tags (customers: customer tags; repeatable).
     #[arg(long)]
     tag: Vec<String>,
-    /// Only these customers (slugs; repeatable).
+    /// Only these customers (slugs, or contact emails or phones; repeatable).
     #[arg(long)]
     customer: Vec<String>,
     /// Only touchpoints on these channels (repeatable).
@@ -49,17 +49,15 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
+    let (since, until) = period(
+        ctx,
+        ctx.store.zone(),
+        args.since.as_deref(),
+        args.until.as_deref(),
+    )?;
     let filter = ExportFilter {
-        since: args
-            .since
-            .as_deref()
-            .map(|t| when(ctx, t, "--since"))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|t| when(ctx, t, "--until"))
-            .transpose()?,
+        since,
+        until,
         owner: args.owner,
         team: args.team,
         tags: split_list(&args.tag),

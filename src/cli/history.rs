@@ -12,7 +12,8 @@ use super::output::print;
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// The customer's slug (its current one; the history follows renames).
+    /// The customer: its slug (the current one; the history follows renames), or a contact's
+    /// email or phone.
     customer: String,
     /// Time zone for times (default: the store's `timezone`, else UTC).
     #[arg(long)]
@@ -29,8 +30,9 @@ pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<i32> {
         }
         None => ctx.store.zone(),
     };
-    let customer = ctx.store.load_customer(&args.customer)?;
-    let history = customer_history(&ctx.store, &args.customer)?;
+    let slug = ctx.store.resolve_customer(&args.customer)?;
+    let customer = ctx.store.load_customer(&slug)?;
+    let history = customer_history(&ctx.store, &slug)?;
     print(&match Format::from(args.format) {
         Format::Json => render::json(&customer, &history),
         Format::Markdown => render::markdown(&customer, &history, zone),

@@ -71,6 +71,17 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     let applied = import::apply(&txn, &plan, &actor, &options, &bar)?;
     bar.finish_and_clear();
     report(&args, &plan, applied.commit.as_deref(), false)?;
+    let today = git_crm::model::time::now()
+        .with_timezone(&ctx.store.zone())
+        .date_naive();
+    for (slug, count) in plan.inbound_created() {
+        if let Ok(customer) = ctx.store.load_customer(&slug)
+            && let Some(why) =
+                git_crm::model::queue::unwatched(ctx.store.config(), &customer, today)
+        {
+            eprintln!("{}", super::log::unwatched_warning(&slug, &why, count));
+        }
+    }
     Ok(0)
 }
 

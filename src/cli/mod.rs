@@ -6,10 +6,12 @@ mod args;
 mod assign;
 mod check;
 mod completions;
+mod correct;
 mod customer;
 mod demo;
 mod documents;
 mod export;
+mod find;
 mod handoff;
 mod history;
 mod import;
@@ -87,7 +89,12 @@ enum Command {
     Docs(documents::DocsCommand),
     /// Reassign a customer and record the handoff.
     Assign(assign::AssignArgs),
-    /// List and accept handoffs.
+    /// Correct a touchpoint or note (summary, body, channel, time, direction, author, customer)
+    /// with a correction record; history is never rewritten.
+    Amend(correct::AmendArgs),
+    /// Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted).
+    Void(correct::VoidArgs),
+    /// List, accept and decline handoffs.
     #[command(subcommand)]
     Handoff(handoff::HandoffCommand),
     /// Follow-up tasks.
@@ -95,6 +102,8 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked.
+    Find(find::FindArgs),
     /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
     Inbox(inbox::InboxArgs),
     /// Team metrics: first response, first contact resolution, handoffs, coverage, consistency.
@@ -268,11 +277,14 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Attach(args) => documents::attach(&ctx, args),
         Command::Docs(cmd) => documents::run(&ctx, cmd),
         Command::Assign(args) => assign::run(&ctx, args),
+        Command::Amend(args) => correct::run_amend(&ctx, args),
+        Command::Void(args) => correct::run_void(&ctx, args),
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Inbox(args) => inbox::run(&ctx, args),
+        Command::Find(args) => find::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),

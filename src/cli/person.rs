@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use git_crm::ops::people::{PersonInput, add_person, add_team};
+use git_crm::ops::people::{PersonInput, add_person, add_team, set_away};
 use git_crm::render::{self, Format};
 
 use super::args::split_list;
@@ -36,6 +36,27 @@ pub enum PersonCommand {
         /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Mark a person away (holidays, leave): their customers' inbound threads wait in their
+    /// team's queue meanwhile (`git crm inbox --team <team>`).
+    Away {
+        /// The person's handle.
+        handle: String,
+        /// The last day away (included): 2026-12-04, `friday`, `+2w`, ...
+        #[arg(long)]
+        until: String,
+        /// The first day away (default: now).
+        #[arg(long)]
+        from: Option<String>,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Mark a person back from being away.
+    Back {
+        /// The person's handle.
+        handle: String,
+        #[command(flatten)]
+        write: WriteArgs,
     },
     /// Public keys for restricted content.
     #[command(subcommand)]
@@ -113,6 +134,37 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             let planned = add_person(&ctx.store, &actor, input)?;
             finish(&txn, &planned, &write, "added person", &handle)
         }
+        PersonCommand::Away {
+            handle,
+            until,
+            from,
+            write,
+        } => {
+            let (actor, txn) = ctx.begin_write()?;
+            let until = super::args::day(ctx, &until, "--until")?;
+            let from = from
+                .map(|f| super::args::day(ctx, &f, "--from"))
+                .transpose()?;
+            let planned = set_away(&ctx.store, &actor, &handle, from, Some(until))?;
+            finish(
+                &txn,
+                &planned,
+                &write,
+                &format!("{handle} is away until {until}; config"),
+                "updated",
+            )
+        }
+        PersonCommand::Back { handle, write } => {
+            let (actor, txn) = ctx.begin_write()?;
+            let planned = set_away(&ctx.store, &actor, &handle, None, None)?;
+            finish(
+                &txn,
+                &planned,
+                &write,
+                &format!("{handle} is back; config"),
+                "updated",
+            )
+        }
         PersonCommand::Key(cmd) => super::access::run_key(ctx, cmd),
         PersonCommand::List { format } => {
             let people = &ctx.store.config().people;
@@ -125,10 +177,14 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
                         p.emails.join(", "),
                         p.teams.join(", "),
                         p.role.clone().unwrap_or_default(),
+                        p.away
+                            .as_ref()
+                            .map(|a| format!("until {}", a.until))
+                            .unwrap_or_default(),
                     ]
                 })
                 .collect();
-            let headers = ["handle", "name", "emails", "teams", "role"];
+            let headers = ["handle", "name", "emails", "teams", "role", "away"];
             print(&render::listing(
                 &ctx.ui, format, "people", people, &headers, &rows,
             ))?;

@@ -218,7 +218,7 @@ fn validate(ctx: &Context, row: usize, mapped: &MappedRow) -> Result<Incoming, V
                 contact.name = v.to_string();
                 has_contact = true;
             }
-            "contact.email" => match crate::model::names::validate_email(v) {
+            "contact.email" => match crate::model::contact::validate_email(v) {
                 Ok(()) => {
                     contact.email = Some(v.to_string());
                     has_contact = true;

@@ -125,6 +125,32 @@ impl Plan {
         self.files.extend(files);
     }
 
+    /// How many inbound touchpoints the plan creates, by customer slug (for the warning about
+    /// customers nobody answers).
+    pub fn inbound_created(&self) -> std::collections::BTreeMap<String, usize> {
+        let mut out = std::collections::BTreeMap::new();
+        for file in &self.files {
+            let FileOp::Create { path, contents } = file else {
+                continue;
+            };
+            if crate::store::snapshot::classify(path)
+                != Some(Some(crate::model::RecordKind::Interaction))
+            {
+                continue;
+            }
+            let parsed = crate::store::yaml::parse::<crate::model::Interaction>(
+                std::path::Path::new(path),
+                contents,
+            );
+            if parsed.is_ok_and(|i| i.direction == crate::model::Direction::Inbound)
+                && let Some(slug) = path.split('/').nth(1)
+            {
+                *out.entry(slug.to_string()).or_insert(0) += 1;
+            }
+        }
+        out
+    }
+
     /// Counts by action.
     pub fn counts(&self) -> Counts {
         let mut counts = Counts::default();

@@ -331,6 +331,20 @@ fn validate(
             ),
         ));
     }
+    if let (Some(Direction::Inbound), Some(by)) = (direction_value, &by)
+        && let Some(handle) = ctx.store.config().person_named(by)
+    {
+        let value = &mapped.values["by"];
+        problems.push(ctx.field_problem(
+            row,
+            value,
+            "by",
+            format!(
+                "`{}` is {handle}, a person of the store: an inbound touchpoint comes from the customer",
+                crate::model::text::escape(by)
+            ),
+        ));
+    }
     if !problems.is_empty() {
         return Err(problems);
     }

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 
 use crate::model::calendar::BusinessCalendar;
+use crate::model::handoffs::{HandoffState, states as handoff_states};
 use crate::model::records::{Acceptance, Actor, CustomerStatus, Direction, Handoff, Interaction};
 use crate::model::{Config, Party, RecordId, Timestamp};
 use crate::store::CustomerBundle;
@@ -233,10 +234,12 @@ impl<'a> Ownership<'a> {
         }
     }
 
-    /// Who owned the customer at `t`: the `to` of the latest handoff at or before `t`; before
-    /// the first handoff, its `from`; without handoffs, the customer's owner and team.
+    /// Who owned the customer at `t`: the `to` of the latest handoff at or before `t` (its
+    /// `from` again once it was declined); before the first handoff, its `from`; without
+    /// handoffs, the customer's owner and team.
     fn at(&self, t: Timestamp) -> Party {
         match self.handoffs.iter().rev().find(|h| h.at <= t) {
+            Some(h) if h.declined().is_some_and(|(d, _, _)| d <= t) => h.from.clone(),
             Some(h) => h.to.clone(),
             None => self
                 .handoffs
@@ -406,25 +409,22 @@ fn handoffs(
         .map(|l| &l.record)
         .filter(|n| n.at <= as_of)
         .collect();
-    let list: Vec<&Handoff> = ownership
-        .handoffs
-        .iter()
-        .copied()
-        .filter(|h| h.at <= as_of)
-        .collect();
+    let list: Vec<(&Handoff, HandoffState)> = handoff_states(
+        ownership.handoffs.iter().copied(),
+        &interactions,
+        &notes,
+        as_of,
+    );
     list.iter()
         .enumerate()
-        .map(|(k, h)| {
-            let accepted = h
-                .acceptance(interactions.iter().copied(), notes.iter().copied())
-                .filter(|(a, _)| *a <= as_of);
-            let next = list.get(k + 1).map(|n| n.at);
-            let superseded = next.is_some_and(|n| accepted.is_none_or(|(a, _)| a > n));
-            let accepted = accepted.filter(|_| !superseded);
+        .map(|(k, (h, state))| {
+            let h = *h;
+            let accepted = state.accepted();
+            let superseded = matches!(state, HandoffState::Superseded { .. });
             let team = h.to.team.as_deref();
-            let pending = accepted.is_none() && !superseded;
+            let pending = state.is_pending();
             let ping_pong = k > 0 && {
-                let prev = list[k - 1];
+                let prev = list[k - 1].0;
                 h.to.owner.is_some()
                     && h.to.owner == prev.from.owner
                     && h.from.owner == prev.to.owner

@@ -369,6 +369,9 @@ mod tests {
 
     fn bundle(interactions: Vec<Interaction>, handoffs: Vec<Handoff>) -> CustomerBundle {
         CustomerBundle {
+            corrections: Vec::new(),
+            voided_interactions: Vec::new(),
+            voided_notes: Vec::new(),
             customer: Customer {
                 id: rid(999),
                 name: "C".into(),

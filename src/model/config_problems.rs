@@ -207,7 +207,12 @@ fn channels(config: &Config, out: &mut Vec<ConfigProblem>) {
 }
 
 fn views(config: &Config, out: &mut Vec<ConfigProblem>) {
-    let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.dir_name()).collect();
+    // The kinds a view can put first (corrections are never listed on their own).
+    let kinds: Vec<&str> = RecordKind::ALL
+        .iter()
+        .filter(|k| **k != RecordKind::Correction)
+        .map(|k| k.dir_name())
+        .collect();
     for (role, view) in &config.views {
         for first in &view.first {
             if !kinds.contains(&first.as_str()) {

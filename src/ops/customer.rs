@@ -26,7 +26,8 @@ pub struct CustomerInput {
 }
 
 /// Parses a contact as people type it: `Name <email>`, `email`, or `Name`; `;phone=..;role=..`
-/// may follow.
+/// may follow. The email must be an address (`model::contact::validate_email`). A contact that
+/// does not read is a usage mistake (exit 2): it was typed.
 pub fn parse_contact(textual: &str) -> Result<Contact> {
     let mut parts = textual.split(';');
     let head = parts.next().unwrap_or_default().trim();
@@ -47,18 +48,29 @@ pub fn parse_contact(textual: &str) -> Result<Contact> {
             "role" => contact.role = Some(v),
             "email" => contact.email = Some(v),
             _ => {
-                return Err(Error::invalid(format!(
-                    "unknown contact attribute `{}` (use phone, role or email)",
-                    text::escape(&k)
-                )));
+                return Err(Error::usage(
+                    format!(
+                        "unknown contact attribute `{}` (use phone, role or email)",
+                        text::escape(&k)
+                    ),
+                    Some("write a contact as `Name <email>;phone=...;role=...`".into()),
+                ));
             }
         }
     }
     if contact.name.is_empty() {
-        return Err(Error::invalid(format!(
-            "contact `{}` has no name",
-            text::escape(textual)
-        )));
+        return Err(Error::usage(
+            format!("contact `{}` has no name", text::escape(textual)),
+            Some("write a contact as `Name <email>;phone=...;role=...`".into()),
+        ));
+    }
+    if let Some(email) = &contact.email {
+        crate::model::contact::validate_email(email).map_err(|why| {
+            Error::usage(
+                format!("contact `{}`: {why}", text::escape(&contact.name)),
+                Some("write a contact as `Name <name@example.com>`".into()),
+            )
+        })?;
     }
     Ok(contact)
 }
@@ -71,7 +83,19 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
     }
     let slug = match input.slug {
         Some(s) => s,
-        None => slug::slugify(&name),
+        None => {
+            let derived = slug::slugify(&name);
+            if derived.is_empty() {
+                return Err(Error::usage(
+                    format!(
+                        "cannot derive a slug from the name `{}`: it has no letters or digits",
+                        text::escape(&name)
+                    ),
+                    Some("pass --slug with lowercase letters, digits and `-`".into()),
+                ));
+            }
+            derived
+        }
     };
     slug::validate(&slug).map_err(|why| {
         Error::invalid_hint(why, "pass --slug with lowercase letters, digits and `-`")
@@ -96,6 +120,7 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
     if let Some(team) = &team {
         store.require_team(team)?;
     }
+    refuse_duplicate_email(&input.contacts, &slug)?;
     let created = time::now();
     let customer = Customer {
         id: RecordId::new_at(created.to_utc()),
@@ -141,6 +166,21 @@ pub fn planned_new_customer(actor: &str, customer: Customer) -> Result<Planned<C
     })
 }
 
+/// One customer never lists one email address twice: a second contact with the address of a
+/// first is a typo or a person entered twice.
+fn refuse_duplicate_email(contacts: &[Contact], slug: &str) -> Result<()> {
+    match crate::model::contact::duplicate_email(contacts) {
+        Some(email) => Err(Error::invalid_hint(
+            format!(
+                "{slug} already has a contact with email `{}`",
+                text::escape(email)
+            ),
+            "remove the old contact first (`--remove-contact <email>`), or give another address",
+        )),
+        None => Ok(()),
+    }
+}
+
 fn dedup(tags: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     tags.into_iter()
@@ -167,6 +207,7 @@ pub fn edit(
     slug: &str,
     requests: &[EditRequest],
 ) -> Result<Planned<Customer>> {
+    let slug = &store.resolve_customer(slug)?;
     let current = store.load_customer(slug)?;
     if requests.is_empty() {
         return Err(Error::usage("nothing to change", Some("pass --set key=value, --unset, --add-tag, --remove-tag, --add-contact or --remove-contact".into())));
@@ -224,6 +265,12 @@ pub fn edit(
         } else {
             FieldEdit::set("tags", &tags)
         });
+    }
+    if requests
+        .iter()
+        .any(|r| matches!(r, EditRequest::AddContact(_)))
+    {
+        refuse_duplicate_email(&contacts, slug)?;
     }
     if contacts != current.contacts {
         edits.push(if contacts.is_empty() {
@@ -322,6 +369,7 @@ fn parse_enum<T: serde::de::DeserializeOwned>(value: &str, what: &str) -> Result
 
 /// Plans archiving (or, with `undo`, un-archiving) a customer.
 pub fn archive(store: &Store, actor: &str, slug: &str, undo: bool) -> Result<Planned<Customer>> {
+    let slug = &store.resolve_customer(slug)?;
     let current = store.load_customer(slug)?;
     match (current.archived.is_some(), undo) {
         (true, false) => {
@@ -355,6 +403,7 @@ pub fn rename(
     new_slug: Option<&str>,
     new_name: Option<&str>,
 ) -> Result<Planned<Customer>> {
+    let slug = &store.resolve_customer(slug)?;
     let customer = store.load_customer(slug)?;
     if new_slug.is_none() && new_name.is_none() {
         return Err(Error::usage(
@@ -547,9 +596,17 @@ pub struct ListRow {
 }
 
 /// Customers matching `query`, in its order. Reads every customer record, and only the file
-/// names of their touchpoints.
+/// names of their touchpoints. An `--owner` or `--team` the store does not know is an error
+/// naming it.
 pub fn list(store: &Store, query: &ListQuery) -> Result<Vec<ListRow>> {
     use rayon::prelude::*;
+    // A filter naming nobody the store knows would list nothing, as if that were the answer.
+    if let Some(owner) = &query.owner {
+        store.require_person(owner)?;
+    }
+    if let Some(team) = &query.team {
+        store.require_team(team)?;
+    }
     let customers = store.load_customers()?;
     let mut rows: Vec<ListRow> = customers
         .into_par_iter()

@@ -42,7 +42,7 @@ pub fn note(
     tags: Vec<String>,
     at: Option<time::Timestamp>,
 ) -> Result<Planned<Note>> {
-    store.load_customer(slug)?;
+    let slug = &store.resolve_customer(slug)?;
     if body.trim().is_empty() {
         return Err(Error::usage("a note needs text", None));
     }

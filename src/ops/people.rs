@@ -53,6 +53,7 @@ pub fn add_person(
         emails: input.emails,
         teams: input.teams,
         role: input.role,
+        away: None,
         keys: Vec::new(),
         extra: Default::default(),
     };
@@ -69,6 +70,59 @@ pub fn add_person(
         format!("person: add {} ({})", input.handle, person.name),
         &[edit],
     )?;
+    Ok(super::Planned {
+        change,
+        record: person,
+        path: layout::CONFIG_FILE.into(),
+    })
+}
+
+/// Plans marking a person away from `from` (default: now) until `until` (both days included),
+/// or back (`until: None`): an in-place edit of `people.<handle>.away` in the config.
+pub fn set_away(
+    store: &Store,
+    actor: &str,
+    handle: &str,
+    from: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+) -> Result<super::Planned<Person>> {
+    store.require_person(handle)?;
+    let mut person = store.config().people[handle].clone();
+    let (edit, subject) = match until {
+        Some(until) => {
+            if from.is_some_and(|f| f > until) {
+                return Err(Error::usage(
+                    format!("--from {} is after --until {until}", from.unwrap_or(until)),
+                    None,
+                ));
+            }
+            let away = crate::model::config::Away { from, until };
+            person.away = Some(away.clone());
+            (
+                FieldEdit {
+                    key_path: vec!["people".into(), handle.into(), "away".into()],
+                    value: Some(
+                        serde_json::to_value(&away).map_err(|e| Error::invalid(e.to_string()))?,
+                    ),
+                },
+                format!("person: {handle} away until {until}"),
+            )
+        }
+        None => {
+            if person.away.is_none() {
+                return Err(Error::invalid(format!("{handle} is not marked away")));
+            }
+            person.away = None;
+            (
+                FieldEdit {
+                    key_path: vec!["people".into(), handle.into(), "away".into()],
+                    value: None,
+                },
+                format!("person: {handle} is back"),
+            )
+        }
+    };
+    let change = config_change(store, actor, "person.away", subject, &[edit])?;
     Ok(super::Planned {
         change,
         record: person,

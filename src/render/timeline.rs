@@ -48,18 +48,51 @@ fn thread_label(e: &Entry) -> String {
     }
 }
 
-fn flags(e: &Entry) -> String {
-    let mut flags = Vec::new();
-    let team;
+fn flags(e: &Entry, zone: Tz) -> String {
+    let mut flags: Vec<String> = Vec::new();
     if let Some(r) = e.restricted.as_ref().filter(|r| r.readable) {
-        team = format!("restricted: {}", r.team);
-        flags.push(team.as_str());
+        flags.push(format!("restricted: {}", r.team));
     }
-    if e.thread.as_ref().is_some_and(|t| t.resolves) {
-        flags.push("resolved");
+    if e.thread.as_ref().is_some_and(|t| t.resolves) && !e.voided {
+        flags.push("resolved".into());
     }
     if e.automated {
-        flags.push("auto");
+        flags.push("auto".into());
+    }
+    // What the corrections changed, all of them, and who made the latest one and when; a void
+    // says why. A move reads as such: the record is shown where it was moved to.
+    if let Some(last) = e.corrections.last() {
+        use crate::model::corrections::{CUSTOMER_KEY, CorrectionKind};
+        let mut changed: Vec<&str> = Vec::new();
+        let mut moved = false;
+        for mark in &e.corrections {
+            for field in &mark.fields {
+                if field == CUSTOMER_KEY {
+                    moved = true;
+                } else if !changed.contains(&field.as_str()) {
+                    changed.push(field);
+                }
+            }
+        }
+        let mut what = Vec::new();
+        if last.kind == CorrectionKind::Void {
+            what.push("voided".to_string());
+        } else if !changed.is_empty() {
+            what.push(format!("amended {}", changed.join(", ")));
+        }
+        if moved {
+            what.push("moved here".to_string());
+        }
+        let reason = match (last.kind, &last.reason) {
+            (CorrectionKind::Void, Some(r)) => format!(": {r}"),
+            _ => String::new(),
+        };
+        flags.push(format!(
+            "{} by {} {}{reason}",
+            what.join(", "),
+            last.by,
+            last.at.with_timezone(&zone).format("%Y-%m-%d")
+        ));
     }
     if flags.is_empty() {
         String::new()
@@ -136,7 +169,7 @@ pub fn text(t: &Timeline, style: TimelineStyle) -> String {
                 pad(&who, who_w),
                 pad(&thread_label(e), thread_w),
             );
-            let words = format!("{}{}", escape(&e.text), flags(e));
+            let words = format!("{}{}", escape(&e.text), escape(&flags(e, style.zone)));
             if inline {
                 let shown = match text_room {
                     Some(room) => fit(&words, room),
@@ -192,7 +225,7 @@ pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
                 md(&e.by),
                 e.id,
                 md(&e.text),
-                flags(e)
+                md(&flags(e, style.zone))
             ));
             if style.bodies
                 && let Some(body) = &e.body

@@ -78,6 +78,8 @@ pub struct Totals {
     /// Records added, by kind word.
     pub records_added: BTreeMap<String, usize>,
     pub fields_changed: usize,
+    /// Records moved to another customer by a correction (counted once, at the destination).
+    pub records_moved: usize,
     pub rewrites: usize,
     pub problems: usize,
 }
@@ -245,6 +247,7 @@ fn totals(customers: &[CustomerReview], problems: usize) -> Totals {
         t.reassignments += c.reassignments.len();
         t.fields_changed += c.fields.len();
         t.rewrites += c.rewrites.len();
+        t.records_moved += c.moved_in.len();
         for (kind, n) in &c.counts {
             *t.records_added.entry(kind.clone()).or_default() += n;
         }

@@ -885,3 +885,28 @@ fn hostile_spreadsheets_are_refused_where_the_problem_is() {
     assert_eq!(store.head(), head);
     store.status_clean();
 }
+
+#[test]
+fn inbound_touchpoints_on_a_customer_nobody_answers_warn() {
+    let store = store();
+    import_examples(&store);
+    let text = store.read("customers/acme-corp/customer.yaml");
+    store.write(
+        "customers/acme-corp/customer.yaml",
+        &text.replace("owner: alice\n", ""),
+    );
+    store.commit_all("nobody owns acme");
+    let assert = import(
+        &store,
+        &example("touchpoints.csv"),
+        &example("touchpoints.rules.yaml"),
+        &[],
+    )
+    .success();
+    let err = stderr(&assert);
+    assert!(
+        err.contains("warning: acme-corp: it has no owner; this inbound touchpoint is in nobody's inbox: the customer has no team either\nhint: `git crm assign acme-corp --to <person>` gives it an owner\n"),
+        "{err}"
+    );
+    assert!(!err.contains("initech:"), "initech has an owner: {err}");
+}

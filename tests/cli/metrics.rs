@@ -676,7 +676,7 @@ fn slices() {
         .cmd()
         .args(["metrics", "--team", "suport"])
         .assert()
-        .code(1);
+        .code(2);
     assert!(stderr(&a).contains("support"), "{}", stderr(&a));
 }
 

@@ -247,7 +247,7 @@ fn filters() {
     story
         .store
         .cmd()
-        .args(["timeline", "acme-corp", "--since", "last tuesday"])
+        .args(["timeline", "acme-corp", "--since", "last blursday"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--since: cannot read"));

@@ -23,6 +23,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::git::{self, EntryKind};
+use crate::model::corrections::Correction;
 use crate::model::records::{Customer, Document, Handoff, Interaction, Note, RecordKind, Task};
 use crate::model::slug;
 
@@ -36,6 +37,7 @@ pub enum Record {
     Note(Note),
     Handoff(Handoff),
     Task(Task),
+    Correction(Correction),
     Document(Document),
 }
 
@@ -124,6 +126,9 @@ pub fn parse(path: &str, data: &[u8]) -> Content {
         Some(RecordKind::Note) => yaml::parse_bytes::<Note>(p, data).map(Record::Note),
         Some(RecordKind::Handoff) => yaml::parse_bytes::<Handoff>(p, data).map(Record::Handoff),
         Some(RecordKind::Task) => yaml::parse_bytes::<Task>(p, data).map(Record::Task),
+        Some(RecordKind::Correction) => {
+            yaml::parse_bytes::<Correction>(p, data).map(Record::Correction)
+        }
         Some(RecordKind::Document) => yaml::parse_bytes::<Document>(p, data).map(Record::Document),
     };
     match record {
