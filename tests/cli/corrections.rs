@@ -216,7 +216,7 @@ fn moving_a_touchpoint_moves_its_thread_and_counts_it_once() {
 
     let timeline = s.run_at(LATER, &["timeline", "acme", "--kind", "touchpoint"]);
     assert!(
-        timeline.contains(&format!("Called Hank")) && timeline.contains(&reply),
+        timeline.contains("Called Hank") && timeline.contains(&reply),
         "{timeline}"
     );
     let found = s.json(&["find", "invoice", "--format", "json"]);
