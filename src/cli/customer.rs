@@ -47,6 +47,10 @@ pub enum CustomerCommand {
         /// An id in another system, `source=key` (repeatable).
         #[arg(long)]
         external_id: Vec<String>,
+        /// A mail domain of the customer, e.g. `acme.example` (repeatable, or comma-separated):
+        /// ingested mail from that domain belongs to it.
+        #[arg(long)]
+        domain: Vec<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -81,7 +85,7 @@ pub enum CustomerCommand {
     /// Edit fields in place (comments and unknown keys in the file are kept).
     Edit {
         slug: String,
-        /// `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>.
+        /// `key=value` for name, kind, status, tags, domains, fields.<name>, external_ids.<source>.
         #[arg(long)]
         set: Vec<String>,
         /// Remove an optional field.
@@ -132,6 +136,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             contact,
             field,
             external_id,
+            domain,
             write,
         } => {
             let (actor, _lock) = ctx.begin_write()?;
@@ -156,6 +161,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                     .iter()
                     .map(|f| parse_assignment(f))
                     .collect::<git_crm::Result<_>>()?,
+                domains: customer::parse_domains(&domain.join(","))?,
             };
             let planned = customer::add(&ctx.store, &actor, input)?;
             let slug = planned.record.slug.clone();

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use git_crm::ops::people::{PersonInput, add_person, add_team};
+use git_crm::ops::people::{PersonInput, add_person, add_team_with_emails};
 use git_crm::render::{self, Format};
 
 use super::args::split_list;
@@ -47,6 +47,10 @@ pub enum TeamCommand {
         calendar: Option<String>,
         #[arg(long)]
         description: Option<String>,
+        /// A shared mail address of the team, e.g. `support@agency.example` (repeatable):
+        /// ingested mail from or to it is the team's.
+        #[arg(long)]
+        email: Vec<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -108,10 +112,12 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             name,
             calendar,
             description,
+            email,
             write,
         } => {
             let (actor, _lock) = ctx.begin_write()?;
-            let planned = add_team(&ctx.store, &actor, &name, calendar, description)?;
+            let planned =
+                add_team_with_emails(&ctx.store, &actor, &name, calendar, description, email)?;
             finish(ctx, &planned, &write, "added team", &name)
         }
         TeamCommand::List { format } => {
