@@ -46,8 +46,12 @@ pub struct Applied {
 /// nobody); the summary and `--format json` still do.
 const MAX_TRAILER_IDS: usize = 1000;
 
-fn journal_path(store: &Store) -> Result<PathBuf> {
-    Ok(git::state_dir(store.repo_root())?.join("import.journal"))
+/// The journal of spreadsheet imports; `ingest` keeps its own (`ingest.journal`), so each
+/// command completes only its own interrupted run.
+pub const IMPORT_JOURNAL: &str = "import.journal";
+
+fn journal_path(store: &Store, name: &str) -> Result<PathBuf> {
+    Ok(git::state_dir(store.repo_root())?.join(name))
 }
 
 fn read_journal(path: &Path) -> Result<Vec<String>> {
@@ -62,9 +66,19 @@ fn read_journal(path: &Path) -> Result<Vec<String>> {
     }
 }
 
-/// Paths of an earlier import that was interrupted before its commit (empty when none).
+/// Paths of every earlier import or ingest that was interrupted before its commit (empty when
+/// none): the files those runs were writing may be missing or incomplete.
 pub fn pending(store: &Store) -> Result<Vec<String>> {
-    read_journal(&journal_path(store)?)
+    let dir = git::state_dir(store.repo_root())?;
+    let mut paths = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().ends_with(".journal") {
+                paths.extend(read_journal(&entry.path())?);
+            }
+        }
+    }
+    Ok(paths)
 }
 
 /// Writes the plan's files and commits them, with whatever an interrupted import left.
@@ -75,36 +89,61 @@ pub fn apply(
     options: &ApplyOptions,
     progress: &ProgressBar,
 ) -> Result<Applied> {
-    let journal = journal_path(store)?;
+    write_journalled(
+        store,
+        IMPORT_JOURNAL,
+        &plan.files,
+        |resumed| commit_change(plan, actor, resumed),
+        options,
+        progress,
+    )
+}
+
+/// Writes `files` and commits them together with the paths an interrupted run of the same
+/// journal left (`journal` is a file name under `<git dir>/gitcrm/`), as described in the
+/// module documentation. `change` builds the commit message from the number of resumed paths.
+/// A [`FileOp::Remove`] is carried out after every other file is written; a journalled path
+/// missing from the disk is committed as removed (a path that was never written is not in HEAD
+/// either, so that changes nothing).
+pub fn write_journalled(
+    store: &Store,
+    journal: &str,
+    files: &[FileOp],
+    change: impl FnOnce(usize) -> Change,
+    options: &ApplyOptions,
+    progress: &ProgressBar,
+) -> Result<Applied> {
+    let journal = journal_path(store, journal)?;
     let earlier = read_journal(&journal)?;
     remove_stale_temp_files(store, &earlier);
     let mut paths: BTreeSet<String> = earlier
         .iter()
-        .filter(|p| store.refuse_links(p).is_ok() && store.path(p).is_file())
+        .filter(|p| store.refuse_links(p).is_ok())
         .cloned()
         .collect();
-    let resumed = paths.len();
-    paths.extend(plan.files.iter().map(|f| f.path().to_string()));
+    let resumed = paths.iter().filter(|p| store.path(p).is_file()).count();
+    paths.extend(files.iter().map(|f| f.path().to_string()));
     if paths.is_empty() {
         return Ok(Applied::default());
     }
-    for file in &plan.files {
+    for file in files {
         store.refuse_links(file.path())?;
     }
     let listing: String = paths.iter().map(|p| format!("{p}\n")).collect();
     atomic::write(&journal, listing.as_bytes())?;
 
     progress.set_position(0);
-    progress.set_length(plan.files.len() as u64);
+    progress.set_length(files.len() as u64);
     let written = AtomicUsize::new(0);
-    plan.files.par_iter().try_for_each(|file| -> Result<()> {
+    let (removals, writes): (Vec<&FileOp>, Vec<&FileOp>) = files
+        .iter()
+        .partition(|f| matches!(f, FileOp::Remove { .. }));
+    writes.par_iter().try_for_each(|file| -> Result<()> {
         let path = store.path(file.path());
         match file {
             FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
             FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
-            FileOp::Remove { .. } => {
-                return Err(Error::invalid("an import never removes files"));
-            }
+            FileOp::Remove { .. } => unreachable!("removals are partitioned out"),
         }
         progress.inc(1);
         let n = written.fetch_add(1, Ordering::SeqCst) + 1;
@@ -113,19 +152,31 @@ pub fn apply(
         }
         Ok(())
     })?;
+    for file in removals {
+        let path = store.path(file.path());
+        match std::fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(path, e)),
+        }
+        progress.inc(1);
+    }
     if options.no_commit {
         return Ok(Applied {
             commit: None,
             resumed,
         });
     }
-    let change = commit_change(plan, actor, resumed);
-    let author = store.signature(actor, None)?;
+    let change = change(resumed);
+    let author = store.signature(&change.actor, None)?;
     let updates: Vec<git::PathUpdate> = paths
         .iter()
-        .map(|p| git::PathUpdate {
-            git_path: store.git_path(p),
-            disk_path: Some(store.path(p)),
+        .map(|p| {
+            let disk = store.path(p);
+            git::PathUpdate {
+                git_path: store.git_path(p),
+                disk_path: disk.is_file().then_some(disk),
+            }
         })
         .collect();
     progress.set_message("committing");
