@@ -49,6 +49,9 @@ _git__crm() {
             git__crm,inbox)
                 cmd="git__crm__subcmd__inbox"
                 ;;
+            git__crm,ingest)
+                cmd="git__crm__subcmd__ingest"
+                ;;
             git__crm,init)
                 cmd="git__crm__subcmd__init"
                 ;;
@@ -178,6 +181,9 @@ _git__crm() {
             git__crm__subcmd__help,inbox)
                 cmd="git__crm__subcmd__help__subcmd__inbox"
                 ;;
+            git__crm__subcmd__help,ingest)
+                cmd="git__crm__subcmd__help__subcmd__ingest"
+                ;;
             git__crm__subcmd__help,init)
                 cmd="git__crm__subcmd__help__subcmd__init"
                 ;;
@@ -238,6 +244,15 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__handoff,list)
                 cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__list"
                 ;;
+            git__crm__subcmd__help__subcmd__ingest,ics)
+                cmd="git__crm__subcmd__help__subcmd__ingest__subcmd__ics"
+                ;;
+            git__crm__subcmd__help__subcmd__ingest,mail)
+                cmd="git__crm__subcmd__help__subcmd__ingest__subcmd__mail"
+                ;;
+            git__crm__subcmd__help__subcmd__ingest,vcf)
+                cmd="git__crm__subcmd__help__subcmd__ingest__subcmd__vcf"
+                ;;
             git__crm__subcmd__help__subcmd__person,add)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__add"
                 ;;
@@ -258,6 +273,30 @@ _git__crm() {
                 ;;
             git__crm__subcmd__help__subcmd__team,list)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__list"
+                ;;
+            git__crm__subcmd__ingest,help)
+                cmd="git__crm__subcmd__ingest__subcmd__help"
+                ;;
+            git__crm__subcmd__ingest,ics)
+                cmd="git__crm__subcmd__ingest__subcmd__ics"
+                ;;
+            git__crm__subcmd__ingest,mail)
+                cmd="git__crm__subcmd__ingest__subcmd__mail"
+                ;;
+            git__crm__subcmd__ingest,vcf)
+                cmd="git__crm__subcmd__ingest__subcmd__vcf"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,help)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,ics)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__ics"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,mail)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__mail"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,vcf)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__vcf"
                 ;;
             git__crm__subcmd__person,add)
                 cmd="git__crm__subcmd__person__subcmd__add"
@@ -326,7 +365,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --help --version init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --help --version init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -460,7 +499,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__add)
-            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --domain --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -499,6 +538,10 @@ _git__crm() {
                     return 0
                     ;;
                 --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -850,14 +893,14 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__export)
-            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --help --version customers touchpoints notes handoffs"
+            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --help --version customers touchpoints notes handoffs contacts"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "csv json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json vcf" -- "${cur}"))
                     return 0
                     ;;
                 --since)
@@ -1042,7 +1085,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help)
-            opts="init setup person team customer log note assign handoff task timeline inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1310,6 +1353,62 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__inbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest)
+            opts="mail ics vcf"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest__subcmd__ics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest__subcmd__mail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest__subcmd__vcf)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1660,6 +1759,180 @@ _git__crm() {
                     ;;
                 --view)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest)
+            opts="-h -V --store --as --help --version mail ics vcf help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help)
+            opts="mail ics vcf help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__ics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__mail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__vcf)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__ics)
+            opts="-h -V --create-customers --skip-invalid --dry-run --no-commit --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__mail)
+            opts="-h -V --max-message-size --create-customers --skip-invalid --dry-run --no-commit --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max-message-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__vcf)
+            opts="-h -V --create-customers --skip-invalid --dry-run --no-commit --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --store)
@@ -2348,7 +2621,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__add)
-            opts="-h -V --calendar --description --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --calendar --description --email --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2359,6 +2632,10 @@ _git__crm() {
                     return 0
                     ;;
                 --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

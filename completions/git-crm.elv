@@ -39,7 +39,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
             cand import 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
-            cand export 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+            cand ingest 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
+            cand export 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
             cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
             cand history 'A customer''s git history in words: who changed what, when, in which commit'
             cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
@@ -128,6 +129,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;team;add'= {
             cand --calendar 'Calendar (defined under `calendars:` in the config) for business-hours metrics'
             cand --description 'description'
+            cand --email 'A shared mail address of the team, e.g. `support@agency.example` (repeatable): ingested mail from or to it is the team''s'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -183,6 +185,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --contact 'A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable)'
             cand --field 'A custom field `key=value` (repeatable)'
             cand --external-id 'An id in another system, `source=key` (repeatable)'
+            cand --domain 'A mail domain of the customer, e.g. `acme.example` (repeatable, or comma-separated): ingested mail from that domain belongs to it'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -219,7 +222,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;customer;edit'= {
-            cand --set '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>'
+            cand --set '`key=value` for name, kind, status, tags, domains, fields.<name>, external_ids.<source>'
             cand --unset 'Remove an optional field'
             cand --add-tag 'add-tag'
             cand --remove-tag 'remove-tag'
@@ -519,6 +522,72 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;ingest'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand mail 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)'
+            cand ics 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings'
+            cand vcf 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;ingest;mail'= {
+            cand --max-message-size 'Largest message read (e.g. 64M); a larger one is invalid'
+            cand --format 'Output format of the summary'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --create-customers 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims'
+            cand --skip-invalid 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
+            cand --dry-run 'Show what would be created and changed, and write nothing'
+            cand --no-commit 'Write the files but do not commit them (the next ingest commits them)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;ingest;ics'= {
+            cand --format 'Output format of the summary'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --create-customers 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims'
+            cand --skip-invalid 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
+            cand --dry-run 'Show what would be created and changed, and write nothing'
+            cand --no-commit 'Write the files but do not commit them (the next ingest commits them)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;ingest;vcf'= {
+            cand --format 'Output format of the summary'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --create-customers 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims'
+            cand --skip-invalid 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
+            cand --dry-run 'Show what would be created and changed, and write nothing'
+            cand --no-commit 'Write the files but do not commit them (the next ingest commits them)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;ingest;help'= {
+            cand mail 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)'
+            cand ics 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings'
+            cand vcf 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;ingest;help;mail'= {
+        }
+        &'git-crm;ingest;help;ics'= {
+        }
+        &'git-crm;ingest;help;vcf'= {
+        }
+        &'git-crm;ingest;help;help'= {
+        }
         &'git-crm;export'= {
             cand --format 'format'
             cand --since 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`'
@@ -530,8 +599,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --channel 'Only touchpoints on these channels (repeatable)'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -611,7 +680,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
             cand import 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
-            cand export 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+            cand ingest 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
+            cand export 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
             cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
             cand history 'A customer''s git history in words: who changed what, when, in which commit'
             cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
@@ -694,6 +764,17 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;check'= {
         }
         &'git-crm;help;import'= {
+        }
+        &'git-crm;help;ingest'= {
+            cand mail 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)'
+            cand ics 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings'
+            cand vcf 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers'
+        }
+        &'git-crm;help;ingest;mail'= {
+        }
+        &'git-crm;help;ingest;ics'= {
+        }
+        &'git-crm;help;ingest;vcf'= {
         }
         &'git-crm;help;export'= {
         }

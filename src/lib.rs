@@ -25,6 +25,7 @@ pub mod export;
 pub mod git;
 pub mod history;
 pub mod import;
+pub mod ingest;
 pub mod merge;
 pub mod metrics;
 pub mod model;

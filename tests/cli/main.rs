@@ -13,6 +13,7 @@ mod handoff;
 mod history;
 mod import;
 mod inbox;
+mod ingest;
 mod init;
 mod log;
 mod merge_driver;
