@@ -14,6 +14,7 @@ mod history;
 mod import;
 mod inbox;
 mod ingest;
+mod ingest_imap;
 mod init;
 mod log;
 mod merge_driver;
