@@ -125,15 +125,7 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
         filter.customers.clone()
     };
     if matches!(kind, ExportKind::Customers | ExportKind::Contacts) {
-        let customers: Vec<Customer> = slugs
-            .par_iter()
-            .map(|s| store.load_customer(s))
-            .collect::<Result<Vec<_>>>()?
-            .into_iter()
-            .filter(|c| customer_matches(c, filter))
-            .filter(|c| in_period(&c.created, filter))
-            .filter(|c| filter.tags.iter().all(|t| c.tags.contains(t)))
-            .collect();
+        let customers = filtered_customers(store, &slugs, filter)?;
         if kind == ExportKind::Contacts {
             return Ok(contacts_export(&customers));
         }
@@ -302,14 +294,23 @@ fn contacts_export(customers: &[Customer]) -> Export {
 
 /// The customers an export of contacts covers, for `--format vcf`.
 pub fn contact_customers(store: &Store, filter: &ExportFilter) -> Result<Vec<Customer>> {
+    for slug in &filter.customers {
+        store.require_customer(slug)?;
+    }
     let slugs = if filter.customers.is_empty() {
         store.customer_slugs()?
     } else {
-        for slug in &filter.customers {
-            store.require_customer(slug)?;
-        }
         filter.customers.clone()
     };
+    filtered_customers(store, &slugs, filter)
+}
+
+/// The customers of `slugs` that pass the filter (owner, team, created in the period, tags).
+fn filtered_customers(
+    store: &Store,
+    slugs: &[String],
+    filter: &ExportFilter,
+) -> Result<Vec<Customer>> {
     Ok(slugs
         .par_iter()
         .map(|s| store.load_customer(s))

@@ -1,11 +1,10 @@
 //! `git crm ingest mail|ics|vcf`: mail, calendar events and contacts into the store.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 use git_crm::import::ApplyOptions;
 use git_crm::ingest::mail::parse::{Limits, parse_size};
@@ -87,16 +86,7 @@ pub struct VcfArgs {
 }
 
 fn progress_bar(what: &str) -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template(&format!("{{msg:>10}} {{pos}} {what} ({{per_sec}})"))
-    {
-        bar.set_style(style);
-    }
-    bar
+    super::output::progress_bar(&format!("{{msg:>10}} {{pos}} {what} ({{per_sec}})"), None)
 }
 
 pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {

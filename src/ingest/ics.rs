@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 
 use super::directory::{Directory, Ours};
 use super::{Action, Kind, Outcome, Plan, Problem, find_stored, refresh};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::records::{Actor, Direction, Extra, Interaction, RecordKind, Source};
 use crate::model::{RecordId, Timestamp, address, text as model_text, time};
 use crate::store::{FileOp, Store, layout, yaml};
@@ -127,15 +127,7 @@ pub fn touchpoint_id(at: Timestamp, key: &str) -> RecordId {
 
 /// Plans the ingest of a calendar file.
 pub fn plan(store: &Store, options: &Options) -> Result<Plan> {
-    if !store.config().knows_channel(CHANNEL) {
-        return Err(Error::invalid_hint(
-            format!(
-                "the channel `{CHANNEL}` is not in `channels` of {}",
-                layout::CONFIG_FILE
-            ),
-            "add `meeting` to `channels`",
-        ));
-    }
+    super::require_channel(store, CHANNEL)?;
     let named = options.file.display().to_string();
     let text = super::read_input(&options.file, MAX_FILE_BYTES)?;
     let mut plan = Plan::new(Kind::Ics, vec![named.clone()]);

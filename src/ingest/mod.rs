@@ -221,7 +221,11 @@ impl Plan {
             counts.updated
         );
         if counts.customers_created > 0 {
-            subject.push_str(&format!(", {} new customers", counts.customers_created));
+            let n = counts.customers_created;
+            subject.push_str(&format!(
+                ", {n} new customer{}",
+                if n == 1 { "" } else { "s" }
+            ));
         }
         subject.push_str(&format!(" ({actor})"));
         if resumed > 0 {
@@ -441,6 +445,20 @@ pub(crate) fn differing_fields(
         })
         .map(|f| f.to_string())
         .collect()
+}
+
+/// Refuses an ingest whose channel (`email`, `meeting`) the store's vocabulary lacks.
+pub(crate) fn require_channel(store: &Store, channel: &str) -> Result<()> {
+    if store.config().knows_channel(channel) {
+        return Ok(());
+    }
+    Err(crate::Error::invalid_hint(
+        format!(
+            "the channel `{channel}` is not in `channels` of {}",
+            layout::CONFIG_FILE
+        ),
+        format!("add `{channel}` to `channels`"),
+    ))
 }
 
 /// Reads a whole input file (or stdin for `-`) of at most `max` bytes as text; bytes that are

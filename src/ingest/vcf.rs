@@ -77,6 +77,11 @@ pub fn plan(store: &Store, options: &Options) -> Result<Plan> {
         let key = card.key();
         let mut outcome = Outcome::new(&card.item, Action::Unchanged);
         outcome.key = Some(key.clone());
+        let unmatched = |why: String| {
+            let mut o = Outcome::new(&card.item, Action::Unmatched).because(why);
+            o.key = Some(key.clone());
+            o
+        };
         let found = match card.org.as_deref().and_then(|o| dir.customer_named(o)) {
             Some(slug) => Match::Contact(slug.to_string()),
             None => match &card.email {
@@ -87,13 +92,7 @@ pub fn plan(store: &Store, options: &Options) -> Result<Plan> {
         let slug = match found {
             Match::Contact(s) | Match::Domain(s) => s,
             Match::Ambiguous(why) => {
-                plan.outcomes.push(
-                    Outcome {
-                        action: Action::Unmatched,
-                        ..outcome
-                    }
-                    .because(why),
-                );
+                plan.outcomes.push(unmatched(why));
                 continue;
             }
             Match::None if options.create_customers => {
@@ -104,13 +103,9 @@ pub fn plan(store: &Store, options: &Options) -> Result<Plan> {
                     (None, None) => None,
                 };
                 let Some(mut lead) = lead else {
-                    plan.outcomes.push(
-                        Outcome {
-                            action: Action::Unmatched,
-                            ..outcome
-                        }
-                        .because("no ORG and no email to make a customer from"),
-                    );
+                    plan.outcomes.push(unmatched(
+                        "no ORG and no email to make a customer from".into(),
+                    ));
                     continue;
                 };
                 lead.contacts.clear();
@@ -138,13 +133,7 @@ pub fn plan(store: &Store, options: &Options) -> Result<Plan> {
                     }
                     (None, None) => "the card has no ORG and no email".into(),
                 };
-                plan.outcomes.push(
-                    Outcome {
-                        action: Action::Unmatched,
-                        ..outcome
-                    }
-                    .because(why),
-                );
+                plan.outcomes.push(unmatched(why));
                 continue;
             }
         };

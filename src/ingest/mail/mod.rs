@@ -139,15 +139,7 @@ struct Incoming {
 
 /// Plans the ingest of every message of `options.paths`.
 pub fn plan(store: &Store, options: &Options, progress: &ProgressBar) -> Result<Plan> {
-    if !store.config().knows_channel(CHANNEL) {
-        return Err(Error::invalid_hint(
-            format!(
-                "the channel `{CHANNEL}` is not in `channels` of {}",
-                layout::CONFIG_FILE
-            ),
-            "add `email` to `channels`",
-        ));
-    }
+    super::require_channel(store, CHANNEL)?;
     let rule = resolve_rule(store)?;
     let mut dir = Directory::load(store)?;
     let listing = super::interaction_files(store)?;
