@@ -309,9 +309,11 @@ pub(crate) struct Stored {
     pub record: Interaction,
 }
 
-/// Every readable touchpoint of a customer, in file-name order. Unreadable files are left to
-/// `git crm check`; an ingest never writes over them (a new file is created exclusively).
-pub(crate) fn load_stored(store: &Store, slug: &str) -> Vec<Stored> {
+/// The text of every touchpoint file of a customer, in file-name order, unparsed. The folder
+/// is checked once for links; its entries are regular files (`file_type` does not follow
+/// links), so each is read directly, at most [`yaml::MAX_RECORD_BYTES`] of it.
+pub(crate) fn load_texts(store: &Store, slug: &str) -> Vec<(String, String)> {
+    use rayon::prelude::*;
     let dir = layout::record_dir(slug, RecordKind::Interaction);
     if store.refuse_links(&dir).is_err() {
         return Vec::new();
@@ -326,15 +328,27 @@ pub(crate) fn load_stored(store: &Store, slug: &str) -> Vec<Stored> {
         .filter(|n| n.ends_with(".yaml") && !crate::store::atomic::is_temp_name(n))
         .collect();
     names.sort();
+    let folder = store.path(&dir);
     names
-        .into_iter()
+        .into_par_iter()
         .filter_map(|name| {
-            let path = format!("{dir}/{name}");
-            let text = store.read_text(&path).ok()?;
-            let record = yaml::parse::<Interaction>(std::path::Path::new(&path), &text).ok()?;
-            Some(Stored { path, text, record })
+            use std::io::Read;
+            let file = std::fs::File::open(folder.join(&name)).ok()?;
+            let mut text = String::new();
+            file.take(yaml::MAX_RECORD_BYTES as u64 + 1)
+                .read_to_string(&mut text)
+                .ok()?;
+            Some((format!("{dir}/{name}"), text))
         })
         .collect()
+}
+
+impl Stored {
+    /// A stored file parsed as a touchpoint, if it is one.
+    pub(crate) fn parse(path: String, text: String) -> Option<Stored> {
+        let record = yaml::parse::<Interaction>(std::path::Path::new(&path), &text).ok()?;
+        Some(Stored { path, text, record })
+    }
 }
 
 /// The stored record at one of `paths` whose `source` is `system`/`key`.

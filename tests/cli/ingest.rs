@@ -1081,3 +1081,56 @@ fn errors_name_the_problem() {
     );
     let _ = stdout(&assert);
 }
+
+/// What people add to an ingested touchpoint survives the updates ingest makes to it: a tag, a
+/// comment, `resolves: true`.
+#[test]
+fn hand_edits_survive_a_rethreading() {
+    let store = mail_store();
+    let mbox = example(&store, "agency.mbox");
+    ingest_ok(&store, &["mail", &mbox]);
+    let (path, _) = by_key(&store, "initech", "launch-q-2297@initech.example");
+    let text = store.read(&path);
+    let edited = text.replacen("actor: human\n", "actor: human # checked by Alice\n", 1)
+        + "tags:\n- launch\n";
+    let edited = edited.replacen("source:\n", "resolves: true\nsource:\n", 1);
+    store.write(&path, &edited);
+    store.commit_all("alice resolves by hand and tags");
+    let late = example(&store, "late-parent.eml");
+    let out = ingest_ok(&store, &["mail", &late]);
+    assert!(out.contains(&format!("updated {path} (thread)")), "{out}");
+    let after = store.read(&path);
+    assert!(
+        after.contains("actor: human # checked by Alice\n"),
+        "{after}"
+    );
+    assert!(
+        after.contains("- launch\n") && after.contains("resolves: true\n"),
+        "{after}"
+    );
+    let (_, parent) = by_key(&store, "initech", "launch-q-2291@initech.example");
+    assert_eq!(record(&store, &path).thread, parent.id);
+}
+
+/// `ingest: {mail: {resolve: none}}`: ingested replies resolve nothing; people do.
+#[test]
+fn the_resolve_rule_can_be_turned_off() {
+    let store = mail_store();
+    let config = store.read(".gitcrm/config.yaml") + "ingest:\n  mail:\n    resolve: none\n";
+    store.write(".gitcrm/config.yaml", &config);
+    store.commit_all("resolve by hand");
+    let mbox = example(&store, "agency.mbox");
+    ingest_ok(&store, &["mail", &mbox]);
+    let (_, answer) = by_key(&store, "globex", "bob-1042-a@agency.example");
+    assert!(!answer.resolves);
+    let config = store
+        .read(".gitcrm/config.yaml")
+        .replace("resolve: none", "resolve: sometimes");
+    store.write(".gitcrm/config.yaml", &config);
+    let out = ingest(&store, &["mail", &mbox]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("`ingest.mail.resolve` must be `reply` or `none`")
+    );
+}

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use self::classify::Classified;
 use self::parse::{Attachment, Limits, Parsed};
 use super::directory::Directory;
-use super::{Action, Kind, Outcome, Plan, Problem, Stored, load_stored, refresh};
+use super::{Action, Kind, Outcome, Plan, Problem, Stored, refresh};
 use crate::error::{Error, Result};
 use crate::model::records::{Actor, Direction, Extra, Interaction, RecordKind, Source};
 use crate::model::{RecordId, Timestamp, text as model_text};
@@ -395,14 +395,43 @@ const OWNED: &[&str] = &[
     "mail",
 ];
 
+/// A stored file's path and text, not parsed yet.
+type TextFile = (String, String);
+
+/// Plans one customer's part of the run. Stored files whose short id is that of a message of
+/// the run are only read: when the file is byte for byte what the message gives now (the
+/// no-op re-run), it is never parsed. Every other stored touchpoint is parsed, for threading.
 fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> Result<Planned> {
-    let stored = load_stored(ctx.store, slug);
+    use rayon::prelude::*;
     let folder = format!("{}/", layout::record_dir(slug, RecordKind::Interaction));
     let mut out = Planned {
         messages: Vec::new(),
         rethreaded: Vec::new(),
     };
-    // Stored mail of this customer by key.
+    let shorts: HashSet<String> = messages
+        .iter()
+        .map(|m| short_id_of(&m.parsed.key))
+        .collect();
+    let (candidates, others): (Vec<TextFile>, Vec<TextFile>) = super::load_texts(ctx.store, slug)
+        .into_iter()
+        .partition(|(path, _)| {
+            let name = path.rsplit('/').next().unwrap_or("");
+            name.len() >= 25 && shorts.contains(&name[17..25])
+        });
+    let stored: Vec<Stored> = others
+        .into_par_iter()
+        .filter_map(|(path, text)| Stored::parse(path, text))
+        .collect();
+    // The files of this run's messages, by short id (parsed only when needed).
+    let mut candidate_files: HashMap<String, Vec<TextFile>> = HashMap::new();
+    for (path, text) in candidates {
+        let name = path.rsplit('/').next().unwrap_or("");
+        candidate_files
+            .entry(name[17..25].to_string())
+            .or_default()
+            .push((path, text));
+    }
+    // Stored mail of this customer, by key (the run's own messages aside).
     let mut stored_by_key: HashMap<String, usize> = HashMap::new();
     for (i, s) in stored.iter().enumerate() {
         if let Some(src) = &s.record.source
@@ -414,12 +443,13 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
     // Messages ingested earlier under another customer stay there.
     let mut here: Vec<Incoming> = Vec::new();
     for m in messages {
-        let elsewhere = if stored_by_key.contains_key(&m.parsed.key) {
+        let short = short_id_of(&m.parsed.key);
+        let elsewhere = if candidate_files.contains_key(&short) {
             None
         } else {
             let paths: Vec<String> = ctx
                 .listing
-                .get(&short_id_of(&m.parsed.key))
+                .get(&short)
                 .into_iter()
                 .flatten()
                 .filter(|p| !p.starts_with(&folder))
@@ -444,7 +474,7 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
     // Thread every mail message of the customer, stored and new.
     let incoming_keys: HashSet<&str> = here.iter().map(|m| m.parsed.key.as_str()).collect();
     let mut nodes: Vec<thread::Node> = Vec::new();
-    // For each node: the message's touchpoint id and where it comes from.
+    // Each node's touchpoint id, and whether it is a message of the run or a stored one.
     enum From {
         New(usize),
         Old(usize),
@@ -459,11 +489,7 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
             base_subject: base,
             reply_subject: reply,
         });
-        let id = match stored_by_key.get(&m.parsed.key) {
-            Some(&s) => stored[s].record.id,
-            None => touchpoint_id(m.parsed.at, &m.parsed.key),
-        };
-        origin.push((id, From::New(i)));
+        origin.push((touchpoint_id(m.parsed.at, &m.parsed.key), From::New(i)));
     }
     for (key, &s) in &stored_by_key {
         if incoming_keys.contains(key.as_str()) {
@@ -481,44 +507,89 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
         });
         origin.push((record.id, From::Old(s)));
     }
+    // The stored file of each message of the run, parsed when it is not what the message gives
+    // now; a stored id that is not the derived one (a file made by hand) replaces it, and the
+    // threads are computed again with it.
+    let mut existing: HashMap<usize, Option<Stored>> = HashMap::new();
+    let mut planned_messages = Vec::new();
+    for _attempt in 0..2 {
+        let roots = thread::roots(&nodes);
+        let threads: Vec<RecordId> = roots.iter().map(|&r| origin[r].0).collect();
+        planned_messages.clear();
+        let mut corrections: Vec<(usize, RecordId)> = Vec::new();
+        for (n, (id, from)) in origin.iter().enumerate() {
+            let From::New(i) = from else { continue };
+            let m = &here[*i];
+            let record = build(m, *id, threads[n], ctx.rule);
+            let files = candidate_files
+                .get(&short_id_of(&m.parsed.key))
+                .cloned()
+                .unwrap_or_default();
+            if !existing.contains_key(i) && files.is_empty() {
+                existing.insert(*i, None);
+            }
+            if !existing.contains_key(i) {
+                let canonical = yaml::to_yaml(&record)?;
+                if let Some((path, _)) = files.iter().find(|(_, text)| *text == canonical) {
+                    let mut o = outcome_of(m, Action::Unchanged);
+                    o.path = Some(path.clone());
+                    o.id = Some(record.id);
+                    planned_messages.push((m.index, o, Vec::new()));
+                    continue;
+                }
+                let found = files.into_iter().find_map(|(path, text)| {
+                    Stored::parse(path, text).filter(|s| {
+                        s.record
+                            .source
+                            .as_ref()
+                            .is_some_and(|src| src.system == SYSTEM && src.key == m.parsed.key)
+                    })
+                });
+                if let Some(s) = &found
+                    && s.record.id != *id
+                {
+                    corrections.push((n, s.record.id));
+                }
+                existing.insert(*i, found);
+            }
+            if !corrections.is_empty() {
+                continue;
+            }
+            planned_messages.push(match &existing[i] {
+                Some(current) => update(current, &record, m)?,
+                None => create(slug, record, m)?,
+            });
+        }
+        if corrections.is_empty() {
+            break;
+        }
+        for (n, id) in corrections {
+            origin[n].0 = id;
+        }
+    }
+    out.messages.extend(planned_messages);
+
     let roots = thread::roots(&nodes);
     let thread_of = |n: usize| origin[roots[n]].0;
-
-    // Threads that move: a stored mail touchpoint that was a thread's id and now belongs to
-    // another root carries the touchpoints logged on that thread along.
+    // Threads that move: a mail touchpoint that was a thread's id and now belongs to another
+    // root carries the touchpoints logged on that thread along.
     let mut moved: HashMap<RecordId, RecordId> = HashMap::new();
-    for (n, (id, _)) in origin.iter().enumerate() {
+    for (n, (id, from)) in origin.iter().enumerate() {
         let new = thread_of(n);
         if new != *id {
             moved.insert(*id, new);
         }
-    }
-
-    for (n, (id, from)) in origin.iter().enumerate() {
-        match from {
-            From::New(i) => {
-                let m = &here[*i];
-                let record = build(m, *id, thread_of(n), ctx.rule);
-                let planned = match stored_by_key.get(&m.parsed.key) {
-                    Some(&s) => update(&stored[s], &record, m),
-                    None => create(slug, record, m),
-                }?;
-                out.messages.push(planned);
-            }
-            From::Old(s) => {
-                let current = &stored[*s];
-                let new_thread = thread_of(n);
-                if current.record.thread != new_thread {
-                    out.rethreaded.push(rethread(
-                        current,
-                        new_thread,
-                        "its thread's first message arrived",
-                    )?);
-                }
+        if let From::Old(s) = from {
+            let current = &stored[*s];
+            if current.record.thread != new {
+                out.rethreaded.push(rethread(
+                    current,
+                    new,
+                    "its thread's first message arrived",
+                )?);
             }
         }
     }
-    out.rethreaded.sort_by(|a, b| a.0.item.cmp(&b.0.item));
     // Touchpoints logged by people on a thread that moved.
     for s in &stored {
         let is_mail = s
@@ -539,6 +610,7 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
             )?);
         }
     }
+    out.rethreaded.sort_by(|a, b| a.0.item.cmp(&b.0.item));
     Ok(out)
 }
 
