@@ -28,12 +28,14 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store (or adopt an existing git repository as one)')
-            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)')
             [CompletionResult]::new('person', 'person', [CompletionResultType]::ParameterValue, 'Manage the people of the store')
             [CompletionResult]::new('team', 'team', [CompletionResultType]::ParameterValue, 'Manage teams')
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'Add, list, show, edit, rename and archive customers')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Log a touchpoint with a customer')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note about a customer; @mentions name people')
+            [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Attach files (proposals, contracts, invoices) to a customer as documents')
+            [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'List, show, fetch and open documents')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Reassign a customer and record the handoff')
             [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'List and accept handoffs')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Follow-up tasks')
@@ -60,6 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Leave the new files uncommitted')
+            [CompletionResult]::new('--lfs', '--lfs', [CompletionResultType]::ParameterName, 'Store document contents through Git LFS (needs git-lfs; asked on a terminal when it is installed)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -69,6 +72,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;setup' {
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--lfs', '--lfs', [CompletionResultType]::ParameterName, 'Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -84,6 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a person')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List people')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Public keys for restricted content')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -113,9 +118,95 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'git-crm;person;key' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a public key restricted content of the person''s teams is sealed to')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered keys, and which of them this machine''s identity holds')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;person;key;add' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;person;key;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;person;key;remove' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;person;key;generate' {
+            [CompletionResult]::new('--add', '--add', [CompletionResultType]::ParameterName, 'Register the new public key for this handle')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the identity here instead')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;person;key;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a public key restricted content of the person''s teams is sealed to')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered keys, and which of them this machine''s identity holds')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;person;key;help;add' {
+            break
+        }
+        'git-crm;person;key;help;list' {
+            break
+        }
+        'git-crm;person;key;help;remove' {
+            break
+        }
+        'git-crm;person;key;help;generate' {
+            break
+        }
+        'git-crm;person;key;help;help' {
+            break
+        }
         'git-crm;person;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a person')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List people')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Public keys for restricted content')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -123,6 +214,25 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;person;help;list' {
+            break
+        }
+        'git-crm;person;help;key' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a public key restricted content of the person''s teams is sealed to')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered keys, and which of them this machine''s identity holds')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person')
+            break
+        }
+        'git-crm;person;help;key;add' {
+            break
+        }
+        'git-crm;person;help;key;list' {
+            break
+        }
+        'git-crm;person;help;key;remove' {
+            break
+        }
+        'git-crm;person;help;key;generate' {
             break
         }
         'git-crm;person;help;help' {
@@ -137,6 +247,9 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a team')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List teams')
+            [CompletionResult]::new('join', 'join', [CompletionResultType]::ParameterValue, 'Add a person to a team')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Remove a person from a team (rekey the team afterwards)')
+            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -165,9 +278,48 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'git-crm;team;join' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;team;leave' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;team;rekey' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'git-crm;team;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a team')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List teams')
+            [CompletionResult]::new('join', 'join', [CompletionResultType]::ParameterValue, 'Add a person to a team')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Remove a person from a team (rekey the team afterwards)')
+            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -175,6 +327,15 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;team;help;list' {
+            break
+        }
+        'git-crm;team;help;join' {
+            break
+        }
+        'git-crm;team;help;leave' {
+            break
+        }
+        'git-crm;team;help;rekey' {
             break
         }
         'git-crm;team;help;help' {
@@ -252,6 +413,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--remove-tag', '--remove-tag', [CompletionResultType]::ParameterName, 'remove-tag')
             [CompletionResult]::new('--add-contact', '--add-contact', [CompletionResultType]::ParameterName, '`Name <email>;phone=...;role=...`')
             [CompletionResult]::new('--remove-contact', '--remove-contact', [CompletionResultType]::ParameterName, 'A contact''s name or email')
+            [CompletionResult]::new('--set-restricted', '--set-restricted', [CompletionResultType]::ParameterName, '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'The team restricted values are kept to')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -332,6 +495,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Who: a person handle for outbound/internal (default you), the contact for inbound')
             [CompletionResult]::new('--reply-to', '--reply-to', [CompletionResultType]::ParameterName, 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tags (repeatable, or comma-separated)')
+            [CompletionResult]::new('--restricted', '--restricted', [CompletionResultType]::ParameterName, 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -347,6 +511,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;note' {
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'tag')
+            [CompletionResult]::new('--restricted', '--restricted', [CompletionResultType]::ParameterName, 'Seal the text to this team (its current members and you); the rest stays in clear')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When (default now)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
@@ -357,6 +522,104 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;attach' {
+            [CompletionResult]::new('--title', '--title', [CompletionResultType]::ParameterName, 'Title (default: the file name)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The original name to record (default: the file''s own name); a plain file name')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tags (repeatable, or comma-separated)')
+            [CompletionResult]::new('--restricted', '--restricted', [CompletionResultType]::ParameterName, 'Seal the file, its title and its name to this team (its current members and you)')
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The touchpoint, note, task or handoff it belongs to (id prefix from the timeline)')
+            [CompletionResult]::new('--replaces', '--replaces', [CompletionResultType]::ParameterName, 'A new version of this document (id prefix from `docs list`)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'When it was attached (default now)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be written and change nothing')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;docs' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List documents (the current version of each; --all for every version)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A document''s record and its versions')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a document with the desktop''s opener (on a terminal only)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;docs;list' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Include versions replaced by newer ones')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;docs;show' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'format')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;docs;get' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'o')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'output')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing file')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;docs;open' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;docs;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List documents (the current version of each; --all for every version)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A document''s record and its versions')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a document with the desktop''s opener (on a terminal only)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;docs;help;list' {
+            break
+        }
+        'git-crm;docs;help;show' {
+            break
+        }
+        'git-crm;docs;help;get' {
+            break
+        }
+        'git-crm;docs;help;open' {
+            break
+        }
+        'git-crm;docs;help;help' {
             break
         }
         'git-crm;assign' {
@@ -561,6 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Fail on warnings too (exit 1)')
             [CompletionResult]::new('--list', '--list', [CompletionResultType]::ParameterName, 'List the checks with what each one finds, and exit')
+            [CompletionResult]::new('--fix', '--fix', [CompletionResultType]::ParameterName, 'First make the repairs that are safe (records a merge left in a renamed customer''s old folder are moved to the customer), in one commit; then check')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -741,12 +1005,14 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store (or adopt an existing git repository as one)')
-            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)')
             [CompletionResult]::new('person', 'person', [CompletionResultType]::ParameterValue, 'Manage the people of the store')
             [CompletionResult]::new('team', 'team', [CompletionResultType]::ParameterValue, 'Manage teams')
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'Add, list, show, edit, rename and archive customers')
             [CompletionResult]::new('log', 'log', [CompletionResultType]::ParameterValue, 'Log a touchpoint with a customer')
             [CompletionResult]::new('note', 'note', [CompletionResultType]::ParameterValue, 'Add an internal note about a customer; @mentions name people')
+            [CompletionResult]::new('attach', 'attach', [CompletionResultType]::ParameterValue, 'Attach files (proposals, contracts, invoices) to a customer as documents')
+            [CompletionResult]::new('docs', 'docs', [CompletionResultType]::ParameterValue, 'List, show, fetch and open documents')
             [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Reassign a customer and record the handoff')
             [CompletionResult]::new('handoff', 'handoff', [CompletionResultType]::ParameterValue, 'List and accept handoffs')
             [CompletionResult]::new('task', 'task', [CompletionResultType]::ParameterValue, 'Follow-up tasks')
@@ -775,6 +1041,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;help;person' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a person')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List people')
+            [CompletionResult]::new('key', 'key', [CompletionResultType]::ParameterValue, 'Public keys for restricted content')
             break
         }
         'git-crm;help;person;add' {
@@ -783,15 +1050,46 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;help;person;list' {
             break
         }
+        'git-crm;help;person;key' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Register a public key restricted content of the person''s teams is sealed to')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List registered keys, and which of them this machine''s identity holds')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards')
+            [CompletionResult]::new('generate', 'generate', [CompletionResultType]::ParameterValue, 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person')
+            break
+        }
+        'git-crm;help;person;key;add' {
+            break
+        }
+        'git-crm;help;person;key;list' {
+            break
+        }
+        'git-crm;help;person;key;remove' {
+            break
+        }
+        'git-crm;help;person;key;generate' {
+            break
+        }
         'git-crm;help;team' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a team')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List teams')
+            [CompletionResult]::new('join', 'join', [CompletionResultType]::ParameterValue, 'Add a person to a team')
+            [CompletionResult]::new('leave', 'leave', [CompletionResultType]::ParameterValue, 'Remove a person from a team (rekey the team afterwards)')
+            [CompletionResult]::new('rekey', 'rekey', [CompletionResultType]::ParameterValue, 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)')
             break
         }
         'git-crm;help;team;add' {
             break
         }
         'git-crm;help;team;list' {
+            break
+        }
+        'git-crm;help;team;join' {
+            break
+        }
+        'git-crm;help;team;leave' {
+            break
+        }
+        'git-crm;help;team;rekey' {
             break
         }
         'git-crm;help;customer' {
@@ -825,6 +1123,28 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;help;note' {
+            break
+        }
+        'git-crm;help;attach' {
+            break
+        }
+        'git-crm;help;docs' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List documents (the current version of each; --all for every version)')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A document''s record and its versions')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a document with the desktop''s opener (on a terminal only)')
+            break
+        }
+        'git-crm;help;docs;list' {
+            break
+        }
+        'git-crm;help;docs;show' {
+            break
+        }
+        'git-crm;help;docs;get' {
+            break
+        }
+        'git-crm;help;docs;open' {
             break
         }
         'git-crm;help;assign' {

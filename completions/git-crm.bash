@@ -19,6 +19,9 @@ _git__crm() {
             git__crm,assign)
                 cmd="git__crm__subcmd__assign"
                 ;;
+            git__crm,attach)
+                cmd="git__crm__subcmd__attach"
+                ;;
             git__crm,check)
                 cmd="git__crm__subcmd__check"
                 ;;
@@ -30,6 +33,9 @@ _git__crm() {
                 ;;
             git__crm,demo)
                 cmd="git__crm__subcmd__demo"
+                ;;
+            git__crm,docs)
+                cmd="git__crm__subcmd__docs"
                 ;;
             git__crm,export)
                 cmd="git__crm__subcmd__export"
@@ -130,6 +136,36 @@ _git__crm() {
             git__crm__subcmd__customer__subcmd__help,show)
                 cmd="git__crm__subcmd__customer__subcmd__help__subcmd__show"
                 ;;
+            git__crm__subcmd__docs,get)
+                cmd="git__crm__subcmd__docs__subcmd__get"
+                ;;
+            git__crm__subcmd__docs,help)
+                cmd="git__crm__subcmd__docs__subcmd__help"
+                ;;
+            git__crm__subcmd__docs,list)
+                cmd="git__crm__subcmd__docs__subcmd__list"
+                ;;
+            git__crm__subcmd__docs,open)
+                cmd="git__crm__subcmd__docs__subcmd__open"
+                ;;
+            git__crm__subcmd__docs,show)
+                cmd="git__crm__subcmd__docs__subcmd__show"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,get)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__get"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,help)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,list)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,open)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__open"
+                ;;
+            git__crm__subcmd__docs__subcmd__help,show)
+                cmd="git__crm__subcmd__docs__subcmd__help__subcmd__show"
+                ;;
             git__crm__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__handoff__subcmd__accept"
                 ;;
@@ -151,6 +187,9 @@ _git__crm() {
             git__crm__subcmd__help,assign)
                 cmd="git__crm__subcmd__help__subcmd__assign"
                 ;;
+            git__crm__subcmd__help,attach)
+                cmd="git__crm__subcmd__help__subcmd__attach"
+                ;;
             git__crm__subcmd__help,check)
                 cmd="git__crm__subcmd__help__subcmd__check"
                 ;;
@@ -162,6 +201,9 @@ _git__crm() {
                 ;;
             git__crm__subcmd__help,demo)
                 cmd="git__crm__subcmd__help__subcmd__demo"
+                ;;
+            git__crm__subcmd__help,docs)
+                cmd="git__crm__subcmd__help__subcmd__docs"
                 ;;
             git__crm__subcmd__help,export)
                 cmd="git__crm__subcmd__help__subcmd__export"
@@ -238,6 +280,18 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__customer,show)
                 cmd="git__crm__subcmd__help__subcmd__customer__subcmd__show"
                 ;;
+            git__crm__subcmd__help__subcmd__docs,get)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__get"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,list)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,open)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__open"
+                ;;
+            git__crm__subcmd__help__subcmd__docs,show)
+                cmd="git__crm__subcmd__help__subcmd__docs__subcmd__show"
+                ;;
             git__crm__subcmd__help__subcmd__handoff,accept)
                 cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__accept"
                 ;;
@@ -256,8 +310,23 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__person,add)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__add"
                 ;;
+            git__crm__subcmd__help__subcmd__person,key)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key"
+                ;;
             git__crm__subcmd__help__subcmd__person,list)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,add)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,generate)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,list)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__person__subcmd__key,remove)
+                cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__remove"
                 ;;
             git__crm__subcmd__help__subcmd__task,add)
                 cmd="git__crm__subcmd__help__subcmd__task__subcmd__add"
@@ -271,8 +340,17 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__team,add)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__add"
                 ;;
+            git__crm__subcmd__help__subcmd__team,join)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__join"
+                ;;
+            git__crm__subcmd__help__subcmd__team,leave)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__leave"
+                ;;
             git__crm__subcmd__help__subcmd__team,list)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__list"
+                ;;
+            git__crm__subcmd__help__subcmd__team,rekey)
+                cmd="git__crm__subcmd__help__subcmd__team__subcmd__rekey"
                 ;;
             git__crm__subcmd__ingest,help)
                 cmd="git__crm__subcmd__ingest__subcmd__help"
@@ -304,6 +382,9 @@ _git__crm() {
             git__crm__subcmd__person,help)
                 cmd="git__crm__subcmd__person__subcmd__help"
                 ;;
+            git__crm__subcmd__person,key)
+                cmd="git__crm__subcmd__person__subcmd__key"
+                ;;
             git__crm__subcmd__person,list)
                 cmd="git__crm__subcmd__person__subcmd__list"
                 ;;
@@ -313,8 +394,53 @@ _git__crm() {
             git__crm__subcmd__person__subcmd__help,help)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__help"
                 ;;
+            git__crm__subcmd__person__subcmd__help,key)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key"
+                ;;
             git__crm__subcmd__person__subcmd__help,list)
                 cmd="git__crm__subcmd__person__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,add)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,generate)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,list)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__help__subcmd__key,remove)
+                cmd="git__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__remove"
+                ;;
+            git__crm__subcmd__person__subcmd__key,add)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__key,generate)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__key,help)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help"
+                ;;
+            git__crm__subcmd__person__subcmd__key,list)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__key,remove)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__remove"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,add)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__add"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,generate)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__generate"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,help)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,list)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__person__subcmd__key__subcmd__help,remove)
+                cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__remove"
                 ;;
             git__crm__subcmd__task,add)
                 cmd="git__crm__subcmd__task__subcmd__add"
@@ -346,8 +472,17 @@ _git__crm() {
             git__crm__subcmd__team,help)
                 cmd="git__crm__subcmd__team__subcmd__help"
                 ;;
+            git__crm__subcmd__team,join)
+                cmd="git__crm__subcmd__team__subcmd__join"
+                ;;
+            git__crm__subcmd__team,leave)
+                cmd="git__crm__subcmd__team__subcmd__leave"
+                ;;
             git__crm__subcmd__team,list)
                 cmd="git__crm__subcmd__team__subcmd__list"
+                ;;
+            git__crm__subcmd__team,rekey)
+                cmd="git__crm__subcmd__team__subcmd__rekey"
                 ;;
             git__crm__subcmd__team__subcmd__help,add)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__add"
@@ -355,8 +490,17 @@ _git__crm() {
             git__crm__subcmd__team__subcmd__help,help)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__help"
                 ;;
+            git__crm__subcmd__team__subcmd__help,join)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__join"
+                ;;
+            git__crm__subcmd__team__subcmd__help,leave)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__leave"
+                ;;
             git__crm__subcmd__team__subcmd__help,list)
                 cmd="git__crm__subcmd__team__subcmd__help__subcmd__list"
+                ;;
+            git__crm__subcmd__team__subcmd__help,rekey)
+                cmd="git__crm__subcmd__team__subcmd__help__subcmd__rekey"
                 ;;
             *)
                 ;;
@@ -365,7 +509,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --help --version init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --help --version init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -424,8 +568,62 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__attach)
+            opts="-h -V --title --name --tag --restricted --to --replaces --at --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --title)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replaces)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__check)
-            opts="-h -V --format --strict --list --store --as --help --version"
+            opts="-h -V --format --strict --list --fix --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,7 +789,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__edit)
-            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --set --unset --add-tag --remove-tag --add-contact --remove-contact --set-restricted --team --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -618,6 +816,14 @@ _git__crm() {
                     return 0
                     ;;
                 --remove-contact)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set-restricted)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --team)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -892,6 +1098,216 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__docs)
+            opts="-h -V --store --as --help --version list show get open help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__get)
+            opts="-o -h -V --output --force --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help)
+            opts="list show get open help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__list)
+            opts="-h -V --all --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__open)
+            opts="-h -V --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__docs__subcmd__show)
+            opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__export)
             opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --help --version customers touchpoints notes handoffs contacts"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1085,7 +1501,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help)
-            opts="init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help"
+            opts="init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1099,6 +1515,20 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__assign)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__attach)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1241,6 +1671,76 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__demo)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs)
+            opts="list show get open"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__open)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__docs__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1491,7 +1991,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__person)
-            opts="add list"
+            opts="add list key"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,6 +2007,76 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__person__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key)
+            opts="add list remove generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1631,7 +2201,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help__subcmd__team)
-            opts="add list"
+            opts="add list join leave rekey"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1658,7 +2228,49 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__join)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__leave)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__help__subcmd__team__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__team__subcmd__rekey)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1951,7 +2563,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__init)
-            opts="-h -V --handle --name --email --no-commit --store --as --help --version"
+            opts="-h -V --handle --name --email --no-commit --lfs --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,7 +2597,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__log)
-            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --no-commit --dry-run --format --store --as --help --version"
+            opts="-c -d -s -h -V --channel --direction --summary --body --at --by --reply-to --resolves --tag --automated --restricted --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2032,6 +2644,10 @@ _git__crm() {
                     return 0
                     ;;
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2159,13 +2775,17 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__note)
-            opts="-h -V --tag --at --no-commit --dry-run --format --store --as --help --version"
+            opts="-h -V --tag --restricted --at --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --tag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --restricted)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2193,7 +2813,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person)
-            opts="-h -V --store --as --help --version add list help"
+            opts="-h -V --store --as --help --version add list key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2257,7 +2877,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__person__subcmd__help)
-            opts="add list help"
+            opts="add list key help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2298,6 +2918,76 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key)
+            opts="add list remove generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__help__subcmd__key__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__person__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2305,6 +2995,224 @@ _git__crm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key)
+            opts="-h -V --store --as --help --version add list remove generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__add)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__generate)
+            opts="-h -V --add --output --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help)
+            opts="add list remove generate help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__generate)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__list)
+            opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__person__subcmd__key__subcmd__remove)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2365,7 +3273,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__setup)
-            opts="-h -V --store --as --help --version"
+            opts="-h -V --lfs --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2599,7 +3507,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team)
-            opts="-h -V --store --as --help --version add list help"
+            opts="-h -V --store --as --help --version add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2659,7 +3567,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__help)
-            opts="add list help"
+            opts="add list join leave rekey help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2700,6 +3608,34 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__join)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__leave)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__team__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2714,8 +3650,100 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__team__subcmd__help__subcmd__rekey)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__join)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__leave)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__team__subcmd__list)
             opts="-h -V --format --store --as --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json markdown csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__team__subcmd__rekey)
+            opts="-h -V --no-commit --dry-run --format --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2760,7 +3788,7 @@ _git__crm() {
                     return 0
                     ;;
                 --kind)
-                    COMPREPLY=($(compgen -W "touchpoint note handoff handoff-accepted task task-done" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "touchpoint note handoff handoff-accepted task task-done document" -- "${cur}"))
                     return 0
                     ;;
                 --by)

@@ -25,12 +25,14 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a store (or adopt an existing git repository as one)'
-            cand setup 'Prepare a fresh clone of a store: register the merge driver'
+            cand setup 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
             cand person 'Manage the people of the store'
             cand team 'Manage teams'
             cand customer 'Add, list, show, edit, rename and archive customers'
             cand log 'Log a touchpoint with a customer'
             cand note 'Add an internal note about a customer; @mentions name people'
+            cand attach 'Attach files (proposals, contracts, invoices) to a customer as documents'
+            cand docs 'List, show, fetch and open documents'
             cand assign 'Reassign a customer and record the handoff'
             cand handoff 'List and accept handoffs'
             cand task 'Follow-up tasks'
@@ -56,6 +58,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --no-commit 'Leave the new files uncommitted'
+            cand --lfs 'Store document contents through Git LFS (needs git-lfs; asked on a terminal when it is installed)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -64,6 +67,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;setup'= {
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --lfs 'Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -78,6 +82,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
             cand add 'Add a person'
             cand list 'List people'
+            cand key 'Public keys for restricted content'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;person;add'= {
@@ -104,14 +109,103 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;person;key'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Register a public key restricted content of the person''s teams is sealed to'
+            cand list 'List registered keys, and which of them this machine''s identity holds'
+            cand remove 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards'
+            cand generate 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;person;key;add'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;key;list'= {
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;key;remove'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;key;generate'= {
+            cand --add 'Register the new public key for this handle'
+            cand --output 'Write the identity here instead'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;person;key;help'= {
+            cand add 'Register a public key restricted content of the person''s teams is sealed to'
+            cand list 'List registered keys, and which of them this machine''s identity holds'
+            cand remove 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards'
+            cand generate 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;person;key;help;add'= {
+        }
+        &'git-crm;person;key;help;list'= {
+        }
+        &'git-crm;person;key;help;remove'= {
+        }
+        &'git-crm;person;key;help;generate'= {
+        }
+        &'git-crm;person;key;help;help'= {
+        }
         &'git-crm;person;help'= {
             cand add 'Add a person'
             cand list 'List people'
+            cand key 'Public keys for restricted content'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;person;help;add'= {
         }
         &'git-crm;person;help;list'= {
+        }
+        &'git-crm;person;help;key'= {
+            cand add 'Register a public key restricted content of the person''s teams is sealed to'
+            cand list 'List registered keys, and which of them this machine''s identity holds'
+            cand remove 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards'
+            cand generate 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person'
+        }
+        &'git-crm;person;help;key;add'= {
+        }
+        &'git-crm;person;help;key;list'= {
+        }
+        &'git-crm;person;help;key;remove'= {
+        }
+        &'git-crm;person;help;key;generate'= {
         }
         &'git-crm;person;help;help'= {
         }
@@ -124,6 +218,9 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
             cand add 'Add a team'
             cand list 'List teams'
+            cand join 'Add a person to a team'
+            cand leave 'Remove a person from a team (rekey the team afterwards)'
+            cand rekey 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;team;add'= {
@@ -149,14 +246,56 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;team;join'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;team;leave'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;team;rekey'= {
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'git-crm;team;help'= {
             cand add 'Add a team'
             cand list 'List teams'
+            cand join 'Add a person to a team'
+            cand leave 'Remove a person from a team (rekey the team afterwards)'
+            cand rekey 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;team;help;add'= {
         }
         &'git-crm;team;help;list'= {
+        }
+        &'git-crm;team;help;join'= {
+        }
+        &'git-crm;team;help;leave'= {
+        }
+        &'git-crm;team;help;rekey'= {
         }
         &'git-crm;team;help;help'= {
         }
@@ -228,6 +367,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --remove-tag 'remove-tag'
             cand --add-contact '`Name <email>;phone=...;role=...`'
             cand --remove-contact 'A contact''s name or email'
+            cand --set-restricted '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`'
+            cand --team 'The team restricted values are kept to'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -297,6 +438,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --by 'Who: a person handle for outbound/internal (default you), the contact for inbound'
             cand --reply-to 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)'
             cand --tag 'Tags (repeatable, or comma-separated)'
+            cand --restricted 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -311,6 +453,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;note'= {
             cand --tag 'tag'
+            cand --restricted 'Seal the text to this team (its current members and you); the rest stays in clear'
             cand --at 'When (default now)'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
@@ -321,6 +464,92 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'git-crm;attach'= {
+            cand --title 'Title (default: the file name)'
+            cand --name 'The original name to record (default: the file''s own name); a plain file name'
+            cand --tag 'Tags (repeatable, or comma-separated)'
+            cand --restricted 'Seal the file, its title and its name to this team (its current members and you)'
+            cand --to 'The touchpoint, note, task or handoff it belongs to (id prefix from the timeline)'
+            cand --replaces 'A new version of this document (id prefix from `docs list`)'
+            cand --at 'When it was attached (default now)'
+            cand --format 'Output format of the result'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --dry-run 'Show what would be written and change nothing'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;docs'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List documents (the current version of each; --all for every version)'
+            cand show 'A document''s record and its versions'
+            cand get 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
+            cand open 'Open a document with the desktop''s opener (on a terminal only)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;docs;list'= {
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --all 'Include versions replaced by newer ones'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;docs;show'= {
+            cand --format 'format'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;docs;get'= {
+            cand -o 'o'
+            cand --output 'output'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --force 'Replace an existing file'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;docs;open'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;docs;help'= {
+            cand list 'List documents (the current version of each; --all for every version)'
+            cand show 'A document''s record and its versions'
+            cand get 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
+            cand open 'Open a document with the desktop''s opener (on a terminal only)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;docs;help;list'= {
+        }
+        &'git-crm;docs;help;show'= {
+        }
+        &'git-crm;docs;help;get'= {
+        }
+        &'git-crm;docs;help;open'= {
+        }
+        &'git-crm;docs;help;help'= {
         }
         &'git-crm;assign'= {
             cand --to 'The new owner''s handle'
@@ -504,6 +733,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --strict 'Fail on warnings too (exit 1)'
             cand --list 'List the checks with what each one finds, and exit'
+            cand --fix 'First make the repairs that are safe (records a merge left in a renamed customer''s old folder are moved to the customer), in one commit; then check'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -666,12 +896,14 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;help'= {
             cand init 'Create a store (or adopt an existing git repository as one)'
-            cand setup 'Prepare a fresh clone of a store: register the merge driver'
+            cand setup 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
             cand person 'Manage the people of the store'
             cand team 'Manage teams'
             cand customer 'Add, list, show, edit, rename and archive customers'
             cand log 'Log a touchpoint with a customer'
             cand note 'Add an internal note about a customer; @mentions name people'
+            cand attach 'Attach files (proposals, contracts, invoices) to a customer as documents'
+            cand docs 'List, show, fetch and open documents'
             cand assign 'Reassign a customer and record the handoff'
             cand handoff 'List and accept handoffs'
             cand task 'Follow-up tasks'
@@ -697,18 +929,42 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;person'= {
             cand add 'Add a person'
             cand list 'List people'
+            cand key 'Public keys for restricted content'
         }
         &'git-crm;help;person;add'= {
         }
         &'git-crm;help;person;list'= {
         }
+        &'git-crm;help;person;key'= {
+            cand add 'Register a public key restricted content of the person''s teams is sealed to'
+            cand list 'List registered keys, and which of them this machine''s identity holds'
+            cand remove 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards'
+            cand generate 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person'
+        }
+        &'git-crm;help;person;key;add'= {
+        }
+        &'git-crm;help;person;key;list'= {
+        }
+        &'git-crm;help;person;key;remove'= {
+        }
+        &'git-crm;help;person;key;generate'= {
+        }
         &'git-crm;help;team'= {
             cand add 'Add a team'
             cand list 'List teams'
+            cand join 'Add a person to a team'
+            cand leave 'Remove a person from a team (rekey the team afterwards)'
+            cand rekey 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)'
         }
         &'git-crm;help;team;add'= {
         }
         &'git-crm;help;team;list'= {
+        }
+        &'git-crm;help;team;join'= {
+        }
+        &'git-crm;help;team;leave'= {
+        }
+        &'git-crm;help;team;rekey'= {
         }
         &'git-crm;help;customer'= {
             cand add 'Add a customer'
@@ -733,6 +989,22 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;log'= {
         }
         &'git-crm;help;note'= {
+        }
+        &'git-crm;help;attach'= {
+        }
+        &'git-crm;help;docs'= {
+            cand list 'List documents (the current version of each; --all for every version)'
+            cand show 'A document''s record and its versions'
+            cand get 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
+            cand open 'Open a document with the desktop''s opener (on a terminal only)'
+        }
+        &'git-crm;help;docs;list'= {
+        }
+        &'git-crm;help;docs;show'= {
+        }
+        &'git-crm;help;docs;get'= {
+        }
+        &'git-crm;help;docs;open'= {
         }
         &'git-crm;help;assign'= {
         }

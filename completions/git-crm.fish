@@ -29,12 +29,14 @@ complete -c git-crm -n "__fish_git_crm_needs_command" -l as -d 'Act as this pers
 complete -c git-crm -n "__fish_git_crm_needs_command" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_needs_command" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
-complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "person" -d 'Manage the people of the store'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "team" -d 'Manage teams'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "customer" -d 'Add, list, show, edit, rename and archive customers'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "log" -d 'Log a touchpoint with a customer'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "note" -d 'Add an internal note about a customer; @mentions name people'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "attach" -d 'Attach files (proposals, contracts, invoices) to a customer as documents'
+complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "docs" -d 'List, show, fetch and open documents'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "assign" -d 'Reassign a customer and record the handoff'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "handoff" -d 'List and accept handoffs'
 complete -c git-crm -n "__fish_git_crm_needs_command" -f -a "task" -d 'Follow-up tasks'
@@ -58,19 +60,22 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l email -d 'Your 
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l no-commit -d 'Leave the new files uncommitted'
+complete -c git-crm -n "__fish_git_crm_using_subcommand init" -l lfs -d 'Store document contents through Git LFS (needs git-lfs; asked on a terminal when it is installed)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand init" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l lfs -d 'Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a person'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List people'
-complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "add" -d 'Add a person'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "list" -d 'List people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "key" -d 'Public keys for restricted content'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and not __fish_seen_subcommand_from add list key help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l name -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l email -d 'Email addresses (repeatable); they identify the person from git config' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from add" -l team -d 'Teams (repeatable; the first is the default team of their customers)' -r
@@ -93,16 +98,29 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "add" -d 'Register a public key restricted content of the person\'s teams is sealed to'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "list" -d 'List registered keys, and which of them this machine\'s identity holds'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "remove" -d 'Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "generate" -d 'Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from key" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a person'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "list" -d 'List people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "key" -d 'Public keys for restricted content'
 complete -c git-crm -n "__fish_git_crm_using_subcommand person; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list help" -s h -l help -d 'Print help'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list help" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list help" -f -a "add" -d 'Add a team'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list help" -f -a "list" -d 'List teams'
-complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "add" -d 'Add a team'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "list" -d 'List teams'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "join" -d 'Add a person to a team'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "leave" -d 'Remove a person from a team (rekey the team afterwards)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "rekey" -d 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and not __fish_seen_subcommand_from add list join leave rekey help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l calendar -d 'Calendar (defined under `calendars:` in the config) for business-hours metrics' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l description -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from add" -l email -d 'A shared mail address of the team, e.g. `support@agency.example` (repeatable): ingested mail from or to it is the team\'s' -r
@@ -124,8 +142,41 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l format -d 'Output format of the result' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from join" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l format -d 'Output format of the result' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from leave" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l format -d 'Output format of the result' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from rekey" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a team'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "list" -d 'List teams'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "join" -d 'Add a person to a team'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "leave" -d 'Remove a person from a team (rekey the team afterwards)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "rekey" -d 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand team; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and not __fish_seen_subcommand_from add list show edit rename archive help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
@@ -199,6 +250,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l remove-tag -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l add-contact -d '`Name <email>;phone=...;role=...`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l remove-contact -d 'A contact\'s name or email' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l set-restricted -d '`fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l team -d 'The team restricted values are kept to' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand customer; and __fish_seen_subcommand_from edit" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -248,6 +301,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l at -d 'When it h
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l by -d 'Who: a person handle for outbound/internal (default you), the contact for inbound' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l reply-to -d 'Join the thread of this touchpoint (short id prefix from the timeline, or `last`)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l tag -d 'Tags (repeatable, or comma-separated)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l restricted -d 'Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
 markdown\t''
@@ -261,6 +315,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand log" -l dry-run -d 'Show
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand log" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l tag -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l restricted -d 'Seal the text to this team (its current members and you); the rest stays in clear' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l at -d 'When (default now)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l format -d 'Output format of the result' -r -f -a "table\t''
 json\t''
@@ -272,6 +327,62 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l no-commit -d 'W
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -l dry-run -d 'Show what would be written and change nothing'
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand note" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l title -d 'Title (default: the file name)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l name -d 'The original name to record (default: the file\'s own name); a plain file name' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l tag -d 'Tags (repeatable, or comma-separated)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l restricted -d 'Seal the file, its title and its name to this team (its current members and you)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l to -d 'The touchpoint, note, task or handoff it belongs to (id prefix from the timeline)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l replaces -d 'A new version of this document (id prefix from `docs list`)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l at -d 'When it was attached (default now)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l format -d 'Output format of the result' -r -f -a "table\t''
+json\t''
+markdown\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l no-commit -d 'Write the files but do not commit them'
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -l dry-run -d 'Show what would be written and change nothing'
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand attach" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "show" -d 'A document\'s record and its versions'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "open" -d 'Open a document with the desktop\'s opener (on a terminal only)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l all -d 'Include versions replaced by newer ones'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l format -r -f -a "table\t''
+json\t''
+csv\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s o -l output -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -l force -d 'Replace an existing file'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -s h -l help -d 'Print help'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from open" -s V -l version -d 'Print version'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "show" -d 'A document\'s record and its versions'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a document with the desktop\'s opener (on a terminal only)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l to -d 'The new owner\'s handle' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l team -d 'The new team (default: the new owner\'s first team)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l reason -d 'Why, for the handoff record' -r
@@ -371,7 +482,8 @@ note\t''
 handoff\t''
 handoff-accepted\t''
 task\t''
-task-done\t''"
+task-done\t''
+document\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l by -d 'Only entries by these people or contacts (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l tz -d 'Time zone for times and days (default: the store\'s `timezone`, else UTC)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -r -f -a "table\t''
@@ -431,6 +543,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l store -d 'The 
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l strict -d 'Fail on warnings too (exit 1)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l list -d 'List the checks with what each one finds, and exit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l fix -d 'First make the repairs that are safe (records a merge left in a renamed customer\'s old folder are moved to the customer), in one commit; then check'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l rules -d 'The rules file that maps its columns to fields (see docs/import.md)' -r -F
@@ -547,40 +660,50 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l store -
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s h -l help -d 'Print help'
 complete -c git-crm -n "__fish_git_crm_using_subcommand merge-driver" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "person" -d 'Manage the people of the store'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "team" -d 'Manage teams'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "customer" -d 'Add, list, show, edit, rename and archive customers'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "log" -d 'Log a touchpoint with a customer'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "note" -d 'Add an internal note about a customer; @mentions name people'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "assign" -d 'Reassign a customer and record the handoff'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "handoff" -d 'List and accept handoffs'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "task" -d 'Follow-up tasks'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "inbox" -d 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "metrics" -d 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "check" -d 'Validate the whole store with named checks; report every problem'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "import" -d 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "ingest" -d 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "export" -d 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "review" -d 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "history" -d 'A customer\'s git history in words: who changed what, when, in which commit'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "sync" -d 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "demo" -d 'Build a demo agency store and show a short tour'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "merge-driver" -d 'The merge driver git calls for customer records (registered by init/setup)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "init" -d 'Create a store (or adopt an existing git repository as one)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "setup" -d 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "person" -d 'Manage the people of the store'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "team" -d 'Manage teams'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "customer" -d 'Add, list, show, edit, rename and archive customers'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "log" -d 'Log a touchpoint with a customer'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "note" -d 'Add an internal note about a customer; @mentions name people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "attach" -d 'Attach files (proposals, contracts, invoices) to a customer as documents'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "docs" -d 'List, show, fetch and open documents'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "assign" -d 'Reassign a customer and record the handoff'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "handoff" -d 'List and accept handoffs'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "task" -d 'Follow-up tasks'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "timeline" -d 'A customer\'s touchpoints, notes, handoffs and tasks in one chronological view'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "inbox" -d 'What needs you now: unanswered threads, handoffs to you, your tasks, mentions'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "metrics" -d 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "check" -d 'Validate the whole store with named checks; report every problem'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "import" -d 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "ingest" -d 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "export" -d 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "review" -d 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "history" -d 'A customer\'s git history in words: who changed what, when, in which commit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "sync" -d 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "demo" -d 'Build a demo agency store and show a short tour'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish, nushell) or the man page'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "merge-driver" -d 'The merge driver git calls for customer records (registered by init/setup)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and not __fish_seen_subcommand_from init setup person team customer log note attach docs assign handoff task timeline inbox metrics check import ingest export review history sync demo completions merge-driver help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "add" -d 'Add a person'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "list" -d 'List people'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from person" -f -a "key" -d 'Public keys for restricted content'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "add" -d 'Add a team'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "list" -d 'List teams'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "join" -d 'Add a person to a team'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "leave" -d 'Remove a person from a team (rekey the team afterwards)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from team" -f -a "rekey" -d 'Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "add" -d 'Add a customer'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "list" -d 'List customers'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "show" -d 'Show a customer\'s card: fields, contacts, open threads, last touchpoint, pending handoff'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "edit" -d 'Edit fields in place (comments and unknown keys in the file are kept)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "rename" -d 'Give a customer a new slug (moves its folder, keeps its id) and/or a new name'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from customer" -f -a "archive" -d 'Archive a customer (nothing is deleted); --undo brings it back'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "show" -d 'A document\'s record and its versions'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "open" -d 'Open a document with the desktop\'s opener (on a terminal only)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "list" -d 'List handoffs, oldest first'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "accept" -d 'Accept a handoff: by customer (its latest pending handoff) or by handoff id'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from task" -f -a "add" -d 'Add a follow-up task on a customer'

@@ -14,6 +14,7 @@ module completions {
     --name: string            # Your name (default: git config user.name)
     --email: string           # Your email (default: git config user.email)
     --no-commit               # Leave the new files uncommitted
+    --lfs                     # Store document contents through Git LFS (needs git-lfs; asked on a terminal when it is installed)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
@@ -21,8 +22,9 @@ module completions {
     dir?: path                # Where to create the store (default: the current directory)
   ]
 
-  # Prepare a fresh clone of a store: register the merge driver
+  # Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)
   export extern "git-crm setup" [
+    --lfs                     # Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help
@@ -70,6 +72,103 @@ module completions {
     --version(-V)             # Print version
   ]
 
+  # Public keys for restricted content
+  export extern "git-crm person key" [
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete git-crm person key add format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Register a public key restricted content of the person's teams is sealed to
+  export extern "git-crm person key add" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm person key add format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    handle: string
+    key: string               # `age1…` or an OpenSSH `ssh-ed25519 AAAA…` line (quote it)
+  ]
+
+  def "nu-complete git-crm person key list format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # List registered keys, and which of them this machine's identity holds
+  export extern "git-crm person key list" [
+    --format: string@"nu-complete git-crm person key list format"
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    handle?: string           # Only this person's keys
+  ]
+
+  def "nu-complete git-crm person key remove format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards
+  export extern "git-crm person key remove" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm person key remove format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    handle: string
+    fingerprint: string
+  ]
+
+  def "nu-complete git-crm person key generate format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person
+  export extern "git-crm person key generate" [
+    --add: string             # Register the new public key for this handle
+    --output: path            # Write the identity here instead
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm person key generate format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm person key help" [
+  ]
+
+  # Register a public key restricted content of the person's teams is sealed to
+  export extern "git-crm person key help add" [
+  ]
+
+  # List registered keys, and which of them this machine's identity holds
+  export extern "git-crm person key help list" [
+  ]
+
+  # Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards
+  export extern "git-crm person key help remove" [
+  ]
+
+  # Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person
+  export extern "git-crm person key help generate" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm person key help help" [
+  ]
+
   # Print this message or the help of the given subcommand(s)
   export extern "git-crm person help" [
   ]
@@ -80,6 +179,26 @@ module completions {
 
   # List people
   export extern "git-crm person help list" [
+  ]
+
+  # Public keys for restricted content
+  export extern "git-crm person help key" [
+  ]
+
+  # Register a public key restricted content of the person's teams is sealed to
+  export extern "git-crm person help key add" [
+  ]
+
+  # List registered keys, and which of them this machine's identity holds
+  export extern "git-crm person help key list" [
+  ]
+
+  # Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards
+  export extern "git-crm person help key remove" [
+  ]
+
+  # Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person
+  export extern "git-crm person help key generate" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -126,6 +245,56 @@ module completions {
     --version(-V)             # Print version
   ]
 
+  def "nu-complete git-crm team join format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Add a person to a team
+  export extern "git-crm team join" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm team join format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    team: string
+    handle: string
+  ]
+
+  def "nu-complete git-crm team leave format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Remove a person from a team (rekey the team afterwards)
+  export extern "git-crm team leave" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm team leave format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    team: string
+    handle: string
+  ]
+
+  def "nu-complete git-crm team rekey format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)
+  export extern "git-crm team rekey" [
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm team rekey format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    team: string
+  ]
+
   # Print this message or the help of the given subcommand(s)
   export extern "git-crm team help" [
   ]
@@ -136,6 +305,18 @@ module completions {
 
   # List teams
   export extern "git-crm team help list" [
+  ]
+
+  # Add a person to a team
+  export extern "git-crm team help join" [
+  ]
+
+  # Remove a person from a team (rekey the team afterwards)
+  export extern "git-crm team help leave" [
+  ]
+
+  # Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)
+  export extern "git-crm team help rekey" [
   ]
 
   # Print this message or the help of the given subcommand(s)
@@ -238,6 +419,8 @@ module completions {
     --remove-tag: string
     --add-contact: string     # `Name <email>;phone=...;role=...`
     --remove-contact: string  # A contact's name or email
+    --set-restricted: string  # `fields.<name>=value` sealed to --team (its members and you), kept under `restricted_fields`
+    --team: string            # The team restricted values are kept to
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm customer edit format" # Output format of the result
@@ -335,6 +518,7 @@ module completions {
     --resolves                # This touchpoint resolved the thread
     --tag: string             # Tags (repeatable, or comma-separated)
     --automated               # Sent by an automation (auto-reply, sequence); never starts or stops a metric clock
+    --restricted: string      # Seal the summary and body to this team (its current members and you); channel, direction, times and thread stay in clear for the metrics
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm log format" # Output format of the result
@@ -352,6 +536,7 @@ module completions {
   # Add an internal note about a customer; @mentions name people
   export extern "git-crm note" [
     --tag: string
+    --restricted: string      # Seal the text to this team (its current members and you); the rest stays in clear
     --at: string              # When (default now)
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
@@ -362,6 +547,111 @@ module completions {
     --version(-V)             # Print version
     customer: string          # The customer's slug
     text?: string             # The note (Markdown); `@handle` mentions a person
+  ]
+
+  def "nu-complete git-crm attach format" [] {
+    [ "table" "json" "markdown" "csv" ]
+  }
+
+  # Attach files (proposals, contracts, invoices) to a customer as documents
+  export extern "git-crm attach" [
+    --title: string           # Title (default: the file name)
+    --name: string            # The original name to record (default: the file's own name); a plain file name
+    --tag: string             # Tags (repeatable, or comma-separated)
+    --restricted: string      # Seal the file, its title and its name to this team (its current members and you)
+    --to: string              # The touchpoint, note, task or handoff it belongs to (id prefix from the timeline)
+    --replaces: string        # A new version of this document (id prefix from `docs list`)
+    --at: string              # When it was attached (default now)
+    --no-commit               # Write the files but do not commit them
+    --dry-run                 # Show what would be written and change nothing
+    --format: string@"nu-complete git-crm attach format" # Output format of the result
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    customer: string          # The customer's slug
+    ...files: path            # Files to attach (each becomes one document; the same content twice is one document)
+  ]
+
+  # List, show, fetch and open documents
+  export extern "git-crm docs" [
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete git-crm docs list format" [] {
+    [ "table" "json" "csv" ]
+  }
+
+  # List documents (the current version of each; --all for every version)
+  export extern "git-crm docs list" [
+    --all                     # Include versions replaced by newer ones
+    --format: string@"nu-complete git-crm docs list format"
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    customer?: string         # Only this customer's documents
+  ]
+
+  def "nu-complete git-crm docs show format" [] {
+    [ "table" "json" "csv" ]
+  }
+
+  # A document's record and its versions
+  export extern "git-crm docs show" [
+    --format: string@"nu-complete git-crm docs show format"
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    id: string
+  ]
+
+  # Write a document's content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256
+  export extern "git-crm docs get" [
+    --output(-o): path
+    --force                   # Replace an existing file
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    id: string
+  ]
+
+  # Open a document with the desktop's opener (on a terminal only)
+  export extern "git-crm docs open" [
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --help(-h)                # Print help
+    --version(-V)             # Print version
+    id: string
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm docs help" [
+  ]
+
+  # List documents (the current version of each; --all for every version)
+  export extern "git-crm docs help list" [
+  ]
+
+  # A document's record and its versions
+  export extern "git-crm docs help show" [
+  ]
+
+  # Write a document's content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256
+  export extern "git-crm docs help get" [
+  ]
+
+  # Open a document with the desktop's opener (on a terminal only)
+  export extern "git-crm docs help open" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm docs help help" [
   ]
 
   def "nu-complete git-crm assign format" [] {
@@ -521,7 +811,7 @@ module completions {
   ]
 
   def "nu-complete git-crm timeline kind" [] {
-    [ "touchpoint" "note" "handoff" "handoff-accepted" "task" "task-done" ]
+    [ "touchpoint" "note" "handoff" "handoff-accepted" "task" "task-done" "document" ]
   }
 
   def "nu-complete git-crm timeline format" [] {
@@ -616,6 +906,7 @@ module completions {
     --format: string@"nu-complete git-crm check format" # Output format
     --strict                  # Fail on warnings too (exit 1)
     --list                    # List the checks with what each one finds, and exit
+    --fix                     # First make the repairs that are safe (records a merge left in a renamed customer's old folder are moved to the customer), in one commit; then check
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help (see more with '--help')
@@ -841,7 +1132,7 @@ module completions {
   export extern "git-crm help init" [
   ]
 
-  # Prepare a fresh clone of a store: register the merge driver
+  # Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)
   export extern "git-crm help setup" [
   ]
 
@@ -857,6 +1148,26 @@ module completions {
   export extern "git-crm help person list" [
   ]
 
+  # Public keys for restricted content
+  export extern "git-crm help person key" [
+  ]
+
+  # Register a public key restricted content of the person's teams is sealed to
+  export extern "git-crm help person key add" [
+  ]
+
+  # List registered keys, and which of them this machine's identity holds
+  export extern "git-crm help person key list" [
+  ]
+
+  # Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards
+  export extern "git-crm help person key remove" [
+  ]
+
+  # Create an age identity for this machine (~/.config/git-crm/identity.txt) and print its public key; with --add, also register it for a person
+  export extern "git-crm help person key generate" [
+  ]
+
   # Manage teams
   export extern "git-crm help team" [
   ]
@@ -867,6 +1178,18 @@ module completions {
 
   # List teams
   export extern "git-crm help team list" [
+  ]
+
+  # Add a person to a team
+  export extern "git-crm help team join" [
+  ]
+
+  # Remove a person from a team (rekey the team afterwards)
+  export extern "git-crm help team leave" [
+  ]
+
+  # Re-seal everything restricted to the team to its current members, in one commit (needs a local identity that can read it)
+  export extern "git-crm help team rekey" [
   ]
 
   # Add, list, show, edit, rename and archive customers
@@ -903,6 +1226,30 @@ module completions {
 
   # Add an internal note about a customer; @mentions name people
   export extern "git-crm help note" [
+  ]
+
+  # Attach files (proposals, contracts, invoices) to a customer as documents
+  export extern "git-crm help attach" [
+  ]
+
+  # List, show, fetch and open documents
+  export extern "git-crm help docs" [
+  ]
+
+  # List documents (the current version of each; --all for every version)
+  export extern "git-crm help docs list" [
+  ]
+
+  # A document's record and its versions
+  export extern "git-crm help docs show" [
+  ]
+
+  # Write a document's content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256
+  export extern "git-crm help docs get" [
+  ]
+
+  # Open a document with the desktop's opener (on a terminal only)
+  export extern "git-crm help docs open" [
   ]
 
   # Reassign a customer and record the handoff

@@ -18,6 +18,7 @@
 //! for merge review), [`import`] and [`export`] (spreadsheets in and out), [`render`] (tables,
 //! JSON, Markdown, CSV) and [`demo`].
 
+pub mod access;
 pub mod check;
 pub mod demo;
 pub mod error;

@@ -36,7 +36,7 @@ pub(super) fn run(ctx: &mut Ctx) {
             markers(ctx, path);
         }
         if matches!(entry.content, Content::Other) {
-            stray(ctx, entry.symlink, &parts, path);
+            stray(ctx, entry.kind, &parts, path);
         }
     }
     for folder in bad_folders {
@@ -57,8 +57,20 @@ pub(super) fn run(ctx: &mut Ctx) {
             None,
         );
     }
+    let forwarded: BTreeSet<&str> = snapshot
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let rest = e.path.strip_prefix("customers/")?;
+            let (folder, file) = rest.split_once('/')?;
+            (file == layout::RENAMED_FILE).then_some(folder)
+        })
+        .collect();
     for folder in folders {
-        if slug::validate(folder).is_ok() && !with_customer.contains(folder) {
+        if slug::validate(folder).is_ok()
+            && !with_customer.contains(folder)
+            && !forwarded.contains(folder)
+        {
             ctx.push(
                 Problem::error(
                     "stray-files",
@@ -147,9 +159,26 @@ fn config_markers(ctx: &mut Ctx) {
     }
 }
 
-fn stray(ctx: &mut Ctx, symlink: bool, parts: &[&str], path: &str) {
+fn stray(ctx: &mut Ctx, kind: crate::git::EntryKind, parts: &[&str], path: &str) {
     let name = parts.last().copied().unwrap_or_default();
-    if symlink {
+    if kind == crate::git::EntryKind::File && matches!(parts, [_, _, layout::RENAMED_FILE]) {
+        // A rename forward: the `renames` check looks at it.
+        return;
+    }
+    if kind == crate::git::EntryKind::Special {
+        ctx.push(
+            Problem::error(
+                "stray-files",
+                "is not a regular file (a FIFO, socket or device): git-crm never opens it",
+            )
+            .hint("delete it; records are regular files"),
+            path,
+            None,
+            None,
+        );
+        return;
+    }
+    if kind == crate::git::EntryKind::Symlink {
         ctx.push(
             Problem::error(
                 "stray-files",
@@ -178,6 +207,25 @@ fn stray(ctx: &mut Ctx, symlink: bool, parts: &[&str], path: &str) {
             "unknown file in a customer folder (expected customer.yaml and the folders {})",
             kinds()
         ),
+        [_, _, dir, name]
+            if *dir == RecordKind::Document.dir_name()
+                && layout::document_record_of(name).is_some() =>
+        {
+            let record = format!(
+                "{}/{}",
+                path.rsplit_once('/').map(|(d, _)| d).unwrap_or_default(),
+                layout::document_record_of(name).unwrap_or_default()
+            );
+            let known = ctx
+                .snapshot
+                .entries
+                .binary_search_by(|e| e.path.as_str().cmp(record.as_str()))
+                .is_ok();
+            if known {
+                return;
+            }
+            "a document's file without its record".to_string()
+        }
         [_, _, dir, _] if RecordKind::from_dir_name(dir).is_some() => {
             "not a record file (records are `<UTC time>-<short id>.yaml`)".to_string()
         }

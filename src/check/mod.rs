@@ -8,9 +8,12 @@
 
 mod config;
 mod files;
-pub mod locate;
+pub use crate::store::locate;
 mod records;
+mod renames;
+mod restricted;
 mod store;
+mod unmerged;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -129,10 +132,13 @@ pub const CHECKS: &[&str] = &[
     "dates",
     "duplicates",
     "conflict-markers",
+    "unmerged",
+    "renames",
     "stray-files",
     "merge-driver",
     "stale",
     "config",
+    "restricted",
 ];
 
 /// One line per check, for `git crm check --list`.
@@ -146,10 +152,15 @@ pub fn describe(check: &str) -> &'static str {
         "dates" => "times parse, are not in the future, and are logged after they happened",
         "duplicates" => "no two customers share a contact email or a normalised name",
         "conflict-markers" => "no unresolved git conflict markers are left in any file",
+        "unmerged" => "git has no unmerged paths: every conflict of a merge is resolved",
+        "renames" => "rename forwards lead to a customer; no records left in an old folder",
         "stray-files" => "no unknown files, links or leftover temporary files under customers/",
         "merge-driver" => "this clone routes records to the git-crm merge driver",
         "stale" => "active customers have a touchpoint within `check.stale_after` (30d)",
         "config" => ".gitcrm/config.yaml names teams, calendars and zones that exist",
+        "restricted" => {
+            "restricted content is sealed to exactly its team's current members (and author), in a shape that cannot leak"
+        }
         _ => "",
     }
 }
@@ -284,7 +295,10 @@ impl<'a> Ctx<'a> {
         records::run(&mut self);
         store::run(&mut self);
         files::run(&mut self);
+        renames::run(&mut self);
+        unmerged::run(&mut self);
         config::run(&mut self);
+        restricted::run(&mut self);
         let mut diagnostics = self.out;
         diagnostics.sort_by(|a, b| {
             (&a.path, a.line, a.column, a.check, &a.message)
@@ -329,7 +343,7 @@ impl<'a> Ctx<'a> {
             (None, None)
         } else {
             self.text(path)
-                .and_then(|t| locate::key(&t, key))
+                .and_then(|t| locate::key_or_parent(&t, key))
                 .map_or((None, None), |(l, c)| (Some(l), Some(c)))
         };
         self.push(problem, path, line, column);

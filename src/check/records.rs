@@ -4,7 +4,10 @@
 use chrono::Duration;
 
 use super::{Ctx, Problem, locate};
-use crate::model::records::{Actor, Customer, Direction, Handoff, Interaction, Note, Party, Task};
+use crate::model::records::{
+    Actor, Customer, Direction, Document, Handoff, Interaction, Note, Party, Task,
+};
+use crate::model::restricted;
 use crate::model::time::{Timestamp, rfc3339};
 use crate::model::{RecordId, suggest};
 use crate::ops::log::FUTURE_TOLERANCE_MINUTES;
@@ -37,6 +40,7 @@ const CUSTOMER_KEYS: &[&str] = &[
     "fields",
     "created",
     "archived",
+    "restricted_fields",
 ];
 const INTERACTION_KEYS: &[&str] = &[
     "id",
@@ -54,8 +58,24 @@ const INTERACTION_KEYS: &[&str] = &[
     "source",
     "mail",
     "meeting",
+    "restricted",
 ];
-const NOTE_KEYS: &[&str] = &["id", "at", "by", "body", "tags", "mentions"];
+const NOTE_KEYS: &[&str] = &["id", "at", "by", "body", "tags", "mentions", "restricted"];
+const DOCUMENT_KEYS: &[&str] = &[
+    "id",
+    "at",
+    "by",
+    "file",
+    "size",
+    "title",
+    "name",
+    "media_type",
+    "sha256",
+    "record",
+    "replaces",
+    "tags",
+    "restricted",
+];
 const HANDOFF_KEYS: &[&str] = &[
     "id",
     "at",
@@ -84,6 +104,7 @@ pub(super) fn run(ctx: &mut Ctx) {
                 Record::Note(n) => note(ctx, &entry.path, n),
                 Record::Handoff(h) => handoff(ctx, &entry.path, h),
                 Record::Task(t) => task(ctx, &entry.path, t),
+                Record::Document(d) => document(ctx, &entry.path, d),
             },
         }
     }
@@ -165,15 +186,10 @@ fn customer(ctx: &mut Ctx, path: &str, c: &Customer) {
 }
 
 fn interaction(ctx: &mut Ctx, path: &str, i: &Interaction) {
-    required(
-        ctx,
-        path,
-        &[
-            ("channel", &i.channel),
-            ("by", &i.by),
-            ("summary", &i.summary),
-        ],
-    );
+    required(ctx, path, &[("channel", &i.channel), ("by", &i.by)]);
+    if !i.extra.contains_key(restricted::KEY) {
+        required(ctx, path, &[("summary", &i.summary)]);
+    }
     unknown_keys(ctx, path, i.extra.keys(), INTERACTION_KEYS);
     record_ids(ctx, path, &i.id, &i.at);
     future(ctx, path, "at", &i.at);
@@ -223,7 +239,10 @@ fn interaction(ctx: &mut Ctx, path: &str, i: &Interaction) {
 }
 
 fn note(ctx: &mut Ctx, path: &str, n: &Note) {
-    required(ctx, path, &[("by", &n.by), ("body", &n.body)]);
+    required(ctx, path, &[("by", &n.by)]);
+    if !n.extra.contains_key(restricted::KEY) {
+        required(ctx, path, &[("body", &n.body)]);
+    }
     unknown_keys(ctx, path, n.extra.keys(), NOTE_KEYS);
     record_ids(ctx, path, &n.id, &n.at);
     future(ctx, path, "at", &n.at);
@@ -296,6 +315,78 @@ fn handoff(ctx: &mut Ctx, path: &str, h: &Handoff) {
     }
     if let Some(by) = h.extra.get("accepted_by").and_then(|v| v.as_str()) {
         person(ctx, path, &["accepted_by"], by);
+    }
+}
+
+fn document(ctx: &mut Ctx, path: &str, d: &Document) {
+    required(ctx, path, &[("by", &d.by), ("file", &d.file)]);
+    let sealed = d.extra.contains_key(restricted::KEY);
+    if !sealed {
+        required(ctx, path, &[("sha256", &d.sha256)]);
+    }
+    unknown_keys(ctx, path, d.extra.keys(), DOCUMENT_KEYS);
+    record_ids(ctx, path, &d.id, &d.at);
+    future(ctx, path, "at", &d.at);
+    if !d.by.is_empty() {
+        person(ctx, path, &["by"], &d.by);
+    }
+    if !d.sha256.is_empty()
+        && (d.sha256.len() != 64 || !d.sha256.bytes().all(|b| b.is_ascii_hexdigit()))
+    {
+        ctx.report(
+            Problem::error("schema", "`sha256` is not 64 hexadecimal digits"),
+            path,
+            &["sha256"],
+        );
+    }
+    if d.size == 0 {
+        ctx.report(
+            Problem::error("schema", "`size` is 0: documents are never empty"),
+            path,
+            &["size"],
+        );
+    }
+    // The stored file is named like the record, with the suffix its sealing says.
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let expected = format!(
+        "{}{}",
+        name.trim_end_matches(".yaml"),
+        if sealed {
+            layout::DOCUMENT_SEALED_SUFFIX
+        } else {
+            layout::DOCUMENT_PLAIN_SUFFIX
+        }
+    );
+    if !d.file.is_empty() && d.file != expected {
+        ctx.report(
+            Problem::error(
+                "schema",
+                format!(
+                    "`file` is `{}`; a document's file is named like its record: `{expected}`",
+                    crate::model::text::escape(&d.file)
+                ),
+            ),
+            path,
+            &["file"],
+        );
+    } else if !d.file.is_empty() {
+        let dir = path
+            .rsplit_once('/')
+            .map(|(dir, _)| dir)
+            .unwrap_or_default();
+        let file = format!("{dir}/{expected}");
+        let present = ctx
+            .snapshot
+            .entries
+            .binary_search_by(|e| e.path.as_str().cmp(file.as_str()))
+            .is_ok();
+        if !present {
+            ctx.report(
+                Problem::error("refs", format!("the document's file {expected} is missing")),
+                path,
+                &["file"],
+            );
+        }
     }
 }
 

@@ -50,6 +50,7 @@ pub(super) fn run(ctx: &mut Ctx) {
             }
             Record::Note(n) => n.id,
             Record::Task(t) => t.id,
+            Record::Document(d) => d.id,
         };
         ids.push((id, path));
     }

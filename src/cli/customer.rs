@@ -101,6 +101,13 @@ pub enum CustomerCommand {
         /// A contact's name or email.
         #[arg(long)]
         remove_contact: Vec<String>,
+        /// `fields.<name>=value` sealed to --team (its members and you), kept under
+        /// `restricted_fields`.
+        #[arg(long, value_name = "fields.NAME=VALUE", requires = "team")]
+        set_restricted: Vec<String>,
+        /// The team restricted values are kept to.
+        #[arg(long, requires = "set_restricted")]
+        team: Option<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -139,7 +146,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             domain,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "NAME", "Customer name")?;
             let input = CustomerInput {
                 name,
@@ -165,7 +172,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             };
             let planned = customer::add(&ctx.store, &actor, input)?;
             let slug = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "added customer", &slug)
+            finish(&txn, &planned, &write, "added customer", &slug)
         }
         CustomerCommand::List {
             status,
@@ -195,9 +202,37 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             remove_tag,
             add_contact,
             remove_contact,
+            set_restricted,
+            team,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
+            if let Some(team) = team {
+                let others = !set.is_empty()
+                    || !unset.is_empty()
+                    || !add_tag.is_empty()
+                    || !remove_tag.is_empty()
+                    || !add_contact.is_empty()
+                    || !remove_contact.is_empty();
+                if others {
+                    anyhow::bail!(git_crm::Error::usage(
+                        "--set-restricted is one commit of its own",
+                        Some("run the other edits in a separate `customer edit`".into()),
+                    ));
+                }
+                let assignments = set_restricted
+                    .iter()
+                    .map(|s| parse_assignment(s))
+                    .collect::<git_crm::Result<Vec<_>>>()?;
+                let planned = git_crm::ops::access::set_restricted_fields(
+                    &ctx.store,
+                    &actor,
+                    &slug,
+                    &assignments,
+                    &team,
+                )?;
+                return finish(&txn, &planned, &write, "updated customer", &slug);
+            }
             let mut requests = Vec::new();
             for s in &set {
                 let (k, v) = parse_assignment(s)?;
@@ -215,7 +250,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             }
             requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
             let planned = customer::edit(&ctx.store, &actor, &slug, &requests)?;
-            finish(ctx, &planned, &write, "updated customer", &slug)
+            finish(&txn, &planned, &write, "updated customer", &slug)
         }
         CustomerCommand::Rename {
             slug,
@@ -223,7 +258,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             name,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::rename(
                 &ctx.store,
                 &actor,
@@ -232,13 +267,13 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                 name.as_deref(),
             )?;
             let target = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "renamed customer", &target)
+            finish(&txn, &planned, &write, "renamed customer", &target)
         }
         CustomerCommand::Archive { slug, undo, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
             finish(
-                ctx,
+                &txn,
                 &planned,
                 &write,
                 if undo {
@@ -393,6 +428,17 @@ fn show(ctx: &Ctx, slug: &str, format: Format, view: &super::view::ViewArg) -> R
             RecordKind::Interaction => open_threads(&mut out, &card, zone),
             RecordKind::Task => open_tasks(&mut out, &card),
             _ => {}
+        }
+    }
+    if !card.documents.is_empty() {
+        out.push_str(&format!("\nDocuments ({})\n", card.documents.len()));
+        for d in &card.documents {
+            out.push_str(&format!(
+                "  {} {}: {}\n",
+                d.id.short(),
+                render::short_time(&d.at, zone),
+                escape(&git_crm::ops::documents::describe(d))
+            ));
         }
     }
     out.push_str(&super::view::note_line(

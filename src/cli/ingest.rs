@@ -15,9 +15,6 @@ use git_crm::render::json_object;
 use super::Ctx;
 use super::output::print;
 
-/// Test hook: abort (as `kill -9` would) after this many files are written.
-const ABORT_AFTER_ENV: &str = "GITCRM_INGEST_ABORT_AFTER";
-
 #[derive(Debug, Subcommand)]
 pub enum IngestCommand {
     /// Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`).
@@ -90,7 +87,7 @@ fn progress_bar(what: &str) -> ProgressBar {
 }
 
 pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let (plan, common) = match &cmd {
         IngestCommand::Mail(args) => {
             let bar = progress_bar("messages");
@@ -124,7 +121,7 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
     };
     let refused = !plan.problems.is_empty() && !common.skip_invalid;
     if refused || common.dry_run {
-        report(common, &plan, None, 0, refused)?;
+        report(common, &plan, None, refused)?;
         if refused {
             return Err(refusal(&plan));
         }
@@ -132,21 +129,12 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
     }
     let options = ApplyOptions {
         no_commit: common.no_commit,
-        abort_after: std::env::var(ABORT_AFTER_ENV)
-            .ok()
-            .and_then(|v| v.parse().ok()),
     };
     let bar = progress_bar("files");
     bar.set_message("writing");
-    let applied = ingest::write(&ctx.store, &plan, &actor, &options, &bar)?;
+    let applied = ingest::write(&txn, &plan, &actor, &options, &bar)?;
     bar.finish_and_clear();
-    report(
-        common,
-        &plan,
-        applied.commit.as_deref(),
-        applied.resumed,
-        false,
-    )?;
+    report(common, &plan, applied.commit.as_deref(), false)?;
     Ok(0)
 }
 
@@ -166,13 +154,7 @@ fn refusal(plan: &Plan) -> anyhow::Error {
     ))
 }
 
-fn report(
-    args: &CommonArgs,
-    plan: &Plan,
-    commit: Option<&str>,
-    resumed: usize,
-    refused: bool,
-) -> Result<()> {
+fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -> Result<()> {
     let counts = plan.counts();
     for problem in &plan.problems {
         eprintln!("{problem}");
@@ -191,7 +173,6 @@ fn report(
                 "skipped": counts.skipped,
                 "unmatched": counts.unmatched,
                 "customers_created": plan.customers_created,
-                "resumed": resumed,
                 "commit": commit,
                 "problems": plan.problems,
                 "items": plan.outcomes,
@@ -278,11 +259,6 @@ fn report(
         ));
     }
     out.push('\n');
-    if resumed > 0 {
-        out.push_str(&format!(
-            "completed an interrupted ingest ({resumed} files written before it stopped)\n"
-        ));
-    }
     if !args.dry_run {
         match commit {
             Some(c) => out.push_str(&format!("in commit {}\n", &c[..c.len().min(10)])),

@@ -25,6 +25,55 @@ pub struct InitArgs {
     /// Leave the new files uncommitted.
     #[arg(long)]
     no_commit: bool,
+    /// Store document contents through Git LFS (needs git-lfs; asked on a terminal when it is
+    /// installed).
+    #[arg(long)]
+    lfs: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    /// Also start storing document contents through Git LFS (one commit of .gitattributes;
+    /// asked on a terminal when git-lfs is installed and the store does not use it yet).
+    #[arg(long)]
+    lfs: bool,
+}
+
+/// Whether to turn LFS on: the flag, or a question on a terminal when git-lfs is there.
+fn wants_lfs(flag: bool, store: &git_crm::Store) -> Result<bool> {
+    if flag {
+        return Ok(true);
+    }
+    if git_crm::ops::init::lfs_enabled(store) || !git_crm::git::lfs::installed() {
+        return Ok(false);
+    }
+    super::prompt::confirm("Store attached documents through Git LFS?")
+}
+
+/// Turns LFS on for documents and says so.
+fn turn_on_lfs(
+    txn: &git_crm::store::Transaction<'_>,
+    actor: &str,
+    no_commit: bool,
+) -> Result<String> {
+    let change = git_crm::ops::init::enable_lfs(txn.store(), actor)?;
+    if change.files.is_empty() {
+        return Ok("  documents already go through Git LFS\n".into());
+    }
+    let commit = txn.apply(
+        &change,
+        git_crm::store::ApplyOptions {
+            no_commit,
+            ..Default::default()
+        },
+    )?;
+    Ok(match commit {
+        Some(c) => format!(
+            "  document contents go through Git LFS (.gitattributes, commit {})\n",
+            &c[..10]
+        ),
+        None => "  document contents go through Git LFS (.gitattributes, not committed)\n".into(),
+    })
 }
 
 pub fn run(args: &InitArgs, acting: Option<&str>) -> Result<i32> {
@@ -50,12 +99,30 @@ pub fn run(args: &InitArgs, acting: Option<&str>) -> Result<i32> {
     if let Some(commit) = report.commit {
         out.push_str(&format!("  committed {}\n", &commit[..10]));
     }
+    let store = git_crm::Store::open(&report.root)?;
+    if wants_lfs(args.lfs, &store)? {
+        let txn = store.begin()?;
+        out.push_str(&turn_on_lfs(&txn, &report.handle, args.no_commit)?);
+    }
     print(&out)?;
     Ok(0)
 }
 
-pub fn setup(ctx: &super::Ctx) -> Result<i32> {
+pub fn setup(ctx: &super::Ctx, args: &SetupArgs) -> Result<i32> {
     setup_clone(&ctx.store)?;
-    print("Registered the git-crm merge driver in this clone (.git/config).\n")?;
+    let mut out =
+        String::from("Registered the git-crm merge driver in this clone (.git/config).\n");
+    if git_crm::ops::init::setup_lfs_clone(&ctx.store)? {
+        out.push_str("Configured Git LFS for this clone (`git lfs pull` fetches documents).\n");
+    } else if git_crm::ops::init::lfs_enabled(&ctx.store) {
+        eprintln!(
+            "warning: this store keeps documents in Git LFS, but git-lfs is not installed: documents cannot be read or attached here"
+        );
+    }
+    if wants_lfs(args.lfs, &ctx.store)? {
+        let (actor, txn) = ctx.begin_write()?;
+        out.push_str(&turn_on_lfs(&txn, &actor, false)?);
+    }
+    print(&out)?;
     Ok(0)
 }

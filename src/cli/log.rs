@@ -44,12 +44,16 @@ pub struct LogArgs {
     /// Sent by an automation (auto-reply, sequence); never starts or stops a metric clock.
     #[arg(long)]
     automated: bool,
+    /// Seal the summary and body to this team (its current members and you); channel,
+    /// direction, times and thread stay in clear for the metrics.
+    #[arg(long, value_name = "TEAM")]
+    restricted: Option<String>,
     #[command(flatten)]
     write: WriteArgs,
 }
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     let channels: Vec<(String, String)> = ctx
         .store
@@ -84,7 +88,10 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
         tags: split_list(&args.tag),
         automated: args.automated,
     };
-    let planned = log(&ctx.store, &actor, input)?;
+    let planned = match &args.restricted {
+        Some(team) => git_crm::ops::log::log_restricted(&ctx.store, &actor, input, team)?,
+        None => log(&ctx.store, &actor, input)?,
+    };
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, "logged touchpoint", &id)
+    finish(&txn, &planned, &args.write, "logged touchpoint", &id)
 }

@@ -111,7 +111,11 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         Some(t) => period::parse_bound(t, as_of, tz, true).map_err(|e| usage("--until", e))?,
         None => as_of,
     };
-    let bundles = ctx.store.load_all()?;
+    // No key: what metrics print (thread subjects included) is the same for every reader.
+    let no_keys = git_crm::access::Keyring::empty();
+    let bundles = ctx
+        .store
+        .load_all_with(git_crm::access::Keys::Given(&no_keys))?;
     let since =
         since_bound.unwrap_or_else(|| metrics::earliest(&bundles).unwrap_or(as_of).min(as_of));
     if until <= since {

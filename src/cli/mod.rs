@@ -1,12 +1,14 @@
 //! Command-line front end: clap types and one module per subcommand. Commands parse arguments,
 //! call the library and render; the domain logic lives in the library.
 
+mod access;
 mod args;
 mod assign;
 mod check;
 mod completions;
 mod customer;
 mod demo;
+mod documents;
 mod export;
 mod handoff;
 mod history;
@@ -55,8 +57,8 @@ pub struct Cli {
 enum Command {
     /// Create a store (or adopt an existing git repository as one).
     Init(init::InitArgs),
-    /// Prepare a fresh clone of a store: register the merge driver.
-    Setup,
+    /// Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used).
+    Setup(init::SetupArgs),
     /// Manage the people of the store.
     #[command(subcommand)]
     Person(person::PersonCommand),
@@ -70,6 +72,11 @@ enum Command {
     Log(log::LogArgs),
     /// Add an internal note about a customer; @mentions name people.
     Note(note::NoteArgs),
+    /// Attach files (proposals, contracts, invoices) to a customer as documents.
+    Attach(documents::AttachArgs),
+    /// List, show, fetch and open documents.
+    #[command(subcommand)]
+    Docs(documents::DocsCommand),
     /// Reassign a customer and record the handoff.
     Assign(assign::AssignArgs),
     /// List and accept handoffs.
@@ -117,10 +124,17 @@ pub struct Ctx {
 
 impl Ctx {
     fn new(cli: &Cli) -> Result<Self> {
-        let store = match &cli.store {
-            Some(dir) => Store::open(dir)?,
-            None => Store::discover(&std::env::current_dir()?)?,
+        // `check` reports every problem of the config; every other command refuses one.
+        let lenient = matches!(cli.command, Command::Check(_));
+        let store = match (&cli.store, lenient) {
+            (Some(dir), false) => Store::open(dir)?,
+            (Some(dir), true) => Store::open_lenient(dir)?,
+            (None, false) => Store::discover(&std::env::current_dir()?)?,
+            (None, true) => Store::discover_lenient(&std::env::current_dir()?)?,
         };
+        if let Some(recovery) = store.recover_if_idle()? {
+            output::note(&recovery.describe());
+        }
         Ok(Ctx {
             store,
             acting: cli.acting.clone(),
@@ -128,11 +142,15 @@ impl Ctx {
         })
     }
 
-    /// Starts a change: takes the store's write lock (held until the returned guard drops) and
-    /// resolves the acting person.
-    pub fn begin_write(&self) -> Result<(String, git_crm::git::WriteLock)> {
-        let lock = self.store.lock_for_write()?;
-        Ok((self.actor()?, lock))
+    /// Starts a change: takes the store's write lock (held until the returned transaction
+    /// drops), telling what it repaired of an interrupted earlier command, and resolves the
+    /// acting person.
+    pub fn begin_write(&self) -> Result<(String, git_crm::store::Transaction<'_>)> {
+        let txn = self.store.begin()?;
+        if let Some(recovery) = txn.recovered() {
+            output::note(&recovery.describe());
+        }
+        Ok((self.actor()?, txn))
     }
 
     /// The handle of the acting person.
@@ -189,6 +207,13 @@ fn fix_clock_and_seed() -> Result<()> {
         })?;
         clock::seed(Some(seed));
     }
+    if let Some(text) = std::env::var_os("GITCRM_TEST_ABORT") {
+        let point = text
+            .to_string_lossy()
+            .parse::<git_crm::store::AbortPoint>()
+            .map_err(|why| git_crm::Error::usage(format!("GITCRM_TEST_ABORT: {why}"), None))?;
+        git_crm::store::set_abort_point(Some(point));
+    }
     Ok(())
 }
 
@@ -203,12 +228,14 @@ fn run(cli: Cli) -> Result<i32> {
     }
     let ctx = Ctx::new(&cli)?;
     match cli.command {
-        Command::Setup => init::setup(&ctx),
+        Command::Setup(args) => init::setup(&ctx, &args),
         Command::Person(cmd) => person::run_person(&ctx, cmd),
         Command::Team(cmd) => person::run_team(&ctx, cmd),
         Command::Customer(cmd) => customer::run(&ctx, cmd),
         Command::Log(args) => log::run(&ctx, args),
         Command::Note(args) => note::run(&ctx, args),
+        Command::Attach(args) => documents::attach(&ctx, args),
+        Command::Docs(cmd) => documents::run(&ctx, cmd),
         Command::Assign(args) => assign::run(&ctx, args),
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),

@@ -15,6 +15,9 @@ pub struct NoteArgs {
     text: Option<String>,
     #[arg(long)]
     tag: Vec<String>,
+    /// Seal the text to this team (its current members and you); the rest stays in clear.
+    #[arg(long, value_name = "TEAM")]
+    restricted: Option<String>,
     /// When (default now).
     #[arg(long)]
     at: Option<String>,
@@ -23,7 +26,7 @@ pub struct NoteArgs {
 }
 
 pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     let text = prompt::text(args.text, "TEXT", "Note")?;
     let at = args
@@ -31,14 +34,25 @@ pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
         .as_deref()
         .map(|t| when(ctx, t, "--at"))
         .transpose()?;
-    let planned = git_crm::ops::note::note(
-        &ctx.store,
-        &actor,
-        &args.customer,
-        &text,
-        split_list(&args.tag),
-        at,
-    )?;
+    let planned = match &args.restricted {
+        Some(team) => git_crm::ops::note::note_restricted(
+            &ctx.store,
+            &actor,
+            &args.customer,
+            &text,
+            split_list(&args.tag),
+            at,
+            team,
+        )?,
+        None => git_crm::ops::note::note(
+            &ctx.store,
+            &actor,
+            &args.customer,
+            &text,
+            split_list(&args.tag),
+            at,
+        )?,
+    };
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, "added note", &id)
+    finish(&txn, &planned, &args.write, "added note", &id)
 }

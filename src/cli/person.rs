@@ -35,6 +35,9 @@ pub enum PersonCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Public keys for restricted content.
+    #[command(subcommand)]
+    Key(super::access::KeyCommand),
 }
 
 #[derive(Debug, Subcommand)]
@@ -59,6 +62,27 @@ pub enum TeamCommand {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Add a person to a team.
+    Join {
+        team: String,
+        handle: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Remove a person from a team (rekey the team afterwards).
+    Leave {
+        team: String,
+        handle: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
+    /// Re-seal everything restricted to the team to its current members, in one commit
+    /// (needs a local identity that can read it).
+    Rekey {
+        team: String,
+        #[command(flatten)]
+        write: WriteArgs,
+    },
 }
 
 pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
@@ -71,7 +95,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             role,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "--name", "Full name")?;
             let input = PersonInput {
                 handle: handle.clone(),
@@ -81,8 +105,9 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
                 role,
             };
             let planned = add_person(&ctx.store, &actor, input)?;
-            finish(ctx, &planned, &write, "added person", &handle)
+            finish(&txn, &planned, &write, "added person", &handle)
         }
+        PersonCommand::Key(cmd) => super::access::run_key(ctx, cmd),
         PersonCommand::List { format } => {
             let people = &ctx.store.config().people;
             let rows: Vec<Vec<String>> = people
@@ -115,11 +140,22 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             email,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned =
                 add_team_with_emails(&ctx.store, &actor, &name, calendar, description, email)?;
-            finish(ctx, &planned, &write, "added team", &name)
+            finish(&txn, &planned, &write, "added team", &name)
         }
+        TeamCommand::Join {
+            team,
+            handle,
+            write,
+        } => super::access::join(ctx, &team, &handle, &write),
+        TeamCommand::Leave {
+            team,
+            handle,
+            write,
+        } => super::access::leave(ctx, &team, &handle, &write),
+        TeamCommand::Rekey { team, write } => super::access::rekey(ctx, &team, &write),
         TeamCommand::List { format } => {
             let config = ctx.store.config();
             let rows: Vec<Vec<String>> = config

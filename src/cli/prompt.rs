@@ -45,3 +45,14 @@ pub fn choose<T: Clone>(
         .interact()?;
     Ok(options[picked].1.clone())
 }
+
+/// A yes/no question asked only on a terminal; without one the answer is `default_no` (no).
+pub fn confirm(question: &str) -> Result<bool> {
+    if !Ui::interactive() {
+        return Ok(false);
+    }
+    Ok(dialoguer::Confirm::new()
+        .with_prompt(question)
+        .default(false)
+        .interact()?)
+}

@@ -38,6 +38,33 @@ fn diff_into(
         if o == n {
             continue;
         }
+        let parent = prefix.trim_end_matches('.');
+        let parts: Vec<&str> = if parent.is_empty() {
+            vec![key.as_str()]
+        } else {
+            vec![parent, key.as_str()]
+        };
+        if crate::model::restricted::is_opaque_path(&parts) {
+            // One opaque unit: who it is sealed to, never its ciphertext.
+            let from = o.map(crate::model::restricted::opaque_value);
+            let to = n.map(crate::model::restricted::opaque_value);
+            if from != to || from.is_none() || to.is_none() {
+                out.push(FieldDiff {
+                    field: name,
+                    from,
+                    to,
+                });
+            } else {
+                out.push(FieldDiff {
+                    field: name,
+                    from,
+                    to: to.map(|t| {
+                        Value::String(format!("{} (re-sealed)", t.as_str().unwrap_or_default()))
+                    }),
+                });
+            }
+            continue;
+        }
         let om = o.and_then(Value::as_object);
         let nm = n.and_then(Value::as_object);
         let both_maps = (om.is_some() || o.is_none()) && (nm.is_some() || n.is_none());

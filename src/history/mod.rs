@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 use crate::error::Result;
 use crate::git::{FileChange, FileStatus, PathCommit, Repo};
 use crate::model::records::{Handoff, Interaction, Note, RecordKind, Task};
+use crate::model::restricted;
 use crate::model::time::Timestamp;
 use crate::store::{Store, layout, yaml};
 
@@ -127,7 +128,9 @@ fn event(repo: &Repo, store: &Store, pc: &PathCommit) -> Result<Event> {
             let mut fields = customer_change(repo, pc, fc)?;
             if pc.renamed_from.is_some() {
                 // The rename says it; the slug field moving with it is no news.
-                fields.retain(|c| !matches!(c, Change::Field(d) if d.field == "slug"));
+                fields.retain(|c| {
+                    !matches!(c, Change::Field(d) if d.field == "slug" || d.field == "renamed_from")
+                });
             }
             changes.extend(fields);
         } else {
@@ -253,7 +256,8 @@ fn record_change(repo: &Repo, rel: &str, path: String, fc: &FileChange) -> Resul
         .split('/')
         .next()
         .and_then(RecordKind::from_dir_name)
-        .filter(|_| rel.matches('/').count() == 1);
+        // A document's stored file is a plain file change; its record says what it is.
+        .filter(|_| rel.matches('/').count() == 1 && rel.ends_with(".yaml"));
     let Some(kind) = kind else {
         return Ok(Change::File {
             path,
@@ -296,6 +300,13 @@ fn record_change(repo: &Repo, rel: &str, path: String, fc: &FileChange) -> Resul
 /// handoff's from -> to, a task's title.
 pub fn record_text(kind: RecordKind, path: &str, data: &[u8]) -> String {
     let path = std::path::Path::new(path);
+    if let Some(team) = parse_map(&path.to_string_lossy(), data).and_then(|m| {
+        m.get(restricted::KEY)
+            .and_then(restricted::team_in)
+            .map(str::to_string)
+    }) {
+        return restricted::opaque_words(kind.word(), &team);
+    }
     let text = match kind {
         RecordKind::Interaction => yaml::parse_bytes::<Interaction>(path, data)
             .map(|i| format!("{} {}: {}", i.direction, i.channel, i.summary)),
@@ -309,6 +320,8 @@ pub fn record_text(kind: RecordKind, path: &str, data: &[u8]) -> String {
             text
         }),
         RecordKind::Task => yaml::parse_bytes::<Task>(path, data).map(|t| t.title),
+        RecordKind::Document => yaml::parse_bytes::<crate::model::Document>(path, data)
+            .map(|d| crate::ops::documents::describe(&d)),
     };
     text.unwrap_or_else(|_| "(unreadable)".into())
 }

@@ -280,6 +280,7 @@ impl Directory {
             fields: Default::default(),
             created: at,
             archived: None,
+            renamed_from: Vec::new(),
             extra: Default::default(),
         };
         self.add_customer(customer.clone());

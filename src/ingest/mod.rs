@@ -7,7 +7,8 @@
 //! unmatched. Records get ids and file names derived from their source key (the Message-ID, the
 //! event UID + RECURRENCE-ID, the vCard UID), so two clones that ingest the same input write
 //! byte-identical files, and a re-run finds every record by name and changes nothing. A plan is
-//! written by [`write`]: the import journal mechanism, one commit, safe to kill at any moment.
+//! written by [`write`] through the store's one write path (the transaction: write gate,
+//! journal, one commit), so a killed ingest is undone by the next command and re-run cleanly.
 
 pub mod directory;
 pub mod ics;
@@ -20,14 +21,11 @@ use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::import::apply::{Applied, ApplyOptions, write_journalled};
+use crate::import::apply::{Applied, ApplyOptions};
 use crate::model::records::{Interaction, RecordKind};
 use crate::model::{RecordId, text};
 use crate::store::edit::{FieldEdit, edit_text};
-use crate::store::{Change, FileOp, Store, layout, yaml};
-
-/// The journal of interrupted ingest runs, under `<git dir>/gitcrm/`.
-pub const JOURNAL: &str = "ingest.journal";
+use crate::store::{Change, FileOp, Store, Transaction, layout, yaml};
 
 /// What is ingested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -198,17 +196,37 @@ impl Plan {
 
     /// Adds an outcome with the files it writes, recording its id when it writes any.
     pub fn push(&mut self, outcome: Outcome, files: Vec<FileOp>) {
+        let index = self.outcomes.len();
+        self.outcomes.push(Outcome::new("", Action::Skipped));
+        self.place(index, outcome, files);
+    }
+
+    /// Sets the outcome at `index` (placed there when the item was read) with the files it
+    /// writes. Each file is checked against the record rules the write gate applies, so a bad
+    /// value from the input (a sender address too long to be one) is a problem of its item,
+    /// not a refusal of the whole run.
+    pub fn place(&mut self, index: usize, mut outcome: Outcome, mut files: Vec<FileOp>) {
+        if let Some(why) = files.iter().find_map(|f| crate::store::check_file(f).err()) {
+            self.problems.push(Problem {
+                item: outcome.item.clone(),
+                message: why.to_string(),
+            });
+            outcome.action = Action::Skipped;
+            outcome.reason = Some(why.to_string());
+            outcome.changed.clear();
+            files.clear();
+        }
         if let Some(id) = outcome.id
             && matches!(outcome.action, Action::Created | Action::Updated)
         {
             self.ids.push(id);
         }
-        self.outcomes.push(outcome);
+        self.outcomes[index] = outcome;
         self.files.extend(files);
     }
 
-    /// The commit message of the plan (`resumed` paths of an interrupted run are folded in).
-    pub fn change(&self, actor: &str, resumed: usize) -> Change {
+    /// The change that writes the plan: its files and the commit message.
+    pub fn change(&self, actor: &str) -> Change {
         let counts = self.counts();
         let sources = match self.sources.as_slice() {
             [one] => short_name(one),
@@ -228,10 +246,8 @@ impl Plan {
             ));
         }
         subject.push_str(&format!(" ({actor})"));
-        if resumed > 0 {
-            subject.push_str(", completing an interrupted ingest");
-        }
         let mut change = Change::new(self.kind.op(), subject, actor);
+        change.files = self.files.clone();
         if self.ids.len() <= MAX_TRAILER_IDS {
             change.ids = self.ids.clone();
         }
@@ -252,24 +268,32 @@ fn short_name(source: &str) -> String {
         .unwrap_or_else(|| source.to_string())
 }
 
-/// Writes a plan with the import journal mechanism (`<git dir>/gitcrm/ingest.journal`): every
-/// file atomically, then one commit of everything this run and an interrupted earlier ingest
-/// wrote, or no commit when nothing changed.
+/// Writes a plan through the transaction: the write gate checks every file, the journal lets
+/// the next command undo a killed run, and one commit records it all (none when nothing
+/// changed).
 pub fn write(
-    store: &Store,
+    txn: &Transaction<'_>,
     plan: &Plan,
     actor: &str,
     options: &ApplyOptions,
     progress: &ProgressBar,
 ) -> Result<Applied> {
-    write_journalled(
-        store,
-        JOURNAL,
-        &plan.files,
-        |resumed| plan.change(actor, resumed),
-        options,
-        progress,
-    )
+    if plan.files.is_empty() {
+        return Ok(Applied::default());
+    }
+    progress.set_position(0);
+    progress.set_length(plan.files.len() as u64);
+    let report = |done: usize, _total: usize| progress.set_position(done as u64);
+    let commit = txn.apply(
+        &plan.change(actor),
+        crate::store::ApplyOptions {
+            no_commit: options.no_commit,
+            skip_unchanged: true,
+            progress: Some(&report),
+            ..Default::default()
+        },
+    )?;
+    Ok(Applied { commit })
 }
 
 /// Every touchpoint file of the store by short id, from directory listings alone: an ingested

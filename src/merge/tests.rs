@@ -334,3 +334,25 @@ proptest! {
         }
     }
 }
+
+/// A restricted value is one opaque unit: re-sealed on one side, that side's value is taken
+/// whole; re-sealed differently on both, it is a conflict (never a mix of two ciphertexts).
+#[test]
+fn restricted_values_merge_as_a_whole() {
+    let sealed = |who: &str, body: &str| {
+        format!(
+            "restricted_fields:\n  price:\n    team: finance\n    recipients:\n    - {who}:00\n    ciphertext: |\n      -----BEGIN AGE ENCRYPTED FILE-----\n      {body}\n      -----END AGE ENCRYPTED FILE-----\n"
+        )
+    };
+    let base = format!("{BASE}{}", sealed("alice", "AAAA"));
+    let ours =
+        format!("{BASE}{}", sealed("alice", "AAAA")).replace("status: active", "status: paused");
+    let theirs = format!("{BASE}{}", sealed("carol", "BBBB"));
+    let m = merge(&base, &ours, &theirs);
+    assert!(m.is_clean(), "{}", text(&m));
+    assert!(text(&m).contains("carol:00") && text(&m).contains("BBBB"));
+    assert!(!text(&m).contains("AAAA") && text(&m).contains("status: paused"));
+    let ours = format!("{BASE}{}", sealed("alice", "CCCC"));
+    let m = merge(&base, &ours, &theirs);
+    assert_eq!(m.conflicts, vec!["restricted_fields.price"]);
+}

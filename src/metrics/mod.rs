@@ -384,6 +384,7 @@ mod tests {
                 fields: Default::default(),
                 created: at("2026-01-01T00:00:00Z"),
                 archived: None,
+                renamed_from: Vec::new(),
                 extra: Default::default(),
             },
             path: "customers/c/customer.yaml".into(),
@@ -391,6 +392,7 @@ mod tests {
             notes: vec![],
             handoffs: handoffs.into_iter().map(loaded).collect(),
             tasks: vec![],
+            documents: vec![],
         }
     }
 

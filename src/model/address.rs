@@ -13,8 +13,9 @@ pub fn normalize(address: &str) -> Option<String> {
     let (local, domain) = a.rsplit_once('@')?;
     if local.is_empty()
         || domain.is_empty()
+        || a.len() > crate::model::names::MAX_EMAIL_LEN
         || a.chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>')
+            .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | ','))
     {
         return None;
     }

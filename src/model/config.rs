@@ -72,6 +72,10 @@ pub struct Person {
     pub teams: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// Public keys (`age1…` or `ssh-ed25519 …`) that restricted content of their teams is sealed
+    /// to; several when a person works from several machines.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -132,6 +136,15 @@ impl Config {
     /// Whether `channel` is in the store's vocabulary.
     pub fn knows_channel(&self, channel: &str) -> bool {
         self.channels.iter().any(|c| c == channel)
+    }
+
+    /// The handles of the current members of `team`, sorted.
+    pub fn members(&self, team: &str) -> Vec<&str> {
+        self.people
+            .iter()
+            .filter(|(_, p)| p.teams.iter().any(|t| t == team))
+            .map(|(h, _)| h.as_str())
+            .collect()
     }
 
     /// The team a person works in first, used when a command is not told a team.

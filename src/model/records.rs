@@ -18,7 +18,7 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
-/// The four kinds of record that live as one file each under a customer folder.
+/// The kinds of record that live as one file each under a customer folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RecordKind {
@@ -26,15 +26,17 @@ pub enum RecordKind {
     Note,
     Handoff,
     Task,
+    Document,
 }
 
 impl RecordKind {
     /// All kinds, in the order folders are listed.
-    pub const ALL: [RecordKind; 4] = [
+    pub const ALL: [RecordKind; 5] = [
         RecordKind::Interaction,
         RecordKind::Note,
         RecordKind::Handoff,
         RecordKind::Task,
+        RecordKind::Document,
     ];
 
     /// The folder under `customers/<slug>/` that holds records of this kind.
@@ -44,6 +46,7 @@ impl RecordKind {
             RecordKind::Note => "notes",
             RecordKind::Handoff => "handoffs",
             RecordKind::Task => "tasks",
+            RecordKind::Document => "documents",
         }
     }
 
@@ -59,6 +62,7 @@ impl RecordKind {
             RecordKind::Note => "note",
             RecordKind::Handoff => "handoff",
             RecordKind::Task => "task",
+            RecordKind::Document => "document",
         }
     }
 }
@@ -150,6 +154,26 @@ pub struct Customer {
     pub created: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<Timestamp>,
+    /// Slugs this customer had before (newest last): their folders hold a
+    /// [`Renamed`] forward, and records a merge left there still belong here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed_from: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `customers/<old slug>/renamed.yaml`: left by a rename in the customer's old folder, so the
+/// old slug points to the new one, and records that a teammate added under the old slug before
+/// merging stay attached to the customer (readers attach them; `check --fix` and `sync` move
+/// them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Renamed {
+    /// The customer's id.
+    pub id: RecordId,
+    /// The slug it was renamed to.
+    pub renamed_to: String,
+    pub at: Timestamp,
+    pub by: String,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -197,6 +221,8 @@ pub struct Interaction {
     #[serde(default)]
     pub actor: Actor,
     pub thread: RecordId,
+    /// Empty (and absent on disk) when the touchpoint is restricted: it is sealed with the body.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<String>,
@@ -216,6 +242,8 @@ pub struct Note {
     pub id: RecordId,
     pub at: Timestamp,
     pub by: String,
+    /// Empty (and absent on disk) when the note is restricted: the body is sealed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub body: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
@@ -271,6 +299,42 @@ pub struct Task {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_at: Option<Timestamp>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `documents/<file>.yaml`: a file attached to a customer (a proposal, a contract, an
+/// invoice), stored beside the record under a generated name. The original file name is data,
+/// never a path. A restricted document keeps `title`, `name`, `media_type` and `sha256` sealed
+/// under `restricted:` and its file encrypted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: RecordId,
+    pub at: Timestamp,
+    pub by: String,
+    /// The stored file's name, in the same folder (`<time>-<short id>.bin`, `.age` if sealed).
+    pub file: String,
+    /// Size of the original file in bytes.
+    pub size: u64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The name the file had when it was attached (data, never a path).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Detected from the content, not from the name.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub media_type: String,
+    /// SHA-256 of the original content, lowercase hex.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub sha256: String,
+    /// The touchpoint, note, task or handoff it belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record: Option<RecordId>,
+    /// The document this one is a new version of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaces: Option<RecordId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -248,7 +248,8 @@ mod tests {
                 RecordKind::Task,
                 RecordKind::Interaction,
                 RecordKind::Note,
-                RecordKind::Handoff
+                RecordKind::Handoff,
+                RecordKind::Document
             ]
         );
         assert_eq!(

@@ -70,11 +70,11 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<InitReport> {
     ];
     // The files are on disk already; applying rewrites them unchanged and commits them through
     // the same path as every other command.
-    let commit = store.apply(
+    let commit = store.begin()?.apply(
         &change,
         crate::store::ApplyOptions {
             no_commit: options.no_commit,
-            time: None,
+            ..Default::default()
         },
     )?;
     Ok(InitReport {
@@ -111,6 +111,7 @@ fn first_person(repo_root: &Path, options: &InitOptions) -> Result<(String, Pers
         emails: vec![email],
         teams: options.team.iter().cloned().collect(),
         role: None,
+        keys: Vec::new(),
         extra: Default::default(),
     };
     Ok((handle, person))
@@ -166,7 +167,66 @@ pub fn setup(store: &Store) -> Result<()> {
         "merge.gitcrm.name",
         "git-crm field-level merge of customer records",
     )?;
-    git::set_local_config(store.repo_root(), "merge.gitcrm.driver", DRIVER_COMMAND)
+    git::set_local_config(store.repo_root(), "merge.gitcrm.driver", DRIVER_COMMAND)?;
+    // A customer renamed on one clone while another adds records under the old slug: git
+    // moves those records into the renamed folder instead of stopping with a "file location"
+    // conflict (records in folders git does not recognise as renamed are attached by their
+    // rename forward, and `check --fix` / `sync` move them).
+    git::set_local_config(store.repo_root(), "merge.directoryRenames", "true")
+}
+
+/// Whether the store's `.gitattributes` sends document contents through Git LFS.
+pub fn lfs_enabled(store: &Store) -> bool {
+    let text = std::fs::read_to_string(store.path(".gitattributes")).unwrap_or_default();
+    layout::LFS_ATTRIBUTES
+        .iter()
+        .all(|line| text.lines().any(|l| l.trim() == *line))
+}
+
+/// Prepares this clone for LFS documents when the store uses them: `git lfs install --local`
+/// (per clone, like the merge driver). Returns whether it did.
+pub fn setup_lfs_clone(store: &Store) -> Result<bool> {
+    if !lfs_enabled(store) || !git::lfs::installed() {
+        return Ok(false);
+    }
+    git::lfs::install_local(store.repo_root())?;
+    Ok(true)
+}
+
+/// Plans sending documents through Git LFS: the `.gitattributes` lines that track document
+/// contents (record files stay in git), after configuring this clone. Needs git-lfs.
+pub fn enable_lfs(store: &Store, actor: &str) -> Result<crate::store::Change> {
+    if !git::lfs::installed() {
+        return Err(Error::invalid_hint(
+            "git-lfs is not installed",
+            "install it (Debian/Ubuntu: apt-get install git-lfs; macOS: brew install git-lfs), then run `git crm setup --lfs`",
+        ));
+    }
+    git::lfs::install_local(store.repo_root())?;
+    let mut change = crate::store::Change::new(
+        "store.lfs",
+        "setup: store document contents through Git LFS",
+        actor,
+    );
+    if lfs_enabled(store) {
+        return Ok(change);
+    }
+    let mut text = std::fs::read_to_string(store.path(".gitattributes")).unwrap_or_default();
+    if !text.is_empty() && !text.ends_with('\n') {
+        text.push('\n');
+    }
+    text.push_str("# git-crm: document contents go through Git LFS (`git crm setup --lfs`)\n");
+    for line in layout::LFS_ATTRIBUTES {
+        if !text.lines().any(|l| l.trim() == line) {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    change.files.push(crate::store::FileOp::Update {
+        path: ".gitattributes".into(),
+        contents: text,
+    });
+    Ok(change)
 }
 
 /// Whether this clone has the merge driver registered.

@@ -87,6 +87,31 @@ pub fn log(store: &Store, actor: &str, input: LogInput) -> Result<Planned<Intera
     planned_interaction(actor, &customer.slug, interaction)
 }
 
+/// Plans a touchpoint whose summary and body are sealed to `team` (its current members and the
+/// author); channel, direction, times, thread and `resolves` stay in clear for the metrics.
+pub fn log_restricted(
+    store: &Store,
+    actor: &str,
+    input: LogInput,
+    team: &str,
+) -> Result<Planned<Interaction>> {
+    store.require_team(team)?;
+    let slug = input.customer.clone();
+    let mut record = log(store, actor, input)?.record;
+    // The gate sees only the sealed record: the text is checked here, before it is sealed.
+    if let Some(problem) = crate::model::validate::interaction(&record).first() {
+        return Err(Error::invalid(problem.clone()));
+    }
+    super::access::seal_record(
+        store.config(),
+        &mut record,
+        RecordKind::Interaction,
+        team,
+        actor,
+    )?;
+    planned_interaction(actor, &slug, record)
+}
+
 /// Plans writing an already-built touchpoint (used by `log`, imports and the demo).
 pub fn planned_interaction(
     actor: &str,

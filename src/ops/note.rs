@@ -74,6 +74,27 @@ pub fn note(
     planned_note(actor, slug, note)
 }
 
+/// Plans a note whose body is sealed to `team` (its current members and the author); the
+/// mentions stay in clear so the people named still see it in their inbox.
+pub fn note_restricted(
+    store: &Store,
+    actor: &str,
+    slug: &str,
+    body: &str,
+    tags: Vec<String>,
+    at: Option<time::Timestamp>,
+    team: &str,
+) -> Result<Planned<Note>> {
+    store.require_team(team)?;
+    let mut record = note(store, actor, slug, body, tags, at)?.record;
+    // The gate sees only the sealed record: the text is checked here, before it is sealed.
+    if let Some(problem) = crate::model::validate::note(&record).first() {
+        return Err(Error::invalid(problem.clone()));
+    }
+    super::access::seal_record(store.config(), &mut record, RecordKind::Note, team, actor)?;
+    planned_note(actor, slug, record)
+}
+
 /// Plans writing an already-built note.
 pub fn planned_note(actor: &str, slug: &str, note: Note) -> Result<Planned<Note>> {
     let path = layout::record_file(slug, RecordKind::Note, &note.at, &note.id);

@@ -26,6 +26,7 @@ fn marker(e: &Entry) -> &'static str {
         (EntryKind::HandoffAccepted, _) => "accepted",
         (EntryKind::Task, _) => "task",
         (EntryKind::TaskDone, _) => "done",
+        (EntryKind::Document, _) => "document",
         (EntryKind::Change, _) => "change",
     }
 }
@@ -40,6 +41,11 @@ fn thread_label(e: &Entry) -> String {
 
 fn flags(e: &Entry) -> String {
     let mut flags = Vec::new();
+    let team;
+    if let Some(r) = e.restricted.as_ref().filter(|r| r.readable) {
+        team = format!("restricted: {}", r.team);
+        flags.push(team.as_str());
+    }
     if e.thread.as_ref().is_some_and(|t| t.resolves) {
         flags.push("resolved");
     }

@@ -10,6 +10,7 @@ use serde_json::Value;
 use crate::history::fields::{self, FieldDiff};
 use crate::history::{LATE_FIELDS, parse_map, record_text};
 use crate::model::records::{Handoff, Party, RecordKind};
+use crate::model::restricted;
 use crate::store::{layout, yaml};
 
 /// One file that differs, store-relative, with both versions (`None` where it does not exist).
@@ -243,7 +244,12 @@ fn pair_moves(files: &[ChangedFile], moves: &HashMap<String, String>) -> Vec<Cha
 /// The per-customer summary of `files`, in slug order.
 pub fn summarize(files: &[ChangedFile], who: &Attribution) -> Vec<CustomerReview> {
     let moves = renames(files);
-    let files = pair_moves(files, &moves);
+    let mut files = pair_moves(files, &moves);
+    // The forward a rename leaves in the old folder is part of the rename, not a customer.
+    files.retain(|f| {
+        !split(&f.path)
+            .is_some_and(|(slug, rel)| rel == layout::RENAMED_FILE && moves.contains_key(slug))
+    });
     let mut customers: BTreeMap<String, CustomerReview> = BTreeMap::new();
     for f in &files {
         let Some((slug, rel)) = split(&f.path) else {
@@ -315,7 +321,7 @@ fn customer_file(review: &mut CustomerReview, f: &ChangedFile, who: &Attribution
     for diff in fields::diff(&old, &new) {
         match diff.field.as_str() {
             "archived" => review.archived = Some(diff.to.is_some()),
-            "slug" if review.renamed_from.is_some() => {}
+            "slug" | "renamed_from" if review.renamed_from.is_some() => {}
             _ => {
                 let mut by = who
                     .fields
@@ -335,7 +341,10 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
     let Some((dir, name)) = rel.split_once('/') else {
         return;
     };
-    let Some(kind) = RecordKind::from_dir_name(dir).filter(|_| !name.contains('/')) else {
+    // A document's stored file is not a record: its record file stands for it.
+    let Some(kind) =
+        RecordKind::from_dir_name(dir).filter(|_| !name.contains('/') && name.ends_with(".yaml"))
+    else {
         return;
     };
     let id = name
@@ -358,11 +367,20 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
                     reason: h.reason,
                 });
             }
+            let text = match parse_map(&f.path, data).and_then(|m| {
+                m.get(restricted::KEY)
+                    .and_then(restricted::team_in)
+                    .map(str::to_string)
+            }) {
+                // Never the content: the kind and the team.
+                Some(team) => format!("restricted {} added ({team})", kind.word()),
+                None => record_text(kind, &f.path, data),
+            };
             review.added.push(RecordEvent {
                 record: kind,
                 id,
                 path: f.path.clone(),
-                text: record_text(kind, &f.path, data),
+                text,
                 by,
             });
         }

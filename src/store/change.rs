@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::git::{self, Signature};
+use crate::git::Signature;
 use crate::model::ids::RecordId;
 use crate::model::time::Timestamp;
 
-use super::{Store, atomic};
+use super::Store;
 
 /// One file operation, with a store-relative path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -21,15 +21,53 @@ pub enum FileOp {
     Update { path: String, contents: String },
     /// Remove a file (only renames do this; records are never deleted).
     Remove { path: String },
+    /// A file whose bytes are produced while it is written (a document, copied or sealed as it
+    /// streams), so a large file never has to be held in memory. Fails if a file is there,
+    /// unless `replace`.
+    Stream {
+        path: String,
+        replace: bool,
+        source: StreamSource,
+    },
+}
+
+/// Writes the bytes of a [`FileOp::Stream`] into the file being created.
+pub type Producer = dyn Fn(&mut dyn std::io::Write) -> Result<()> + Send + Sync;
+
+/// The content of a [`FileOp::Stream`]: what it is, in words (for `--dry-run`), and the
+/// function that writes it.
+#[derive(Clone)]
+pub struct StreamSource {
+    pub description: String,
+    pub write: std::sync::Arc<Producer>,
+}
+
+impl std::fmt::Debug for StreamSource {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.description)
+    }
+}
+
+impl PartialEq for StreamSource {
+    fn eq(&self, other: &Self) -> bool {
+        self.description == other.description && std::sync::Arc::ptr_eq(&self.write, &other.write)
+    }
+}
+
+impl Serialize for StreamSource {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.description)
+    }
 }
 
 impl FileOp {
     /// The store-relative path the operation touches.
     pub fn path(&self) -> &str {
         match self {
-            FileOp::Create { path, .. } | FileOp::Update { path, .. } | FileOp::Remove { path } => {
-                path
-            }
+            FileOp::Create { path, .. }
+            | FileOp::Update { path, .. }
+            | FileOp::Remove { path }
+            | FileOp::Stream { path, .. } => path,
         }
     }
 }
@@ -47,15 +85,6 @@ pub struct Change {
     pub actor: String,
     /// The file operations in order.
     pub files: Vec<FileOp>,
-}
-
-/// How a change is applied.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ApplyOptions {
-    /// Write the files but leave them uncommitted.
-    pub no_commit: bool,
-    /// Author and commit time; `None` means now.
-    pub time: Option<Timestamp>,
 }
 
 impl Change {
@@ -97,39 +126,6 @@ fn one_line(text: &str) -> String {
 }
 
 impl Store {
-    /// Writes the change's files atomically and, unless told not to, commits exactly those
-    /// paths as the acting person. Returns the new commit id.
-    pub fn apply(&self, change: &Change, options: ApplyOptions) -> Result<Option<String>> {
-        for file in &change.files {
-            self.refuse_links(file.path())?;
-        }
-        for file in &change.files {
-            let path = self.path(file.path());
-            match file {
-                FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
-                FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
-                FileOp::Remove { .. } => remove_file_and_empty_parents(&path, self.root())?,
-            }
-        }
-        if options.no_commit || change.files.is_empty() {
-            return Ok(None);
-        }
-        let author = self.signature(&change.actor, options.time)?;
-        let paths: Vec<git::PathUpdate> = change
-            .files
-            .iter()
-            .map(|f| git::PathUpdate {
-                git_path: self.git_path(f.path()),
-                disk_path: match f {
-                    FileOp::Remove { .. } => None,
-                    _ => Some(self.path(f.path())),
-                },
-            })
-            .collect();
-        let id = git::commit_paths(self.repo_root(), &paths, &change.commit_message(), &author)?;
-        Ok(Some(id))
-    }
-
     /// The commit signature of a person of the store, at `time` (default now).
     pub fn signature(&self, handle: &str, time: Option<Timestamp>) -> Result<Signature> {
         let person = self.config().person(handle);
@@ -145,30 +141,5 @@ impl Store {
             email,
             time: time.unwrap_or_else(crate::model::time::now),
         })
-    }
-}
-
-fn remove_file_and_empty_parents(path: &std::path::Path, root: &std::path::Path) -> Result<()> {
-    use crate::error::IoContext;
-    match std::fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).at(path),
-    }
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if d == root || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-    Ok(())
-}
-
-impl Store {
-    /// Takes the store's write lock. Hold it from reading what a change is based on until the
-    /// change is applied, so concurrent edits of one file are serialised instead of lost.
-    pub fn lock_for_write(&self) -> Result<git::WriteLock> {
-        git::write_lock(self.repo_root())
     }
 }

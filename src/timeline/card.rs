@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::model::threads::{ThreadState, thread_states};
-use crate::model::{Customer, Handoff, Interaction, Task};
+use crate::model::{Customer, Document, Handoff, Interaction, Task};
 use crate::store::CustomerBundle;
 
 /// One customer at a glance.
@@ -18,6 +18,8 @@ pub struct Card {
     pub open_threads: Vec<OpenThread>,
     pub pending_handoff: Option<Handoff>,
     pub open_tasks: Vec<Task>,
+    /// The current version of each document, newest first.
+    pub documents: Vec<Document>,
 }
 
 /// An open thread as the card lists it.
@@ -83,6 +85,13 @@ pub fn card(bundle: &CustomerBundle) -> Card {
             .iter()
             .map(|l| l.record.clone())
             .filter(|t| t.done_at.is_none())
+            .collect(),
+        documents: bundle
+            .documents
+            .iter()
+            .rev()
+            .filter(|d| !crate::ops::documents::is_replaced(&bundle.documents, &d.record))
+            .map(|d| d.record.clone())
             .collect(),
     }
 }

@@ -11,7 +11,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::model::records::{Actor, Direction};
+use crate::model::records::{Actor, Direction, Extra};
+use crate::model::restricted::{self, Shown, State};
 use crate::model::threads::thread_states;
 use crate::model::{Customer, RecordId, Timestamp};
 use crate::store::CustomerBundle;
@@ -26,6 +27,7 @@ pub enum EntryKind {
     HandoffAccepted,
     Task,
     TaskDone,
+    Document,
     /// A commit that changed the customer (`timeline --history`).
     #[value(skip)]
     Change,
@@ -41,6 +43,7 @@ impl EntryKind {
             EntryKind::HandoffAccepted => "accepted",
             EntryKind::Task => "task",
             EntryKind::TaskDone => "task done",
+            EntryKind::Document => "document",
             EntryKind::Change => "change",
         }
     }
@@ -54,6 +57,7 @@ impl EntryKind {
             EntryKind::Note => RecordKind::Note,
             EntryKind::Handoff | EntryKind::HandoffAccepted => RecordKind::Handoff,
             EntryKind::Task | EntryKind::TaskDone => RecordKind::Task,
+            EntryKind::Document => RecordKind::Document,
             EntryKind::Change => return None,
         })
     }
@@ -95,6 +99,10 @@ pub struct Entry {
     pub thread: Option<ThreadMark>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// For restricted content: the team, and whether the local identity could open it (the
+    /// text is the placeholder when not).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restricted: Option<Shown>,
     /// Store-relative path of the record.
     pub path: String,
     /// Full id, to order entries logged within the same second (UUID v7 carries milliseconds).
@@ -181,6 +189,7 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
                 open: states.get(&i.thread).copied().unwrap_or(false),
             }),
             tags: i.tags.clone(),
+            restricted: shown(&i.extra),
             path: l.path.clone(),
             order: i.id,
         });
@@ -196,8 +205,22 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
             &l.path,
             &n.tags,
         ));
-        entries.last_mut().expect("just pushed").body =
-            (n.body.lines().count() > 1).then(|| n.body.clone());
+        let entry = entries.last_mut().expect("just pushed");
+        entry.body = (n.body.lines().count() > 1).then(|| n.body.clone());
+        entry.restricted = shown(&n.extra);
+    }
+    for l in &bundle.documents {
+        let d = &l.record;
+        entries.push(simple(
+            d.at,
+            EntryKind::Document,
+            d.id,
+            &d.by,
+            &crate::ops::documents::describe(d),
+            &l.path,
+            &d.tags,
+        ));
+        entries.last_mut().expect("just pushed").restricted = shown(&d.extra);
     }
     for l in &bundle.handoffs {
         let h = &l.record;
@@ -302,7 +325,23 @@ fn simple(
         body: None,
         thread: None,
         tags: tags.to_vec(),
+        restricted: None,
         path: path.to_string(),
         order: id,
+    }
+}
+
+/// What an entry says about its restricted content: the team, and whether it was opened.
+fn shown(extra: &Extra) -> Option<Shown> {
+    match restricted::of(extra)? {
+        State::Shown(s) => Some(s),
+        State::Sealed(s) => Some(Shown {
+            team: s.team,
+            readable: false,
+        }),
+        State::Invalid(_) => Some(Shown {
+            team: String::new(),
+            readable: false,
+        }),
     }
 }

@@ -855,16 +855,17 @@ fn a_killed_ingest_is_completed_by_the_next_run() {
     }
     let path = scratch(&store, "k.mbox", mbox.as_bytes());
     let head = store.head();
+    let before = store.commit_count();
     let out = store
         .std_cmd()
         .env("GITCRM_NOW", NOW)
-        .env("GITCRM_INGEST_ABORT_AFTER", "9")
+        .env("GITCRM_TEST_ABORT", "files:9")
         .args(["ingest", "mail", &path])
         .output()
         .unwrap();
     assert!(!out.status.success(), "the hook aborts the ingest");
     assert_eq!(store.head(), head, "no commit, not even half of one");
-    assert!(store.path("../store/.git/gitcrm/ingest.journal").is_file());
+    assert!(store.path(".git/gitcrm/journal.json").is_file());
     // Files are complete or absent (a kill in a write leaves only a temporary file).
     let written: Vec<String> = store
         .files_in("customers/globex/interactions")
@@ -879,23 +880,27 @@ fn a_killed_ingest_is_completed_by_the_next_run() {
             "torn file {f}: {text}"
         );
     }
-    let out = ingest_ok(&store, &["mail", &path]);
-    assert!(out.contains("completed an interrupted ingest"), "{out}");
-    assert_eq!(
-        store.commit_count(),
-        store
-            .git(&["rev-list", "--count", &head])
-            .parse::<usize>()
-            .unwrap()
-            + 1
+    // The next command undoes the killed run; the re-run ingests everything, once.
+    let rerun = ingest(&store, &["mail", &path]);
+    assert!(rerun.status.success());
+    let note = String::from_utf8(rerun.stderr).unwrap();
+    assert!(
+        note.starts_with("note: undid an interrupted `ingest.mail`"),
+        "{note}"
     );
+    let out = String::from_utf8(rerun.stdout).unwrap();
+    assert!(
+        out.contains(": 30 created, 0 updated, 0 unchanged"),
+        "{out}"
+    );
+    assert_eq!(store.commit_count(), before + 1, "one commit");
     assert_eq!(
         store.files_in("customers/globex/interactions").len(),
         30,
         "no duplicate"
     );
     store.status_clean();
-    assert!(!store.path("../store/.git/gitcrm/ingest.journal").exists());
+    assert!(!store.path(".git/gitcrm/journal.json").exists());
     let out = ingest_ok(&store, &["mail", &path]);
     assert!(out.contains("0 created, 0 updated, 30 unchanged"), "{out}");
 }

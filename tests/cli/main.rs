@@ -3,14 +3,17 @@
 
 mod support;
 
+mod access;
 mod check;
 mod collab_merge;
 mod completions;
 mod concurrency;
 mod customer;
+mod documents;
 mod export;
 mod handoff;
 mod history;
+mod hostile;
 mod import;
 mod inbox;
 mod ingest;
@@ -21,6 +24,7 @@ mod merge_driver;
 mod metrics;
 mod note;
 mod people;
+mod rename_merge;
 mod review;
 mod robustness;
 mod sync;

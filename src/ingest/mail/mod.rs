@@ -293,13 +293,7 @@ pub fn plan(store: &Store, options: &Options, progress: &ProgressBar) -> Result<
     for result in results {
         let planned = result?;
         for (index, outcome, files) in planned.messages {
-            if let Some(id) = outcome.id
-                && matches!(outcome.action, Action::Created | Action::Updated)
-            {
-                plan.ids.push(id);
-            }
-            plan.outcomes[index] = outcome;
-            plan.files.extend(files);
+            plan.place(index, outcome, files);
         }
         for (outcome, files) in planned.rethreaded {
             plan.push(outcome, files);

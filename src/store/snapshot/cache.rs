@@ -20,7 +20,7 @@ use crate::model::records::{
 use crate::model::time::Timestamp;
 
 /// Bumped whenever the layout below changes; with the tool version it names a valid cache.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const FILE_NAME: &str = "snapshot-v1.bin";
 const CHUNK: usize = 4096;
 
@@ -188,6 +188,8 @@ enum Cached {
     Handoff(CHandoff),
     Task(CTask),
     Invalid(u64, u64, String),
+    /// Documents are few (one per attached file): kept as JSON text, like customers.
+    Document(String),
 }
 
 #[derive(Serialize, Deserialize)]
@@ -262,6 +264,9 @@ impl Cached {
                 Record::Customer(c) => {
                     Cached::Customer(serde_json::to_string(c).unwrap_or_default())
                 }
+                Record::Document(d) => {
+                    Cached::Document(serde_json::to_string(d).unwrap_or_default())
+                }
                 Record::Interaction(i) => Cached::Interaction(CInteraction {
                     id: i.id,
                     at: Time::of(&i.at),
@@ -324,6 +329,7 @@ impl Cached {
                 });
             }
             Cached::Customer(json) => Record::Customer(serde_json::from_str(&json).ok()?),
+            Cached::Document(json) => Record::Document(serde_json::from_str(&json).ok()?),
             Cached::Interaction(i) => Record::Interaction(Interaction {
                 id: i.id,
                 at: i.at.get()?,
