@@ -278,22 +278,7 @@ pub fn write(
     options: &ApplyOptions,
     progress: &ProgressBar,
 ) -> Result<Applied> {
-    if plan.files.is_empty() {
-        return Ok(Applied::default());
-    }
-    progress.set_position(0);
-    progress.set_length(plan.files.len() as u64);
-    let report = |done: usize, _total: usize| progress.set_position(done as u64);
-    let commit = txn.apply(
-        &plan.change(actor),
-        crate::store::ApplyOptions {
-            no_commit: options.no_commit,
-            skip_unchanged: true,
-            progress: Some(&report),
-            ..Default::default()
-        },
-    )?;
-    Ok(Applied { commit })
+    crate::import::apply::apply_batch(txn, &plan.change(actor), options, progress)
 }
 
 /// Every touchpoint file of the store by short id, from directory listings alone: an ingested
