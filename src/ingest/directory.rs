@@ -252,6 +252,10 @@ impl Directory {
         team: Option<&str>,
         at: Timestamp,
     ) -> Option<Customer> {
+        let mut lead = lead;
+        if lead.name.trim().is_empty() {
+            lead.name = lead.domain.clone().unwrap_or_else(|| lead.key.clone());
+        }
         let base = [
             slug::slugify(&lead.name),
             lead.domain

@@ -177,12 +177,20 @@ pub fn plan(store: &Store, options: &Options) -> Result<Plan> {
                 let edit = FieldEdit::set("contacts", &w.customer.contacts);
                 let (new_text, _): (String, Customer) =
                     edit_text(std::path::Path::new(&path), &text, &[edit])?;
-                if new_text != text {
-                    plan.ids.push(w.customer.id);
-                    plan.files.push(FileOp::Update {
-                        path: layout::customer_file(&slug),
-                        contents: new_text,
+                let differs = new_text != text;
+                let op = FileOp::Update {
+                    path: layout::customer_file(&slug),
+                    contents: new_text,
+                };
+                if let Err(why) = crate::store::check_file(&op) {
+                    // A value of a card the store cannot take: its customer is left as it is.
+                    plan.problems.push(Problem {
+                        item: path,
+                        message: why.to_string(),
                     });
+                } else if differs {
+                    plan.ids.push(w.customer.id);
+                    plan.files.push(op);
                 }
             }
         }
@@ -361,7 +369,7 @@ fn read_cards(named: &str, text: &str, plan: &mut Plan) -> Vec<Card> {
             name,
             email,
             phone: text_of(&card, &VCardProperty::Tel)
-                .map(|t| t.trim_start_matches("tel:").to_string()),
+                .map(|t| model_text::truncate(t.trim_start_matches("tel:"), 64).into_owned()),
             role: text_of(&card, &VCardProperty::Title)
                 .or_else(|| text_of(&card, &VCardProperty::Role)),
             org,

@@ -1139,3 +1139,50 @@ fn the_resolve_rule_can_be_turned_off() {
             .contains("`ingest.mail.resolve` must be `reply` or `none`")
     );
 }
+
+/// Values the store cannot take are problems of their message, found while planning (the
+/// write gate would refuse the whole run): a sender address too long for `by`, an id with a
+/// bidirectional override (it gets a digest key instead).
+#[test]
+fn values_the_store_refuses_are_problems_of_their_message() {
+    let store = mail_store();
+    let long = format!("{}@globex.example", "x".repeat(220));
+    let too_long = simple(
+        "long@globex.example",
+        &long,
+        "alice@agency.example",
+        "Mon, 02 Nov 2026 09:00:00 +0000",
+        "Long",
+        &[],
+        "hi",
+    );
+    let bidi = simple(
+        "evil\u{202e}id@globex.example",
+        "hank@globex.example",
+        "alice@agency.example",
+        "Mon, 02 Nov 2026 09:05:00 +0000",
+        "Bidi",
+        &[],
+        "hi",
+    );
+    let paths = [
+        scratch(&store, "long.eml", too_long.as_bytes()),
+        scratch(&store, "bidi.eml", bidi.as_bytes()),
+    ];
+    let out = ingest(&store, &["mail", &paths[0], &paths[1]]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("../long.eml: refusing to write customers/globex/interactions/")
+            && err.contains("the sender is 235 characters; the limit is 200"),
+        "{err}"
+    );
+    let out = ingest_ok(&store, &["mail", "--skip-invalid", &paths[0], &paths[1]]);
+    assert!(
+        out.contains(": 1 created, 0 updated, 0 unchanged, 1 skipped"),
+        "{out}"
+    );
+    let files = files_of(&store, "globex");
+    assert!(files[0].1.contains("key: sha256:"), "{}", files[0].1);
+    store.cmd().arg("check").assert().success();
+}

@@ -314,8 +314,8 @@ fn extract(
 /// A Message-ID fit to be a key: not empty, not huge, no spaces or control characters.
 fn usable_id(id: &str) -> bool {
     !id.is_empty()
-        && id.len() <= MAX_MESSAGE_ID
-        && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+        && !id.chars().any(char::is_whitespace)
+        && crate::model::names::validate_line("", id, MAX_MESSAGE_ID).is_ok()
 }
 
 fn ids(value: &HeaderValue<'_>) -> Vec<String> {
