@@ -530,6 +530,12 @@ fn plan_occurrence(
         None => {
             let path = layout::record_file(&slug, RecordKind::Interaction, &record.at, &id);
             o.path = Some(path.clone());
+            if let Some(why) = super::refusal(&path, &record) {
+                o.refused = true;
+                o.reason = Some(why);
+                plan.push(o, Vec::new());
+                return Ok(());
+            }
             plan.push(
                 o,
                 vec![FileOp::Create {

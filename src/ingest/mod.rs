@@ -94,6 +94,10 @@ pub struct Outcome {
     /// limit).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// Set by a planner when the record the item would write breaks the record rules (the
+    /// reason says how): [`Plan::place`] makes it a problem of the item.
+    #[serde(skip)]
+    pub refused: bool,
 }
 
 impl Outcome {
@@ -108,6 +112,7 @@ impl Outcome {
             id: None,
             changed: Vec::new(),
             reason: None,
+            refused: false,
         }
     }
 
@@ -202,17 +207,25 @@ impl Plan {
     }
 
     /// Sets the outcome at `index` (placed there when the item was read) with the files it
-    /// writes. Each file is checked against the record rules the write gate applies, so a bad
-    /// value from the input (a sender address too long to be one) is a problem of its item,
-    /// not a refusal of the whole run.
+    /// writes. A record a planner refused (see [`refusal`]), or an edited file that breaks the
+    /// record rules the write gate applies, makes a problem of its item instead of a refusal of
+    /// the whole run (a sender address too long to be one).
     pub fn place(&mut self, index: usize, mut outcome: Outcome, mut files: Vec<FileOp>) {
-        if let Some(why) = files.iter().find_map(|f| crate::store::check_file(f).err()) {
+        let why = match outcome.refused {
+            true => outcome.reason.clone(),
+            false => files
+                .iter()
+                .filter(|f| matches!(f, FileOp::Update { .. }))
+                .find_map(|f| crate::store::check_file(f).err())
+                .map(|e| e.to_string()),
+        };
+        if let Some(why) = why {
             self.problems.push(Problem {
                 item: outcome.item.clone(),
-                message: why.to_string(),
+                message: why.clone(),
             });
             outcome.action = Action::Skipped;
-            outcome.reason = Some(why.to_string());
+            outcome.reason = Some(why);
             outcome.changed.clear();
             files.clear();
         }
@@ -279,6 +292,15 @@ pub fn write(
     progress: &ProgressBar,
 ) -> Result<Applied> {
     crate::import::apply::apply_batch(txn, &plan.change(actor), options, progress)
+}
+
+/// Why the write gate would refuse a new touchpoint at `path`, checked on the record itself
+/// before it is written (the gate's record rules, without parsing the text back), or `None`.
+pub(crate) fn refusal(path: &str, record: &Interaction) -> Option<String> {
+    crate::model::validate::interaction(record)
+        .into_iter()
+        .next()
+        .map(|why| format!("refusing to write {}: {why}", text::escape(path)))
 }
 
 /// Every touchpoint file of the store by short id, from directory listings alone: an ingested

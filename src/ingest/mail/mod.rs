@@ -683,6 +683,11 @@ fn create(slug: &str, record: Interaction, m: &Incoming) -> Result<(usize, Outco
     let mut o = outcome_of(m, Action::Created);
     o.path = Some(path.clone());
     o.id = Some(record.id);
+    if let Some(why) = super::refusal(&path, &record) {
+        o.refused = true;
+        o.reason = Some(why);
+        return Ok((m.index, o, Vec::new()));
+    }
     Ok((
         m.index,
         o,
