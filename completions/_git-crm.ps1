@@ -49,7 +49,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate the whole store with named checks; report every problem')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export customers, touchpoints, notes or handoffs as CSV or JSON')
+            [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Summarise a branch for merge review: customers, reassignments, records, fields, problems')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A customer''s git history in words: who changed what, when, in which commit')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)')
@@ -322,6 +323,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         'git-crm;team;add' {
             [CompletionResult]::new('--calendar', '--calendar', [CompletionResultType]::ParameterName, 'Calendar (defined under `calendars:` in the config) for business-hours metrics')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'What the team does (shown by `team list`)')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'A shared mail address of the team, e.g. `support@agency.example` (repeatable): ingested mail from or to it is the team''s')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -444,6 +446,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--contact', '--contact', [CompletionResultType]::ParameterName, 'A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable)')
             [CompletionResult]::new('--field', '--field', [CompletionResultType]::ParameterName, 'A custom field `key=value` (repeatable)')
             [CompletionResult]::new('--external-id', '--external-id', [CompletionResultType]::ParameterName, 'An id in another system, `source=key` (repeatable)')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'A mail domain of the customer, e.g. `acme.example` (repeatable, or comma-separated): ingested mail from that domain belongs to it')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the result')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
@@ -489,7 +492,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;customer;edit' {
-            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>')
+            [CompletionResult]::new('--set', '--set', [CompletionResultType]::ParameterName, '`key=value` for name, kind, status, tags, domains, fields.<name>, external_ids.<source>')
             [CompletionResult]::new('--unset', '--unset', [CompletionResultType]::ParameterName, 'Remove an optional field')
             [CompletionResult]::new('--add-tag', '--add-tag', [CompletionResultType]::ParameterName, 'Add a tag (repeatable; comma-separated lists work too)')
             [CompletionResult]::new('--remove-tag', '--remove-tag', [CompletionResultType]::ParameterName, 'Remove a tag (repeatable)')
@@ -1104,6 +1107,89 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'git-crm;ingest' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings')
+            [CompletionResult]::new('vcf', 'vcf', [CompletionResultType]::ParameterValue, 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;ingest;mail' {
+            [CompletionResult]::new('--max-message-size', '--max-message-size', [CompletionResultType]::ParameterName, 'Largest message read (e.g. 64M); a larger one is invalid')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the summary')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--create-customers', '--create-customers', [CompletionResultType]::ParameterName, 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims')
+            [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Ingest the valid items and list the invalid ones, instead of ingesting nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be created and changed, and write nothing')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them (the next ingest commits them)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;ingest;ics' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the summary')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--create-customers', '--create-customers', [CompletionResultType]::ParameterName, 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims')
+            [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Ingest the valid items and list the invalid ones, instead of ingesting nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be created and changed, and write nothing')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them (the next ingest commits them)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;ingest;vcf' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format of the summary')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--create-customers', '--create-customers', [CompletionResultType]::ParameterName, 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims')
+            [CompletionResult]::new('--skip-invalid', '--skip-invalid', [CompletionResultType]::ParameterName, 'Ingest the valid items and list the invalid ones, instead of ingesting nothing')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Show what would be created and changed, and write nothing')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them (the next ingest commits them)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;ingest;help' {
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings')
+            [CompletionResult]::new('vcf', 'vcf', [CompletionResultType]::ParameterValue, 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;ingest;help;mail' {
+            break
+        }
+        'git-crm;ingest;help;ics' {
+            break
+        }
+        'git-crm;ingest;help;vcf' {
+            break
+        }
+        'git-crm;ingest;help;help' {
+            break
+        }
         'git-crm;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`')
@@ -1223,7 +1309,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('metrics', 'metrics', [CompletionResultType]::ParameterValue, 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Validate the whole store with named checks; report every problem')
             [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file')
-            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export customers, touchpoints, notes or handoffs as CSV or JSON')
+            [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Summarise a branch for merge review: customers, reassignments, records, fields, problems')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A customer''s git history in words: who changed what, when, in which commit')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)')
@@ -1419,6 +1506,21 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;help;import' {
+            break
+        }
+        'git-crm;help;ingest' {
+            [CompletionResult]::new('mail', 'mail', [CompletionResultType]::ParameterValue, 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)')
+            [CompletionResult]::new('ics', 'ics', [CompletionResultType]::ParameterValue, 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings')
+            [CompletionResult]::new('vcf', 'vcf', [CompletionResultType]::ParameterValue, 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers')
+            break
+        }
+        'git-crm;help;ingest;mail' {
+            break
+        }
+        'git-crm;help;ingest;ics' {
+            break
+        }
+        'git-crm;help;ingest;vcf' {
             break
         }
         'git-crm;help;export' {

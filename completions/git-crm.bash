@@ -61,6 +61,9 @@ _git__crm() {
             git__crm,inbox)
                 cmd="git__crm__subcmd__inbox"
                 ;;
+            git__crm,ingest)
+                cmd="git__crm__subcmd__ingest"
+                ;;
             git__crm,init)
                 cmd="git__crm__subcmd__init"
                 ;;
@@ -241,6 +244,9 @@ _git__crm() {
             git__crm__subcmd__help,inbox)
                 cmd="git__crm__subcmd__help__subcmd__inbox"
                 ;;
+            git__crm__subcmd__help,ingest)
+                cmd="git__crm__subcmd__help__subcmd__ingest"
+                ;;
             git__crm__subcmd__help,init)
                 cmd="git__crm__subcmd__help__subcmd__init"
                 ;;
@@ -319,6 +325,15 @@ _git__crm() {
             git__crm__subcmd__help__subcmd__handoff,list)
                 cmd="git__crm__subcmd__help__subcmd__handoff__subcmd__list"
                 ;;
+            git__crm__subcmd__help__subcmd__ingest,ics)
+                cmd="git__crm__subcmd__help__subcmd__ingest__subcmd__ics"
+                ;;
+            git__crm__subcmd__help__subcmd__ingest,mail)
+                cmd="git__crm__subcmd__help__subcmd__ingest__subcmd__mail"
+                ;;
+            git__crm__subcmd__help__subcmd__ingest,vcf)
+                cmd="git__crm__subcmd__help__subcmd__ingest__subcmd__vcf"
+                ;;
             git__crm__subcmd__help__subcmd__person,add)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__add"
                 ;;
@@ -375,6 +390,30 @@ _git__crm() {
                 ;;
             git__crm__subcmd__help__subcmd__team,rekey)
                 cmd="git__crm__subcmd__help__subcmd__team__subcmd__rekey"
+                ;;
+            git__crm__subcmd__ingest,help)
+                cmd="git__crm__subcmd__ingest__subcmd__help"
+                ;;
+            git__crm__subcmd__ingest,ics)
+                cmd="git__crm__subcmd__ingest__subcmd__ics"
+                ;;
+            git__crm__subcmd__ingest,mail)
+                cmd="git__crm__subcmd__ingest__subcmd__mail"
+                ;;
+            git__crm__subcmd__ingest,vcf)
+                cmd="git__crm__subcmd__ingest__subcmd__vcf"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,help)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,ics)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__ics"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,mail)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__mail"
+                ;;
+            git__crm__subcmd__ingest__subcmd__help,vcf)
+                cmd="git__crm__subcmd__ingest__subcmd__help__subcmd__vcf"
                 ;;
             git__crm__subcmd__person,add)
                 cmd="git__crm__subcmd__person__subcmd__add"
@@ -533,7 +572,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import ingest export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -823,7 +862,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__customer__subcmd__add)
-            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            opts="-h -V --slug --kind --status --owner --team --tag --contact --field --external-id --domain --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -862,6 +901,10 @@ _git__crm() {
                     return 0
                     ;;
                 --external-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1479,14 +1522,14 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__export)
-            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --color --no-pager --help --version customers touchpoints notes handoffs"
+            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --color --no-pager --help --version customers touchpoints notes handoffs contacts"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "csv json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json vcf" -- "${cur}"))
                     return 0
                     ;;
                 --since)
@@ -1809,7 +1852,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help)
-            opts="init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import export review history sync demo completions merge-driver help"
+            opts="init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import ingest export review history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2203,6 +2246,62 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__inbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest)
+            opts="mail ics vcf"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest__subcmd__ics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest__subcmd__mail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__ingest__subcmd__vcf)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2747,6 +2846,196 @@ _git__crm() {
                     ;;
                 --view)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest)
+            opts="-h -V --store --as --color --no-pager --help --version mail ics vcf help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help)
+            opts="mail ics vcf help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__ics)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__mail)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__help__subcmd__vcf)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__ics)
+            opts="-h -V --create-customers --skip-invalid --dry-run --no-commit --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__mail)
+            opts="-h -V --max-message-size --create-customers --skip-invalid --dry-run --no-commit --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max-message-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__ingest__subcmd__vcf)
+            opts="-h -V --create-customers --skip-invalid --dry-run --no-commit --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
                     return 0
                     ;;
                 --store)
@@ -4023,7 +4312,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__team__subcmd__add)
-            opts="-h -V --calendar --description --no-commit --dry-run --format --store --as --color --no-pager --help --version"
+            opts="-h -V --calendar --description --email --no-commit --dry-run --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4034,6 +4323,10 @@ _git__crm() {
                     return 0
                     ;;
                 --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --email)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -46,7 +46,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
             cand import 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
-            cand export 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+            cand ingest 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
+            cand export 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
             cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
             cand history 'A customer''s git history in words: who changed what, when, in which commit'
             cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
@@ -288,6 +289,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;team;add'= {
             cand --calendar 'Calendar (defined under `calendars:` in the config) for business-hours metrics'
             cand --description 'What the team does (shown by `team list`)'
+            cand --email 'A shared mail address of the team, e.g. `support@agency.example` (repeatable): ingested mail from or to it is the team''s'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -397,6 +399,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --contact 'A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable)'
             cand --field 'A custom field `key=value` (repeatable)'
             cand --external-id 'An id in another system, `source=key` (repeatable)'
+            cand --domain 'A mail domain of the customer, e.g. `acme.example` (repeatable, or comma-separated): ingested mail from that domain belongs to it'
             cand --format 'Output format of the result'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
@@ -439,7 +442,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;customer;edit'= {
-            cand --set '`key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>'
+            cand --set '`key=value` for name, kind, status, tags, domains, fields.<name>, external_ids.<source>'
             cand --unset 'Remove an optional field'
             cand --add-tag 'Add a tag (repeatable; comma-separated lists work too)'
             cand --remove-tag 'Remove a tag (repeatable)'
@@ -998,6 +1001,80 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;ingest'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand mail 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)'
+            cand ics 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings'
+            cand vcf 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;ingest;mail'= {
+            cand --max-message-size 'Largest message read (e.g. 64M); a larger one is invalid'
+            cand --format 'Output format of the summary'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --create-customers 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims'
+            cand --skip-invalid 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
+            cand --dry-run 'Show what would be created and changed, and write nothing'
+            cand --no-commit 'Write the files but do not commit them (the next ingest commits them)'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;ingest;ics'= {
+            cand --format 'Output format of the summary'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --create-customers 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims'
+            cand --skip-invalid 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
+            cand --dry-run 'Show what would be created and changed, and write nothing'
+            cand --no-commit 'Write the files but do not commit them (the next ingest commits them)'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;ingest;vcf'= {
+            cand --format 'Output format of the summary'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --create-customers 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims'
+            cand --skip-invalid 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
+            cand --dry-run 'Show what would be created and changed, and write nothing'
+            cand --no-commit 'Write the files but do not commit them (the next ingest commits them)'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;ingest;help'= {
+            cand mail 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)'
+            cand ics 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings'
+            cand vcf 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;ingest;help;mail'= {
+        }
+        &'git-crm;ingest;help;ics'= {
+        }
+        &'git-crm;ingest;help;vcf'= {
+        }
+        &'git-crm;ingest;help;help'= {
+        }
         &'git-crm;export'= {
             cand --format 'Output format (json is versioned; see docs/)'
             cand --since 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`'
@@ -1110,7 +1187,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand metrics 'Team metrics: first response, first contact resolution, handoffs, coverage, consistency'
             cand check 'Validate the whole store with named checks; report every problem'
             cand import 'Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file'
-            cand export 'Export customers, touchpoints, notes or handoffs as CSV or JSON'
+            cand ingest 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
+            cand export 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
             cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
             cand history 'A customer''s git history in words: who changed what, when, in which commit'
             cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
@@ -1254,6 +1332,17 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;check'= {
         }
         &'git-crm;help;import'= {
+        }
+        &'git-crm;help;ingest'= {
+            cand mail 'Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)'
+            cand ics 'Calendar events (.ics, or `-` for stdin) that involve customers'' contacts, as meetings'
+            cand vcf 'vCards (.vcf, or `-` for stdin) as contacts of the matching customers'
+        }
+        &'git-crm;help;ingest;mail'= {
+        }
+        &'git-crm;help;ingest;ics'= {
+        }
+        &'git-crm;help;ingest;vcf'= {
         }
         &'git-crm;help;export'= {
         }

@@ -351,6 +351,7 @@ module completions {
   export extern "git-crm team add" [
     --calendar: string        # Calendar (defined under `calendars:` in the config) for business-hours metrics
     --description: string     # What the team does (shown by `team list`)
+    --email: string           # A shared mail address of the team, e.g. `support@agency.example` (repeatable): ingested mail from or to it is the team's
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm team add format" # Output format of the result
@@ -519,6 +520,7 @@ module completions {
     --contact: string         # A contact: `Name <email>`, optionally `;phone=...;role=...` (repeatable)
     --field: string           # A custom field `key=value` (repeatable)
     --external-id: string     # An id in another system, `source=key` (repeatable)
+    --domain: string          # A mail domain of the customer, e.g. `acme.example` (repeatable, or comma-separated): ingested mail from that domain belongs to it
     --no-commit               # Write the files but do not commit them
     --dry-run                 # Show what would be written and change nothing
     --format: string@"nu-complete git-crm customer add format" # Output format of the result
@@ -595,7 +597,7 @@ module completions {
 
   # Edit fields in place (comments and unknown keys in the file are kept)
   export extern "git-crm customer edit" [
-    --set: string             # `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>
+    --set: string             # `key=value` for name, kind, status, tags, domains, fields.<name>, external_ids.<source>
     --unset: string           # Remove an optional field
     --add-tag: string         # Add a tag (repeatable; comma-separated lists work too)
     --remove-tag: string      # Remove a tag (repeatable)
@@ -1433,19 +1435,126 @@ module completions {
     file: path                # The spreadsheet: CSV/TSV (UTF-8), XLSX, XLS, XLSB or ODS
   ]
 
+  def "nu-complete git-crm ingest color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)
+  export extern "git-crm ingest" [
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm ingest color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete git-crm ingest mail format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm ingest mail color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)
+  export extern "git-crm ingest mail" [
+    --max-message-size: string # Largest message read (e.g. 64M); a larger one is invalid
+    --create-customers        # Make a `lead` customer (from the sender's domain and name) for items no customer claims
+    --skip-invalid            # Ingest the valid items and list the invalid ones, instead of ingesting nothing
+    --dry-run                 # Show what would be created and changed, and write nothing
+    --no-commit               # Write the files but do not commit them (the next ingest commits them)
+    --format: string@"nu-complete git-crm ingest mail format" # Output format of the summary
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm ingest mail color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    ...paths: path            # Messages to read: .eml files, mbox files, Maildir folders, `-` for stdin
+  ]
+
+  def "nu-complete git-crm ingest ics format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm ingest ics color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Calendar events (.ics, or `-` for stdin) that involve customers' contacts, as meetings
+  export extern "git-crm ingest ics" [
+    --create-customers        # Make a `lead` customer (from the sender's domain and name) for items no customer claims
+    --skip-invalid            # Ingest the valid items and list the invalid ones, instead of ingesting nothing
+    --dry-run                 # Show what would be created and changed, and write nothing
+    --no-commit               # Write the files but do not commit them (the next ingest commits them)
+    --format: string@"nu-complete git-crm ingest ics format" # Output format of the summary
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm ingest ics color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    file: path                # The calendar file, or `-` for stdin
+  ]
+
+  def "nu-complete git-crm ingest vcf format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm ingest vcf color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # vCards (.vcf, or `-` for stdin) as contacts of the matching customers
+  export extern "git-crm ingest vcf" [
+    --create-customers        # Make a `lead` customer (from the sender's domain and name) for items no customer claims
+    --skip-invalid            # Ingest the valid items and list the invalid ones, instead of ingesting nothing
+    --dry-run                 # Show what would be created and changed, and write nothing
+    --no-commit               # Write the files but do not commit them (the next ingest commits them)
+    --format: string@"nu-complete git-crm ingest vcf format" # Output format of the summary
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm ingest vcf color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    file: path                # The vCard file, or `-` for stdin
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm ingest help" [
+  ]
+
+  # Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)
+  export extern "git-crm ingest help mail" [
+  ]
+
+  # Calendar events (.ics, or `-` for stdin) that involve customers' contacts, as meetings
+  export extern "git-crm ingest help ics" [
+  ]
+
+  # vCards (.vcf, or `-` for stdin) as contacts of the matching customers
+  export extern "git-crm ingest help vcf" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm ingest help help" [
+  ]
+
   def "nu-complete git-crm export what" [] {
-    [ "customers" "touchpoints" "notes" "handoffs" ]
+    [ "customers" "touchpoints" "notes" "handoffs" "contacts" ]
   }
 
   def "nu-complete git-crm export format" [] {
-    [ "csv" "json" ]
+    [ "csv" "json" "vcf" ]
   }
 
   def "nu-complete git-crm export color" [] {
     [ "auto" "always" "never" ]
   }
 
-  # Export customers, touchpoints, notes or handoffs as CSV or JSON
+  # Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard
   export extern "git-crm export" [
     --format: string@"nu-complete git-crm export format" # Output format (json is versioned; see docs/)
     --since: string           # Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`
@@ -1797,7 +1906,23 @@ module completions {
   export extern "git-crm help import" [
   ]
 
-  # Export customers, touchpoints, notes or handoffs as CSV or JSON
+  # Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)
+  export extern "git-crm help ingest" [
+  ]
+
+  # Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)
+  export extern "git-crm help ingest mail" [
+  ]
+
+  # Calendar events (.ics, or `-` for stdin) that involve customers' contacts, as meetings
+  export extern "git-crm help ingest ics" [
+  ]
+
+  # vCards (.vcf, or `-` for stdin) as contacts of the matching customers
+  export extern "git-crm help ingest vcf" [
+  ]
+
+  # Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard
   export extern "git-crm help export" [
   ]
 

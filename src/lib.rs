@@ -27,6 +27,7 @@ pub mod find;
 pub mod git;
 pub mod history;
 pub mod import;
+pub mod ingest;
 pub mod merge;
 pub mod metrics;
 pub mod model;

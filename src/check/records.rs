@@ -37,6 +37,7 @@ const CUSTOMER_KEYS: &[&str] = &[
     "team",
     "tags",
     "contacts",
+    "domains",
     "external_ids",
     "fields",
     "created",
@@ -57,6 +58,8 @@ const INTERACTION_KEYS: &[&str] = &[
     "resolves",
     "tags",
     "source",
+    "mail",
+    "meeting",
     "restricted",
 ];
 const NOTE_KEYS: &[&str] = &["id", "at", "by", "body", "tags", "mentions", "restricted"];
@@ -193,6 +196,19 @@ fn customer(ctx: &mut Ctx, path: &str, c: &Customer) {
             );
         }
     }
+    for domain in &c.domains {
+        if crate::model::address::normalize_domain(domain).is_none() {
+            ctx.report(
+                Problem::error(
+                    "schema",
+                    format!("`{domain}` in `domains` is not a mail domain"),
+                )
+                .hint("write domains as acme.example (no address, no scheme)"),
+                path,
+                &["domains"],
+            );
+        }
+    }
     id_version(ctx, path, &c.id);
     future(ctx, path, "created", &c.created);
     if let Some(archived) = &c.archived {
@@ -249,7 +265,12 @@ fn interaction(ctx: &mut Ctx, path: &str, i: &Interaction) {
             &["channel"],
         );
     }
-    if i.direction != Direction::Inbound && i.actor == Actor::Human && !i.by.is_empty() {
+    // Mail sent from a team's shared address without a person's name on it is by the team.
+    if i.direction != Direction::Inbound
+        && i.actor == Actor::Human
+        && !i.by.is_empty()
+        && !ctx.config.teams.contains_key(&i.by)
+    {
         person(ctx, path, &["by"], &i.by);
     }
 }

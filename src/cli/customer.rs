@@ -49,6 +49,10 @@ pub enum CustomerCommand {
         /// An id in another system, `source=key` (repeatable).
         #[arg(long)]
         external_id: Vec<String>,
+        /// A mail domain of the customer, e.g. `acme.example` (repeatable, or comma-separated):
+        /// ingested mail from that domain belongs to it.
+        #[arg(long)]
+        domain: Vec<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -90,7 +94,7 @@ pub enum CustomerCommand {
     Edit {
         /// The customer: its slug, or a contact's email or phone.
         slug: String,
-        /// `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>.
+        /// `key=value` for name, kind, status, tags, domains, fields.<name>, external_ids.<source>.
         #[arg(long)]
         set: Vec<String>,
         /// Remove an optional field.
@@ -155,6 +159,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             contact,
             field,
             external_id,
+            domain,
             write,
         } => {
             let (actor, txn) = ctx.begin_write()?;
@@ -179,6 +184,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                     .iter()
                     .map(|f| parse_assignment(f))
                     .collect::<git_crm::Result<_>>()?,
+                domains: customer::parse_domains(&domain.join(","))?,
             };
             let planned = customer::add(&ctx.store, &actor, input)?;
             let slug = planned.record.slug.clone();

@@ -1,4 +1,5 @@
-//! `git crm export customers|touchpoints|notes|handoffs`: the store as CSV or JSON.
+//! `git crm export customers|touchpoints|notes|handoffs|contacts`: the store as CSV or JSON
+//! (contacts also as vCards).
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
@@ -10,11 +11,13 @@ use super::Ctx;
 use super::args::{period, split_list};
 use super::output::print;
 
-/// Export formats: CSV for spreadsheets, JSON for programs.
+/// Export formats: CSV for spreadsheets, JSON for programs, vCard for address books
+/// (contacts only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Csv,
     Json,
+    Vcf,
 }
 
 #[derive(Debug, Args)]
@@ -64,8 +67,21 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
         customers: split_list(&args.customer),
         channels: split_list(&args.channel),
     };
+    if args.format == ExportFormat::Vcf {
+        if args.what != ExportKind::Contacts {
+            return Err(git_crm::Error::usage(
+                "--format vcf exports contacts only",
+                Some("run `git crm export contacts --format vcf`".into()),
+            )
+            .into());
+        }
+        let customers = git_crm::export::contact_customers(&ctx.store, &filter)?;
+        print(&git_crm::ingest::vcf::to_vcards(&customers))?;
+        return Ok(0);
+    }
     let out = export(&ctx.store, args.what, &filter)?;
     match args.format {
+        ExportFormat::Vcf => {}
         ExportFormat::Json => print(&render::json_document(args.what.word(), &out.records))?,
         ExportFormat::Csv => {
             let headers: Vec<&str> = out.columns.iter().map(String::as_str).collect();

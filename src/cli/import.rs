@@ -1,11 +1,10 @@
 //! `git crm import <file> --rules <rules.yaml>`: customers or touchpoints from a spreadsheet.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 use git_crm::import::{self, Action, ApplyOptions, Plan};
 use git_crm::model::text::escape;
@@ -36,16 +35,10 @@ pub struct ImportArgs {
 }
 
 fn progress_bar() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} rows ({per_sec}, {eta})")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
+    super::output::progress_bar(
+        "{msg:>10} [{bar:30}] {pos}/{len} rows ({per_sec}, {eta})",
+        Some("=> "),
+    )
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {

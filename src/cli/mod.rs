@@ -16,6 +16,7 @@ mod handoff;
 mod history;
 mod import;
 mod inbox;
+mod ingest;
 mod init;
 mod log;
 mod merge_driver;
@@ -112,7 +113,10 @@ enum Command {
     Check(check::CheckArgs),
     /// Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file.
     Import(import::ImportArgs),
-    /// Export customers, touchpoints, notes or handoffs as CSV or JSON.
+    /// Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf).
+    #[command(subcommand)]
+    Ingest(ingest::IngestCommand),
+    /// Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard.
     Export(export::ExportArgs),
     /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
     Review(review::ReviewArgs),
@@ -290,6 +294,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Review(args) => review::run(&ctx, args),
         Command::Metrics(args) => metrics::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
+        Command::Ingest(cmd) => ingest::run(&ctx, cmd),
         Command::Export(args) => export::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use git_crm::ops::people::{PersonInput, add_person, add_team, set_away};
+use git_crm::ops::people::{PersonInput, add_person, add_team_with_emails, set_away};
 use git_crm::render::{self, Format};
 
 use super::args::split_list;
@@ -75,6 +75,10 @@ pub enum TeamCommand {
         /// What the team does (shown by `team list`).
         #[arg(long)]
         description: Option<String>,
+        /// A shared mail address of the team, e.g. `support@agency.example` (repeatable):
+        /// ingested mail from or to it is the team's.
+        #[arg(long)]
+        email: Vec<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -199,10 +203,12 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             name,
             calendar,
             description,
+            email,
             write,
         } => {
             let (actor, txn) = ctx.begin_write()?;
-            let planned = add_team(&ctx.store, &actor, &name, calendar, description)?;
+            let planned =
+                add_team_with_emails(&ctx.store, &actor, &name, calendar, description, email)?;
             finish(&txn, &planned, &write, "added team", &name)
         }
         TeamCommand::Join {

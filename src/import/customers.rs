@@ -391,6 +391,7 @@ fn create(
         team,
         tags: incoming.tags,
         contacts,
+        domains: Vec::new(),
         external_ids,
         fields: incoming.fields,
         created,

@@ -382,6 +382,7 @@ mod tests {
                 team: None,
                 tags: vec![],
                 contacts: vec![],
+                domains: vec![],
                 external_ids: Default::default(),
                 fields: Default::default(),
                 created: at("2026-01-01T00:00:00Z"),

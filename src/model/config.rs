@@ -114,6 +114,10 @@ pub struct Team {
     pub calendar: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Shared mail addresses the team answers from (`support@agency.example`): ingested mail
+    /// from or to one of them is the team's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

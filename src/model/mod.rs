@@ -1,6 +1,7 @@
 //! Pure record types and the rules on them (ids, slugs, times, threads). No I/O lives here, so
 //! everything in this module can be tested and reused without a store.
 
+pub mod address;
 pub mod calendar;
 pub mod clock;
 pub mod config;

@@ -21,6 +21,8 @@ pub struct CustomerInput {
     pub team: Option<String>,
     pub tags: Vec<String>,
     pub contacts: Vec<Contact>,
+    /// Mail domains that identify the customer (already normalised).
+    pub domains: Vec<String>,
     pub fields: Vec<(String, String)>,
     pub external_ids: Vec<(String, String)>,
 }
@@ -132,6 +134,7 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
         team,
         tags: dedup(input.tags),
         contacts: input.contacts,
+        domains: dedup(input.domains),
         external_ids: input.external_ids.into_iter().collect(),
         fields: input
             .fields
@@ -179,6 +182,24 @@ fn refuse_duplicate_email(contacts: &[Contact], slug: &str) -> Result<()> {
         )),
         None => Ok(()),
     }
+}
+
+/// Reads a comma-separated list of mail domains (`acme.example, acme.co.uk`), normalised and
+/// deduplicated; a value that is not a domain is refused.
+pub fn parse_domains(text: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let domain = crate::model::address::normalize_domain(part).ok_or_else(|| {
+            Error::invalid_hint(
+                format!("`{}` is not a mail domain", text::escape(part)),
+                "write domains as acme.example (no address, no scheme)",
+            )
+        })?;
+        if !out.contains(&domain) {
+            out.push(domain);
+        }
+    }
+    Ok(out)
 }
 
 fn dedup(tags: Vec<String>) -> Vec<String> {
@@ -322,12 +343,13 @@ fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
                 serde_json::to_value(parse_enum::<CustomerStatus>(v, "status")?).unwrap_or_default()
             }
             "tags" => serde_json::json!(dedup(v.split(',').map(str::to_string).collect())),
+            "domains" => serde_json::json!(parse_domains(v)?),
             "fields" => super::scalar_value(v),
             _ => serde_json::Value::String(v.clone()),
         })
     };
     let allowed = match (key_path[0].as_str(), key_path.len()) {
-        ("name" | "kind" | "status" | "tags", 1) => true,
+        ("name" | "kind" | "status" | "tags" | "domains", 1) => true,
         ("fields" | "external_ids", 2) => true,
         // A restricted field can be removed (it is set with `--set-restricted`).
         (crate::model::restricted::FIELDS_KEY, 2) => value.is_none(),
@@ -348,7 +370,7 @@ fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
     if !allowed {
         return Err(Error::invalid_hint(
             format!("`{}` is not an editable field", text::escape(key)),
-            "editable: name, kind, status, tags, fields.<name>, external_ids.<source>",
+            "editable: name, kind, status, tags, domains, fields.<name>, external_ids.<source>",
         ));
     }
     if value.is_none() && matches!(key_path[0].as_str(), "name" | "kind" | "status") {

@@ -138,6 +138,32 @@ pub fn add_team(
     calendar: Option<String>,
     description: Option<String>,
 ) -> Result<super::Planned<Team>> {
+    add_team_with_emails(store, actor, name, calendar, description, Vec::new())
+}
+
+/// Plans a new team with shared mail addresses (`support@agency.example`): ingested mail from
+/// or to them is the team's.
+pub fn add_team_with_emails(
+    store: &Store,
+    actor: &str,
+    name: &str,
+    calendar: Option<String>,
+    description: Option<String>,
+    emails: Vec<String>,
+) -> Result<super::Planned<Team>> {
+    let mut checked = Vec::new();
+    for email in &emails {
+        match crate::model::address::normalize(email) {
+            Some(a) if !checked.contains(&a) => checked.push(a),
+            Some(_) => {}
+            None => {
+                return Err(Error::invalid(format!(
+                    "`{}` is not a mail address",
+                    crate::model::text::escape(email)
+                )));
+            }
+        }
+    }
     validate_handle(name).map_err(|_| {
         Error::invalid(format!(
             "`{}` is not a team name: use lowercase letters, digits and `-`",
@@ -158,6 +184,7 @@ pub fn add_team(
     let team = Team {
         calendar,
         description,
+        emails: checked,
         extra: Default::default(),
     };
     let edit = map_entry_edit("teams", store.config().teams.is_empty(), name, &team)?;

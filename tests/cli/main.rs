@@ -18,6 +18,8 @@ mod history;
 mod hostile;
 mod import;
 mod inbox;
+mod ingest;
+mod ingest_imap;
 mod init;
 mod log;
 mod merge_driver;
