@@ -10,6 +10,7 @@ mod config;
 mod files;
 pub mod locate;
 mod records;
+mod rules;
 mod store;
 
 use std::cell::RefCell;
@@ -133,6 +134,7 @@ pub const CHECKS: &[&str] = &[
     "merge-driver",
     "stale",
     "config",
+    "rules",
 ];
 
 /// One line per check, for `git crm check --list`.
@@ -150,6 +152,9 @@ pub fn describe(check: &str) -> &'static str {
         "merge-driver" => "this clone routes records to the git-crm merge driver",
         "stale" => "active customers have a touchpoint within `check.stale_after` (30d)",
         "config" => ".gitcrm/config.yaml names teams, calendars and zones that exist",
+        "rules" => {
+            ".gitcrm/rules.yaml reads, names fields, people and teams that exist, can fire, has no loops"
+        }
         _ => "",
     }
 }
@@ -169,6 +174,7 @@ pub fn check_store_at(store: &Store, only: &[String], now: Timestamp) -> Result<
     ctx.config_text = config_text;
     ctx.attributes = Some(attributes);
     ctx.clone_checked = true;
+    ctx.rules_text = std::fs::read_to_string(store.path(crate::rules::RULES_FILE)).ok();
     let report = ctx.run();
     crate::store::snapshot::drop_later(snapshot);
     Ok(report)
@@ -211,6 +217,7 @@ pub fn check_tree_at(store: &Store, rev: &str, only: &[String], now: Timestamp) 
     ctx.config_text = config_text;
     ctx.attributes = Some(attributes);
     ctx.config_error = config_error;
+    ctx.rules_text = read(crate::rules::RULES_FILE)?;
     Ok(ctx.run())
 }
 
@@ -253,6 +260,8 @@ pub(crate) struct Ctx<'a> {
     config_error: Option<Error>,
     /// Whether the clone's own git config applies (work tree, not a revision).
     clone_checked: bool,
+    /// `.gitcrm/rules.yaml`, when the store has one.
+    rules_text: Option<String>,
     texts: RefCell<HashMap<String, Option<String>>>,
     out: Vec<Diagnostic>,
 }
@@ -275,6 +284,7 @@ impl<'a> Ctx<'a> {
             attributes: None,
             config_error: None,
             clone_checked: false,
+            rules_text: None,
             texts: RefCell::new(HashMap::new()),
             out: Vec::new(),
         }
@@ -285,6 +295,7 @@ impl<'a> Ctx<'a> {
         store::run(&mut self);
         files::run(&mut self);
         config::run(&mut self);
+        rules::run(&mut self);
         let mut diagnostics = self.out;
         diagnostics.sort_by(|a, b| {
             (&a.path, a.line, a.column, a.check, &a.message)

@@ -54,8 +54,30 @@ pub fn run(args: &InitArgs, acting: Option<&str>) -> Result<i32> {
     Ok(0)
 }
 
-pub fn setup(ctx: &super::Ctx) -> Result<i32> {
+/// `git crm setup`.
+#[derive(Debug, Args)]
+pub struct SetupArgs {
+    /// Also install a post-merge hook that runs the event rules after each merge or pull.
+    #[arg(long)]
+    hooks: bool,
+}
+
+pub fn setup(ctx: &super::Ctx, args: &SetupArgs) -> Result<i32> {
     setup_clone(&ctx.store)?;
-    print("Registered the git-crm merge driver in this clone (.git/config).\n")?;
+    let mut out =
+        String::from("Registered the git-crm merge driver in this clone (.git/config).\n");
+    if args.hooks {
+        use git_crm::rules::hooks::{HOOK, Installed, install};
+        let line = match install(&ctx.store)? {
+            Installed::Created(p) => format!(
+                "Installed the {HOOK} hook ({}): event rules run after each merge or pull.\n",
+                p.display()
+            ),
+            Installed::Updated(p) => format!("Updated the {HOOK} hook ({}).\n", p.display()),
+            Installed::Unchanged(p) => format!("The {HOOK} hook is installed ({}).\n", p.display()),
+        };
+        out.push_str(&git_crm::model::text::escape(&line));
+    }
+    print(&out)?;
     Ok(0)
 }

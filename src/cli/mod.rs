@@ -21,6 +21,7 @@ mod output;
 mod person;
 mod prompt;
 mod review;
+mod rules;
 mod sync;
 mod task;
 mod timeline;
@@ -54,8 +55,9 @@ pub struct Cli {
 enum Command {
     /// Create a store (or adopt an existing git repository as one).
     Init(init::InitArgs),
-    /// Prepare a fresh clone of a store: register the merge driver.
-    Setup,
+    /// Prepare a fresh clone of a store: register the merge driver (and, with --hooks, the
+    /// post-merge hook that runs event rules).
+    Setup(init::SetupArgs),
     /// Manage the people of the store.
     #[command(subcommand)]
     Person(person::PersonCommand),
@@ -91,6 +93,9 @@ enum Command {
     Export(export::ExportArgs),
     /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
     Review(review::ReviewArgs),
+    /// Run the team's workflow rules (.gitcrm/rules.yaml) on the committed store, or test them.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
     /// A customer's git history in words: who changed what, when, in which commit.
     History(history::HistoryArgs),
     /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
@@ -199,7 +204,7 @@ fn run(cli: Cli) -> Result<i32> {
     }
     let ctx = Ctx::new(&cli)?;
     match cli.command {
-        Command::Setup => init::setup(&ctx),
+        Command::Setup(args) => init::setup(&ctx, &args),
         Command::Person(cmd) => person::run_person(&ctx, cmd),
         Command::Team(cmd) => person::run_team(&ctx, cmd),
         Command::Customer(cmd) => customer::run(&ctx, cmd),
@@ -214,6 +219,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Sync(args) => sync::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
+        Command::Rules(cmd) => rules::run(&ctx, cmd),
         Command::Metrics(args) => metrics::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Export(args) => export::run(&ctx, args),

@@ -170,6 +170,36 @@ impl Repo {
         Ok(out)
     }
 
+    /// The whole message of commit `id` (subject, body and trailers), for readers of trailers
+    /// that [`CommitInfo`] does not carry.
+    pub fn message(&self, id: &str) -> Result<String> {
+        let commit = self
+            .repo
+            .find_commit(oid(id)?)
+            .map_err(|e| git_error("cannot read commit", e))?;
+        Ok(commit.message_raw_sloppy().to_str_lossy().into_owned())
+    }
+
+    /// Commits reachable from `head` and from none of `hide`, newest first (by commit time).
+    pub fn commits_hiding(&self, head: &str, hide: &[String]) -> Result<Vec<CommitInfo>> {
+        let hidden = hide.iter().map(|h| oid(h)).collect::<Result<Vec<_>>>()?;
+        let walk = self
+            .repo
+            .rev_walk([oid(head)?])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .with_hidden(hidden)
+            .all()
+            .map_err(|e| git_error("cannot walk history", e))?;
+        let mut out = Vec::new();
+        for info in walk {
+            let info = info.map_err(|e| git_error("cannot walk history", e))?;
+            out.push(self.commit(&info.id.to_string())?);
+        }
+        Ok(out)
+    }
+
     /// Commits reachable from `head` and not from `hide`, newest first (by commit time).
     pub fn commits(&self, head: &str, hide: Option<&str>) -> Result<Vec<CommitInfo>> {
         let mut walk =

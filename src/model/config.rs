@@ -83,6 +83,9 @@ pub struct Team {
     pub calendar: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// The person escalations go to (`escalate: {to: lead}` in `.gitcrm/rules.yaml`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

@@ -107,6 +107,7 @@ pub fn add_team(
     let team = Team {
         calendar,
         description,
+        lead: None,
         extra: Default::default(),
     };
     let edit = map_entry_edit("teams", store.config().teams.is_empty(), name, &team)?;

@@ -21,6 +21,7 @@ mod note;
 mod people;
 mod review;
 mod robustness;
+mod rules;
 mod sync;
 mod task;
 mod timeline;
