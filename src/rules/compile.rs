@@ -819,6 +819,7 @@ impl Compiler<'_> {
                                     .find(|l| !l.trim().is_empty())
                                     .unwrap_or_default()
                                     .trim()
+                                    .trim_start_matches("error: ")
                                     .to_string();
                                 self.file(
                                     pos,

@@ -220,7 +220,7 @@ fn latest(test: &RawTest) -> Timestamp {
 }
 
 /// The store and the events a fixture describes.
-fn world(
+pub(crate) fn world(
     test: &RawTest,
     at: Timestamp,
     config: &Config,

@@ -29,6 +29,8 @@ pub mod pick;
 pub mod plan;
 pub mod review;
 pub mod run;
+#[cfg(test)]
+mod tests;
 
 use serde::Serialize;
 
