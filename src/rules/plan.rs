@@ -21,7 +21,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::compile::{
-    ActionKind, Each, Part, Period, PersonRef, Rule, Target, Template, Trigger, Var,
+    ActionKind, Cond, Each, Field, Part, Period, PersonRef, Rule, Target, Template, Trigger, Var,
+    leaves,
 };
 use super::eval::{Env, Scene, Subject, judge};
 use super::firing_error;
@@ -513,6 +514,11 @@ fn store_candidates(inputs: &Inputs) -> Vec<Candidate> {
                         }
                     }
                     (_, Each::Thread) => {
+                        // Customer conditions first: threads (the metrics' facts) are only
+                        // computed for customers that pass them.
+                        if !customer_part_holds(&rule.conditions, &scene, env) {
+                            continue;
+                        }
                         let threads: Vec<RecordId> =
                             scene.facts(env).threads.iter().map(|t| t.thread).collect();
                         for thread in threads {
@@ -567,6 +573,24 @@ fn store_candidates(inputs: &Inputs) -> Vec<Candidate> {
             out
         })
         .collect()
+}
+
+/// Whether the conjuncts of `cond` that do not look at a thread hold for the customer of
+/// `scene` (when one does not, no thread of the customer can make the whole hold).
+fn customer_part_holds(cond: &Cond, scene: &Scene, env: &Env) -> bool {
+    let items: &[Cond] = match cond {
+        Cond::All(items) => items,
+        other => std::slice::from_ref(other),
+    };
+    let subject = Subject::customer(scene);
+    items
+        .iter()
+        .filter(|c| {
+            leaves(c)
+                .iter()
+                .all(|l| !matches!(l.field, Field::Thread(_)))
+        })
+        .all(|c| judge(c, &subject, env).is_some())
 }
 
 /// A customer file as the run has edited it so far.
@@ -1137,7 +1161,14 @@ impl State<'_> {
         for part in &template.0 {
             match part {
                 Part::Text(t) => out.push_str(t),
-                Part::Var(var) => out.push_str(&self.var(ctx, customer, var)?),
+                Part::Var(var) => {
+                    let value = self.var(ctx, customer, var)?;
+                    if from_data(var) {
+                        out.push_str(&defuse_mentions(&value));
+                    } else {
+                        out.push_str(&value);
+                    }
+                }
             }
         }
         Ok(out)
@@ -1300,6 +1331,39 @@ impl State<'_> {
     }
 }
 
+/// Whether a placeholder's value comes from records people or customers wrote (rather than
+/// handles of the config).
+fn from_data(var: &Var) -> bool {
+    matches!(
+        var,
+        Var::CustomerName
+            | Var::TouchpointSummary
+            | Var::TouchpointChannel
+            | Var::TouchpointBy
+            | Var::ThreadSubject
+            | Var::TaskTitle
+            | Var::Field(_)
+    )
+}
+
+/// Doubles every `@` that would start a mention (`@@` is a literal `@`), so that text from the
+/// data (a subject reading "@zoe help") never mentions anyone, and never fails a note because
+/// it names nobody.
+fn defuse_mentions(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut prev: Option<char> = None;
+    for c in text.chars() {
+        let starts = c == '@'
+            && !prev.is_some_and(|p| p.is_alphanumeric() || matches!(p, '.' | '_' | '-' | '@'));
+        if starts {
+            out.push('@');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
 fn party(c: &Customer) -> Party {
     Party {
         owner: c.owner.clone(),
@@ -1313,6 +1377,16 @@ fn signed(items: &[String], sign: char) -> String {
         .map(|t| format!("{sign}{t}"))
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+#[cfg(test)]
+#[test]
+fn data_never_mentions() {
+    assert_eq!(
+        defuse_mentions("@zoe see hank@globex.example"),
+        "@@zoe see hank@globex.example"
+    );
+    assert!(crate::ops::note::mentions(&defuse_mentions("(@zoe) @bob")).is_empty());
 }
 
 fn first_line(s: &str) -> String {
