@@ -90,6 +90,18 @@ pub(super) fn run(ctx: &mut Ctx) {
         }
     }
     for (name, team) in &config.teams {
+        if let Some(lead) = &team.lead
+            && !config.people.contains_key(lead)
+        {
+            let hint = suggest::did_you_mean(lead, config.people.keys().map(String::as_str))
+                .unwrap_or_else(|| "name a person of `people:`".to_string());
+            ctx.report(
+                Problem::error("config", format!("team {name}: lead `{lead}` is not a person"))
+                    .hint(hint),
+                FILE,
+                &["teams", name, "lead"],
+            );
+        }
         if let Some(calendar) = &team.calendar
             && !config.calendars.contains_key(calendar)
         {
