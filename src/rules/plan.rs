@@ -787,6 +787,9 @@ impl State<'_> {
                             handoff.text.trim_start_matches("assign to ")
                         )
                     }
+                    (Some(why), _) if why.starts_with("already owned by") => {
+                        format!("escalate to {person} (already the owner)")
+                    }
                     (why, _) => format!(
                         "escalate to {person} (not reassigned: {})",
                         why.as_deref().unwrap_or("nothing to do")
