@@ -96,8 +96,11 @@ pub(super) fn run(ctx: &mut Ctx) {
             let hint = suggest::did_you_mean(lead, config.people.keys().map(String::as_str))
                 .unwrap_or_else(|| "name a person of `people:`".to_string());
             ctx.report(
-                Problem::error("config", format!("team {name}: lead `{lead}` is not a person"))
-                    .hint(hint),
+                Problem::error(
+                    "config",
+                    format!("team {name}: lead `{lead}` is not a person"),
+                )
+                .hint(hint),
                 FILE,
                 &["teams", name, "lead"],
             );
