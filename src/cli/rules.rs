@@ -220,6 +220,12 @@ fn text(ctx: &Ctx, run: &Run, args: &RunArgs, commit: Option<&str>) -> String {
         }
     };
     out.push_str(&summary);
+    if !run.plan.idle.is_empty() {
+        out.push_str(&format!(
+            " ({} found nothing left to change)",
+            plural(run.plan.idle.len(), "firing")
+        ));
+    }
     out.push('\n');
     out
 }

@@ -202,24 +202,8 @@ impl Repo {
 
     /// Commits reachable from `head` and not from `hide`, newest first (by commit time).
     pub fn commits(&self, head: &str, hide: Option<&str>) -> Result<Vec<CommitInfo>> {
-        let mut walk =
-            self.repo
-                .rev_walk([oid(head)?])
-                .sorting(gix::revision::walk::Sorting::ByCommitTime(
-                    Default::default(),
-                ));
-        if let Some(hide) = hide {
-            walk = walk.with_hidden([oid(hide)?]);
-        }
-        let walk = walk
-            .all()
-            .map_err(|e| git_error("cannot walk history", e))?;
-        let mut out = Vec::new();
-        for info in walk {
-            let info = info.map_err(|e| git_error("cannot walk history", e))?;
-            out.push(self.commit(&info.id.to_string())?);
-        }
-        Ok(out)
+        let hide: Vec<String> = hide.map(str::to_string).into_iter().collect();
+        self.commits_hiding(head, &hide)
     }
 
     /// The object id (hex) of `path` (repository-relative) in the tree of `commit`, `None` when

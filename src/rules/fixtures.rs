@@ -406,40 +406,35 @@ fn customer(
             ignore: Vec::new(),
         });
     }
-    let loaded = |kind, at: &Timestamp, rid: &RecordId| layout::record_file(slug, kind, at, rid);
+    use crate::model::RecordKind::{Handoff as H, Interaction as I, Note as N, Task as T};
     let bundle = CustomerBundle {
         path: layout::customer_file(slug),
-        interactions: interactions
-            .into_iter()
-            .map(|r| Loaded {
-                path: loaded(crate::model::RecordKind::Interaction, &r.at, &r.id),
-                record: r,
-            })
-            .collect(),
-        notes: notes
-            .into_iter()
-            .map(|r| Loaded {
-                path: loaded(crate::model::RecordKind::Note, &r.at, &r.id),
-                record: r,
-            })
-            .collect(),
-        handoffs: handoffs
-            .into_iter()
-            .map(|r| Loaded {
-                path: loaded(crate::model::RecordKind::Handoff, &r.at, &r.id),
-                record: r,
-            })
-            .collect(),
-        tasks: tasks
-            .into_iter()
-            .map(|r| Loaded {
-                path: loaded(crate::model::RecordKind::Task, &r.created, &r.id),
-                record: r,
-            })
-            .collect(),
+        interactions: placed(slug, I, interactions, |r| (r.at, r.id)),
+        notes: placed(slug, N, notes, |r| (r.at, r.id)),
+        handoffs: placed(slug, H, handoffs, |r| (r.at, r.id)),
+        tasks: placed(slug, T, tasks, |r| (r.created, r.id)),
         customer,
     };
     (bundle, events)
+}
+
+/// Records at the paths the store would give them.
+fn placed<T>(
+    slug: &str,
+    kind: crate::model::RecordKind,
+    records: Vec<T>,
+    when: impl Fn(&T) -> (Timestamp, RecordId),
+) -> Vec<Loaded<T>> {
+    records
+        .into_iter()
+        .map(|record| {
+            let (at, id) = when(&record);
+            Loaded {
+                path: layout::record_file(slug, kind, &at, &id),
+                record,
+            }
+        })
+        .collect()
 }
 
 /// Runs the fixtures of the work tree's rules file against the work tree's config (so a rule

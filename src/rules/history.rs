@@ -285,100 +285,68 @@ pub fn events(
                 continue;
             };
             let data = repo.blob(blob)?;
-            let skip = |warnings: &mut Vec<String>, why: String| {
-                warnings.push(format!(
-                    "{rel} in commit {}: {why}; its event is skipped",
-                    commit.short_id()
-                ));
-            };
-            let (customer, key, at, record) = match trigger {
+            let path = Path::new(rel.as_str());
+            let parsed = match trigger {
                 Trigger::TouchpointLogged => {
-                    match yaml::parse_bytes::<Interaction>(Path::new(rel), &data) {
-                        Ok(t) => (
-                            None,
-                            format!("touchpoint:{}", t.id),
-                            t.recorded_at,
-                            EventRecord::Touchpoint(t),
-                        ),
-                        Err(e) => {
-                            skip(warnings, e.to_string());
-                            continue;
-                        }
-                    }
+                    yaml::parse_bytes::<Interaction>(path, &data).map(|t| {
+                        let key = format!("touchpoint:{}", t.id);
+                        (None, key, t.recorded_at, EventRecord::Touchpoint(t))
+                    })
                 }
-                Trigger::HandoffCreated => {
-                    match yaml::parse_bytes::<Handoff>(Path::new(rel), &data) {
-                        Ok(h) => (
-                            None,
-                            format!("handoff:{}", h.id),
-                            h.at,
-                            EventRecord::Handoff(h),
-                        ),
-                        Err(e) => {
-                            skip(warnings, e.to_string());
-                            continue;
-                        }
-                    }
-                }
-                Trigger::CustomerAdded => {
-                    match yaml::parse_bytes::<Customer>(Path::new(rel), &data) {
-                        Ok(c) => (
-                            Some(c.id),
-                            format!("customer:{}", c.id),
-                            c.created,
-                            EventRecord::Customer,
-                        ),
-                        Err(e) => {
-                            skip(warnings, e.to_string());
-                            continue;
-                        }
-                    }
-                }
-                _ => {
-                    let before_path = old_path.as_deref().filter(|_| was_moved).unwrap_or(rel);
-                    let before = match change.old_id.as_deref() {
-                        Some(id) => Some(repo.blob(id)?),
-                        None => changes
-                            .iter()
-                            .find(|(r, _)| r == before_path)
-                            .and_then(|(_, c)| c.old_id.as_deref())
-                            .map(|id| repo.blob(id))
-                            .transpose()?,
-                    };
-                    let (Some(old), Some(new)) = (
-                        before.as_deref().and_then(|b| parse_map(rel, b)),
-                        parse_map(rel, &data),
-                    ) else {
-                        continue;
-                    };
-                    let customer = match yaml::parse_bytes::<Customer>(Path::new(rel), &data) {
-                        Ok(c) => c,
-                        Err(e) => {
-                            skip(warnings, e.to_string());
-                            continue;
-                        }
-                    };
-                    let mut names: Vec<String> = Vec::new();
-                    for d in fields::diff(&old, &new) {
-                        let top = d.field.split('.').next().unwrap_or_default().to_string();
-                        if !names.contains(&d.field) {
-                            names.push(d.field.clone());
-                        }
-                        if !names.contains(&top) {
-                            names.push(top);
-                        }
-                    }
-                    if names.is_empty() {
-                        continue;
-                    }
+                Trigger::HandoffCreated => yaml::parse_bytes::<Handoff>(path, &data).map(|h| {
                     (
-                        Some(customer.id),
-                        format!("change:{}:{blob}", customer.id),
-                        commit.time,
-                        EventRecord::Changed(names),
+                        None,
+                        format!("handoff:{}", h.id),
+                        h.at,
+                        EventRecord::Handoff(h),
                     )
+                }),
+                Trigger::CustomerAdded => yaml::parse_bytes::<Customer>(path, &data).map(|c| {
+                    let key = format!("customer:{}", c.id);
+                    (Some(c.id), key, c.created, EventRecord::Customer)
+                }),
+                _ => yaml::parse_bytes::<Customer>(path, &data).map(|c| {
+                    let key = format!("change:{}:{blob}", c.id);
+                    (
+                        Some(c.id),
+                        key,
+                        commit.time,
+                        EventRecord::Changed(Vec::new()),
+                    )
+                }),
+            };
+            let (customer, key, at, mut record) = match parsed {
+                Ok(parts) => parts,
+                Err(e) => {
+                    warnings.push(format!(
+                        "{rel} in commit {}: {e}; its event is skipped",
+                        commit.short_id()
+                    ));
+                    continue;
                 }
             };
+            if let EventRecord::Changed(names) = &mut record {
+                let before_path = old_path.as_deref().filter(|_| was_moved).unwrap_or(rel);
+                let before = match change.old_id.as_deref() {
+                    Some(id) => Some(repo.blob(id)?),
+                    None => changes
+                        .iter()
+                        .find(|(r, _)| r == before_path)
+                        .and_then(|(_, c)| c.old_id.as_deref())
+                        .map(|id| repo.blob(id))
+                        .transpose()?,
+                };
+                let (Some(old), Some(new)) = (
+                    before.as_deref().and_then(|b| parse_map(rel, b)),
+                    parse_map(rel, &data),
+                ) else {
+                    continue;
+                };
+                *names = changed_fields(&old, &new);
+                if names.is_empty() {
+                    continue;
+                }
+            }
             let state = state_at(store, repo, head, &commit.id, &slug, &mut states, warnings)?;
             let Some(state) = state else { continue };
             let customer_id = match (&state, customer) {
@@ -401,6 +369,23 @@ pub fn events(
         }
     }
     Ok(out)
+}
+
+/// The fields that differ, dotted (`fields.tier`), each with its top-level key (`fields`).
+fn changed_fields(
+    old: &serde_json::Map<String, serde_json::Value>,
+    new: &serde_json::Map<String, serde_json::Value>,
+) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for d in fields::diff(old, new) {
+        let top = d.field.split('.').next().unwrap_or_default().to_string();
+        for name in [d.field, top] {
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+    }
+    names
 }
 
 fn slug_of(rel: &str) -> &str {

@@ -1179,76 +1179,33 @@ impl State<'_> {
 
     fn var(&self, ctx: &Ctx, c: &Customer, var: &Var) -> Result<String> {
         let f = ctx.facts;
-        let none = || "-".to_string();
-        Ok(match var {
-            Var::CustomerName => c.name.clone(),
-            Var::CustomerSlug => c.slug.clone(),
-            Var::Owner => c.owner.clone().unwrap_or_else(none),
-            Var::Team => c.team.clone().unwrap_or_else(none),
-            Var::Lead => self.lead(c)?,
-            Var::Rule => ctx.rule.id.clone(),
+        let (tp, thread) = (f.touchpoint.as_ref(), f.thread.as_ref());
+        let (handoff, task) = (f.handoff.as_ref(), f.task.as_ref());
+        let value = match var {
+            Var::CustomerName => Some(c.name.clone()),
+            Var::CustomerSlug => Some(c.slug.clone()),
+            Var::Owner => c.owner.clone(),
+            Var::Team => c.team.clone(),
+            Var::Lead => Some(self.lead(c)?),
+            Var::Rule => Some(ctx.rule.id.clone()),
             Var::DaysWithoutContact => f
                 .last_contact
-                .map(|last| (ctx.at - last).num_days().max(0).to_string())
-                .unwrap_or_else(none),
-            Var::TouchpointSummary => f
-                .touchpoint
-                .as_ref()
-                .map(|t| t.summary.clone())
-                .unwrap_or_else(none),
-            Var::TouchpointChannel => f
-                .touchpoint
-                .as_ref()
-                .map(|t| t.channel.clone())
-                .unwrap_or_else(none),
-            Var::TouchpointBy => f
-                .touchpoint
-                .as_ref()
-                .map(|t| t.by.clone())
-                .unwrap_or_else(none),
-            Var::ThreadSubject => f
-                .thread
-                .as_ref()
-                .map(|t| t.subject.clone())
-                .unwrap_or_else(none),
-            Var::ThreadAge => f
-                .thread
-                .as_ref()
+                .map(|last| (ctx.at - last).num_days().max(0).to_string()),
+            Var::TouchpointSummary => tp.map(|t| t.summary.clone()),
+            Var::TouchpointChannel => tp.map(|t| t.channel.clone()),
+            Var::TouchpointBy => tp.map(|t| t.by.clone()),
+            Var::ThreadSubject => thread.map(|t| t.subject.clone()),
+            Var::ThreadAge => thread
                 .and_then(|t| self.age(ctx, t))
-                .map(|(s, _)| format_duration(Duration::seconds(s)))
-                .unwrap_or_else(none),
-            Var::ThreadId => f
-                .thread
-                .as_ref()
-                .map(|t| t.id.short()[..4].to_string())
-                .unwrap_or_else(none),
-            Var::HandoffFrom => f
-                .handoff
-                .as_ref()
-                .map(|h| h.from.to_string())
-                .unwrap_or_else(none),
-            Var::HandoffTo => f
-                .handoff
-                .as_ref()
-                .map(|h| h.to.to_string())
-                .unwrap_or_else(none),
-            Var::TaskTitle => f
-                .task
-                .as_ref()
-                .map(|t| t.title.clone())
-                .unwrap_or_else(none),
-            Var::TaskDue => f
-                .task
-                .as_ref()
-                .and_then(|t| t.due)
-                .map(|d| d.to_string())
-                .unwrap_or_else(none),
-            Var::Field(k) => c
-                .fields
-                .get(k)
-                .map(super::compile::value_text)
-                .unwrap_or_else(none),
-        })
+                .map(|(s, _)| format_duration(Duration::seconds(s))),
+            Var::ThreadId => thread.map(|t| t.id.short()[..4].to_string()),
+            Var::HandoffFrom => handoff.map(|h| h.from.to_string()),
+            Var::HandoffTo => handoff.map(|h| h.to.to_string()),
+            Var::TaskTitle => task.map(|t| t.title.clone()),
+            Var::TaskDue => task.and_then(|t| t.due).map(|d| d.to_string()),
+            Var::Field(k) => c.fields.get(k).map(super::compile::value_text),
+        };
+        Ok(value.unwrap_or_else(|| "-".to_string()))
     }
 
     /// How long the thread had waited at the firing instant (not at the run's time: what is

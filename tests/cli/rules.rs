@@ -59,6 +59,11 @@ fn at(store: &TestStore, now: &str, args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `git-crm args` at the fixed instant `now`, to assert on.
+fn crm(store: &TestStore, now: &str, args: &[&str]) -> assert_cmd::assert::Assert {
+    store.cmd().env("GITCRM_NOW", now).args(args).assert()
+}
+
 /// The scene of the tests: customers before the rules exist, then events after.
 ///
 /// - lumen (alice, sales, gold): an email on Friday 2026-11-20 15:00, never answered;
@@ -217,12 +222,7 @@ fn the_example_rules_pass_their_fixtures() {
             "action: assign, to: dave",
         ),
     );
-    let assert = store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .args(["rules", "test"])
-        .assert()
-        .code(1);
+    let assert = crm(&store, NOON, &["rules", "test"]).code(1);
     let out = stdout(&assert);
     assert!(out.contains("FAIL  an invoice question"), "{out}");
     assert!(
@@ -285,12 +285,7 @@ fn the_example_rules_run_once_and_a_second_run_plans_nothing() {
         notes[0]
     );
     // The store stays valid.
-    store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .arg("check")
-        .assert()
-        .success();
+    crm(&store, NOON, &["check"]).success();
     // Again, at once and later the same week: nothing.
     let again = at(&store, NOON, &["rules", "run"]);
     assert!(again.ends_with("nothing to do\n"), "{again}");
@@ -371,12 +366,7 @@ fn escalation_waits_for_business_hours_across_the_weekend() {
         );
     }
     // `--at` is the run's now: the future is only for looking.
-    let assert = store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .args(["rules", "run", "--at", "2026-11-24 10:00"])
-        .assert()
-        .code(2);
+    let assert = crm(&store, NOON, &["rules", "run", "--at", "2026-11-24 10:00"]).code(2);
     assert!(
         stderr(&assert).contains("is in the future"),
         "{}",
@@ -544,12 +534,7 @@ fn malformed_rules_files_are_refused_and_nothing_is_written() {
         store.write(".gitcrm/rules.yaml", &text);
         store.commit_all(&format!("rules: {name}"));
         let head = store.head();
-        let assert = store
-            .cmd()
-            .env("GITCRM_NOW", NOON)
-            .args(["rules", "run"])
-            .assert()
-            .code(code);
+        let assert = crm(&store, NOON, &["rules", "run"]).code(code);
         let err = stderr(&assert);
         assert!(
             err.contains(expected),
@@ -559,12 +544,7 @@ fn malformed_rules_files_are_refused_and_nothing_is_written() {
         assert_eq!(store.head(), head, "{name}: no commit");
         store.status_clean();
         // `check rules` reports the same problem, exit 1.
-        let check = store
-            .cmd()
-            .env("GITCRM_NOW", NOON)
-            .args(["check", "rules"])
-            .assert()
-            .code(1);
+        let check = crm(&store, NOON, &["check", "rules"]).code(1);
         let found = stderr(&check);
         let first = expected.split(": error[rules]: ").last().unwrap();
         assert!(found.contains(first), "{name}: check says:\n{found}");
@@ -579,12 +559,7 @@ fn malformed_rules_files_are_refused_and_nothing_is_written() {
     store.write(".gitcrm/rules.yaml", EXAMPLE);
     store.commit_all("config: sales has no lead for now");
     let head = store.head();
-    let assert = store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .args(["rules", "run"])
-        .assert()
-        .code(1);
+    let assert = crm(&store, NOON, &["rules", "run"]).code(1);
     let err = stderr(&assert);
     assert!(
         err.contains("rule `escalate-gold-unanswered` on lumen: team `sales` has no lead"),
@@ -636,19 +611,9 @@ rules:
         NOON,
         &["customer", "add", "Globex", "--field", "tier=gold"],
     );
-    let assert = store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .args(["check", "rules"])
-        .assert()
-        .success();
+    let assert = crm(&store, NOON, &["check", "rules"]).success();
     insta::assert_snapshot!("check_rules_warnings", stderr(&assert));
-    store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .args(["check", "rules", "--strict"])
-        .assert()
-        .code(1);
+    crm(&store, NOON, &["check", "rules", "--strict"]).code(1);
 }
 
 /// Rules work on the committed store: a file they would write that has uncommitted changes is
@@ -657,12 +622,7 @@ rules:
 fn uncommitted_changes_are_never_overwritten() {
     let store = scene();
     store.replace_line("customers/acme/customer.yaml", "status:", "status: paused");
-    let assert = store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .args(["rules", "run"])
-        .assert()
-        .code(1);
+    let assert = crm(&store, NOON, &["rules", "run"]).code(1);
     assert!(
         stderr(&assert).contains("customers/acme/customer.yaml has uncommitted changes"),
         "{}",
@@ -675,12 +635,7 @@ fn uncommitted_changes_are_never_overwritten() {
     );
     store.git(&["checkout", "customers/acme/customer.yaml"]);
     store.write(".gitcrm/rules.yaml", "actor: grace\nrules: []\n");
-    let assert = store
-        .cmd()
-        .env("GITCRM_NOW", NOON)
-        .args(["rules", "run", "--dry-run"])
-        .assert()
-        .success();
+    let assert = crm(&store, NOON, &["rules", "run", "--dry-run"]).success();
     assert!(stderr(&assert).contains("has uncommitted changes: they are not used until committed"));
     assert!(
         stdout(&assert).contains("would commit 5 firings"),
