@@ -416,7 +416,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__check)
-            opts="-h -V --format --strict --list --store --as --help --version"
+            opts="-h -V --format --strict --list --fix --store --as --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -503,6 +503,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --strict 'Fail on warnings too (exit 1)'
             cand --list 'List the checks with what each one finds, and exit'
+            cand --fix 'First make the repairs that are safe (records a merge left in a renamed customer''s old folder are moved to the customer), in one commit; then check'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

@@ -430,6 +430,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l store -d 'The 
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l strict -d 'Fail on warnings too (exit 1)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l list -d 'List the checks with what each one finds, and exit'
+complete -c git-crm -n "__fish_git_crm_using_subcommand check" -l fix -d 'First make the repairs that are safe (records a merge left in a renamed customer\'s old folder are moved to the customer), in one commit; then check'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand check" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand import" -l rules -d 'The rules file that maps its columns to fields (see docs/import.md)' -r -F

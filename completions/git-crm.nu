@@ -615,6 +615,7 @@ module completions {
     --format: string@"nu-complete git-crm check format" # Output format
     --strict                  # Fail on warnings too (exit 1)
     --list                    # List the checks with what each one finds, and exit
+    --fix                     # First make the repairs that are safe (records a merge left in a renamed customer's old folder are moved to the customer), in one commit; then check
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --help(-h)                # Print help (see more with '--help')

@@ -15,6 +15,15 @@ pub enum Error {
         column: u64,
         message: String,
     },
+    /// `.gitcrm/config.yaml` parses but holds a value no command can use.
+    #[error("{}:{line}:{column}: {message}", path.display())]
+    Config {
+        path: PathBuf,
+        line: u64,
+        column: u64,
+        message: String,
+        hint: String,
+    },
     /// Something the user named does not exist (a customer, a person, a record id).
     #[error("{message}")]
     NotFound {
@@ -45,6 +54,9 @@ pub enum Error {
     /// A git operation failed; the message says which.
     #[error("git: {0}")]
     Git(String),
+    /// A git lock file is held: by a running git command, or left by one that was killed.
+    #[error("{} exists: another git process is using this repository, or one was killed", path.display())]
+    Locked { path: PathBuf },
     /// A merge left something a person has to resolve.
     #[error("{0}")]
     Conflict(String),
@@ -75,6 +87,10 @@ impl Error {
             Error::NotFound { hint, .. }
             | Error::Invalid { hint, .. }
             | Error::Usage { hint, .. } => hint.as_deref(),
+            Error::Config { hint, .. } => Some(hint),
+            Error::Locked { .. } => Some(
+                "wait for the other git command to finish; if none is running, remove the file and run the command again",
+            ),
             Error::NoStore { .. } => {
                 Some("run `git crm init` to create a store, or pass --store / set GITCRM_STORE")
             }

@@ -36,7 +36,7 @@ pub(super) fn run(ctx: &mut Ctx) {
             markers(ctx, path);
         }
         if matches!(entry.content, Content::Other) {
-            stray(ctx, entry.symlink, &parts, path);
+            stray(ctx, entry.kind, &parts, path);
         }
     }
     for folder in bad_folders {
@@ -57,8 +57,20 @@ pub(super) fn run(ctx: &mut Ctx) {
             None,
         );
     }
+    let forwarded: BTreeSet<&str> = snapshot
+        .entries
+        .iter()
+        .filter_map(|e| {
+            let rest = e.path.strip_prefix("customers/")?;
+            let (folder, file) = rest.split_once('/')?;
+            (file == layout::RENAMED_FILE).then_some(folder)
+        })
+        .collect();
     for folder in folders {
-        if slug::validate(folder).is_ok() && !with_customer.contains(folder) {
+        if slug::validate(folder).is_ok()
+            && !with_customer.contains(folder)
+            && !forwarded.contains(folder)
+        {
             ctx.push(
                 Problem::error(
                     "stray-files",
@@ -147,9 +159,26 @@ fn config_markers(ctx: &mut Ctx) {
     }
 }
 
-fn stray(ctx: &mut Ctx, symlink: bool, parts: &[&str], path: &str) {
+fn stray(ctx: &mut Ctx, kind: crate::git::EntryKind, parts: &[&str], path: &str) {
     let name = parts.last().copied().unwrap_or_default();
-    if symlink {
+    if kind == crate::git::EntryKind::File && matches!(parts, [_, _, layout::RENAMED_FILE]) {
+        // A rename forward: the `renames` check looks at it.
+        return;
+    }
+    if kind == crate::git::EntryKind::Special {
+        ctx.push(
+            Problem::error(
+                "stray-files",
+                "is not a regular file (a FIFO, socket or device): git-crm never opens it",
+            )
+            .hint("delete it; records are regular files"),
+            path,
+            None,
+            None,
+        );
+        return;
+    }
+    if kind == crate::git::EntryKind::Symlink {
         ctx.push(
             Problem::error(
                 "stray-files",

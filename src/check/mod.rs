@@ -8,10 +8,12 @@
 
 mod config;
 mod files;
-pub mod locate;
+pub use crate::store::locate;
 mod records;
+mod renames;
 mod rules;
 mod store;
+mod unmerged;
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -130,6 +132,8 @@ pub const CHECKS: &[&str] = &[
     "dates",
     "duplicates",
     "conflict-markers",
+    "unmerged",
+    "renames",
     "stray-files",
     "merge-driver",
     "stale",
@@ -148,6 +152,8 @@ pub fn describe(check: &str) -> &'static str {
         "dates" => "times parse, are not in the future, and are logged after they happened",
         "duplicates" => "no two customers share a contact email or a normalised name",
         "conflict-markers" => "no unresolved git conflict markers are left in any file",
+        "unmerged" => "git has no unmerged paths: every conflict of a merge is resolved",
+        "renames" => "rename forwards lead to a customer; no records left in an old folder",
         "stray-files" => "no unknown files, links or leftover temporary files under customers/",
         "merge-driver" => "this clone routes records to the git-crm merge driver",
         "stale" => "active customers have a touchpoint within `check.stale_after` (30d)",
@@ -174,7 +180,7 @@ pub fn check_store_at(store: &Store, only: &[String], now: Timestamp) -> Result<
     ctx.config_text = config_text;
     ctx.attributes = Some(attributes);
     ctx.clone_checked = true;
-    ctx.rules_text = std::fs::read_to_string(store.path(crate::rules::RULES_FILE)).ok();
+    ctx.rules_text = store.read_text(crate::rules::RULES_FILE).ok();
     let report = ctx.run();
     crate::store::snapshot::drop_later(snapshot);
     Ok(report)
@@ -294,6 +300,8 @@ impl<'a> Ctx<'a> {
         records::run(&mut self);
         store::run(&mut self);
         files::run(&mut self);
+        renames::run(&mut self);
+        unmerged::run(&mut self);
         config::run(&mut self);
         rules::run(&mut self);
         let mut diagnostics = self.out;
@@ -340,7 +348,7 @@ impl<'a> Ctx<'a> {
             (None, None)
         } else {
             self.text(path)
-                .and_then(|t| locate::key(&t, key))
+                .and_then(|t| locate::key_or_parent(&t, key))
                 .map_or((None, None), |(l, c)| (Some(l), Some(c)))
         };
         self.push(problem, path, line, column);

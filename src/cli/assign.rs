@@ -24,7 +24,7 @@ pub struct AssignArgs {
 }
 
 pub fn run(ctx: &Ctx, args: AssignArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let planned = git_crm::ops::assign::assign(
         &ctx.store,
         &actor,
@@ -38,5 +38,5 @@ pub fn run(ctx: &Ctx, args: AssignArgs) -> Result<i32> {
         "assigned {} to {}; handoff",
         args.customer, planned.record.to
     );
-    finish(ctx, &planned, &args.write, &verb, &id)
+    finish(&txn, &planned, &args.write, &verb, &id)
 }

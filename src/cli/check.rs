@@ -32,6 +32,10 @@ pub struct CheckArgs {
     /// List the checks with what each one finds, and exit.
     #[arg(long)]
     pub list: bool,
+    /// First make the repairs that are safe (records a merge left in a renamed customer's old
+    /// folder are moved to the customer), in one commit; then check.
+    #[arg(long)]
+    fix: bool,
 }
 
 /// `--list`: needs no store.
@@ -46,6 +50,20 @@ pub fn list() -> Result<i32> {
 }
 
 pub fn run(ctx: &super::Ctx, args: CheckArgs) -> Result<i32> {
+    if args.fix {
+        let (actor, txn) = ctx.begin_write()?;
+        if let Some((change, moved)) = git_crm::ops::repair::move_stray_records(&ctx.store, &actor)?
+        {
+            let commit = txn.apply(&change, Default::default())?;
+            eprintln!(
+                "fixed: moved {moved} record{} into the customers they were renamed to{}",
+                if moved == 1 { "" } else { "s" },
+                commit
+                    .map(|c| format!(" (commit {})", &c[..c.len().min(10)]))
+                    .unwrap_or_default()
+            );
+        }
+    }
     let now = time::now();
     let report = check::check_store_at(&ctx.store, &args.names, now)?;
     match args.format {

@@ -134,7 +134,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             external_id,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "NAME", "Customer name")?;
             let input = CustomerInput {
                 name,
@@ -159,7 +159,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             };
             let planned = customer::add(&ctx.store, &actor, input)?;
             let slug = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "added customer", &slug)
+            finish(&txn, &planned, &write, "added customer", &slug)
         }
         CustomerCommand::List {
             status,
@@ -191,7 +191,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             remove_contact,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let mut requests = Vec::new();
             for s in &set {
                 let (k, v) = parse_assignment(s)?;
@@ -209,7 +209,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             }
             requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
             let planned = customer::edit(&ctx.store, &actor, &slug, &requests)?;
-            finish(ctx, &planned, &write, "updated customer", &slug)
+            finish(&txn, &planned, &write, "updated customer", &slug)
         }
         CustomerCommand::Rename {
             slug,
@@ -217,7 +217,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             name,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::rename(
                 &ctx.store,
                 &actor,
@@ -226,13 +226,13 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                 name.as_deref(),
             )?;
             let target = planned.record.slug.clone();
-            finish(ctx, &planned, &write, "renamed customer", &target)
+            finish(&txn, &planned, &write, "renamed customer", &target)
         }
         CustomerCommand::Archive { slug, undo, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
             finish(
-                ctx,
+                &txn,
                 &planned,
                 &write,
                 if undo {

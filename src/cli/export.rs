@@ -70,7 +70,20 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
         ExportFormat::Json => print(&render::json_document(args.what.word(), &out.records))?,
         ExportFormat::Csv => {
             let headers: Vec<&str> = out.columns.iter().map(String::as_str).collect();
-            print(&render::csv(&headers, &out.rows))?
+            // A file or a pipe gets the exact bytes; a terminal never gets control characters.
+            let rows = if ctx.ui.stdout_tty {
+                out.rows
+                    .iter()
+                    .map(|row| {
+                        row.iter()
+                            .map(|c| git_crm::model::text::escape(c).into_owned())
+                            .collect()
+                    })
+                    .collect()
+            } else {
+                out.rows
+            };
+            print(&render::csv(&headers, &rows))?
         }
     }
     Ok(0)

@@ -82,10 +82,10 @@ pub fn run(ctx: &Ctx, cmd: HandoffCommand) -> Result<i32> {
             Ok(0)
         }
         HandoffCommand::Accept { target, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = git_crm::ops::assign::accept(&ctx.store, &actor, &target)?;
             let id = planned.record.id.short();
-            finish(ctx, &planned, &write, "accepted handoff", &id)
+            finish(&txn, &planned, &write, "accepted handoff", &id)
         }
     }
 }

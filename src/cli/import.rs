@@ -14,9 +14,6 @@ use git_crm::render::{Format, json_object};
 use super::Ctx;
 use super::output::print;
 
-/// Test hook: abort (as `kill -9` would) after this many files are written.
-const ABORT_AFTER_ENV: &str = "GITCRM_IMPORT_ABORT_AFTER";
-
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The spreadsheet: CSV/TSV (UTF-8), XLSX, XLS, XLSB or ODS.
@@ -52,7 +49,7 @@ fn progress_bar() -> ProgressBar {
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     let bar = progress_bar();
     bar.set_message("reading");
     let plan = import::plan(&ctx.store, &args.file, &args.rules, &actor, &bar)
@@ -60,7 +57,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     bar.finish_and_clear();
     let refused = !plan.problems.is_empty() && !args.skip_invalid;
     if refused || args.dry_run {
-        report(&args, &plan, None, 0, refused)?;
+        report(&args, &plan, None, refused)?;
         if refused {
             return Err(refusal(&plan));
         }
@@ -68,21 +65,12 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     }
     let options = ApplyOptions {
         no_commit: args.no_commit,
-        abort_after: std::env::var(ABORT_AFTER_ENV)
-            .ok()
-            .and_then(|v| v.parse().ok()),
     };
     let bar = progress_bar();
     bar.set_message("writing");
-    let applied = import::apply(&ctx.store, &plan, &actor, &options, &bar)?;
+    let applied = import::apply(&txn, &plan, &actor, &options, &bar)?;
     bar.finish_and_clear();
-    report(
-        &args,
-        &plan,
-        applied.commit.as_deref(),
-        applied.resumed,
-        false,
-    )?;
+    report(&args, &plan, applied.commit.as_deref(), false)?;
     Ok(0)
 }
 
@@ -115,13 +103,7 @@ fn refusal(plan: &Plan) -> anyhow::Error {
     ))
 }
 
-fn report(
-    args: &ImportArgs,
-    plan: &Plan,
-    commit: Option<&str>,
-    resumed: usize,
-    refused: bool,
-) -> Result<()> {
+fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -> Result<()> {
     let counts = plan.counts();
     for problem in &plan.problems {
         eprintln!("{problem}");
@@ -139,7 +121,6 @@ fn report(
                 "updated": counts.updated,
                 "unchanged": counts.unchanged,
                 "skipped": counts.skipped,
-                "resumed": resumed,
                 "commit": commit,
                 "problems": plan.problems,
                 "rows": plan.outcomes,
@@ -190,11 +171,6 @@ fn report(
         counts.unchanged,
         counts.skipped
     ));
-    if resumed > 0 {
-        out.push_str(&format!(
-            "completed an interrupted import ({resumed} files written before it stopped)\n"
-        ));
-    }
     if !args.dry_run {
         match commit {
             Some(c) => out.push_str(&format!("in commit {}\n", &c[..c.len().min(10)])),

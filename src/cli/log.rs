@@ -49,7 +49,7 @@ pub struct LogArgs {
 }
 
 pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     let channels: Vec<(String, String)> = ctx
         .store
@@ -86,5 +86,5 @@ pub fn run(ctx: &Ctx, args: LogArgs) -> Result<i32> {
     };
     let planned = log(&ctx.store, &actor, input)?;
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, "logged touchpoint", &id)
+    finish(&txn, &planned, &args.write, "logged touchpoint", &id)
 }

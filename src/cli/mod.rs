@@ -118,10 +118,17 @@ pub struct Ctx {
 
 impl Ctx {
     fn new(cli: &Cli) -> Result<Self> {
-        let store = match &cli.store {
-            Some(dir) => Store::open(dir)?,
-            None => Store::discover(&std::env::current_dir()?)?,
+        // `check` reports every problem of the config; every other command refuses one.
+        let lenient = matches!(cli.command, Command::Check(_));
+        let store = match (&cli.store, lenient) {
+            (Some(dir), false) => Store::open(dir)?,
+            (Some(dir), true) => Store::open_lenient(dir)?,
+            (None, false) => Store::discover(&std::env::current_dir()?)?,
+            (None, true) => Store::discover_lenient(&std::env::current_dir()?)?,
         };
+        if let Some(recovery) = store.recover_if_idle()? {
+            output::note(&recovery.describe());
+        }
         Ok(Ctx {
             store,
             acting: cli.acting.clone(),
@@ -129,11 +136,15 @@ impl Ctx {
         })
     }
 
-    /// Starts a change: takes the store's write lock (held until the returned guard drops) and
-    /// resolves the acting person.
-    pub fn begin_write(&self) -> Result<(String, git_crm::git::WriteLock)> {
-        let lock = self.store.lock_for_write()?;
-        Ok((self.actor()?, lock))
+    /// Starts a change: takes the store's write lock (held until the returned transaction
+    /// drops), telling what it repaired of an interrupted earlier command, and resolves the
+    /// acting person.
+    pub fn begin_write(&self) -> Result<(String, git_crm::store::Transaction<'_>)> {
+        let txn = self.store.begin()?;
+        if let Some(recovery) = txn.recovered() {
+            output::note(&recovery.describe());
+        }
+        Ok((self.actor()?, txn))
     }
 
     /// The handle of the acting person.
@@ -189,6 +200,13 @@ fn fix_clock_and_seed() -> Result<()> {
             )
         })?;
         clock::seed(Some(seed));
+    }
+    if let Some(text) = std::env::var_os("GITCRM_TEST_ABORT") {
+        let point = text
+            .to_string_lossy()
+            .parse::<git_crm::store::AbortPoint>()
+            .map_err(|why| git_crm::Error::usage(format!("GITCRM_TEST_ABORT: {why}"), None))?;
+        git_crm::store::set_abort_point(Some(point));
     }
     Ok(())
 }

@@ -23,7 +23,7 @@ pub struct NoteArgs {
 }
 
 pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
-    let (actor, _lock) = ctx.begin_write()?;
+    let (actor, txn) = ctx.begin_write()?;
     ctx.store.require_customer(&args.customer)?;
     let text = prompt::text(args.text, "TEXT", "Note")?;
     let at = args
@@ -40,5 +40,5 @@ pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
         at,
     )?;
     let id = planned.record.id.short();
-    finish(ctx, &planned, &args.write, "added note", &id)
+    finish(&txn, &planned, &args.write, "added note", &id)
 }

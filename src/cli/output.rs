@@ -15,6 +15,11 @@ pub fn print(text: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Tells something on stderr that is not an error (a repair done on the way).
+pub fn note(text: &str) {
+    eprintln!("note: {}", git_crm::model::text::escape(text));
+}
+
 /// Prints the error and its hint to stderr and returns the exit code for it.
 pub fn report_error(err: &anyhow::Error) -> i32 {
     if err.chain().any(|e| {
@@ -63,7 +68,7 @@ pub fn dry_run(change: &Change, format: Format) -> anyhow::Result<()> {
 /// Applies (or, with `--dry-run`, shows) a planned change and reports the result: one line for
 /// people, the whole record for `--format json`.
 pub fn finish<T: serde::Serialize>(
-    ctx: &super::Ctx,
+    txn: &git_crm::store::Transaction<'_>,
     planned: &Planned<T>,
     args: &super::WriteArgs,
     verb: &str,
@@ -73,11 +78,11 @@ pub fn finish<T: serde::Serialize>(
         dry_run(&planned.change, args.format)?;
         return Ok(0);
     }
-    let commit = ctx.store.apply(
+    let commit = txn.apply(
         &planned.change,
         ApplyOptions {
             no_commit: args.no_commit,
-            time: None,
+            ..Default::default()
         },
     )?;
     if args.format == Format::Json {

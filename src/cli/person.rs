@@ -67,7 +67,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
             role,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let name = prompt::text(name, "--name", "Full name")?;
             let input = PersonInput {
                 handle: handle.clone(),
@@ -77,7 +77,7 @@ pub fn run_person(ctx: &Ctx, cmd: PersonCommand) -> Result<i32> {
                 role,
             };
             let planned = add_person(&ctx.store, &actor, input)?;
-            finish(ctx, &planned, &write, "added person", &handle)
+            finish(&txn, &planned, &write, "added person", &handle)
         }
         PersonCommand::List { format } => {
             let people = &ctx.store.config().people;
@@ -110,9 +110,9 @@ pub fn run_team(ctx: &Ctx, cmd: TeamCommand) -> Result<i32> {
             description,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = add_team(&ctx.store, &actor, &name, calendar, description)?;
-            finish(ctx, &planned, &write, "added team", &name)
+            finish(&txn, &planned, &write, "added team", &name)
         }
         TeamCommand::List { format } => {
             let config = ctx.store.config();

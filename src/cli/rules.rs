@@ -118,19 +118,22 @@ fn run_rules(ctx: &Ctx, args: RunArgs) -> Result<i32> {
         range,
         reapply: args.reapply,
     };
-    let _lock = if args.dry_run {
+    let txn = if args.dry_run {
         None
     } else {
-        Some(ctx.store.lock_for_write()?)
+        let txn = ctx.store.begin()?;
+        if let Some(recovery) = txn.recovered() {
+            super::output::note(&recovery.describe());
+        }
+        Some(txn)
     };
     let planned = run::prepare(&ctx.store, &options)?;
     for w in &planned.warnings {
         eprintln!("warning: {}", escape(w));
     }
-    let commit = if args.dry_run {
-        None
-    } else {
-        run::apply(&ctx.store, &planned, args.no_commit)?
+    let commit = match &txn {
+        Some(txn) => run::apply(txn, &planned, args.no_commit)?,
+        None => None,
     };
     match args.format {
         RulesFormat::Json => print(&git_crm::render::json_object(vec![

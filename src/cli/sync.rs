@@ -54,14 +54,17 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
     } else {
         ctx.actor().ok()
     };
-    let _lock = ctx.store.lock_for_write()?;
+    let txn = ctx.store.begin()?;
+    if let Some(recovery) = txn.recovered() {
+        super::output::note(&recovery.describe());
+    }
     let options = SyncOptions {
         dry_run: args.dry_run,
         no_check: args.no_check,
         no_push: args.no_push,
         actor,
     };
-    let report = match sync::sync(&ctx.store, &options) {
+    let report = match sync::sync(&txn, &options) {
         Ok(report) => report,
         Err(err @ git_crm::Error::Remote { .. }) => return Ok(remote_failure(&err)),
         Err(err) => return Err(err.into()),

@@ -60,14 +60,14 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             due,
             write,
         } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let due = due
                 .map(|d| time::parse_date(&d, time::now(), ctx.store.zone()))
                 .transpose()
                 .map_err(|e| git_crm::Error::usage(format!("--due: {e}"), None))?;
             let planned = add(&ctx.store, &actor, &customer, &title, assignee, due)?;
             let id = planned.record.id.short();
-            finish(ctx, &planned, &write, "added task", &id)
+            finish(&txn, &planned, &write, "added task", &id)
         }
         TaskCommand::List {
             mine,
@@ -112,10 +112,10 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             Ok(0)
         }
         TaskCommand::Done { id, write } => {
-            let (actor, _lock) = ctx.begin_write()?;
+            let (actor, txn) = ctx.begin_write()?;
             let planned = done(&ctx.store, &actor, &id)?;
             let short = planned.record.id.short();
-            finish(ctx, &planned, &write, "done task", &short)
+            finish(&txn, &planned, &write, "done task", &short)
         }
     }
 }

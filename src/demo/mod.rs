@@ -187,11 +187,12 @@ fn setup(dir: &Path, world: &World) -> Result<Store> {
     };
     let commit = |store: &Store, change: &Change, time| {
         store
+            .begin()?
             .apply(
                 change,
                 ApplyOptions {
-                    no_commit: false,
                     time,
+                    ..Default::default()
                 },
             )
             .map(|_| ())

@@ -505,20 +505,16 @@ impl Replay<'_> {
                 *contents = latest;
             }
         }
-        // Files that already exist first: `commit_paths` looks index entries up by binary search
-        // and appends new ones unsorted, so an existing path looked up after a new one was
-        // appended could be missed (and entered twice).
-        files.sort_by_key(|f| matches!(f, FileOp::Create { .. }));
         batch.files = files;
         let at = group
             .last
             .unwrap_or(self.last_commit)
             .max(self.last_commit + Duration::seconds(1));
-        self.store.apply(
+        self.store.begin()?.apply(
             &batch,
             ApplyOptions {
-                no_commit: false,
                 time: Some(self.world.stamp(at)),
+                ..Default::default()
             },
         )?;
         self.last_commit = at;

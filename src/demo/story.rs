@@ -465,6 +465,7 @@ pub(crate) fn generate(w: &World, profile: &Profile, mut rng: Rng) -> Story {
         fields,
         created: w.stamp(profile.created),
         archived: None,
+        renamed_from: Vec::new(),
         extra: Default::default(),
     };
     g.events.push(Event {

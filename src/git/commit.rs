@@ -1,9 +1,14 @@
-//! One commit of a known set of paths, without a git process.
+//! One commit of a known set of paths, without a git process, in an order that is safe to kill
+//! at any instant.
 //!
-//! The index lock is taken first and held until the index is written, so concurrent git-crm
-//! processes (and `git commit`) are serialised the way git serialises itself: each one builds
-//! its tree on the HEAD it finds once it holds the lock. The index is updated entry by entry
-//! with fresh stat data, so `git status` stays clean without re-hashing anything.
+//! The blobs are written first (objects nobody points at are harmless). Then, holding git's
+//! `index.lock` for as short a time as possible: the tree is built on the HEAD found under the
+//! lock, the commit object is written, the new index is written *into the lock file*, the caller
+//! is told (so it can journal the commit id and the lock it holds), HEAD moves, and only then
+//! is the lock renamed over the index. A kill before HEAD moves leaves HEAD and the index as they
+//! were (plus a lock file the journal names); a kill after leaves a complete prepared index in
+//! the lock file, which [`finish_prepared_index`] puts in place. Either way nothing is half
+//! written, and the next git-crm command repairs it.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -11,64 +16,82 @@ use std::time::Duration;
 use gix::bstr::ByteSlice;
 
 use super::{Signature, git_error};
-use crate::error::{IoContext, Result};
+use crate::error::{Error, IoContext, Result};
 
-/// How long a commit waits for another process to release `index.lock`.
-const LOCK_WAIT: Duration = Duration::from_secs(30);
+/// How long a commit waits for another process (a user's `git`) to release `index.lock`:
+/// git itself does not wait at all, and a git command holds it for milliseconds.
+const INDEX_LOCK_WAIT: Duration = Duration::from_secs(3);
 
-/// A path to commit: its content is read from `disk_path`, or it is removed when that is `None`.
+/// From this many blobs on, they are written into one pack by `git fast-import`: a loose
+/// object is a file of its own, and creating tens of thousands of them (a large import) costs
+/// more than everything else in the commit.
+const PACK_FROM: usize = 2_000;
+
+/// A path of a commit: its new blob (written with [`write_blobs`]) and the work-tree file that
+/// holds it (for the index entry's stat data), or `None` to remove the path.
 #[derive(Debug, Clone)]
 pub struct PathUpdate {
     pub git_path: String,
+    pub blob: Option<String>,
     pub disk_path: Option<PathBuf>,
 }
 
-/// Commits `updates` on top of HEAD with `message`, authored and committed by `author`, and
-/// returns the new commit id.
-pub fn commit_paths(
-    repo_root: &Path,
-    updates: &[PathUpdate],
-    message: &str,
-    author: &Signature,
-) -> Result<String> {
-    match commit(repo_root, updates, message, author, true)? {
-        Some(id) => Ok(id),
-        None => Err(git_error("commit", "nothing was committed")),
+/// What the caller learns just before HEAD moves: enough to finish or undo the commit if the
+/// process dies now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Prepared {
+    /// HEAD before the commit (`None` on an unborn branch).
+    pub base: Option<String>,
+    /// The commit object that HEAD is about to point at.
+    pub commit: String,
+    /// The inode of the `index.lock` this process holds, holding the prepared index.
+    pub index_lock_inode: u64,
+}
+
+/// Writes `contents` as blobs and returns their ids (hex), in order. Many at once go into one
+/// pack through `git fast-import`.
+pub fn write_blobs(repo_root: &Path, contents: &[&[u8]]) -> Result<Vec<String>> {
+    if contents.len() >= PACK_FROM {
+        return fast_import_blobs(repo_root, contents);
     }
+    let repo = open(repo_root)?;
+    contents
+        .iter()
+        .map(|data| {
+            repo.write_blob(data)
+                .map(|id| id.detach().to_string())
+                .map_err(|e| git_error("cannot write blob", e))
+        })
+        .collect()
 }
 
-/// Like [`commit_paths`], but makes no commit when the paths already have the contents of HEAD
-/// (the index is still refreshed). A re-run that finishes an interrupted import whose commit
-/// was written uses this, so it never leaves an empty commit.
-pub fn commit_paths_if_changed(
-    repo_root: &Path,
-    updates: &[PathUpdate],
-    message: &str,
-    author: &Signature,
-) -> Result<Option<String>> {
-    commit(repo_root, updates, message, author, false)
+/// Called at the steps of a commit that a journal must know about.
+pub trait CommitSteps {
+    /// The commit object and the new index exist; HEAD has not moved. An error aborts the
+    /// commit with HEAD and the index untouched.
+    fn prepared(&mut self, prepared: &Prepared) -> Result<()>;
+    /// HEAD moved; the prepared index is not in place yet (a test hook kills here).
+    fn head_moved(&mut self) {}
 }
 
-fn commit(
+/// Commits `updates` on top of HEAD with `message`, authored by `author`, telling `steps`
+/// when the commit is prepared and when HEAD moved. With `allow_empty` false, no commit is made
+/// when the tree would not change (the index is still refreshed) and `None` is returned.
+pub fn commit(
     repo_root: &Path,
     updates: &[PathUpdate],
     message: &str,
     author: &Signature,
     allow_empty: bool,
+    steps: &mut dyn CommitSteps,
 ) -> Result<Option<String>> {
-    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let repo = open(repo_root)?;
     if signing_required(&repo) {
-        return super::config::commit_with_git(repo_root, updates, message, author).map(Some);
+        let paths: Vec<&str> = updates.iter().map(|u| u.git_path.as_str()).collect();
+        return super::config::commit_with_git(repo_root, &paths, message, author).map(Some);
     }
-    let index_path = repo.index_path();
-    let lock = gix::lock::File::acquire_to_update_resource(
-        &index_path,
-        gix::lock::acquire::Fail::AfterDurationWithBackoff(LOCK_WAIT),
-        None,
-        0,
-    )
-    .map_err(|e| git_error("another git process holds the index lock", e))?;
-
+    let lock = acquire_index_lock(&repo)?;
+    let lock_path = lock_path_of(&repo.index_path());
     let head = repo.head_id().ok().map(|id| id.detach());
     let base_tree = match head {
         Some(id) => repo
@@ -78,87 +101,14 @@ fn commit(
             .detach(),
         None => gix::ObjectId::empty_tree(repo.object_hash()),
     };
-    let mut editor = repo
-        .edit_tree(base_tree)
-        .map_err(|e| git_error("cannot edit tree", e))?;
-    let mut packed = packed_blobs(&repo, repo_root, updates)?.into_iter();
-    let mut blobs = Vec::with_capacity(updates.len());
-    for update in updates {
-        match &update.disk_path {
-            Some(disk) => {
-                let id = match packed.next() {
-                    Some(id) => id,
-                    None => {
-                        let data = std::fs::read(disk).at(disk)?;
-                        repo.write_blob(&data)
-                            .map_err(|e| git_error("cannot write blob", e))?
-                            .detach()
-                    }
-                };
-                editor
-                    .upsert(
-                        update.git_path.as_str(),
-                        gix::object::tree::EntryKind::Blob,
-                        id,
-                    )
-                    .map_err(|e| git_error("cannot edit tree", e))?;
-                blobs.push(Some(id));
-            }
-            None => {
-                editor
-                    .remove(update.git_path.as_str())
-                    .map_err(|e| git_error("cannot edit tree", e))?;
-                blobs.push(None);
-            }
-        }
-    }
-    let tree = editor
-        .write()
-        .map_err(|e| git_error("cannot write tree", e))?
-        .detach();
-    let commit = if !allow_empty && head.is_some() && tree == base_tree {
-        None
-    } else {
-        let signature = author.to_gix();
-        let committer = committer_signature(&repo, author);
-        let mut time_buf = gix::date::parse::TimeBuf::default();
-        let mut time_buf2 = gix::date::parse::TimeBuf::default();
-        Some(
-            repo.commit_as(
-                committer.to_ref(&mut time_buf2),
-                signature.to_ref(&mut time_buf),
-                "HEAD",
-                message,
-                tree,
-                head,
-            )
-            .map_err(|e| git_error("cannot commit (did HEAD move?)", e))?
-            .detach(),
-        )
-    };
-
+    let tree = build_tree(&repo, base_tree, updates)?;
     let mut index = open_index(&repo)?;
-    // Look every path up while the entries are still sorted; new entries are pushed afterwards,
-    // then sorted once (a push before a lookup would break the binary search).
-    let mut new_entries = Vec::new();
-    for (update, blob) in updates.iter().zip(&blobs) {
-        if let Some(entry) = update_index_entry(&mut index, update, *blob)? {
-            new_entries.push(entry);
-        }
+    apply_to_index(&mut index, updates)?;
+    if !allow_empty && head.is_some() && tree == base_tree {
+        write_index(index, lock)?;
+        return Ok(None);
     }
-    for (stat, id, path) in new_entries {
-        index.dangerously_push_entry(
-            stat,
-            id,
-            gix::index::entry::Flags::empty(),
-            gix::index::entry::Mode::FILE,
-            path.as_bytes().as_bstr(),
-        );
-    }
-    index.sort_entries();
-    index.remove_tree();
-    // The index is written entry by entry: buffer it, or a large store costs one system call
-    // per field.
+    let commit_id = write_commit(&repo, author, message, tree, head)?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, lock);
     index
         .write_to(&mut out, gix::index::write::Options::default())
@@ -166,90 +116,163 @@ fn commit(
     let lock = out
         .into_inner()
         .map_err(|e| git_error("cannot write index", e.error()))?;
+    let inode = inode_of(&lock_path)?;
+    steps.prepared(&Prepared {
+        base: head.map(|h| h.to_string()),
+        commit: commit_id.to_string(),
+        index_lock_inode: inode,
+    })?;
+    move_head(&repo, author, message, commit_id, head)?;
+    steps.head_moved();
     lock.commit()
         .map_err(|e| git_error("cannot replace index", e.error))?;
-    Ok(commit.map(|c| c.to_string()))
+    Ok(Some(commit_id.to_string()))
 }
 
-/// From this many files on, blobs are written into one pack by `git fast-import`: a loose
-/// object is a file of its own, and creating tens of thousands of them (a large import) costs
-/// more than everything else in the commit.
-const PACK_FROM: usize = 2_000;
+fn open(repo_root: &Path) -> Result<gix::Repository> {
+    gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))
+}
 
-/// The blob ids of every written file of `updates`, in order, when there are enough of them to
-/// pack; otherwise nothing, and the caller writes loose objects.
-fn packed_blobs(
+fn lock_path_of(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    path.with_file_name(name)
+}
+
+fn inode_of(path: &Path) -> Result<u64> {
+    use std::os::unix::fs::MetadataExt;
+    Ok(std::fs::symlink_metadata(path).at(path)?.ino())
+}
+
+/// Takes `index.lock`, waiting briefly for a running git command. A lock that stays is named
+/// in the error.
+fn acquire_index_lock(repo: &gix::Repository) -> Result<gix::lock::File> {
+    let index_path = repo.index_path();
+    gix::lock::File::acquire_to_update_resource(
+        &index_path,
+        gix::lock::acquire::Fail::AfterDurationWithBackoff(INDEX_LOCK_WAIT),
+        None,
+        0,
+    )
+    .map_err(|_| Error::Locked {
+        path: lock_path_of(&index_path),
+    })
+}
+
+fn build_tree(
     repo: &gix::Repository,
-    repo_root: &Path,
+    base_tree: gix::ObjectId,
     updates: &[PathUpdate],
-) -> Result<Vec<gix::ObjectId>> {
-    let disks: Vec<&Path> = updates
-        .iter()
-        .filter_map(|u| u.disk_path.as_deref())
-        .collect();
-    if disks.len() < PACK_FROM {
-        return Ok(Vec::new());
-    }
-    let marks = repo
-        .git_dir()
-        .join(format!("gitcrm-blobs-{}.marks", std::process::id()));
-    let result = fast_import_blobs(repo_root, &disks, &marks);
-    let _ = std::fs::remove_file(&marks);
-    result
-}
-
-fn fast_import_blobs(
-    repo_root: &Path,
-    disks: &[&Path],
-    marks: &Path,
-) -> Result<Vec<gix::ObjectId>> {
-    use std::io::Write;
-    let mut child = super::git_command(repo_root)
-        .args(["fast-import", "--quiet", "--done"])
-        .arg(format!("--export-marks={}", marks.display()))
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::null())
-        .spawn()
-        .map_err(|e| git_error("cannot start git fast-import", e))?;
-    let stdin = child
-        .stdin
-        .take()
-        .ok_or_else(|| git_error("git fast-import", "no stdin"))?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, stdin);
-    let pipe = |e: std::io::Error| git_error("writing to git fast-import", e);
-    for (i, disk) in disks.iter().enumerate() {
-        let data = std::fs::read(disk).at(disk)?;
-        write!(out, "blob\nmark :{}\ndata {}\n", i + 1, data.len()).map_err(pipe)?;
-        out.write_all(&data).map_err(pipe)?;
-        out.write_all(b"\n").map_err(pipe)?;
-    }
-    out.write_all(b"done\n").map_err(pipe)?;
-    drop(out.into_inner().map_err(|e| pipe(e.into_error()))?);
-    let status = child.wait().map_err(|e| git_error("git fast-import", e))?;
-    if !status.success() {
-        return Err(git_error("git fast-import", "failed to write the blobs"));
-    }
-    let text = std::fs::read_to_string(marks).at(marks)?;
-    let mut ids = vec![None; disks.len()];
-    for line in text.lines() {
-        let parsed = line
-            .strip_prefix(':')
-            .and_then(|l| l.split_once(' '))
-            .and_then(|(mark, hex)| {
-                Some((
-                    mark.parse::<usize>().ok()?,
-                    gix::ObjectId::from_hex(hex.as_bytes()).ok()?,
-                ))
-            });
-        if let Some((mark, id)) = parsed
-            && let Some(slot) = mark.checked_sub(1).and_then(|i| ids.get_mut(i))
-        {
-            *slot = Some(id);
+) -> Result<gix::ObjectId> {
+    let mut editor = repo
+        .edit_tree(base_tree)
+        .map_err(|e| git_error("cannot edit tree", e))?;
+    for update in updates {
+        match &update.blob {
+            Some(blob) => {
+                editor
+                    .upsert(
+                        update.git_path.as_str(),
+                        gix::object::tree::EntryKind::Blob,
+                        object_id(blob)?,
+                    )
+                    .map_err(|e| git_error("cannot edit tree", e))?;
+            }
+            None => {
+                editor
+                    .remove(update.git_path.as_str())
+                    .map_err(|e| git_error("cannot edit tree", e))?;
+            }
         }
     }
-    ids.into_iter()
-        .collect::<Option<Vec<_>>>()
-        .ok_or_else(|| git_error("git fast-import", "a blob is missing from its marks"))
+    Ok(editor
+        .write()
+        .map_err(|e| git_error("cannot write tree", e))?
+        .detach())
+}
+
+fn object_id(hex: &str) -> Result<gix::ObjectId> {
+    gix::ObjectId::from_hex(hex.as_bytes()).map_err(|e| git_error("bad object id", e))
+}
+
+fn write_commit(
+    repo: &gix::Repository,
+    author: &Signature,
+    message: &str,
+    tree: gix::ObjectId,
+    parent: Option<gix::ObjectId>,
+) -> Result<gix::ObjectId> {
+    let commit = gix::objs::Commit {
+        message: message.into(),
+        tree,
+        author: author.to_gix(),
+        committer: committer_signature(repo, author),
+        encoding: None,
+        parents: parent.into_iter().collect(),
+        extra_headers: Default::default(),
+    };
+    Ok(repo
+        .write_object(&commit)
+        .map_err(|e| git_error("cannot write commit", e))?
+        .detach())
+}
+
+/// Points HEAD (through its branch) at `commit`, expecting it at `previous`. Ref lock files are
+/// looked for first, so one left behind is named instead of reported as a vague failure.
+fn move_head(
+    repo: &gix::Repository,
+    author: &Signature,
+    message: &str,
+    commit: gix::ObjectId,
+    previous: Option<gix::ObjectId>,
+) -> Result<()> {
+    use gix::refs::Target;
+    use gix::refs::transaction::{LogChange, PreviousValue, RefEdit, RefLog};
+    for lock in ref_lock_paths(repo) {
+        if std::fs::symlink_metadata(&lock).is_ok() {
+            return Err(Error::Locked { path: lock });
+        }
+    }
+    let expected = match previous {
+        Some(p) => PreviousValue::MustExistAndMatch(Target::Object(p)),
+        None => PreviousValue::MustNotExist,
+    };
+    let parents = usize::from(previous.is_some());
+    let log = LogChange {
+        mode: RefLog::AndReference,
+        force_create_reflog: false,
+        message: gix::reference::log::message("commit", message.as_bytes().as_bstr(), parents),
+    };
+    let edit = RefEdit {
+        change: gix::refs::transaction::Change::Update {
+            log,
+            expected,
+            new: Target::Object(commit),
+        },
+        name: "HEAD"
+            .try_into()
+            .map_err(|e| git_error("bad reference name", e))?,
+        deref: true,
+    };
+    let committer = committer_signature(repo, author);
+    let mut time = gix::date::parse::TimeBuf::default();
+    repo.edit_references_as(Some(edit), Some(committer.to_ref(&mut time)))
+        .map_err(|e| git_error("cannot move HEAD (did another process commit?)", e))?;
+    Ok(())
+}
+
+/// The lock files a HEAD update takes: `HEAD.lock` and the branch's.
+pub fn ref_lock_paths(repo: &gix::Repository) -> Vec<PathBuf> {
+    let git_dir = repo.git_dir();
+    let mut locks = vec![git_dir.join("HEAD.lock")];
+    if let Ok(head) = repo.head_name()
+        && let Some(name) = head
+    {
+        let mut path = repo.common_dir().to_path_buf();
+        path.extend(name.as_bstr().to_str_lossy().split('/'));
+        locks.push(lock_path_of(&path));
+    }
+    locks
 }
 
 fn open_index(repo: &gix::Repository) -> Result<gix::index::File> {
@@ -265,31 +288,224 @@ fn open_index(repo: &gix::Repository) -> Result<gix::index::File> {
     }
 }
 
-/// Updates the entry of an existing path in place (or removes it), and returns what to push
-/// for a path the index does not have yet.
-fn update_index_entry(
+/// Updates the index entries of `updates`: the new blob with the work-tree file's fresh stat
+/// data, or no entry for a removed path.
+fn apply_to_index(index: &mut gix::index::File, updates: &[PathUpdate]) -> Result<()> {
+    // Look every path up while the entries are still sorted; new entries are pushed afterwards,
+    // then sorted once (a push before a lookup would break the binary search).
+    let mut new_entries = Vec::new();
+    for update in updates {
+        let path = update.git_path.as_bytes().as_bstr();
+        let (Some(blob), Some(disk)) = (&update.blob, &update.disk_path) else {
+            index.remove_entries(|_, p, _| p == path);
+            continue;
+        };
+        let stat = stat_of(disk)?;
+        let id = object_id(blob)?;
+        set_entry(index, &update.git_path, id, stat, &mut new_entries);
+    }
+    push_entries(index, new_entries);
+    Ok(())
+}
+
+type NewEntry = (gix::index::entry::Stat, gix::ObjectId, String);
+
+fn set_entry(
     index: &mut gix::index::File,
-    update: &PathUpdate,
-    blob: Option<gix::ObjectId>,
-) -> Result<Option<(gix::index::entry::Stat, gix::ObjectId, String)>> {
-    let path = update.git_path.as_bytes().as_bstr();
-    let Some(id) = blob else {
-        index.remove_entries(|_, p, _| p == path);
-        return Ok(None);
-    };
-    let disk = update.disk_path.as_deref().unwrap_or(Path::new(""));
-    let meta = gix::index::fs::Metadata::from_path_no_follow(disk).at(disk)?;
-    let stat =
-        gix::index::entry::Stat::from_fs(&meta).map_err(|e| git_error("cannot stat file", e))?;
-    match index.entry_index_by_path(path) {
+    git_path: &str,
+    id: gix::ObjectId,
+    stat: gix::index::entry::Stat,
+    new_entries: &mut Vec<NewEntry>,
+) {
+    match index.entry_index_by_path(git_path.as_bytes().as_bstr()) {
         Ok(i) => {
             let entry = &mut index.entries_mut()[i];
             entry.id = id;
             entry.stat = stat;
-            Ok(None)
         }
-        Err(_) => Ok(Some((stat, id, update.git_path.clone()))),
+        Err(_) => new_entries.push((stat, id, git_path.to_string())),
     }
+}
+
+fn push_entries(index: &mut gix::index::File, new_entries: Vec<NewEntry>) {
+    for (stat, id, path) in new_entries {
+        index.dangerously_push_entry(
+            stat,
+            id,
+            gix::index::entry::Flags::empty(),
+            gix::index::entry::Mode::FILE,
+            path.as_bytes().as_bstr(),
+        );
+    }
+    index.sort_entries();
+    // A stale cache-tree extension would corrupt a later `git commit`.
+    index.remove_tree();
+}
+
+fn stat_of(disk: &Path) -> Result<gix::index::entry::Stat> {
+    let meta = gix::index::fs::Metadata::from_path_no_follow(disk).at(disk)?;
+    gix::index::entry::Stat::from_fs(&meta).map_err(|e| git_error("cannot stat file", e))
+}
+
+fn write_index(index: gix::index::File, lock: gix::lock::File) -> Result<()> {
+    // The index is written entry by entry: buffer it, or a large store costs one system call
+    // per field.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, lock);
+    index
+        .write_to(&mut out, gix::index::write::Options::default())
+        .map_err(|e| git_error("cannot write index", e))?;
+    let lock = out
+        .into_inner()
+        .map_err(|e| git_error("cannot write index", e.error()))?;
+    lock.commit()
+        .map_err(|e| git_error("cannot replace index", e.error))?;
+    Ok(())
+}
+
+/// Puts a prepared index in place: when `index.lock` is the file with `inode` (the lock a
+/// killed git-crm commit held after moving HEAD), it is renamed over the index. Returns whether
+/// it was.
+pub fn finish_prepared_index(repo_root: &Path, inode: u64) -> Result<bool> {
+    let repo = open(repo_root)?;
+    let index = repo.index_path();
+    let lock = lock_path_of(&index);
+    if inode_of(&lock).ok() != Some(inode) {
+        return Ok(false);
+    }
+    std::fs::rename(&lock, &index).at(&index)?;
+    Ok(true)
+}
+
+/// Removes `index.lock` when it is the file with `inode` (one this process's journal says a
+/// killed git-crm commit held). Returns whether it did.
+pub fn remove_own_index_lock(repo_root: &Path, inode: u64) -> Result<bool> {
+    let repo = open(repo_root)?;
+    let lock = lock_path_of(&repo.index_path());
+    if inode_of(&lock).ok() != Some(inode) {
+        return Ok(false);
+    }
+    std::fs::remove_file(&lock).at(&lock)?;
+    Ok(true)
+}
+
+/// Removes ref lock files (`HEAD.lock`, the branch's) last modified within `window` of
+/// `since` (unix seconds): the ones a killed git-crm commit took while moving HEAD. Returns
+/// the paths removed.
+pub fn remove_ref_locks_since(repo_root: &Path, since: i64, window: i64) -> Result<Vec<PathBuf>> {
+    use std::os::unix::fs::MetadataExt;
+    let repo = open(repo_root)?;
+    let mut removed = Vec::new();
+    for lock in ref_lock_paths(&repo) {
+        let Ok(meta) = std::fs::symlink_metadata(&lock) else {
+            continue;
+        };
+        if meta.mtime() >= since - 1 && meta.mtime() <= since + window {
+            std::fs::remove_file(&lock).at(&lock)?;
+            removed.push(lock);
+        }
+    }
+    Ok(removed)
+}
+
+/// Makes the index entries of `paths` (git path, work-tree file) agree with HEAD: HEAD's blob,
+/// with fresh stat data when the work-tree file holds exactly that blob (else zeroed stat data,
+/// so git compares the content and shows the difference); no entry where HEAD has none. Used to
+/// repair the index after a commit that was killed between its steps.
+pub fn reset_index_to_head(repo_root: &Path, paths: &[(String, PathBuf)]) -> Result<()> {
+    let repo = open(repo_root)?;
+    let lock = acquire_index_lock(&repo)?;
+    let tree = match repo.head_id().ok() {
+        Some(id) => Some(
+            id.object()
+                .and_then(|o| o.peel_to_tree())
+                .map_err(|e| git_error("cannot read HEAD", e))?,
+        ),
+        None => None,
+    };
+    let mut index = open_index(&repo)?;
+    let mut new_entries = Vec::new();
+    for (git_path, disk) in paths {
+        let entry = match &tree {
+            Some(tree) => tree
+                .lookup_entry_by_path(git_path.as_str())
+                .map_err(|e| git_error("cannot read HEAD", e))?
+                .map(|e| e.object_id()),
+            None => None,
+        };
+        let path = git_path.as_bytes().as_bstr();
+        let Some(id) = entry else {
+            index.remove_entries(|_, p, _| p == path);
+            continue;
+        };
+        let on_disk = std::fs::read(disk).ok();
+        let matches = on_disk
+            .as_deref()
+            .is_some_and(|d| id == super::tree::blob_id(d).as_str());
+        let stat = if matches {
+            stat_of(disk)?
+        } else {
+            gix::index::entry::Stat::default()
+        };
+        set_entry(&mut index, git_path, id, stat, &mut new_entries);
+    }
+    push_entries(&mut index, new_entries);
+    write_index(index, lock)
+}
+
+fn fast_import_blobs(repo_root: &Path, contents: &[&[u8]]) -> Result<Vec<String>> {
+    use std::io::Write;
+    let repo = open(repo_root)?;
+    let marks = repo
+        .git_dir()
+        .join(format!("gitcrm-blobs-{}.marks", std::process::id()));
+    let result = (|| {
+        let mut child = super::git_command(repo_root)
+            .args(["fast-import", "--quiet", "--done"])
+            .arg(format!("--export-marks={}", marks.display()))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| git_error("cannot start git fast-import", e))?;
+        let stdin = child
+            .stdin
+            .take()
+            .ok_or_else(|| git_error("git fast-import", "no stdin"))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 20, stdin);
+        let pipe = |e: std::io::Error| git_error("writing to git fast-import", e);
+        for (i, data) in contents.iter().enumerate() {
+            write!(out, "blob\nmark :{}\ndata {}\n", i + 1, data.len()).map_err(pipe)?;
+            out.write_all(data).map_err(pipe)?;
+            out.write_all(b"\n").map_err(pipe)?;
+        }
+        out.write_all(b"done\n").map_err(pipe)?;
+        drop(out.into_inner().map_err(|e| pipe(e.into_error()))?);
+        let status = child.wait().map_err(|e| git_error("git fast-import", e))?;
+        if !status.success() {
+            return Err(git_error("git fast-import", "failed to write the blobs"));
+        }
+        read_marks(&marks, contents.len())
+    })();
+    let _ = std::fs::remove_file(&marks);
+    result
+}
+
+fn read_marks(marks: &Path, count: usize) -> Result<Vec<String>> {
+    let text = std::fs::read_to_string(marks).at(marks)?;
+    let mut ids = vec![None; count];
+    for line in text.lines() {
+        let parsed = line
+            .strip_prefix(':')
+            .and_then(|l| l.split_once(' '))
+            .and_then(|(mark, hex)| Some((mark.parse::<usize>().ok()?, hex.to_string())));
+        if let Some((mark, id)) = parsed
+            && let Some(slot) = mark.checked_sub(1).and_then(|i| ids.get_mut(i))
+        {
+            *slot = Some(id);
+        }
+    }
+    ids.into_iter()
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(|| git_error("git fast-import", "a blob is missing from its marks"))
 }
 
 fn signing_required(repo: &gix::Repository) -> bool {
@@ -323,10 +539,41 @@ mod tests {
 
     fn write(root: &Path, name: &str, text: &str) -> PathUpdate {
         std::fs::write(root.join(name), text).unwrap();
+        let blob = write_blobs(root, &[text.as_bytes()]).unwrap().remove(0);
         PathUpdate {
             git_path: name.into(),
+            blob: Some(blob),
             disk_path: Some(root.join(name)),
         }
+    }
+
+    fn git(root: &Path, args: &[&str]) -> String {
+        let out = std::process::Command::new("git")
+            .args(args)
+            .current_dir(root)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    struct NoSteps;
+    impl CommitSteps for NoSteps {
+        fn prepared(&mut self, _: &Prepared) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    struct FailPrepared(Option<Prepared>);
+    impl CommitSteps for FailPrepared {
+        fn prepared(&mut self, prepared: &Prepared) -> Result<()> {
+            self.0 = Some(prepared.clone());
+            Err(Error::invalid("simulated kill"))
+        }
+    }
+
+    fn commit_all(root: &Path, updates: &[PathUpdate], message: &str) -> Option<String> {
+        commit(root, updates, message, &sig(), true, &mut NoSteps).unwrap()
     }
 
     /// A change that creates a path sorting first and updates one sorting last must leave one
@@ -339,52 +586,97 @@ mod tests {
         let first: Vec<PathUpdate> = (0..20)
             .map(|i| write(root, &format!("m{i:02}"), "1"))
             .collect();
-        commit_paths(root, &first, "first", &sig()).unwrap();
+        commit_all(root, &first, "first");
         let second = vec![
             write(root, "a-new", "2"),
             write(root, "m19", "2"),
             write(root, "m10", "2"),
         ];
-        commit_paths(root, &second, "second", &sig()).unwrap();
-        let status = std::process::Command::new("git")
-            .arg("status")
-            .arg("--porcelain")
-            .current_dir(root)
-            .output()
-            .unwrap();
-        assert_eq!(String::from_utf8_lossy(&status.stdout), "");
-        let files = std::process::Command::new("git")
-            .arg("ls-files")
-            .current_dir(root)
-            .output()
-            .unwrap();
-        assert_eq!(String::from_utf8_lossy(&files.stdout).lines().count(), 21);
+        commit_all(root, &second, "second");
+        assert_eq!(git(root, &["status", "--porcelain"]), "");
+        assert_eq!(git(root, &["ls-files"]).lines().count(), 21);
     }
 
-    /// A commit large enough to pack its blobs lands as one commit whose blobs hold exactly the
-    /// files' bytes, with `git status` clean and `git fsck` happy.
+    /// Many blobs go into one pack, holding exactly the files' bytes; `git status` is clean and
+    /// `git fsck` happy.
     #[test]
     fn large_commits_pack_their_blobs() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         crate::git::init_repo(root).unwrap();
-        let updates: Vec<PathUpdate> = (0..PACK_FROM)
-            .map(|i| write(root, &format!("f{i:05}"), &format!("content {i}\n")))
+        let texts: Vec<String> = (0..PACK_FROM).map(|i| format!("content {i}\n")).collect();
+        let blobs = write_blobs(
+            root,
+            &texts.iter().map(|t| t.as_bytes()).collect::<Vec<_>>(),
+        )
+        .unwrap();
+        let updates: Vec<PathUpdate> = texts
+            .iter()
+            .zip(blobs)
+            .enumerate()
+            .map(|(i, (text, blob))| {
+                let name = format!("f{i:05}");
+                std::fs::write(root.join(&name), text).unwrap();
+                PathUpdate {
+                    git_path: name.clone(),
+                    blob: Some(blob),
+                    disk_path: Some(root.join(name)),
+                }
+            })
             .collect();
-        commit_paths(root, &updates, "many", &sig()).unwrap();
-        let git = |args: &[&str]| {
-            let out = std::process::Command::new("git")
-                .args(args)
-                .current_dir(root)
-                .output()
-                .unwrap();
-            assert!(out.status.success(), "git {args:?}");
-            String::from_utf8(out.stdout).unwrap()
-        };
-        assert_eq!(git(&["status", "--porcelain"]), "");
-        assert_eq!(git(&["show", "HEAD:f01234"]), "content 1234\n");
-        assert_eq!(git(&["ls-files"]).lines().count(), PACK_FROM);
-        assert_eq!(git(&["count-objects"]).split_whitespace().next(), Some("2"));
-        git(&["fsck", "--strict"]);
+        commit_all(root, &updates, "many");
+        assert_eq!(git(root, &["status", "--porcelain"]), "");
+        assert_eq!(git(root, &["show", "HEAD:f01234"]), "content 1234\n");
+        assert_eq!(git(root, &["ls-files"]).lines().count(), PACK_FROM);
+        assert_eq!(
+            git(root, &["count-objects"]).split_whitespace().next(),
+            Some("2")
+        );
+        git(root, &["fsck", "--strict"]);
+    }
+
+    /// Killed after HEAD moved but before the index was replaced: the prepared index in the
+    /// lock file is complete, and putting it in place leaves `git status` clean.
+    #[test]
+    fn a_prepared_index_finishes_the_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        crate::git::init_repo(root).unwrap();
+        commit_all(root, &[write(root, "a", "1")], "first");
+        let update = write(root, "b", "2");
+        let mut steps = FailPrepared(None);
+        let err = commit(root, &[update], "second", &sig(), true, &mut steps);
+        assert!(err.is_err());
+        let prepared = steps.0.unwrap();
+        // A kill would have left the lock; the aborted call dropped (removed) it, so simulate
+        // the state after the kill: HEAD moved, lock present with the prepared index.
+        assert_eq!(git(root, &["ls-files"]), "a\n", "the index is untouched");
+        assert!(!finish_prepared_index(root, prepared.index_lock_inode).unwrap());
+        reset_index_to_head(root, &[("b".into(), root.join("b"))]).unwrap();
+        assert_eq!(git(root, &["status", "--porcelain"]), "?? b\n");
+    }
+
+    /// After a commit whose index update was lost, resetting the index of its paths to HEAD
+    /// makes `git status` clean again.
+    #[test]
+    fn reset_index_to_head_repairs_a_lost_index_update() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        crate::git::init_repo(root).unwrap();
+        commit_all(root, &[write(root, "a", "1")], "first");
+        let saved = std::fs::read(root.join(".git/index")).unwrap();
+        commit_all(
+            root,
+            &[write(root, "b", "2"), write(root, "a", "3")],
+            "second",
+        );
+        std::fs::write(root.join(".git/index"), saved).unwrap();
+        assert_ne!(git(root, &["status", "--porcelain"]), "");
+        reset_index_to_head(
+            root,
+            &[("a".into(), root.join("a")), ("b".into(), root.join("b"))],
+        )
+        .unwrap();
+        assert_eq!(git(root, &["status", "--porcelain"]), "");
     }
 }

@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use super::{PathUpdate, Signature, git_error};
+use super::{Signature, git_error};
 use crate::error::{Error, Result};
 
 /// A `git` command run in `dir`, isolated from a caller's `GIT_DIR`.
@@ -79,15 +79,12 @@ pub fn user_identity(repo_root: &Path) -> Option<(String, String)> {
 /// Commits through `git commit`, for clones that sign commits (gix does not sign).
 pub(super) fn commit_with_git(
     repo_root: &Path,
-    updates: &[PathUpdate],
+    paths: &[&str],
     message: &str,
     author: &Signature,
 ) -> Result<String> {
-    let paths: Vec<&str> = updates.iter().map(|u| u.git_path.as_str()).collect();
     run(
-        git_command(repo_root)
-            .args(["add", "-A", "--"])
-            .args(&paths),
+        git_command(repo_root).args(["add", "-A", "--"]).args(paths),
         "git add",
     )?;
     let date = author.time.to_rfc3339();
@@ -95,7 +92,7 @@ pub(super) fn commit_with_git(
     cmd.args(["commit", "-q", "-m", message, "--author"])
         .arg(format!("{} <{}>", author.name, author.email))
         .args(["--date", &date, "--"])
-        .args(&paths);
+        .args(paths);
     run(&mut cmd, "git commit")?;
     run(
         git_command(repo_root).args(["rev-parse", "HEAD"]),
@@ -150,6 +147,23 @@ pub fn write_lock(repo_root: &Path) -> Result<WriteLock> {
             }
             Err(std::fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
         }
+    }
+}
+
+/// Takes the write lock only if no other git-crm command holds it.
+pub fn try_write_lock(repo_root: &Path) -> Result<Option<WriteLock>> {
+    let path = state_dir(repo_root)?.join("write.lock");
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(&path)
+        .map_err(|e| Error::io(&path, e))?;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(WriteLock { _file: file })),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+        Err(std::fs::TryLockError::Error(e)) => Err(Error::io(&path, e)),
     }
 }
 

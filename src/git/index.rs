@@ -4,19 +4,21 @@
 //! is several times faster than opening 200,000 small files; only the few files that changed
 //! (and untracked ones) are read from disk.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use gix::bstr::ByteSlice;
 use rayon::prelude::*;
 
 use super::git_error;
-use crate::error::{Error, IoContext, Result};
+use crate::error::Result;
 
 /// What kind of entry a work-tree path is (without following links).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum EntryKind {
     File,
     Symlink,
+    /// A FIFO, socket or device: listed, never opened.
+    Special,
 }
 
 /// A file found under the scanned folder of the work tree.
@@ -30,10 +32,15 @@ pub struct WorkTreeFile {
     pub blob: Option<String>,
 }
 
-/// Every file (and symbolic link) under `prefix` (repository-relative) of the work tree, sorted by
-/// path, each marked with its blob id when its stat data proves it unchanged since the index was
-/// written. Deleted files are simply absent; untracked ones are present without a blob id.
-pub fn scan_work_tree(repo_root: &Path, prefix: &str) -> Result<Vec<WorkTreeFile>> {
+/// Marks each file found under `prefix` (repository-relative paths, found by the store's
+/// walker without following links) with its blob id when its stat data proves it unchanged
+/// since the index was written. Returns them sorted by path. Deleted files are simply absent;
+/// untracked ones are present without a blob id.
+pub fn mark_unchanged(
+    repo_root: &Path,
+    prefix: &str,
+    mut found: Vec<(String, EntryKind, Option<FileStat>)>,
+) -> Result<Vec<WorkTreeFile>> {
     let prefix = prefix.trim_matches('/');
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     let index = if repo.index_path().exists() {
@@ -48,8 +55,6 @@ pub fn scan_work_tree(repo_root: &Path, prefix: &str) -> Result<Vec<WorkTreeFile
         .as_ref()
         .map(|index| IndexView::new(index, prefix))
         .unwrap_or_default();
-    let base = super::tree::join(repo_root, prefix);
-    let mut found = walk(&base, prefix)?;
     // The index is sorted by path bytes; sorted alike, the two lists are joined in one pass.
     found.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut at = 0;
@@ -129,106 +134,89 @@ impl IndexView {
 }
 
 /// The stat fields git compares by default (`core.trustctime` on, `core.checkStat=default`,
-/// whole seconds), truncated to 32 bits as the index stores them.
-#[derive(Debug, Clone, Copy)]
-struct FileStat {
-    mtime: u32,
-    ctime: u32,
-    size: u32,
-    ino: u32,
-    uid: u32,
-    gid: u32,
+/// whole seconds). The store's walker fills it in; it is compared truncated to 32 bits, as the
+/// index stores it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileStat {
+    pub mtime: i64,
+    pub ctime: i64,
+    pub size: u64,
+    pub ino: u64,
+    pub uid: u32,
+    pub gid: u32,
 }
 
 impl FileStat {
-    fn of(meta: &std::fs::Metadata) -> Self {
-        use std::os::unix::fs::MetadataExt;
-        FileStat {
-            mtime: meta.mtime() as u32,
-            ctime: meta.ctime() as u32,
-            size: meta.size() as u32,
-            ino: meta.ino() as u32,
-            uid: meta.uid(),
-            gid: meta.gid(),
-        }
-    }
-
     /// What `gix::index::entry::Stat::matches` decides with git's default options.
     fn matches(&self, entry: &gix::index::entry::Stat) -> bool {
-        entry.mtime.secs == self.mtime
-            && entry.ctime.secs == self.ctime
-            && entry.size == self.size
-            && entry.ino == self.ino
+        entry.mtime.secs == self.mtime as u32
+            && entry.ctime.secs == self.ctime as u32
+            && entry.size == self.size as u32
+            && entry.ino == self.ino as u32
             && entry.uid == self.uid
             && entry.gid == self.gid
     }
 }
 
-/// A path found, its kind, and (for files) its stat data, taken relative to the open folder.
-type Found = (String, EntryKind, Option<FileStat>);
-
-/// Lists every file and link under `base` (never following links), in parallel over its
-/// sub-folders, with their `lstat` data.
-fn walk(base: &Path, prefix: &str) -> Result<Vec<Found>> {
-    let top = match std::fs::read_dir(base) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(base, e)),
-    };
-    let mut dirs: Vec<(PathBuf, String)> = Vec::new();
-    let mut found = Vec::new();
-    for entry in top {
-        let entry = entry.at(base)?;
-        visit(entry, prefix, &mut dirs, &mut found)?;
-    }
-    let nested = dirs
-        .into_par_iter()
-        .map(|(dir, rel)| walk_dir(&dir, &rel))
-        .collect::<Result<Vec<_>>>()?;
-    found.extend(nested.into_iter().flatten());
-    Ok(found)
+/// A path git left unmerged, with the stages the index holds for it (1 base, 2 ours, 3
+/// theirs), which tell what kind of conflict it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unmerged {
+    /// Repository-relative path.
+    pub path: String,
+    pub base: bool,
+    pub ours: bool,
+    pub theirs: bool,
 }
 
-fn walk_dir(dir: &Path, rel: &str) -> Result<Vec<Found>> {
-    let mut found = Vec::new();
-    let mut stack = vec![(dir.to_path_buf(), rel.to_string())];
-    while let Some((dir, rel)) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).at(&dir)? {
-            let entry = entry.at(&dir)?;
-            visit(entry, &rel, &mut stack, &mut found)?;
+impl Unmerged {
+    /// The kind of conflict, in words.
+    pub fn describe(&self) -> &'static str {
+        match (self.base, self.ours, self.theirs) {
+            (true, true, true) => "both sides changed it and git could not merge them",
+            (false, true, true) => "both sides added it, differently",
+            (true, true, false) => "it was deleted (or renamed) on their side and changed on ours",
+            (true, false, true) => "it was deleted (or renamed) on our side and changed on theirs",
+            (false, true, false) | (false, false, true) => {
+                "git moved or renamed it as part of a renamed folder (file location, rename/rename) and asks you to confirm"
+            }
+            _ => "git left it unmerged",
         }
     }
-    Ok(found)
 }
 
-fn visit(
-    entry: std::fs::DirEntry,
-    parent: &str,
-    dirs: &mut Vec<(PathBuf, String)>,
-    found: &mut Vec<Found>,
-) -> Result<()> {
-    let name = entry.file_name();
-    // A name that is not UTF-8 cannot be a record (or a slug): skipped, as every reader does.
-    let Some(name) = name.to_str() else {
-        return Ok(());
-    };
-    let rel = if parent.is_empty() {
-        name.to_string()
-    } else {
-        format!("{parent}/{name}")
-    };
-    let kind = entry.file_type().at(entry.path())?;
-    if kind.is_dir() {
-        if rel != ".git" && !rel.ends_with("/.git") {
-            dirs.push((entry.path(), rel));
-        }
-    } else if kind.is_symlink() {
-        found.push((rel, EntryKind::Symlink, None));
-    } else if kind.is_file() {
-        // `DirEntry::metadata` is an `fstatat` relative to the open folder (no path walk) and
-        // does not follow links.
-        let meta = entry.metadata().at(entry.path())?;
-        found.push((rel, EntryKind::File, Some(FileStat::of(&meta))));
+/// Every path with unmerged entries in the index, sorted: what a merge left to resolve, of
+/// every kind (content, modify/delete, add/add, file location, rename/rename).
+pub fn unmerged_paths(repo_root: &Path) -> Result<Vec<Unmerged>> {
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    if !repo.index_path().exists() {
+        return Ok(Vec::new());
     }
-    Ok(())
+    let index = repo
+        .open_index()
+        .map_err(|e| git_error("cannot read index", e))?;
+    let mut out: Vec<Unmerged> = Vec::new();
+    for entry in index.entries() {
+        let stage = entry.stage_raw();
+        if stage == 0 {
+            continue;
+        }
+        let path = entry.path(&index).to_str_lossy().into_owned();
+        if out.last().is_none_or(|u| u.path != path) {
+            out.push(Unmerged {
+                path,
+                base: false,
+                ours: false,
+                theirs: false,
+            });
+        }
+        if let Some(last) = out.last_mut() {
+            match stage {
+                1 => last.base = true,
+                2 => last.ours = true,
+                _ => last.theirs = true,
+            }
+        }
+    }
+    Ok(out)
 }

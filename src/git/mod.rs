@@ -15,14 +15,17 @@ mod repo;
 mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
-pub use commit::{PathUpdate, commit_paths, commit_paths_if_changed};
+pub use commit::{
+    CommitSteps, PathUpdate, Prepared, commit, finish_prepared_index, remove_own_index_lock,
+    remove_ref_locks_since, reset_index_to_head, write_blobs,
+};
 pub use config::{
-    WriteLock, git_command, init_repo, local_config, set_local_config, state_dir, user_identity,
-    write_lock,
+    WriteLock, git_command, head_commit, init_repo, local_config, set_local_config, state_dir,
+    try_write_lock, user_identity, write_lock,
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
-pub use index::{EntryKind, WorkTreeFile, scan_work_tree};
+pub use index::{EntryKind, FileStat, Unmerged, WorkTreeFile, mark_unchanged, unmerged_paths};
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
 pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};

@@ -148,13 +148,6 @@ pub fn git_dir(repo_root: &Path) -> Result<PathBuf> {
     Ok(repo.git_dir().to_path_buf())
 }
 
-/// `root` joined with a `/`-separated relative path.
-pub(super) fn join(root: &Path, rel: &str) -> PathBuf {
-    let mut path = root.to_path_buf();
-    path.extend(rel.split('/').filter(|p| !p.is_empty()));
-    path
-}
-
 /// The tree of `rev`, with errors naming the revision.
 fn tree_of<'repo>(repo: &'repo gix::Repository, rev: &str) -> Result<gix::Tree<'repo>> {
     repo.rev_parse_single(rev)

@@ -127,7 +127,9 @@ fn event(repo: &Repo, store: &Store, pc: &PathCommit) -> Result<Event> {
             let mut fields = customer_change(repo, pc, fc)?;
             if pc.renamed_from.is_some() {
                 // The rename says it; the slug field moving with it is no news.
-                fields.retain(|c| !matches!(c, Change::Field(d) if d.field == "slug"));
+                fields.retain(|c| {
+                    !matches!(c, Change::Field(d) if d.field == "slug" || d.field == "renamed_from")
+                });
             }
             changes.extend(fields);
         } else {

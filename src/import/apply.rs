@@ -1,145 +1,63 @@
-//! Writing a planned import so that a kill at any moment is harmless.
-//!
-//! 1. The paths about to be written are recorded in a journal, `<git dir>/gitcrm/import.journal`
-//!    (written atomically), together with the paths of an earlier interrupted import.
-//! 2. Each file is written atomically (a temporary file renamed over the target), so no file is
-//!    ever torn; temporary files left by a kill are removed on the next run.
-//! 3. All journalled paths are committed at once (one commit, or none when HEAD already has
-//!    those contents), then the journal is removed.
-//!
-//! Killed before step 3, the work tree holds complete files and no commit was made. A re-run
-//! reads the work tree, so rows already written are found by their key and left unchanged, the
-//! rest are written, and the journal puts every file of both runs into the one commit.
+//! Writing a planned import: one change through the store's transaction, so it is checked by
+//! the write gate, journalled, written file by file atomically and committed once. Killed at
+//! any moment, the next git-crm command undoes the files it wrote (or finishes its commit, if
+//! HEAD already moved), so a re-run plans from the store as committed and reports exact counts.
 
-use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::path::Path;
 
 use indicatif::ProgressBar;
-use rayon::prelude::*;
 
-use crate::error::{Error, IoContext, Result};
-use crate::git;
-use crate::store::{Change, FileOp, Store, atomic};
+use crate::error::Result;
+use crate::store::{Change, Transaction};
 
 use super::{Plan, RecordType};
 
 /// How the plan is written.
 #[derive(Debug, Clone, Default)]
 pub struct ApplyOptions {
-    /// Write the files but do not commit them (the journal is kept, so the next import
-    /// commits them).
+    /// Write the files but do not commit them.
     pub no_commit: bool,
-    /// Test hook: abort the process (as `kill -9` would) after this many files were written.
-    pub abort_after: Option<usize>,
 }
 
 /// The result of writing a plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Applied {
     pub commit: Option<String>,
-    /// Files left by an interrupted import that this run committed.
-    pub resumed: usize,
 }
 
 /// Above this many records the commit message lists no ids (a trailer of 50,000 ids helps
 /// nobody); the summary and `--format json` still do.
 const MAX_TRAILER_IDS: usize = 1000;
 
-fn journal_path(store: &Store) -> Result<PathBuf> {
-    Ok(git::state_dir(store.repo_root())?.join("import.journal"))
-}
-
-fn read_journal(path: &Path) -> Result<Vec<String>> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => Ok(text
-            .lines()
-            .filter(|l| !l.is_empty())
-            .map(str::to_string)
-            .collect()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(Error::io(path, e)),
-    }
-}
-
-/// Paths of an earlier import that was interrupted before its commit (empty when none).
-pub fn pending(store: &Store) -> Result<Vec<String>> {
-    read_journal(&journal_path(store)?)
-}
-
-/// Writes the plan's files and commits them, with whatever an interrupted import left.
+/// Writes the plan's files and commits them (no commit when nothing changed).
 pub fn apply(
-    store: &Store,
+    txn: &Transaction<'_>,
     plan: &Plan,
     actor: &str,
     options: &ApplyOptions,
     progress: &ProgressBar,
 ) -> Result<Applied> {
-    let journal = journal_path(store)?;
-    let earlier = read_journal(&journal)?;
-    remove_stale_temp_files(store, &earlier);
-    let mut paths: BTreeSet<String> = earlier
-        .iter()
-        .filter(|p| store.refuse_links(p).is_ok() && store.path(p).is_file())
-        .cloned()
-        .collect();
-    let resumed = paths.len();
-    paths.extend(plan.files.iter().map(|f| f.path().to_string()));
-    if paths.is_empty() {
+    if plan.files.is_empty() {
         return Ok(Applied::default());
     }
-    for file in &plan.files {
-        store.refuse_links(file.path())?;
-    }
-    let listing: String = paths.iter().map(|p| format!("{p}\n")).collect();
-    atomic::write(&journal, listing.as_bytes())?;
-
+    let mut change = commit_change(plan, actor);
+    change.files = plan.files.clone();
     progress.set_position(0);
     progress.set_length(plan.files.len() as u64);
-    let written = AtomicUsize::new(0);
-    plan.files.par_iter().try_for_each(|file| -> Result<()> {
-        let path = store.path(file.path());
-        match file {
-            FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
-            FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
-            FileOp::Remove { .. } => {
-                return Err(Error::invalid("an import never removes files"));
-            }
-        }
-        progress.inc(1);
-        let n = written.fetch_add(1, Ordering::SeqCst) + 1;
-        if options.abort_after == Some(n) {
-            std::process::abort();
-        }
-        Ok(())
-    })?;
-    if options.no_commit {
-        return Ok(Applied {
-            commit: None,
-            resumed,
-        });
-    }
-    let change = commit_change(plan, actor, resumed);
-    let author = store.signature(actor, None)?;
-    let updates: Vec<git::PathUpdate> = paths
-        .iter()
-        .map(|p| git::PathUpdate {
-            git_path: store.git_path(p),
-            disk_path: Some(store.path(p)),
-        })
-        .collect();
-    progress.set_message("committing");
-    let commit = git::commit_paths_if_changed(
-        store.repo_root(),
-        &updates,
-        &change.commit_message(),
-        &author,
+    let report = |done: usize, _total: usize| progress.set_position(done as u64);
+    let commit = txn.apply(
+        &change,
+        crate::store::ApplyOptions {
+            no_commit: options.no_commit,
+            skip_unchanged: true,
+            progress: Some(&report),
+            ..Default::default()
+        },
     )?;
-    std::fs::remove_file(&journal).at(&journal)?;
-    Ok(Applied { commit, resumed })
+    Ok(Applied { commit })
 }
 
-fn commit_change(plan: &Plan, actor: &str, resumed: usize) -> Change {
+fn commit_change(plan: &Plan, actor: &str) -> Change {
     let counts = plan.counts();
     let what = match plan.records {
         RecordType::Customers => "customers",
@@ -149,13 +67,10 @@ fn commit_change(plan: &Plan, actor: &str, resumed: usize) -> Change {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| plan.file.clone());
-    let mut subject = format!(
+    let subject = format!(
         "import: {what} from {file}: {} created, {} updated ({actor})",
         counts.created, counts.updated
     );
-    if resumed > 0 {
-        subject = format!("{subject}, completing an interrupted import");
-    }
     let op = match plan.records {
         RecordType::Customers => "import.customers",
         RecordType::Touchpoints => "import.touchpoints",
@@ -165,33 +80,4 @@ fn commit_change(plan: &Plan, actor: &str, resumed: usize) -> Change {
         change.ids = plan.ids.clone();
     }
     change
-}
-
-/// Removes temporary files (`.<name>.<pid>.<nonce>.tmp`) that a killed write of a journalled
-/// path left beside it.
-fn remove_stale_temp_files(store: &Store, paths: &[String]) {
-    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    for p in paths {
-        if store.refuse_links(p).is_ok()
-            && let Some(dir) = store.path(p).parent()
-        {
-            dirs.insert(dir.to_path_buf());
-        }
-    }
-    let names: BTreeSet<String> = paths
-        .iter()
-        .filter_map(|p| p.rsplit('/').next())
-        .map(|n| format!(".{n}."))
-        .collect();
-    for dir in dirs {
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            continue;
-        };
-        for entry in entries.flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            if atomic::is_temp_name(&name) && names.iter().any(|n| name.starts_with(n)) {
-                let _ = std::fs::remove_file(entry.path());
-            }
-        }
-    }
 }

@@ -88,7 +88,7 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
             plan_row(ctx, row.number, &source, &mapped, incoming, &mut index)
         });
         match result {
-            Ok((outcome, files)) => plan.push_planned(outcome, files),
+            Ok((outcome, files)) => plan.push_planned(ctx, outcome, files),
             Err(problems) => {
                 plan.outcomes.push(skipped(
                     row.number,
@@ -181,7 +181,10 @@ fn validate(ctx: &Context, row: usize, mapped: &MappedRow) -> Result<Incoming, V
                 Some(id) => incoming.id = Some(id),
                 None => fail(format!("`{}` is not a record id (a UUID)", text::escape(v))),
             },
-            "name" => incoming.name = Some(v.to_string()),
+            "name" => match crate::model::names::validate_name("the name", v) {
+                Ok(()) => incoming.name = Some(v.to_string()),
+                Err(why) => fail(why),
+            },
             "slug" => match slug::validate(v) {
                 Ok(()) => incoming.slug = Some(v.to_string()),
                 Err(why) => fail(why),
@@ -215,10 +218,13 @@ fn validate(ctx: &Context, row: usize, mapped: &MappedRow) -> Result<Incoming, V
                 contact.name = v.to_string();
                 has_contact = true;
             }
-            "contact.email" => {
-                contact.email = Some(v.to_string());
-                has_contact = true;
-            }
+            "contact.email" => match crate::model::names::validate_email(v) {
+                Ok(()) => {
+                    contact.email = Some(v.to_string());
+                    has_contact = true;
+                }
+                Err(why) => fail(why),
+            },
             "contact.phone" => contact.phone = Some(v.to_string()),
             "contact.role" => contact.role = Some(v.to_string()),
             "created" | "archived" => match ctx.times.parse(v) {
@@ -389,6 +395,7 @@ fn create(
         fields: incoming.fields,
         created,
         archived: incoming.archived,
+        renamed_from: Vec::new(),
         extra: Default::default(),
     };
     let planned = planned_new_customer(ctx.actor, customer)

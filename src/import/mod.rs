@@ -5,8 +5,7 @@
 //! the store by its source key (customers: `external_ids.<source>`; touchpoints: `source`, and
 //! an id derived from the key) to decide whether it creates, updates or leaves a record
 //! unchanged ([`customers`], [`touchpoints`]). Only a plan without problems (or with
-//! `--skip-invalid`) is written, by [`apply`]: each file atomically, then one commit, with a
-//! journal that lets a re-run finish an import that was killed half-way.
+//! `--skip-invalid`) is written, by [`apply`], through the store's transaction.
 
 pub mod apply;
 pub mod customers;
@@ -103,8 +102,20 @@ pub struct Plan {
 
 impl Plan {
     /// Adds one planned row: its outcome, the files it writes, and its id when it creates or
-    /// updates a record.
-    fn push_planned(&mut self, outcome: Outcome, files: Vec<FileOp>) {
+    /// updates a record. A file that the store's write gate would refuse (a multi-line name,
+    /// an oversized summary) makes the row a problem instead, located at the row.
+    fn push_planned(&mut self, ctx: &Context, outcome: Outcome, files: Vec<FileOp>) {
+        for file in &files {
+            if let Err(e) = crate::store::check_file(file) {
+                let message = e.to_string();
+                let message = message
+                    .strip_prefix("refusing to write ")
+                    .unwrap_or(&message)
+                    .to_string();
+                self.problems.push(ctx.problem(outcome.row, None, message));
+                return;
+            }
+        }
         if let Some(id) = outcome.id
             && matches!(outcome.action, Action::Created | Action::Updated)
         {
@@ -167,24 +178,13 @@ impl Context<'_> {
     }
 }
 
-/// Every customer of the store. A customer folder without its `customer.yaml` is skipped when
-/// an interrupted import was about to write that file (a kill can leave the folder, or a
-/// temporary file in it); any other unreadable customer is an error.
+/// Every customer of the store.
 pub fn load_customers(store: &Store) -> Result<Vec<crate::model::Customer>> {
-    use rayon::prelude::*;
-    let pending: std::collections::HashSet<String> = apply::pending(store)?.into_iter().collect();
-    let loaded: Vec<Option<crate::model::Customer>> = store
-        .customer_slugs()?
-        .par_iter()
-        .map(|slug| {
-            let rel = crate::store::layout::customer_file(slug);
-            if pending.contains(&rel) && !store.path(&rel).exists() {
-                return Ok(None);
-            }
-            store.read_record(&rel).map(Some)
-        })
-        .collect::<Result<_>>()?;
-    Ok(loaded.into_iter().flatten().collect())
+    Ok(store
+        .load_customers()?
+        .into_iter()
+        .map(|l| l.record)
+        .collect())
 }
 
 /// The rows of the data, after the skipped lines, and the column names.

@@ -43,12 +43,15 @@ fn is_workbook(path: &Path) -> bool {
     matches!(ext.as_str(), "xlsx" | "xlsm" | "xlsb" | "xls" | "ods")
 }
 
+/// Largest spreadsheet read (CSV text, or a workbook file before decompression).
+pub const MAX_INPUT_BYTES: u64 = 512 << 20;
+
 /// Reads `path` as CSV or as a workbook, by its extension.
 pub fn read(path: &Path, options: &ReadOptions) -> Result<Sheet> {
     if is_workbook(path) {
         read_workbook(path, options.sheet.as_ref())
     } else {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::store::fs::read_input(path, MAX_INPUT_BYTES)?;
         let default_tab = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
@@ -82,6 +85,14 @@ pub fn read_csv(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Sheet> {
     } else {
         delimiter
     };
+    if let Some((line, column)) = unclosed_quote(text, delimiter) {
+        return Err(Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: "this quoted cell is never closed, so every row after it would be read into it; close the quote (a quote inside a quoted cell is written twice: \"\")".into(),
+        });
+    }
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -94,6 +105,21 @@ pub fn read_csv(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Sheet> {
             Ok(false) => break,
             Ok(true) => {
                 let number = record.position().map(|p| p.line() as usize).unwrap_or(0);
+                if let Some((i, cell)) = record
+                    .iter()
+                    .enumerate()
+                    .find(|(_, c)| c.len() > MAX_CELL_BYTES)
+                {
+                    return Err(Error::Parse {
+                        path: path.to_path_buf(),
+                        line: number as u64,
+                        column: i as u64 + 1,
+                        message: format!(
+                            "this cell is {} bytes; cells are limited to {MAX_CELL_BYTES}",
+                            cell.len()
+                        ),
+                    });
+                }
                 rows.push(Row {
                     number,
                     cells: record.iter().map(str::to_string).collect(),
@@ -113,9 +139,69 @@ pub fn read_csv(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Sheet> {
     Ok(Sheet { rows })
 }
 
+/// Largest cell of a spreadsheet (no field of a record could hold more).
+pub const MAX_CELL_BYTES: usize = 1 << 20;
+
+/// Where a quoted cell starts that is never closed (1-based line and column), read the way the
+/// CSV reader reads: a quote opens a quoted cell only at the start of a cell, `""` inside one
+/// is a quote, and a quote elsewhere is an ordinary character.
+fn unclosed_quote(text: &str, delimiter: u8) -> Option<(u64, u64)> {
+    let bytes = text.as_bytes();
+    let (mut line, mut column) = (1u64, 1u64);
+    let mut at_cell_start = true;
+    let mut open: Option<(u64, u64)> = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match (open, b) {
+            (None, b'"') if at_cell_start => {
+                open = Some((line, column));
+                at_cell_start = false;
+            }
+            (Some(_), b'"') if bytes.get(i + 1) == Some(&b'"') => {
+                i += 1;
+                column += 1;
+            }
+            (Some(_), b'"') => open = None,
+            (None, b) if b == delimiter || b == b'\n' || b == b'\r' => at_cell_start = true,
+            (None, _) => at_cell_start = false,
+            (Some(_), _) => {}
+        }
+        if b == b'\n' {
+            line += 1;
+            column = 1;
+        } else if b & 0xC0 != 0x80 {
+            column += 1;
+        }
+        i += 1;
+    }
+    open
+}
+
+/// Whether `bytes` look like UTF-16 without a byte-order mark: text of ASCII characters has a
+/// NUL in every other byte.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let sample = &bytes[..bytes.len().min(512)];
+    if sample.len() < 4 {
+        return false;
+    }
+    let nul_at = |parity: usize| {
+        sample
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| i % 2 == parity && **b == 0)
+            .count()
+    };
+    let half = sample.len() / 2;
+    nul_at(0) * 10 >= half * 4 || nul_at(1) * 10 >= half * 4
+}
+
 /// UTF-8 with an optional byte-order mark; anything else is refused with a way out.
 fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+    if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || looks_like_utf16(bytes)
+    {
         return Err(Error::Parse {
             path: path.to_path_buf(),
             line: 1,
@@ -124,6 +210,15 @@ fn decode<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str> {
         });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(at) = bytes.iter().position(|b| *b == 0) {
+        let before = &bytes[..at];
+        return Err(Error::Parse {
+            path: path.to_path_buf(),
+            line: 1 + before.iter().filter(|b| **b == b'\n').count() as u64,
+            column: 1,
+            message: "the file contains a NUL byte: it is not a text file (or not UTF-8)".into(),
+        });
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let before = &bytes[..e.valid_up_to()];
         let line = 1 + before.iter().filter(|b| **b == b'\n').count();
@@ -163,6 +258,7 @@ fn read_workbook(path: &Path, sheet: Option<&SheetRef>) -> Result<Sheet> {
         column: 1,
         message,
     };
+    check_archive(path).map_err(fail)?;
     let mut workbook = calamine::open_workbook_auto(path)
         .map_err(|e| fail(format!("cannot read the workbook: {e}")))?;
     let names = workbook.sheet_names();
@@ -210,6 +306,40 @@ fn read_workbook(path: &Path, sheet: Option<&SheetRef>) -> Result<Sheet> {
         })
         .collect();
     Ok(Sheet { rows })
+}
+
+/// Most a workbook may unpack to: far more than any real spreadsheet of customers holds, and
+/// little enough that reading it fits in memory.
+pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
+
+/// Refuses a zipped workbook (XLSX, ODS) that would unpack to more than
+/// [`MAX_UNPACKED_BYTES`], judged from its central directory before anything is unpacked (the
+/// zip reader never unpacks an entry beyond its declared size). Older binary workbooks are
+/// not archives and are bounded by the input limit.
+fn check_archive(path: &Path) -> std::result::Result<(), String> {
+    let file = crate::store::fs::open_input(path).map_err(|e| e.to_string())?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > MAX_INPUT_BYTES {
+        return Err(format!(
+            "the workbook is {size} bytes; the limit is {MAX_INPUT_BYTES}"
+        ));
+    }
+    let Ok(mut archive) = zip::ZipArchive::new(std::io::BufReader::new(file)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index_raw(i)
+            .map_err(|e| format!("cannot read the workbook: {e}"))?;
+        total = total.saturating_add(entry.size());
+    }
+    if total > MAX_UNPACKED_BYTES {
+        return Err(format!(
+            "the workbook unpacks to {total} bytes (it is {size} bytes packed); the limit is {MAX_UNPACKED_BYTES}: save the sheet as CSV, or split it"
+        ));
+    }
+    Ok(())
 }
 
 /// A cell as text: numbers without a spurious `.0`, dates as ISO 8601 (naive: read in the

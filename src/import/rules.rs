@@ -222,7 +222,7 @@ pub struct MappedRow {
 impl RulesFile {
     /// Reads a rules file, reporting YAML and schema problems as `path:line:column`.
     pub fn read(path: &Path) -> Result<Self> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let bytes = crate::store::fs::read_input(path, yaml::MAX_RECORD_BYTES as u64)?;
         yaml::parse_bytes(path, &bytes)
     }
 
@@ -492,7 +492,7 @@ impl Rules {
             None
         } else {
             let parts: Vec<&str> = self.key_columns.iter().map(|c| cell(*c)).collect();
-            (!parts.iter().any(|p| p.is_empty())).then(|| parts.join("/"))
+            (!parts.iter().any(|p| p.is_empty())).then(|| composite_key(&parts))
         };
         MappedRow { values, key, skip }
     }
@@ -588,9 +588,33 @@ pub fn resolve_column(col: &ColumnRef, columns: &[String]) -> std::result::Resul
     }
 }
 
+/// The source key of a row from its key columns: one column's value as it is; several joined
+/// with `/`, each with `\` and `/` escaped by a `\`, so that no two different rows share a key
+/// (`x/y` + `z` and `x` + `y/z` differ). A key of plain parts reads as before, so stores
+/// imported by earlier versions keep their keys.
+pub fn composite_key(parts: &[&str]) -> String {
+    if let [one] = parts {
+        return one.to_string();
+    }
+    parts
+        .iter()
+        .map(|p| p.replace('\\', "\\\\").replace('/', "\\/"))
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn composite_keys_are_unambiguous() {
+        assert_eq!(composite_key(&["T-1"]), "T-1");
+        assert_eq!(composite_key(&["a", "b"]), "a/b");
+        assert_ne!(composite_key(&["x/y", "z"]), composite_key(&["x", "y/z"]));
+        assert_ne!(composite_key(&["x\\", "/z"]), composite_key(&["x\\/", "z"]));
+        assert_eq!(composite_key(&["x/y", "z"]), "x\\/y/z");
+    }
 
     fn rules(yaml_text: &str, columns: &[&str]) -> Result<Rules> {
         let file: RulesFile = yaml::parse(Path::new("r.yaml"), yaml_text)?;

@@ -120,7 +120,7 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         .collect();
     for result in planned {
         match result {
-            Ok((outcome, files)) => plan.push_planned(outcome, files),
+            Ok((outcome, files)) => plan.push_planned(ctx, outcome, files),
             Err(problems) => {
                 let row = problems.first().map(|p| p.row).unwrap_or(0);
                 plan.outcomes.push(skipped(row, join_messages(&problems)));
@@ -251,8 +251,21 @@ fn validate(
                     thread_key = Some(v.to_string());
                 }
             }
-            "summary" => summary = Some(value.text.trim().to_string()),
-            "body" => body = Some(value.text.clone()),
+            "summary" => {
+                let text = value.text.trim();
+                match crate::model::names::validate_line(
+                    "the summary",
+                    text,
+                    crate::model::names::MAX_LINE_LEN,
+                ) {
+                    Ok(()) => summary = Some(text.to_string()),
+                    Err(why) => fail(format!("{why} (map a longer text to `body`)")),
+                }
+            }
+            "body" => match crate::model::names::validate_text("the body", &value.text) {
+                Ok(()) => body = Some(value.text.clone()),
+                Err(why) => fail(why),
+            },
             "resolves" => match parse_bool(v) {
                 Ok(b) => resolves = b,
                 Err(why) => fail(why),
@@ -471,23 +484,19 @@ fn existing_files(ctx: &Context, customers: &Customers) -> Result<HashMap<String
     let lists: Vec<Vec<(String, String)>> = customers
         .by_slug
         .par_iter()
-        .map(|(slug, _)| {
+        .map(|(slug, _)| -> Result<Vec<(String, String)>> {
             let dir = layout::record_dir(slug, RecordKind::Interaction);
-            let entries = match std::fs::read_dir(ctx.store.path(&dir)) {
-                Ok(entries) => entries,
-                Err(_) => return Vec::new(),
-            };
-            entries
-                .filter_map(|e| e.ok())
-                .filter_map(|e| e.file_name().to_str().map(str::to_string))
-                .filter(|n| layout::is_record_file_name(n))
-                .map(|n| {
-                    let short = n[17..25].to_string();
-                    (short, format!("{dir}/{n}"))
+            Ok(ctx
+                .store
+                .record_file_names(slug, RecordKind::Interaction)?
+                .into_iter()
+                .filter_map(|n| {
+                    let short = layout::RecordFileName::parse(&n)?.short;
+                    Some((short, format!("{dir}/{n}")))
                 })
-                .collect()
+                .collect())
         })
-        .collect();
+        .collect::<Result<_>>()?;
     let mut map: HashMap<String, Vec<String>> = HashMap::new();
     for (short, path) in lists.into_iter().flatten() {
         map.entry(short).or_default().push(path);

@@ -16,6 +16,11 @@ const FIRST_WINS: &[(&str, Option<&str>)] = &[
     ("archived", None),
 ];
 
+/// Keys that change together: a customer's owner and team are one assignment (a handoff sets
+/// both), so they are merged as a unit: one side's pair, or a conflict on the pair, never one
+/// side's owner with the other side's team.
+const UNITS: &[&[&str]] = &[&["owner", "team"]];
+
 /// What the value-level merge decided.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ValueMerge {
@@ -34,8 +39,41 @@ pub fn merge_records(
     theirs: &Map<String, Value>,
 ) -> ValueMerge {
     let mut out = ValueMerge::default();
-    let winners = first_wins(base, ours, theirs);
+    let mut winners = first_wins(base, ours, theirs);
+    let mut unit_conflicts = Vec::new();
+    for unit in UNITS {
+        let pair = |m: &Map<String, Value>| -> Vec<Option<Value>> {
+            unit.iter().map(|k| m.get(*k).cloned()).collect()
+        };
+        let (b, o, t) = (pair(base), pair(ours), pair(theirs));
+        let side = if o == t || b == t {
+            Some(false)
+        } else if b == o {
+            Some(true)
+        } else {
+            None
+        };
+        for (i, key) in unit.iter().enumerate() {
+            match side {
+                Some(take_theirs) => winners.push((key, take_theirs)),
+                None if o[i] != t[i] => unit_conflicts.push(*key),
+                // The same on both sides: nothing to decide for this key.
+                None => winners.push((key, false)),
+            }
+        }
+    }
     out.value = merge_maps(base, ours, theirs, &[], &winners, &mut out);
+    for key in unit_conflicts {
+        out.conflicts.push(vec![key.to_string()]);
+        match ours.get(key) {
+            Some(v) => {
+                out.value.insert(key.to_string(), v.clone());
+            }
+            None => {
+                out.value.remove(key);
+            }
+        }
+    }
     out
 }
 
@@ -78,10 +116,20 @@ fn merge_maps(
     out: &mut ValueMerge,
 ) -> Map<String, Value> {
     let mut result = Map::new();
+    let unit_keys: Vec<&str> = if path.is_empty() {
+        UNITS.iter().flat_map(|u| u.iter().copied()).collect()
+    } else {
+        Vec::new()
+    };
     let keys = ours
         .keys()
         .chain(theirs.keys().filter(|k| !ours.contains_key(*k)));
     for key in keys {
+        let in_unit = unit_keys.contains(&key.as_str());
+        if in_unit && !winners.iter().any(|(k, _)| k == key) {
+            // A unit in conflict: decided by the caller.
+            continue;
+        }
         let key_path: Vec<String> = path.iter().cloned().chain([key.clone()]).collect();
         let (b, o, t) = (base.get(key), ours.get(key), theirs.get(key));
         let winner = path
@@ -89,8 +137,8 @@ fn merge_maps(
             .then(|| winners.iter().find(|(k, _)| k == key).map(|(_, w)| *w))
             .flatten();
         let merged = match winner {
-            Some(true) => take(t, &key_path, out),
-            Some(false) => o.cloned(),
+            Some(true) if o != t => take(t, &key_path, out),
+            Some(true) | Some(false) => o.cloned(),
             None => merge_one(b, o, t, &key_path, out),
         };
         if let Some(v) = merged {
@@ -121,6 +169,32 @@ fn merge_one(
     }
     if b == o {
         return take(t, key_path, out);
+    }
+    let empty_list = Value::Array(Vec::new());
+    let is_list = |v: Option<&Value>| matches!(v, Some(Value::Array(_)));
+    if is_list(b) || is_list(o) || is_list(t) {
+        // A list written empty is left out of the file: a missing list key is an empty list,
+        // so two sides that removed items (one all of them) merge as sets.
+        let (b, o_list, t_list) = (
+            b.unwrap_or(&empty_list),
+            o.unwrap_or(&empty_list),
+            t.unwrap_or(&empty_list),
+        );
+        if let (Value::Array(bl), Value::Array(ol), Value::Array(tl)) = (b, o_list, t_list) {
+            return match merge_lists(bl, ol, tl) {
+                Some(list) => {
+                    let merged = (!list.is_empty()).then_some(Value::Array(list));
+                    if merged.as_ref() != o {
+                        out.edits.push(FieldEdit {
+                            key_path: key_path.to_vec(),
+                            value: merged.clone(),
+                        });
+                    }
+                    merged
+                }
+                None => conflict(o, key_path, out),
+            };
+        }
     }
     match (o, t) {
         (Some(Value::Object(om)), Some(Value::Object(tm))) => {
@@ -283,6 +357,41 @@ mod tests {
         let m = merge_records(&base, &ours, &theirs);
         assert!(m.conflicts.is_empty());
         assert_eq!(m.value, theirs);
+    }
+
+    #[test]
+    fn tags_removed_on_both_sides_merge() {
+        let base = map(json!({"tags": ["t0", "t1"]}));
+        let ours = map(json!({"tags": ["t0"]}));
+        let theirs = map(json!({}));
+        let m = merge_records(&base, &ours, &theirs);
+        assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+        assert_eq!(m.value, map(json!({})));
+        assert_eq!(m.edits, vec![FieldEdit::remove("tags")]);
+    }
+
+    #[test]
+    fn owner_and_team_merge_as_one_unit() {
+        let base = map(json!({"owner": "alice", "team": "sales"}));
+        // One side reassigns both, the other nothing: that side's pair.
+        let ours = map(json!({"owner": "bob", "team": "support"}));
+        let m = merge_records(&base, &ours, &base);
+        assert_eq!(m.value, ours);
+        // Both reassign to different people and teams: both keys conflict, never one side's
+        // owner with the other side's team.
+        let ours = map(json!({"owner": "bob", "team": "support"}));
+        let theirs = map(json!({"owner": "carol", "team": "finance"}));
+        let m = merge_records(&base, &ours, &theirs);
+        assert_eq!(
+            m.conflicts,
+            vec![vec!["owner".to_string()], vec!["team".to_string()]]
+        );
+        assert_eq!(m.value, ours);
+        // One changes the owner only, the other the team only: still one assignment each.
+        let ours = map(json!({"owner": "bob", "team": "sales"}));
+        let theirs = map(json!({"owner": "carol"}));
+        let m = merge_records(&base, &ours, &theirs);
+        assert_eq!(m.conflicts.len(), 2, "team is not dropped: {:?}", m.value);
     }
 
     #[test]

@@ -383,6 +383,7 @@ mod tests {
                 fields: Default::default(),
                 created: at("2026-01-01T00:00:00Z"),
                 archived: None,
+                renamed_from: Vec::new(),
                 extra: Default::default(),
             },
             path: "customers/c/customer.yaml".into(),

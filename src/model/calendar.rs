@@ -25,6 +25,14 @@ pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"
 
 const DAY_SECONDS: u32 = 86_400;
 
+/// Why a calendar of the config is not usable, and at which key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CalendarProblem {
+    pub keys: Vec<String>,
+    pub message: String,
+    pub hint: String,
+}
+
 /// A validated calendar, ready for arithmetic.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BusinessCalendar {
@@ -39,34 +47,48 @@ pub struct BusinessCalendar {
 impl BusinessCalendar {
     /// Validates `calendars.<name>` of the config. Errors name the key and the bad value.
     pub fn from_config(name: &str, calendar: &Calendar) -> Result<Self, Error> {
-        let key = |rest: &str| format!(".gitcrm/config.yaml: calendars.{name}{rest}");
-        let zone = calendar.zone.parse::<Tz>().map_err(|_| {
+        Self::validate(name, calendar).map_err(|problem| {
             Error::invalid_hint(
                 format!(
-                    "{}: `{}` is not an IANA time zone",
-                    key(".zone"),
-                    crate::model::text::escape(&calendar.zone)
+                    ".gitcrm/config.yaml: {}: {}",
+                    problem.keys.join("."),
+                    problem.message
                 ),
-                "use a name such as Europe/Paris, America/New_York or UTC",
+                problem.hint,
             )
+        })
+    }
+
+    /// Validates `calendars.<name>`, reporting the first problem with the key path it is at.
+    pub fn validate(name: &str, calendar: &Calendar) -> Result<Self, CalendarProblem> {
+        let keys = |rest: &[&str]| -> Vec<String> {
+            ["calendars", name]
+                .iter()
+                .chain(rest)
+                .map(|k| k.to_string())
+                .collect()
+        };
+        let zone = calendar.zone.parse::<Tz>().map_err(|_| CalendarProblem {
+            keys: keys(&["zone"]),
+            message: format!(
+                "`{}` is not an IANA time zone",
+                crate::model::text::escape(&calendar.zone)
+            ),
+            hint: "use a name such as Europe/Paris, America/New_York or UTC".into(),
         })?;
         let mut week: [Vec<(u32, u32)>; 7] = Default::default();
         for (day, text) in &calendar.hours {
             let Some(index) = WEEKDAYS.iter().position(|d| d == day) else {
-                return Err(Error::invalid_hint(
-                    format!(
-                        "{}: `{}` is not a weekday",
-                        key(".hours"),
-                        crate::model::text::escape(day)
-                    ),
-                    format!("weekday keys are {}", WEEKDAYS.join(", ")),
-                ));
+                return Err(CalendarProblem {
+                    keys: keys(&["hours", day]),
+                    message: format!("`{}` is not a weekday", crate::model::text::escape(day)),
+                    hint: format!("weekday keys are {}", WEEKDAYS.join(", ")),
+                });
             };
-            week[index] = parse_ranges(text).map_err(|why| {
-                Error::invalid_hint(
-                    format!("{}: {why}", key(&format!(".hours.{day}"))),
-                    "write ranges such as \"09:00-12:30,13:30-17:30\" (24:00 ends a day)",
-                )
+            week[index] = parse_ranges(text).map_err(|why| CalendarProblem {
+                keys: keys(&["hours", day]),
+                message: why,
+                hint: "write ranges such as \"09:00-12:30,13:30-17:30\" (24:00 ends a day)".into(),
             })?;
         }
         Ok(BusinessCalendar {

@@ -4,19 +4,22 @@
 pub mod calendar;
 pub mod clock;
 pub mod config;
+pub mod config_problems;
 pub mod ids;
+pub mod names;
 pub mod records;
 pub mod slug;
 pub mod suggest;
 pub mod text;
 pub mod threads;
 pub mod time;
+pub mod validate;
 pub mod views;
 
 pub use config::{Calendar, Config, Person, Team, View};
 pub use ids::RecordId;
 pub use records::{
     Actor, Contact, Customer, CustomerKind, CustomerStatus, Direction, Extra, Handoff, Interaction,
-    Note, Party, RecordKind, Source, Task,
+    Note, Party, RecordKind, Renamed, Source, Task,
 };
 pub use time::Timestamp;

@@ -146,6 +146,26 @@ pub struct Customer {
     pub created: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub archived: Option<Timestamp>,
+    /// Slugs this customer had before (newest last): their folders hold a
+    /// [`Renamed`] forward, and records a merge left there still belong here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub renamed_from: Vec<String>,
+    #[serde(flatten)]
+    pub extra: Extra,
+}
+
+/// `customers/<old slug>/renamed.yaml`: left by a rename in the customer's old folder, so the
+/// old slug points to the new one, and records that a teammate added under the old slug before
+/// merging stay attached to the customer (readers attach them; `check --fix` and `sync` move
+/// them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Renamed {
+    /// The customer's id.
+    pub id: RecordId,
+    /// The slug it was renamed to.
+    pub renamed_to: String,
+    pub at: Timestamp,
+    pub by: String,
     #[serde(flatten)]
     pub extra: Extra,
 }

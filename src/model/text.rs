@@ -5,8 +5,13 @@
 use std::borrow::Cow;
 
 fn needs_escape(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    c.is_control() || is_deceptive(c)
+}
+
+/// Printable characters that change how the text around them looks (bidirectional overrides,
+/// zero-width characters): escaped wherever data is shown, even in JSON.
+pub fn is_deceptive(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{2028}' | '\u{2029}')
 }
 
 /// Escapes control characters (including newlines) so the text stays on one line.

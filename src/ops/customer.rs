@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Result};
-use crate::model::records::{Contact, Customer, CustomerKind, CustomerStatus};
+use crate::model::records::{Contact, Customer, CustomerKind, CustomerStatus, Renamed};
 use crate::model::{RecordId, slug, text, time};
 use crate::store::edit::{FieldEdit, edit_text};
 use crate::store::{Change, FileOp, Store, layout, yaml};
@@ -82,6 +82,12 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
             "pass another --slug",
         ));
     }
+    if let Some(now) = store.renamed_to(&slug) {
+        return Err(Error::invalid_hint(
+            format!("`{slug}` was renamed to {now}, and the old slug keeps pointing there"),
+            "pass another --slug",
+        ));
+    }
     let owner = input.owner.unwrap_or_else(|| actor.to_string());
     store.require_person(&owner)?;
     let team = input
@@ -109,6 +115,7 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
             .collect(),
         created,
         archived: None,
+        renamed_from: Vec::new(),
         extra: Default::default(),
     };
     planned_new_customer(actor, customer)
@@ -349,7 +356,7 @@ pub fn rename(
     new_slug: Option<&str>,
     new_name: Option<&str>,
 ) -> Result<Planned<Customer>> {
-    store.load_customer(slug)?;
+    let customer = store.load_customer(slug)?;
     if new_slug.is_none() && new_name.is_none() {
         return Err(Error::usage(
             "nothing to rename",
@@ -363,7 +370,30 @@ pub fn rename(
             "customer `{target}` already exists"
         )));
     }
+    // The target may be this customer's own old folder (renamed back): its forward goes.
+    let old_forward = match store.read_record::<Renamed>(&layout::renamed_file(target)) {
+        Ok(forward) if forward.id == customer.id => Some(layout::renamed_file(target)),
+        Ok(_) => {
+            return Err(Error::invalid_hint(
+                format!("`{target}` was the slug of another customer, which was renamed"),
+                "choose another slug: the old one keeps pointing to that customer",
+            ));
+        }
+        Err(_) => None,
+    };
     let mut edits = vec![FieldEdit::set("slug", target)];
+    if target != slug {
+        let mut previous: Vec<String> = customer
+            .renamed_from
+            .iter()
+            .filter(|s| s.as_str() != target)
+            .cloned()
+            .collect();
+        if !previous.iter().any(|s| s == slug) {
+            previous.push(slug.to_string());
+        }
+        edits.push(FieldEdit::set("renamed_from", previous));
+    }
     if let Some(name) = new_name {
         edits.push(FieldEdit::set("name", name.trim()));
     }
@@ -397,38 +427,41 @@ pub fn rename(
             contents,
         });
     }
+    if let Some(path) = old_forward {
+        planned.change.files.push(FileOp::Remove { path });
+    }
+    let forward = Renamed {
+        id: customer.id,
+        renamed_to: target.to_string(),
+        at: crate::model::time::now(),
+        by: actor.to_string(),
+        extra: Default::default(),
+    };
+    planned.change.files.push(FileOp::Create {
+        path: layout::renamed_file(slug),
+        contents: crate::store::yaml::to_yaml(&forward)?,
+    });
     planned.path = layout::customer_file(target);
     Ok(planned)
 }
 
+/// Every file below a customer folder (store-relative), found without following links; a link
+/// or a special file there is refused (it cannot be moved safely).
 fn files_under(store: &Store, rel_dir: &str) -> Result<Vec<String>> {
-    let root = store.path(rel_dir);
     let mut out = Vec::new();
-    for entry in walkdir::WalkDir::new(&root)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry =
-            entry.map_err(|e| Error::invalid(format!("cannot walk {}: {e}", root.display())))?;
-        if !entry.file_type().is_file() {
-            if entry.file_type().is_symlink() {
-                return Err(Error::invalid(format!(
-                    "{} is a symbolic link; move it by hand",
-                    entry.path().display()
-                )));
-            }
-            continue;
+    for found in crate::store::fs::walk(store.root(), rel_dir)? {
+        if found.kind != crate::store::fs::Kind::File {
+            return Err(Error::invalid(format!(
+                "{} is {}; move it by hand",
+                crate::model::text::escape(&found.path),
+                found.kind.word()
+            )));
         }
-        let rel = entry
-            .path()
-            .strip_prefix(store.root())
-            .unwrap_or(entry.path());
-        let rel: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        out.push(rel.join("/"));
+        if !crate::store::fs::is_temp_name(found.path.rsplit('/').next().unwrap_or_default()) {
+            out.push(found.path);
+        }
     }
+    out.sort();
     Ok(out)
 }
 

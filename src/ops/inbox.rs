@@ -419,45 +419,12 @@ fn load_containing<T: DeserializeOwned>(
     needle: &str,
 ) -> Result<Vec<Loaded<T>>> {
     let rel_dir = layout::record_dir(slug, kind);
-    // The folder is checked for links once; each file is then taken only if it is a regular
-    // file (a directory entry's type does not follow links).
-    store.refuse_links(&rel_dir)?;
-    let dir = store.path(&rel_dir);
-    let entries = match std::fs::read_dir(&dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(crate::Error::io(dir, e)),
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.at(&dir)?;
-        if let Some(name) = entry.file_name().to_str()
-            && name.ends_with(".yaml")
-            && !atomic::is_temp_name(name)
-            && entry.file_type().at(entry.path())?.is_file()
-        {
-            names.push(name.to_string());
-        }
-    }
-    names.sort();
+    let names = store.record_file_names(slug, kind)?;
     let needle = needle.to_ascii_lowercase().into_bytes();
     let mut out = Vec::new();
     for name in names {
         let rel = format!("{rel_dir}/{name}");
-        let path = store.path(&rel);
-        let bytes = std::fs::read(&path).at(&rel)?;
-        if bytes.len() > yaml::MAX_RECORD_BYTES {
-            return Err(crate::Error::Parse {
-                path: rel.into(),
-                line: 1,
-                column: 1,
-                message: format!(
-                    "file is {} bytes; records are limited to {}",
-                    bytes.len(),
-                    yaml::MAX_RECORD_BYTES
-                ),
-            });
-        }
+        let bytes = store.read_bytes(&rel)?;
         if !contains_ignore_case(&bytes, &needle) {
             continue;
         }

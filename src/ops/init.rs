@@ -70,11 +70,11 @@ pub fn init(dir: &Path, options: &InitOptions) -> Result<InitReport> {
     ];
     // The files are on disk already; applying rewrites them unchanged and commits them through
     // the same path as every other command.
-    let commit = store.apply(
+    let commit = store.begin()?.apply(
         &change,
         crate::store::ApplyOptions {
             no_commit: options.no_commit,
-            time: None,
+            ..Default::default()
         },
     )?;
     Ok(InitReport {
@@ -166,7 +166,12 @@ pub fn setup(store: &Store) -> Result<()> {
         "merge.gitcrm.name",
         "git-crm field-level merge of customer records",
     )?;
-    git::set_local_config(store.repo_root(), "merge.gitcrm.driver", DRIVER_COMMAND)
+    git::set_local_config(store.repo_root(), "merge.gitcrm.driver", DRIVER_COMMAND)?;
+    // A customer renamed on one clone while another adds records under the old slug: git
+    // moves those records into the renamed folder instead of stopping with a "file location"
+    // conflict (records in folders git does not recognise as renamed are attached by their
+    // rename forward, and `check --fix` / `sync` move them).
+    git::set_local_config(store.repo_root(), "merge.directoryRenames", "true")
 }
 
 /// Whether this clone has the merge driver registered.

@@ -10,6 +10,7 @@ pub mod init;
 pub mod log;
 pub mod note;
 pub mod people;
+pub mod repair;
 pub mod sync;
 pub mod task;
 pub mod views;
@@ -41,26 +42,18 @@ pub fn parse_assignment(text: &str) -> crate::Result<(String, String)> {
 /// Reads a value typed on the command line as YAML would (`12` is a number, `true` a boolean,
 /// anything else a string).
 pub fn scalar_value(text: &str) -> serde_json::Value {
+    // Only a one-line value can be a number or a boolean; read as YAML, a multi-line text
+    // would have its line breaks folded into spaces.
+    if text.contains(['\n', '\r']) {
+        return serde_json::Value::String(text.to_string());
+    }
     crate::store::yaml::parse::<serde_json::Value>(std::path::Path::new("<value>"), text)
         .ok()
         .filter(|v| !v.is_object() && !v.is_array() && !v.is_null())
         .unwrap_or_else(|| serde_json::Value::String(text.to_string()))
 }
 
-/// Validates a person handle: lowercase letters, digits, `.`, `_`, `-`.
+/// Validates a person handle (the rule lives in [`crate::model::names`]).
 pub fn validate_handle(handle: &str) -> crate::Result<()> {
-    let ok = !handle.is_empty()
-        && handle.len() <= 64
-        && handle.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && handle
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '_' | '-'));
-    if ok {
-        Ok(())
-    } else {
-        Err(crate::Error::invalid(format!(
-            "`{}` is not a handle: use lowercase letters, digits, `.`, `_` and `-`",
-            crate::model::text::escape(handle)
-        )))
-    }
+    crate::model::names::validate_handle(handle).map_err(crate::Error::invalid)
 }

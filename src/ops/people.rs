@@ -39,13 +39,9 @@ pub fn add_person(
     for team in &input.teams {
         store.require_team(team)?;
     }
+    crate::model::names::validate_person_name(input.name.trim()).map_err(Error::invalid)?;
     for email in &input.emails {
-        if !email.contains('@') {
-            return Err(Error::invalid(format!(
-                "`{}` is not an email address",
-                crate::model::text::escape(email)
-            )));
-        }
+        crate::model::names::validate_email(email).map_err(Error::invalid)?;
         if let Some(owner) = store.config().handle_for_email(email) {
             return Err(Error::invalid(format!(
                 "email {email} already belongs to `{owner}`"

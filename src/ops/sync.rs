@@ -21,7 +21,7 @@ use crate::check::{self, Diagnostic};
 use crate::error::{Error, Result};
 use crate::git::remote::{self, InProgress, MergeResult, Upstream};
 use crate::model::text::escape;
-use crate::store::Store;
+use crate::store::{Store, Transaction};
 
 /// What the caller wants.
 #[derive(Debug, Clone, Default)]
@@ -109,11 +109,19 @@ pub struct SyncReport {
     pub check: Option<CheckSummary>,
     /// Commits pushed.
     pub pushed: usize,
+    /// Records moved out of renamed customers' old folders after the merge.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub moved: usize,
 }
 
-/// Runs a sync of the store's clone. The caller holds the store's write lock, so no git-crm
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Runs a sync of the store's clone, holding the store's write lock (`txn`), so no git-crm
 /// command commits while git merges.
-pub fn sync(store: &Store, options: &SyncOptions) -> Result<SyncReport> {
+pub fn sync(txn: &Transaction<'_>, options: &SyncOptions) -> Result<SyncReport> {
+    let store = txn.store();
     let root = store.repo_root();
     let (branch, upstream) = preflight(store)?;
     remote::fetch(root, &upstream)?;
@@ -135,6 +143,7 @@ pub fn sync(store: &Store, options: &SyncOptions) -> Result<SyncReport> {
         predicted_conflicts: None,
         check: None,
         pushed: 0,
+        moved: 0,
     };
     if incoming > 0 {
         report.merge = if outgoing == 0 {
@@ -154,7 +163,17 @@ pub fn sync(store: &Store, options: &SyncOptions) -> Result<SyncReport> {
     if incoming > 0 {
         let message = merge_message(&report, options.actor.as_deref());
         match remote::merge(root, &report.upstream.tracking_ref, &message)? {
-            MergeResult::Merged => report.head = Some(remote::rev_parse(root, "HEAD")?),
+            MergeResult::Merged => {
+                // Records the other side added under a slug this side renamed (or the other
+                // way round) join their customer's folder before anything is checked.
+                if let Some(actor) = options.actor.as_deref()
+                    && let Some((change, moved)) = super::repair::move_stray_records(store, actor)?
+                {
+                    txn.apply(&change, Default::default())?;
+                    report.moved = moved;
+                }
+                report.head = Some(remote::rev_parse(root, "HEAD")?);
+            }
             MergeResult::Conflicts(paths) => {
                 report.conflicts = paths;
                 report.outcome = Outcome::Conflict;

@@ -132,7 +132,22 @@ pub fn json_document<T: Serialize>(key: &str, value: &T) -> String {
         key.into(),
         serde_json::to_value(value).unwrap_or(serde_json::Value::Null),
     );
-    let mut out = serde_json::to_string_pretty(&serde_json::Value::Object(doc)).unwrap_or_default();
+    json_text(&serde_json::Value::Object(doc))
+}
+
+/// Pretty JSON text, with the characters that can disguise text on a screen (bidirectional
+/// overrides, zero-width characters; serde_json already escapes control characters) written as
+/// `\uXXXX` escapes: the same data for a program, nothing hidden for a person reading it.
+pub fn json_text(value: &serde_json::Value) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut out = String::with_capacity(text.len() + 1);
+    for c in text.chars() {
+        if crate::model::text::is_deceptive(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
     out.push('\n');
     out
 }
@@ -144,9 +159,7 @@ pub fn json_object(pairs: Vec<(&str, serde_json::Value)>) -> String {
     for (k, v) in pairs {
         doc.insert(k.into(), v);
     }
-    let mut out = serde_json::to_string_pretty(&serde_json::Value::Object(doc)).unwrap_or_default();
-    out.push('\n');
-    out
+    json_text(&serde_json::Value::Object(doc))
 }
 
 /// A time for tables: `2026-11-02 14:30` in `zone`.

@@ -243,7 +243,12 @@ fn pair_moves(files: &[ChangedFile], moves: &HashMap<String, String>) -> Vec<Cha
 /// The per-customer summary of `files`, in slug order.
 pub fn summarize(files: &[ChangedFile], who: &Attribution) -> Vec<CustomerReview> {
     let moves = renames(files);
-    let files = pair_moves(files, &moves);
+    let mut files = pair_moves(files, &moves);
+    // The forward a rename leaves in the old folder is part of the rename, not a customer.
+    files.retain(|f| {
+        !split(&f.path)
+            .is_some_and(|(slug, rel)| rel == layout::RENAMED_FILE && moves.contains_key(slug))
+    });
     let mut customers: BTreeMap<String, CustomerReview> = BTreeMap::new();
     for f in &files {
         let Some((slug, rel)) = split(&f.path) else {
@@ -315,7 +320,7 @@ fn customer_file(review: &mut CustomerReview, f: &ChangedFile, who: &Attribution
     for diff in fields::diff(&old, &new) {
         match diff.field.as_str() {
             "archived" => review.archived = Some(diff.to.is_some()),
-            "slug" if review.renamed_from.is_some() => {}
+            "slug" | "renamed_from" if review.renamed_from.is_some() => {}
             _ => {
                 let mut by = who
                     .fields

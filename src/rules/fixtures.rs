@@ -284,6 +284,7 @@ fn customer(
         fields: c.fields.clone(),
         created,
         archived: c.archived,
+        renamed_from: Vec::new(),
         extra: Default::default(),
     };
     let mut events = Vec::new();
@@ -441,13 +442,13 @@ fn placed<T>(
 /// can be tried before it is committed). Problems of the file are the error.
 pub fn test_store(store: &crate::Store, filter: Option<&str>) -> Result<Vec<TestResult>> {
     use super::file::RULES_FILE;
-    let text = store.read_text(RULES_FILE).map_err(|e| match e {
-        crate::Error::Io { .. } => crate::Error::not_found(
+    if crate::store::fs::kind(store.root(), RULES_FILE)?.is_none() {
+        return Err(crate::Error::not_found(
             format!("no {RULES_FILE} in the work tree"),
             Some("write the rules and their `tests:` (docs/rules.md)".into()),
-        ),
-        other => other,
-    })?;
+        ));
+    }
+    let text = store.read_text(RULES_FILE)?;
     let config = store.config();
     let compiled = super::compile(RULES_FILE, &text, config);
     if let Some(e) = super::problems_error(RULES_FILE, &compiled.problems) {

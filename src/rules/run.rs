@@ -18,7 +18,7 @@ use crate::git::{self, Repo};
 use crate::model::time::{self, Timestamp};
 use crate::model::{Config, suggest, text};
 use crate::store::snapshot::Snapshot;
-use crate::store::{ApplyOptions, FileOp, Store, layout, load, yaml};
+use crate::store::{ApplyOptions, FileOp, Store, Transaction, layout, load, yaml};
 
 /// Which rules a run looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, clap::ValueEnum)]
@@ -77,7 +77,7 @@ pub fn prepare(store: &Store, options: &RunOptions) -> Result<Run> {
             Some("write the rules (docs/rules.md; examples/rules.yaml is a start) and commit them: rules run reads the committed store".into()),
         )
     })?;
-    if let Ok(disk) = std::fs::read_to_string(store.path(RULES_FILE))
+    if let Ok(disk) = store.read_text(RULES_FILE)
         && disk != text
     {
         warnings.push(format!(
@@ -181,7 +181,8 @@ pub fn prepare(store: &Store, options: &RunOptions) -> Result<Run> {
 
 /// Writes the plan and commits it (unless `no_commit`). Refuses when a file it writes has
 /// uncommitted changes in the work tree, or when HEAD moved since the plan was made.
-pub fn apply(store: &Store, run: &Run, no_commit: bool) -> Result<Option<String>> {
+pub fn apply(txn: &Transaction<'_>, run: &Run, no_commit: bool) -> Result<Option<String>> {
+    let store = txn.store();
     if run.plan.is_empty() {
         return Ok(None);
     }
@@ -197,10 +198,9 @@ pub fn apply(store: &Store, run: &Run, no_commit: bool) -> Result<Option<String>
     }
     for file in &run.plan.change.files {
         let rel = file.path();
-        let disk = store.path(rel);
         match file {
             FileOp::Create { .. } => {
-                if std::fs::symlink_metadata(&disk).is_ok() {
+                if crate::store::fs::kind(store.root(), rel)?.is_some() {
                     return Err(Error::invalid_hint(
                         format!(
                             "{} exists in the work tree but not in HEAD",
@@ -225,11 +225,11 @@ pub fn apply(store: &Store, run: &Run, no_commit: bool) -> Result<Option<String>
             }
         }
     }
-    store.apply(
+    txn.apply(
         &run.plan.change,
         ApplyOptions {
             no_commit,
-            time: None,
+            ..Default::default()
         },
     )
 }

@@ -45,7 +45,4 @@ fn rand_u32() -> u32 {
     uuid::Uuid::new_v4().as_u128() as u32
 }
 
-/// Whether `name` is a temporary file left by a killed write (ignored by readers, removable).
-pub fn is_temp_name(name: &str) -> bool {
-    name.starts_with('.') && name.ends_with(".tmp")
-}
+pub use super::fs::is_temp_name;

@@ -5,11 +5,11 @@
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::git::{self, Signature};
+use crate::git::Signature;
 use crate::model::ids::RecordId;
 use crate::model::time::Timestamp;
 
-use super::{Store, atomic};
+use super::Store;
 
 /// One file operation, with a store-relative path.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -50,15 +50,6 @@ pub struct Change {
     /// More trailers after `Crm-Actor` (`Crm-Rule: <rule> <key> <revision>` of `rules run`).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub trailers: Vec<(String, String)>,
-}
-
-/// How a change is applied.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct ApplyOptions {
-    /// Write the files but leave them uncommitted.
-    pub no_commit: bool,
-    /// Author and commit time; `None` means now.
-    pub time: Option<Timestamp>,
 }
 
 impl Change {
@@ -109,39 +100,6 @@ fn one_line(text: &str) -> String {
 }
 
 impl Store {
-    /// Writes the change's files atomically and, unless told not to, commits exactly those
-    /// paths as the acting person. Returns the new commit id.
-    pub fn apply(&self, change: &Change, options: ApplyOptions) -> Result<Option<String>> {
-        for file in &change.files {
-            self.refuse_links(file.path())?;
-        }
-        for file in &change.files {
-            let path = self.path(file.path());
-            match file {
-                FileOp::Create { contents, .. } => atomic::create_new(&path, contents.as_bytes())?,
-                FileOp::Update { contents, .. } => atomic::write(&path, contents.as_bytes())?,
-                FileOp::Remove { .. } => remove_file_and_empty_parents(&path, self.root())?,
-            }
-        }
-        if options.no_commit || change.files.is_empty() {
-            return Ok(None);
-        }
-        let author = self.signature(&change.actor, options.time)?;
-        let paths: Vec<git::PathUpdate> = change
-            .files
-            .iter()
-            .map(|f| git::PathUpdate {
-                git_path: self.git_path(f.path()),
-                disk_path: match f {
-                    FileOp::Remove { .. } => None,
-                    _ => Some(self.path(f.path())),
-                },
-            })
-            .collect();
-        let id = git::commit_paths(self.repo_root(), &paths, &change.commit_message(), &author)?;
-        Ok(Some(id))
-    }
-
     /// The commit signature of a person of the store, at `time` (default now).
     pub fn signature(&self, handle: &str, time: Option<Timestamp>) -> Result<Signature> {
         let person = self.config().person(handle);
@@ -157,30 +115,5 @@ impl Store {
             email,
             time: time.unwrap_or_else(crate::model::time::now),
         })
-    }
-}
-
-fn remove_file_and_empty_parents(path: &std::path::Path, root: &std::path::Path) -> Result<()> {
-    use crate::error::IoContext;
-    match std::fs::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e).at(path),
-    }
-    let mut dir = path.parent();
-    while let Some(d) = dir {
-        if d == root || std::fs::remove_dir(d).is_err() {
-            break;
-        }
-        dir = d.parent();
-    }
-    Ok(())
-}
-
-impl Store {
-    /// Takes the store's write lock. Hold it from reading what a change is based on until the
-    /// change is applied, so concurrent edits of one file are serialised instead of lost.
-    pub fn lock_for_write(&self) -> Result<git::WriteLock> {
-        git::write_lock(self.repo_root())
     }
 }

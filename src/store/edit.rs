@@ -85,13 +85,25 @@ fn apply_edit(
     };
     if rest.is_empty() {
         match value {
-            Some(v) => map.set(
-                key.as_str(),
-                node_for(v)?
-                    .as_mapping()
-                    .and_then(|m| m.get("v"))
-                    .ok_or_else(graft_error)?,
-            ),
+            Some(v) => {
+                // A list written in flow style (`tags: [a, b]`) stays in flow style: one value
+                // per line would change every line of it, and can grow a large list past the
+                // record size limit.
+                let flow = map
+                    .get(key.as_str())
+                    .is_some_and(|node| node.to_string().trim_start().starts_with('['));
+                let doc = match (flow, flow_sequence(v)) {
+                    (true, Some(text)) => yaml_edit::Document::from_str(&format!("v: {text}\n"))
+                        .map_err(|_| graft_error())?,
+                    _ => node_for(v)?,
+                };
+                map.set(
+                    key.as_str(),
+                    doc.as_mapping()
+                        .and_then(|m| m.get("v"))
+                        .ok_or_else(graft_error)?,
+                )
+            }
             None => {
                 map.remove(key.as_str());
             }
@@ -118,6 +130,32 @@ fn apply_edit(
 fn node_for(value: &serde_json::Value) -> Result<yaml_edit::Document> {
     let text = yaml::to_yaml(&serde_json::json!({ "v": value }))?;
     yaml_edit::Document::from_str(&text).map_err(|_| graft_error())
+}
+
+/// A list of scalars as a one-line flow sequence (`[a, "b c", 3]`), each item rendered by the
+/// same serializer as block values; `None` when an item is not a one-line scalar.
+fn flow_sequence(value: &serde_json::Value) -> Option<String> {
+    let items = value.as_array()?;
+    let mut rendered = Vec::with_capacity(items.len());
+    for item in items {
+        if item.is_array() || item.is_object() {
+            return None;
+        }
+        let text = yaml::to_yaml(item).ok()?;
+        let text = text.trim_end_matches('\n');
+        if text.contains('\n') {
+            return None;
+        }
+        // A plain scalar with a flow indicator would be misread inside `[...]`.
+        let needs_quotes =
+            !text.starts_with(['"', '\'']) && text.contains([',', '[', ']', '{', '}']);
+        if needs_quotes {
+            rendered.push(serde_json::to_string(item).ok()?);
+        } else {
+            rendered.push(text.to_string());
+        }
+    }
+    Some(format!("[{}]", rendered.join(", ")))
 }
 
 fn graft_error() -> Error {
@@ -160,6 +198,21 @@ mod tests {
         .unwrap();
         assert_eq!(rec["name"], serde_json::json!("a: #b\nyes"));
         assert!(out.starts_with("name: "));
+    }
+
+    #[test]
+    fn flow_lists_stay_flow_lists() {
+        let text = "name: x\ntags: [a, b]   # kept\nowner: alice\n";
+        let (out, rec): (String, Any) = edit_text(
+            Path::new("c.yaml"),
+            text,
+            &[FieldEdit::set("tags", ["a", "b", "c, d", "e: f"])],
+        )
+        .unwrap();
+        assert_eq!(rec["tags"], serde_json::json!(["a", "b", "c, d", "e: f"]));
+        assert!(out.starts_with("name: x\ntags: [a, b, \"c, d\", "), "{out}");
+        assert!(out.ends_with("owner: alice\n"), "{out}");
+        assert_eq!(out.lines().count(), 3, "{out}");
     }
 
     #[test]

@@ -16,6 +16,14 @@ pub const CUSTOMERS_DIR: &str = "customers";
 /// The customer record inside a customer folder.
 pub const CUSTOMER_FILE: &str = "customer.yaml";
 
+/// The forward a rename leaves in the customer's old folder.
+pub const RENAMED_FILE: &str = "renamed.yaml";
+
+/// Relative path of the rename forward in the folder `slug`.
+pub fn renamed_file(slug: &str) -> String {
+    format!("{CUSTOMERS_DIR}/{slug}/{RENAMED_FILE}")
+}
+
 /// Relative path (with `/`) of a customer's folder.
 pub fn customer_dir(slug: &str) -> String {
     format!("{CUSTOMERS_DIR}/{slug}")
@@ -46,19 +54,40 @@ pub fn record_file(slug: &str, kind: RecordKind, at: &Timestamp, id: &RecordId) 
     format!("{}/{}", record_dir(slug, kind), record_file_name(at, id))
 }
 
+/// A record file name taken apart: `<UTC timestamp>-<short id>.yaml`. Code that needs the
+/// time or the short id of a file asks this type instead of slicing the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordFileName {
+    /// When the record happened (whole seconds, UTC).
+    pub at: Timestamp,
+    /// The record's short id (the file name's suffix).
+    pub short: String,
+}
+
+impl RecordFileName {
+    /// Parses a file name; `None` when it does not have the shape of a record file name.
+    pub fn parse(name: &str) -> Option<Self> {
+        let stem = name.strip_suffix(".yaml")?;
+        let (time, short) = stem.rsplit_once('-')?;
+        if time.len() != 16
+            || short.len() != crate::model::ids::SHORT_ID_LEN
+            || !short
+                .bytes()
+                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+        {
+            return None;
+        }
+        let at = chrono::NaiveDateTime::parse_from_str(time, "%Y%m%dT%H%M%SZ").ok()?;
+        Some(RecordFileName {
+            at: at.and_utc().fixed_offset(),
+            short: short.to_string(),
+        })
+    }
+}
+
 /// Whether `name` has the shape of a record file name.
 pub fn is_record_file_name(name: &str) -> bool {
-    let Some(stem) = name.strip_suffix(".yaml") else {
-        return false;
-    };
-    let Some((time, short)) = stem.rsplit_once('-') else {
-        return false;
-    };
-    time.len() == 16
-        && time.as_bytes()[8] == b'T'
-        && time.ends_with('Z')
-        && short.len() == crate::model::ids::SHORT_ID_LEN
-        && short.bytes().all(|b| b.is_ascii_hexdigit())
+    RecordFileName::parse(name).is_some()
 }
 
 /// Joins a relative store path onto a root.

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Result};
 use crate::model::ids::IdPrefix;
-use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
-use crate::model::{slug, suggest, text};
+use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Renamed, Task};
+use crate::model::{slug, suggest};
 
 use super::snapshot::{Content, Record, Snapshot};
-use super::{Store, atomic, layout, yaml};
+use super::{Store, fs, layout, yaml};
 
 /// A record together with the store-relative path it was read from.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,68 +44,34 @@ pub struct RecordLocation {
 
 impl Store {
     /// Slugs of every customer folder, sorted. Entries that are not valid slugs or not plain
-    /// folders (symbolic links included) are skipped here and reported by `check`.
+    /// folders (symbolic links included) are skipped here and reported by `check`; a
+    /// `customers` that is itself a link is an error.
     pub fn customer_slugs(&self) -> Result<Vec<String>> {
-        let dir = self.path(layout::CUSTOMERS_DIR);
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io(dir, e)),
-        };
-        let mut slugs = Vec::new();
-        for entry in entries {
-            let entry = entry.at(&dir)?;
-            let is_dir = entry.file_type().at(entry.path())?.is_dir();
-            if let Some(name) = entry.file_name().to_str()
-                && is_dir
-                && slug::validate(name).is_ok()
-            {
-                slugs.push(name.to_string());
-            }
-        }
-        slugs.sort();
-        Ok(slugs)
+        let entries = fs::list(self.root(), layout::CUSTOMERS_DIR)?.unwrap_or_default();
+        Ok(entries
+            .into_iter()
+            .filter(|e| e.kind == fs::Kind::Dir && slug::validate(&e.name).is_ok())
+            .map(|e| e.name)
+            .collect())
     }
 
-    /// Whether a customer folder with this slug exists (as a real folder, not a link).
+    /// Whether a customer folder with this slug exists with its `customer.yaml` as a regular
+    /// file, reached without links.
     pub fn has_customer(&self, slug: &str) -> bool {
-        slug::validate(slug).is_ok()
-            && self.refuse_links(&layout::customer_file(slug)).is_ok()
-            && self.path(&layout::customer_file(slug)).is_file()
+        slug::validate(slug).is_ok() && fs::is_file(self.root(), &layout::customer_file(slug))
     }
 
-    /// Refuses a store path if any of its components below the store root is a symbolic link,
-    /// so no read or write can be steered outside the store.
+    /// Refuses a store path if any of its components below the store root is a symbolic link
+    /// or a special file (a missing path is fine), so no read or write can be steered outside
+    /// the store.
     pub fn refuse_links(&self, rel: &str) -> Result<()> {
-        let mut path = self.root().to_path_buf();
-        for part in rel.split('/') {
-            path.push(part);
-            match std::fs::symlink_metadata(&path) {
-                Ok(meta) if meta.file_type().is_symlink() => {
-                    return Err(Error::invalid(format!(
-                        "{}: is a symbolic link; git-crm never follows links out of the store",
-                        text::escape(
-                            &path
-                                .strip_prefix(self.root())
-                                .unwrap_or(&path)
-                                .to_string_lossy()
-                        )
-                    )));
-                }
-                Ok(_) => {}
-                Err(_) => break,
-            }
-        }
-        Ok(())
+        fs::refuse_links(self.root(), rel)
     }
 
     /// Reads one customer record. An unknown slug is an error with a suggestion.
     pub fn load_customer(&self, slug: &str) -> Result<Customer> {
         self.require_customer(slug)?;
-        read_record(
-            &self.path(&layout::customer_file(slug)),
-            &layout::customer_file(slug),
-        )
+        read_customer(self.root(), slug)
     }
 
     /// Checks that `slug` names an existing customer.
@@ -117,6 +83,12 @@ impl Store {
         if self.has_customer(slug) {
             return Ok(());
         }
+        if let Some(now) = self.renamed_to(slug) {
+            return Err(Error::not_found(
+                format!("no customer `{slug}`: {slug} was renamed to {now}"),
+                Some(format!("use `{now}`")),
+            ));
+        }
         let slugs = self.customer_slugs()?;
         let hint = suggest::did_you_mean(slug, slugs.iter().map(String::as_str))
             .or_else(|| Some("`git crm customer list` shows the customers".into()));
@@ -124,16 +96,67 @@ impl Store {
     }
 
     /// Reads one customer with all of its records.
+    ///
+    /// Records a merge left in the customer's old folders (a teammate logged under the old slug
+    /// before pulling a rename) are included: they belong to this customer until `check --fix`
+    /// or `sync` moves them.
     pub fn load_bundle(&self, slug: &str) -> Result<CustomerBundle> {
         let customer = self.load_customer(slug)?;
-        Ok(CustomerBundle {
+        let mut folders = vec![slug.to_string()];
+        for old in &customer.renamed_from {
+            if slug::validate(old).is_ok()
+                && !folders.contains(old)
+                && self.renamed_to(old).as_deref() == Some(slug)
+            {
+                folders.push(old.clone());
+            }
+        }
+        let mut bundle = CustomerBundle {
             customer,
             path: layout::customer_file(slug),
-            interactions: self.load_records(slug, RecordKind::Interaction)?,
-            notes: self.load_records(slug, RecordKind::Note)?,
-            handoffs: self.load_records(slug, RecordKind::Handoff)?,
-            tasks: self.load_records(slug, RecordKind::Task)?,
-        })
+            interactions: Vec::new(),
+            notes: Vec::new(),
+            handoffs: Vec::new(),
+            tasks: Vec::new(),
+        };
+        for folder in &folders {
+            bundle
+                .interactions
+                .extend(self.load_records(folder, RecordKind::Interaction)?);
+            bundle
+                .notes
+                .extend(self.load_records(folder, RecordKind::Note)?);
+            bundle
+                .handoffs
+                .extend(self.load_records(folder, RecordKind::Handoff)?);
+            bundle
+                .tasks
+                .extend(self.load_records(folder, RecordKind::Task)?);
+        }
+        if folders.len() > 1 {
+            bundle.sort_by_file_name();
+        }
+        Ok(bundle)
+    }
+
+    /// Where the customer that had the folder `slug` lives now: the rename forwards are
+    /// followed (a few hops at most, never in a circle) to a folder with a `customer.yaml`.
+    /// `None` when `slug` has no forward, or it leads nowhere.
+    pub fn renamed_to(&self, slug: &str) -> Option<String> {
+        let mut current = slug.to_string();
+        for _ in 0..MAX_RENAME_HOPS {
+            let forward: Renamed =
+                read_record(self.root(), &layout::renamed_file(&current)).ok()?;
+            slug::validate(&forward.renamed_to).ok()?;
+            if forward.renamed_to == slug {
+                return None;
+            }
+            current = forward.renamed_to;
+            if self.has_customer(&current) {
+                return Some(current);
+            }
+        }
+        None
     }
 
     /// Reads every record of `kind` of one customer, in file-name order.
@@ -143,25 +166,26 @@ impl Store {
         kind: RecordKind,
     ) -> Result<Vec<Loaded<T>>> {
         let rel_dir = layout::record_dir(slug, kind);
-        record_files(&self.path(&rel_dir))?
+        record_files(self.root(), &rel_dir)?
             .into_iter()
             .map(|name| {
                 let rel = format!("{rel_dir}/{name}");
-                self.refuse_links(&rel)?;
-                let record = read_record(&self.path(&rel), &rel)?;
+                let record = read_record(self.root(), &rel)?;
                 Ok(Loaded { path: rel, record })
             })
             .collect()
     }
 
-    /// Reads every customer record, in parallel.
+    /// Reads every customer record, in parallel. Folders without a `customer.yaml` are left out
+    /// (and reported by `check`).
     pub fn load_customers(&self) -> Result<Vec<Loaded<Customer>>> {
         self.customer_slugs()?
             .par_iter()
+            .filter(|slug| self.has_customer(slug))
             .map(|slug| {
                 let rel = layout::customer_file(slug);
                 Ok(Loaded {
-                    record: read_record(&self.path(&rel), &rel)?,
+                    record: read_customer(self.root(), slug)?,
                     path: rel,
                 })
             })
@@ -173,7 +197,7 @@ impl Store {
     /// unchanged large store loads in a fraction of a second. The first file that does not parse
     /// (in path order) is the error.
     pub fn load_all(&self) -> Result<Vec<CustomerBundle>> {
-        bundles(Snapshot::work_tree(self)?)
+        bundles_following(Snapshot::work_tree(self)?, |old| self.renamed_to(old))
     }
 
     /// Reads every customer with all records straight from the work tree, one file at a time
@@ -207,7 +231,7 @@ impl Store {
                 let mut out = Vec::new();
                 for kind in &kinds {
                     let rel_dir = layout::record_dir(slug, *kind);
-                    for name in record_files(&self.path(&rel_dir))? {
+                    for name in record_files(self.root(), &rel_dir)? {
                         if prefix.matches_file_name(&name) {
                             out.push(RecordLocation {
                                 slug: slug.clone(),
@@ -258,28 +282,108 @@ impl Store {
 
     /// Reads one record by store-relative path.
     pub fn read_record<T: DeserializeOwned>(&self, rel: &str) -> Result<T> {
-        self.refuse_links(rel)?;
-        read_record(&self.path(rel), rel)
+        read_record(self.root(), rel)
     }
 
-    /// Reads the text of a store file (for in-place edits).
+    /// Reads the text of a store file (for in-place edits), with the record size limit.
     pub fn read_text(&self, rel: &str) -> Result<String> {
-        let path = self.path(rel);
-        self.refuse_links(rel)?;
-        refuse_symlink(&path, rel)?;
-        let bytes = std::fs::read(&path).at(rel)?;
-        String::from_utf8(bytes).map_err(|_| Error::Parse {
-            path: PathBuf::from(rel),
-            line: 1,
-            column: 1,
-            message: "file is not valid UTF-8".into(),
-        })
+        fs::read_text(self.root(), rel, yaml::MAX_RECORD_BYTES as u64)
+    }
+
+    /// The bytes of a store file, with the record size limit.
+    pub fn read_bytes(&self, rel: &str) -> Result<Vec<u8>> {
+        fs::read(self.root(), rel, yaml::MAX_RECORD_BYTES as u64)
+    }
+
+    /// Names of the record files of `kind` of one customer, sorted (no parsing).
+    pub fn record_file_names(&self, slug: &str, kind: RecordKind) -> Result<Vec<String>> {
+        record_files(self.root(), &layout::record_dir(slug, kind))
     }
 }
 
-/// Groups the records of a snapshot into bundles, in slug order. Folders without a
+/// How many rename forwards are followed from an old slug.
+const MAX_RENAME_HOPS: usize = 16;
+
+impl CustomerBundle {
+    /// Puts every list back in file-name (time) order after records from several folders
+    /// were joined.
+    fn sort_by_file_name(&mut self) {
+        fn name(path: &str) -> &str {
+            path.rsplit('/').next().unwrap_or(path)
+        }
+        self.interactions
+            .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.notes.sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.handoffs
+            .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.tasks.sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+    }
+}
+
+/// Groups the records of a snapshot into bundles, in slug order. Records in the old folder of
+/// a renamed customer (a forward, no `customer.yaml`: what a merge with a rename can leave)
+/// join the customer they were renamed to, via `renamed_to`; other folders without a
 /// `customer.yaml` are left out (and reported by `check`).
+pub fn bundles_following(
+    snapshot: Snapshot,
+    renamed_to: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<CustomerBundle>> {
+    let mut by_slug = parts_by_slug(snapshot)?;
+    let orphans: Vec<String> = by_slug
+        .iter()
+        .filter(|(_, p)| p.customer.is_none())
+        .map(|(s, _)| s.clone())
+        .collect();
+    for old in orphans {
+        let Some(target) = renamed_to(&old) else {
+            continue;
+        };
+        // Only a customer that says it had this slug takes the records (as `load_bundle`).
+        let claims = by_slug.get(&target).is_some_and(|p| {
+            p.customer
+                .as_ref()
+                .is_some_and(|c| c.record.renamed_from.contains(&old))
+        });
+        if !claims {
+            continue;
+        }
+        let Some(stray) = by_slug.remove(&old) else {
+            continue;
+        };
+        if let Some(parts) = by_slug.get_mut(&target) {
+            parts.interactions.extend(stray.interactions);
+            parts.notes.extend(stray.notes);
+            parts.handoffs.extend(stray.handoffs);
+            parts.tasks.extend(stray.tasks);
+            parts.joined = true;
+        }
+    }
+    Ok(by_slug
+        .into_values()
+        .filter_map(|parts| {
+            let customer = parts.customer?;
+            let mut bundle = CustomerBundle {
+                customer: customer.record,
+                path: customer.path,
+                interactions: parts.interactions,
+                notes: parts.notes,
+                handoffs: parts.handoffs,
+                tasks: parts.tasks,
+            };
+            if parts.joined {
+                bundle.sort_by_file_name();
+            }
+            Some(bundle)
+        })
+        .collect())
+}
+
+/// [`bundles_following`] without rename forwards (a revision, where only the records count).
 pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
+    bundles_following(snapshot, |_| None)
+}
+
+fn parts_by_slug(snapshot: Snapshot) -> Result<BTreeMap<String, Parts>> {
     let mut by_slug: BTreeMap<String, Parts> = BTreeMap::new();
     for entry in snapshot.entries {
         let record = match entry.content {
@@ -299,30 +403,21 @@ pub fn bundles(snapshot: Snapshot) -> Result<Vec<CustomerBundle>> {
             Content::Record(record) => *record,
         };
         let slug = entry.path.split('/').nth(1).unwrap_or_default().to_string();
-        let parts = by_slug.entry(slug).or_default();
+        let parts = by_slug.entry(slug.clone()).or_default();
         let path = entry.path;
         match record {
-            Record::Customer(record) => parts.customer = Some(Loaded { path, record }),
+            Record::Customer(mut record) => {
+                // The folder is the identity (see `read_customer`).
+                record.slug.clone_from(&slug);
+                parts.customer = Some(Loaded { path, record })
+            }
             Record::Interaction(record) => parts.interactions.push(Loaded { path, record }),
             Record::Note(record) => parts.notes.push(Loaded { path, record }),
             Record::Handoff(record) => parts.handoffs.push(Loaded { path, record }),
             Record::Task(record) => parts.tasks.push(Loaded { path, record }),
         }
     }
-    Ok(by_slug
-        .into_values()
-        .filter_map(|parts| {
-            let customer = parts.customer?;
-            Some(CustomerBundle {
-                customer: customer.record,
-                path: customer.path,
-                interactions: parts.interactions,
-                notes: parts.notes,
-                handoffs: parts.handoffs,
-                tasks: parts.tasks,
-            })
-        })
-        .collect())
+    Ok(by_slug)
 }
 
 #[derive(Default)]
@@ -332,59 +427,37 @@ struct Parts {
     notes: Vec<Loaded<Note>>,
     handoffs: Vec<Loaded<Handoff>>,
     tasks: Vec<Loaded<Task>>,
+    /// Records of another folder were joined in.
+    joined: bool,
 }
 
-/// Names of the record files in `dir`, sorted; a missing folder has none.
-fn record_files(dir: &Path) -> Result<Vec<String>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(e) => return Err(Error::io(dir, e)),
-    };
-    let mut names = Vec::new();
-    for entry in entries {
-        let entry = entry.at(dir)?;
-        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
-            continue;
-        };
-        if name.ends_with(".yaml")
-            && !atomic::is_temp_name(&name)
-            && entry.file_type().at(entry.path())?.is_file()
-        {
-            names.push(name);
-        }
-    }
-    names.sort();
-    Ok(names)
+/// Names of the record files in the store folder `rel_dir`, sorted; a missing folder has none.
+/// Only regular `*.yaml` files count (temporary files, links and anything else are left to
+/// `check`); a link on the way to the folder is an error.
+fn record_files(root: &Path, rel_dir: &str) -> Result<Vec<String>> {
+    Ok(fs::list(root, rel_dir)?
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|e| {
+            e.kind == fs::Kind::File && e.name.ends_with(".yaml") && !fs::is_temp_name(&e.name)
+        })
+        .map(|e| e.name)
+        .collect())
 }
 
-fn refuse_symlink(path: &Path, rel: &str) -> Result<()> {
-    let meta = std::fs::symlink_metadata(path).at(rel)?;
-    if meta.file_type().is_symlink() {
-        return Err(Error::invalid(format!(
-            "{}: is a symbolic link; records must be regular files",
-            text::escape(rel)
-        )));
-    }
-    if meta.len() > yaml::MAX_RECORD_BYTES as u64 {
-        return Err(Error::Parse {
-            path: PathBuf::from(rel),
-            line: 1,
-            column: 1,
-            message: format!(
-                "file is {} bytes; records are limited to {}",
-                meta.len(),
-                yaml::MAX_RECORD_BYTES
-            ),
-        });
-    }
-    Ok(())
-}
-
-fn read_record<T: DeserializeOwned>(path: &Path, rel: &str) -> Result<T> {
-    refuse_symlink(path, rel)?;
-    let bytes = std::fs::read(path).at(rel)?;
+/// Reads and parses the record at `rel` with the record size limit.
+fn read_record<T: DeserializeOwned>(root: &Path, rel: &str) -> Result<T> {
+    let bytes = fs::read(root, rel, yaml::MAX_RECORD_BYTES as u64)?;
     yaml::parse_bytes(Path::new(rel), &bytes)
+}
+
+/// Reads the customer whose folder is `slug`. The folder is the customer's identity on disk:
+/// the record's `slug` field is replaced by it, so no path is ever built from what the file
+/// says (a `slug` field that disagrees is a `check` error, and writes refuse the customer).
+fn read_customer(root: &Path, slug: &str) -> Result<Customer> {
+    let mut customer: Customer = read_record(root, &layout::customer_file(slug))?;
+    customer.slug = slug.to_string();
+    Ok(customer)
 }
 
 impl Store {
@@ -395,12 +468,11 @@ impl Store {
         slug: &str,
         kind: RecordKind,
     ) -> Result<Option<crate::model::Timestamp>> {
-        let names = record_files(&self.path(&layout::record_dir(slug, kind)))?;
-        Ok(names.iter().rev().find_map(|n| {
-            let stamp = n.get(..16)?;
-            chrono::NaiveDateTime::parse_from_str(stamp, "%Y%m%dT%H%M%SZ")
-                .ok()
-                .map(|t| t.and_utc().fixed_offset())
-        }))
+        let names = self.record_file_names(slug, kind)?;
+        Ok(names
+            .iter()
+            .rev()
+            .find_map(|n| layout::RecordFileName::parse(n))
+            .map(|n| n.at))
     }
 }

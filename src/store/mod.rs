@@ -4,9 +4,15 @@
 pub mod atomic;
 pub mod change;
 pub mod edit;
+pub mod fs;
+mod gate;
+pub use gate::check_file;
+pub mod journal;
 pub mod layout;
 pub mod load;
+pub mod locate;
 pub mod snapshot;
+pub mod txn;
 pub mod yaml;
 
 use std::path::{Path, PathBuf};
@@ -17,8 +23,10 @@ use crate::error::{Error, IoContext, Result};
 use crate::model::config::Config;
 use crate::model::suggest;
 
-pub use change::{ApplyOptions, Change, FileOp};
+pub use change::{Change, FileOp};
+pub use journal::Recovery;
 pub use load::CustomerBundle;
+pub use txn::{AbortPoint, ApplyOptions, Transaction, set_abort_point};
 
 /// An open store: where it is, inside which git work tree, and its settings.
 #[derive(Debug, Clone)]
@@ -31,11 +39,17 @@ pub struct Store {
 impl Store {
     /// Finds the store containing `start` (or `start` itself), as git finds a repository.
     pub fn discover(start: &Path) -> Result<Self> {
+        Self::discover_inner(start, Self::open)
+    }
+
+    fn discover_inner(start: &Path, open: fn(&Path) -> Result<Self>) -> Result<Self> {
         let start = std::path::absolute(start).at(start)?;
         let mut dir = Some(start.as_path());
         while let Some(d) = dir {
-            if d.join(layout::CONFIG_FILE).is_file() {
-                return Self::open(d);
+            // Found by its settings folder, looked at without following a link: a `.gitcrm`
+            // that is a link is found, then refused by `open` with its name.
+            if std::fs::symlink_metadata(d.join(layout::CONFIG_DIR)).is_ok() {
+                return open(d);
             }
             if d.join(".git").exists() {
                 break;
@@ -45,11 +59,50 @@ impl Store {
         Err(Error::NoStore { start })
     }
 
-    /// Opens the store whose root is exactly `root`.
+    /// Opens the store whose root is exactly `root`. A config with an error (an unknown zone,
+    /// a hostile handle, a target that is not a duration...) is refused, naming
+    /// `file:line:column`: no command runs on settings it would misread.
     pub fn open(root: &Path) -> Result<Self> {
+        let store = Self::open_lenient(root)?;
+        store.require_valid_config()?;
+        Ok(store)
+    }
+
+    /// Like [`Store::discover`], but accepts a config with problems (for `git crm check`,
+    /// which reports them all).
+    pub fn discover_lenient(start: &Path) -> Result<Self> {
+        let store = Self::discover_inner(start, Self::open_lenient)?;
+        Ok(store)
+    }
+
+    /// Fails with the first error of the config, located in the file.
+    pub fn require_valid_config(&self) -> Result<()> {
+        let Some(problem) = crate::model::config_problems::first_error(&self.config) else {
+            return Ok(());
+        };
+        let text = fs::read_text(&self.root, layout::CONFIG_FILE, MAX_CONFIG_BYTES).ok();
+        let keys: Vec<&str> = problem.keys.iter().map(String::as_str).collect();
+        let (line, column) = text
+            .as_deref()
+            .and_then(|t| locate::key_or_parent(t, &keys))
+            .unwrap_or((1, 1));
+        let hint = problem
+            .hint
+            .map(|h| format!("{h}; `git crm check config` lists every problem"))
+            .unwrap_or_else(|| "`git crm check config` lists every problem".into());
+        Err(Error::Config {
+            path: PathBuf::from(layout::CONFIG_FILE),
+            line,
+            column,
+            message: format!("{}: {}", problem.keys.join("."), problem.message),
+            hint,
+        })
+    }
+
+    /// Opens the store at `root` without judging its config beyond its YAML.
+    pub fn open_lenient(root: &Path) -> Result<Self> {
         let root = std::path::absolute(root).at(root)?;
-        let config_path = root.join(layout::CONFIG_FILE);
-        if !config_path.is_file() {
+        if fs::kind(&root, layout::CONFIG_FILE)?.is_none() {
             return Err(Error::NoStore { start: root });
         }
         let repo_root = find_repo_root(&root).ok_or_else(|| {
@@ -58,7 +111,7 @@ impl Store {
                 "run `git crm init` there to create one",
             )
         })?;
-        let config = load_config(&config_path)?;
+        let config = load_config(&root)?;
         Ok(Store {
             root,
             repo_root,
@@ -83,8 +136,8 @@ impl Store {
 
     /// Re-reads the settings after a command changed them.
     pub fn reload_config(&mut self) -> Result<()> {
-        self.config = load_config(&self.root.join(layout::CONFIG_FILE))?;
-        Ok(())
+        self.config = load_config(&self.root)?;
+        self.require_valid_config()
     }
 
     /// Absolute path of a store-relative path.
@@ -111,6 +164,7 @@ impl Store {
 
     /// The zone in which naive times typed by people are read.
     pub fn zone(&self) -> Tz {
+        // An invalid zone never gets here: `open` refuses the config.
         self.config
             .timezone
             .as_deref()
@@ -170,9 +224,12 @@ impl Store {
     }
 }
 
-fn load_config(path: &Path) -> Result<Config> {
-    let text = std::fs::read(path).at(path)?;
-    yaml::parse_bytes(path, &text)
+/// Largest settings file read.
+pub const MAX_CONFIG_BYTES: u64 = 4 << 20;
+
+fn load_config(root: &Path) -> Result<Config> {
+    let bytes = fs::read(root, layout::CONFIG_FILE, MAX_CONFIG_BYTES)?;
+    yaml::parse_bytes(Path::new(layout::CONFIG_FILE), &bytes)
 }
 
 /// The nearest folder at or above `dir` that has a `.git`.

@@ -617,10 +617,21 @@ fn rename_moves_the_folder_and_keeps_the_id() {
         )
     );
 
-    assert!(!store.path("customers/acme").exists(), "old folder removed");
+    // The old folder keeps only the forward to the new slug.
+    assert_eq!(
+        store.files_in("customers/acme"),
+        ["customers/acme/renamed.yaml"]
+    );
+    let forward = store.read("customers/acme/renamed.yaml");
+    assert!(forward.contains(&format!("id: {id}\n")), "{forward}");
+    assert!(forward.contains("renamed_to: acme-inc\n"), "{forward}");
     let files = store.head_files();
-    assert!(
-        files.iter().all(|f| !f.starts_with("customers/acme/")),
+    assert_eq!(
+        files
+            .iter()
+            .filter(|f| f.starts_with("customers/acme/"))
+            .collect::<Vec<_>>(),
+        ["customers/acme/renamed.yaml"],
         "{files:?}"
     );
     for old in &old_files {
@@ -638,6 +649,7 @@ fn rename_moves_the_folder_and_keeps_the_id() {
 
     let yaml = store.read("customers/acme-inc/customer.yaml");
     assert!(yaml.starts_with(&format!("id: {id}\n")), "{yaml}");
+    assert!(yaml.contains("renamed_from:\n- acme\n"), "{yaml}");
     assert!(
         yaml.contains("\nname: Acme Inc\nslug: acme-inc\n"),
         "{yaml}"

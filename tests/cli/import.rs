@@ -198,16 +198,31 @@ fn changed_row_updates_in_place_keeping_comments() {
 #[test]
 fn csv_variants_bom_tabs_pipes_and_multiline_cells() {
     let store = store();
-    let rules = scratch(&store, "r.yaml", CUSTOMER_RULES.as_bytes());
+    let rules = scratch(
+        &store,
+        "r.yaml",
+        format!("{CUSTOMER_RULES}  fields.notes: Notes\n").as_bytes(),
+    );
     let tsv = scratch(
         &store,
         "c.tsv",
-        b"\xEF\xBB\xBFID\tName\tStatus\tOwner\tTags\n1\t\"Multi\nLine Ltd\"\tactive\talice\ta\n2\tPlain\tlead\tbob\t\n",
+        b"\xEF\xBB\xBFID\tName\tStatus\tOwner\tTags\tNotes\n1\tMulti Ltd\tactive\talice\ta\t\"two\nlines\"\n2\tPlain\tlead\tbob\t\t\n",
     );
     let out = import_ok(&store, &tsv, &rules, &[]);
     assert!(out.contains(": 2 created"), "{out}");
-    let multi = store.read("customers/multi-line-ltd/customer.yaml");
-    assert!(multi.contains("name: |-\n  Multi\n  Line Ltd\n"), "{multi}");
+    let multi = store.read("customers/multi-ltd/customer.yaml");
+    assert!(multi.contains("notes: |-\n    two\n    lines\n"), "{multi}");
+    // A name is one line: a multi-line name cell is a problem at its row and column.
+    let bad = scratch(
+        &store,
+        "bad.tsv",
+        b"ID\tName\tStatus\tOwner\tTags\tNotes\n9\t\"Multi\nLine\"\tactive\talice\t\t\n",
+    );
+    let err = stderr(&import(&store, &bad, &rules, &[]).code(1));
+    assert!(
+        err.contains("bad.tsv:2:2: name (column `Name`): the name must be one line"),
+        "{err}"
+    );
     let piped = scratch(
         &store,
         "c.txt",
@@ -608,7 +623,7 @@ fn rules_problems_are_listed_one_per_line() {
 }
 
 /// The test hook aborts the process (SIGABRT, no clean-up: what `kill -9` leaves) after some
-/// files are written; the re-run must finish the job, once.
+/// files are written; the next command undoes them, and the re-run imports every row once.
 #[test]
 fn killed_import_is_completed_by_a_rerun_without_duplicates() {
     let store = store();
@@ -626,7 +641,7 @@ fn killed_import_is_completed_by_a_rerun_without_duplicates() {
         .arg(&file)
         .arg("--rules")
         .arg(&rules)
-        .env("GITCRM_IMPORT_ABORT_AFTER", "7")
+        .env("GITCRM_TEST_ABORT", "files:7")
         .output()
         .unwrap();
     assert!(!output.status.success(), "the hook aborts the import");
@@ -651,13 +666,8 @@ fn killed_import_is_completed_by_a_rerun_without_duplicates() {
             "torn file {file}: {text}"
         );
     }
-    assert!(
-        store
-            .sandbox
-            .path()
-            .join("store/.git/gitcrm/import.journal")
-            .is_file()
-    );
+    let journal = store.sandbox.path().join("store/.git/gitcrm/journal.json");
+    assert!(journal.is_file());
 
     // A kill in the middle of a write leaves a folder with only a temporary file in it.
     let unwritten = (0..40)
@@ -669,9 +679,23 @@ fn killed_import_is_completed_by_a_rerun_without_duplicates() {
         "id: 0",
     );
 
-    let out = import_ok(&store, &file, &rules, &[]);
-    assert!(out.contains("completed an interrupted import"), "{out}");
+    let rerun = import(&store, &file, &rules, &[]).success();
+    let note = stderr(&rerun);
+    assert_eq!(
+        note,
+        format!(
+            "note: undid an interrupted `import.customers` (process {}): {} files put back as committed\n",
+            output_pid(&note),
+            written.len()
+        )
+    );
+    assert!(stdout(&rerun).contains(": 40 created, 0 updated, 0 unchanged"));
     assert!(store.path(&format!("{unwritten}/customer.yaml")).is_file());
+    assert!(
+        !store
+            .path(&format!("{unwritten}/.customer.yaml.999.0badf00d.tmp"))
+            .exists()
+    );
     assert_eq!(
         store.files_in("customers").len(),
         40,
@@ -691,19 +715,22 @@ fn killed_import_is_completed_by_a_rerun_without_duplicates() {
             .count(),
         40
     );
-    assert!(
-        !store
-            .sandbox
-            .path()
-            .join("store/.git/gitcrm/import.journal")
-            .exists()
-    );
+    assert!(!journal.exists());
     let again = import_ok(&store, &file, &rules, &[]);
     assert!(
         again.contains(": 0 created, 0 updated, 40 unchanged"),
         "{again}"
     );
     assert_eq!(store.commit_count(), before + 1);
+}
+
+/// The process id in a recovery note (`(process 1234)`).
+fn output_pid(note: &str) -> String {
+    note.split("(process ")
+        .nth(1)
+        .and_then(|rest| rest.split(')').next())
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// A real `kill -9` at arbitrary moments: whatever was interrupted, the re-run leaves exactly
@@ -737,9 +764,8 @@ fn kill_9_at_any_moment_then_rerun() {
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();
-        // A kill during the index write can leave git's index.lock behind, which git, too,
-        // asks people to remove; git-crm's own write lock is released by the system.
-        let _ = std::fs::remove_file(store.path(".git/index.lock"));
+        // Whatever the kill left (files, git's index.lock, a prepared commit), the next
+        // command repairs it: nothing is removed by hand.
     }
     let out = import_ok(&store, &file, &rules, &[]);
     assert!(out.contains(" 0 updated, "), "{out}");
@@ -798,4 +824,64 @@ fn summary_snapshots() {
         let touchpoints = run(&["../touchpoints.csv", "--rules", "../touchpoints.rules.yaml"]);
         insta::assert_snapshot!("import_summaries", format!("{real}{again}{touchpoints}"));
     });
+}
+
+/// Spreadsheets that would swallow rows, exhaust memory or be misread are refused with the
+/// place of the problem, and nothing is imported.
+#[test]
+fn hostile_spreadsheets_are_refused_where_the_problem_is() {
+    let store = store();
+    let rules = scratch(&store, "r.yaml", CUSTOMER_RULES.as_bytes());
+    let head = store.head();
+    let refused = |name: &str, contents: &[u8]| {
+        let file = scratch(&store, name, contents);
+        stderr(&import(&store, &file, &rules, &[]).code(1))
+    };
+    let err = refused(
+        "unclosed.csv",
+        b"ID,Name,Status,Owner,Tags\n1,\"Acme,active,alice,\n2,Globex,lead,alice,\n3,Initech,lead,alice,\n",
+    );
+    assert!(
+        err.contains("unclosed.csv:2:3: this quoted cell is never closed"),
+        "{err}"
+    );
+    let mut huge = b"ID,Name,Status,Owner,Tags\n1,".to_vec();
+    huge.extend(std::iter::repeat_n(b'x', 2 << 20));
+    huge.extend(b",active,alice,\n");
+    let err = refused("huge.csv", &huge);
+    assert!(
+        err.contains("huge.csv:2:2: this cell is 2097152 bytes; cells are limited to 1048576"),
+        "{err}"
+    );
+    let utf16be: Vec<u8> = "ID,Name\n1,Acme\n"
+        .encode_utf16()
+        .flat_map(|u| u.to_be_bytes())
+        .collect();
+    let err = refused("utf16.csv", &utf16be);
+    assert!(err.contains("utf16.csv:1:1: the file is UTF-16"), "{err}");
+
+    // A workbook that unpacks to more than any real spreadsheet (a zip bomb) is refused from
+    // its directory, before anything is unpacked.
+    let bomb = store.sandbox.path().join("bomb.xlsx");
+    {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(false);
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
+        let zeros = vec![b' '; 1 << 20];
+        for _ in 0..260 {
+            zip.write_all(&zeros).unwrap();
+        }
+        zip.finish().unwrap();
+    }
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 2 << 20);
+    let err = stderr(&import(&store, &bomb, &rules, &[]).code(1));
+    assert!(
+        err.contains("the workbook unpacks to 272629760 bytes"),
+        "{err}"
+    );
+    assert_eq!(store.head(), head);
+    store.status_clean();
 }

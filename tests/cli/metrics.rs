@@ -616,7 +616,7 @@ fn targets_are_derived_from_times() {
     assert_eq!(out.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&out.stderr).contains(
-            ".gitcrm/config.yaml: targets.first_response: cannot read `soon` as a duration"
+            ".gitcrm/config.yaml:27:3: targets.first_response: cannot read `soon` as a duration"
         ),
         "{}",
         String::from_utf8_lossy(&out.stderr)
@@ -634,7 +634,7 @@ fn bad_calendars_are_clear_errors() {
     let a = store.cmd().args(["metrics"]).assert().code(1);
     assert_eq!(
         stderr(&a),
-        "error: .gitcrm/config.yaml: calendars.office.zone: `Europe/Atlantis` is not an IANA time zone\nhint: use a name such as Europe/Paris, America/New_York or UTC\n"
+        "error: .gitcrm/config.yaml:23:5: calendars.office.zone: `Europe/Atlantis` is not an IANA time zone\nhint: use a name such as Europe/Paris, America/New_York or UTC; `git crm check config` lists every problem\n"
     );
     store.replace_line(".gitcrm/config.yaml", "    zone:", "    zone: Europe/Paris");
     store.replace_line(
@@ -644,7 +644,7 @@ fn bad_calendars_are_clear_errors() {
     );
     let a = store.cmd().args(["metrics"]).assert().code(1);
     assert!(
-        stderr(&a).starts_with("error: .gitcrm/config.yaml: calendars.office.hours.mon: `17:00-09:00` ends before it starts"),
+        stderr(&a).starts_with("error: .gitcrm/config.yaml:24:5: calendars.office.hours.mon: `17:00-09:00` ends before it starts"),
         "{}",
         stderr(&a)
     );

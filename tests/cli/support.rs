@@ -14,6 +14,7 @@ const REMOVED_ENV: &[&str] = &[
     "GITCRM_STORE",
     "GITCRM_NOW",
     "GITCRM_SEED",
+    "GITCRM_TEST_ABORT",
     "CI",
     "GIT_DIR",
     "GIT_WORK_TREE",

@@ -397,15 +397,45 @@ fn kinds_of_every_record_appear() {
 #[test]
 fn control_characters_are_escaped() {
     let store = TestStore::new();
-    store.add_customer_with("Evil \u{1b}]0;pwned\u{7} Co", &["--slug", "evil"]);
-    store.log(
-        "evil",
-        "email",
-        "inbound",
-        "\u{1b}[2J evil",
-        &["--at", "2025-03-03 09:00", "--by", "x\u{202e}y"],
+    store.add_customer_with("Evil Co", &["--slug", "evil"]);
+    // Such values never get in through git-crm (the write gate refuses them, below), but a
+    // teammate can push anything: the files are written by hand, as a pull would bring them.
+    store.replace_line(
+        "customers/evil/customer.yaml",
+        "name:",
+        "name: \"Evil \\e]0;pwned\\a Co\"",
     );
-    store.note("evil", "bell\u{7} and\rreturn");
+    store.write(
+        "customers/evil/interactions/20250303T090000Z-0000aaaa.yaml",
+        "id: 01955c7e-2e80-7000-8000-00000000aaaa\nat: 2025-03-03T09:00:00Z\nrecorded_at: 2025-03-03T09:00:00Z\nchannel: email\ndirection: inbound\nby: \"x\\u202ey\"\nthread: 01955c7e-2e80-7000-8000-00000000aaaa\nsummary: \"\\e[2J evil\"\n",
+    );
+    store.write(
+        "customers/evil/notes/20250303T100000Z-0000bbbb.yaml",
+        "id: 01955cb4-a500-7000-8000-00000000bbbb\nat: 2025-03-03T10:00:00Z\nby: alice\nbody: \"bell\\a and\\rreturn\"\n",
+    );
+    store.commit_all("a hostile push");
+    for refused in [
+        &["customer", "add", "Evil \u{1b}]0;pwned\u{7} Co"][..],
+        &[
+            "log",
+            "evil",
+            "-c",
+            "email",
+            "-d",
+            "inbound",
+            "-s",
+            "\u{1b}[2J evil",
+        ],
+        &["note", "evil", "bell\u{7}"],
+    ] {
+        let out = store.cmd().args(refused).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{refused:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("control character"),
+            "{refused:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
 
     for format in ["table", "markdown"] {
         let out = store.run(&["timeline", "evil", "--format", format]);

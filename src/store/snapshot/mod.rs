@@ -26,7 +26,7 @@ use crate::git::{self, EntryKind};
 use crate::model::records::{Customer, Handoff, Interaction, Note, RecordKind, Task};
 use crate::model::slug;
 
-use super::{Store, atomic, layout, yaml};
+use super::{Store, fs::is_temp_name, layout, yaml};
 
 /// A parsed record of any kind.
 #[derive(Debug, Clone, PartialEq)]
@@ -58,8 +58,8 @@ pub enum Content {
 pub struct Entry {
     /// Store-relative path, `/`-separated.
     pub path: String,
-    /// A symbolic link is listed, never followed.
-    pub symlink: bool,
+    /// A symbolic link or a special file is listed, never followed or opened.
+    pub kind: EntryKind,
     /// The git blob id of the content (empty for links and unparsed files).
     pub id: String,
     pub content: Content,
@@ -101,9 +101,7 @@ pub fn classify(path: &str) -> Option<Option<RecordKind>> {
             Some(None)
         }
         [layout::CUSTOMERS_DIR, slug, dir, name]
-            if slug::validate(slug).is_ok()
-                && name.ends_with(".yaml")
-                && !atomic::is_temp_name(name) =>
+            if slug::validate(slug).is_ok() && name.ends_with(".yaml") && !is_temp_name(name) =>
         {
             RecordKind::from_dir_name(dir).map(Some)
         }
@@ -149,7 +147,7 @@ pub fn parse(path: &str, data: &[u8]) -> Content {
 /// A file found, before its content is known.
 struct Pending {
     path: String,
-    symlink: bool,
+    kind: EntryKind,
     /// The blob id when the object database has the content.
     blob: Option<String>,
 }
@@ -165,11 +163,22 @@ impl Snapshot {
         let prefix = store.git_path(layout::CUSTOMERS_DIR);
         let store_prefix = store.git_path("");
         let store_prefix = store_prefix.trim_end_matches('/');
-        let pending: Vec<Pending> = git::scan_work_tree(store.repo_root(), &prefix)?
+        let found = super::fs::walk(store.root(), layout::CUSTOMERS_DIR)?
+            .into_iter()
+            .map(|f| {
+                let kind = match f.kind {
+                    super::fs::Kind::File => EntryKind::File,
+                    super::fs::Kind::Symlink => EntryKind::Symlink,
+                    _ => EntryKind::Special,
+                };
+                (store.git_path(&f.path), kind, f.stat)
+            })
+            .collect();
+        let pending: Vec<Pending> = git::mark_unchanged(store.repo_root(), &prefix, found)?
             .into_iter()
             .map(|f| Pending {
                 path: strip(&f.path, store_prefix),
-                symlink: f.kind == EntryKind::Symlink,
+                kind: f.kind,
                 blob: f.blob,
             })
             .collect();
@@ -185,7 +194,7 @@ impl Snapshot {
         // The cache's entry for a file read from disk, used once its content id is known.
         let mut candidates: Vec<Option<(String, Content)>> = vec![None; n];
         for (i, p) in pending.iter().enumerate() {
-            if p.symlink || classify(&p.path).is_none() {
+            if p.kind != EntryKind::File || classify(&p.path).is_none() {
                 contents[i] = Some(Content::Other);
                 ids[i] = p.blob.clone().unwrap_or_default();
                 continue;
@@ -251,7 +260,7 @@ impl Snapshot {
                 });
                 Entry {
                     path: p.path,
-                    symlink: p.symlink,
+                    kind: p.kind,
                     id,
                     content,
                 }
@@ -320,7 +329,7 @@ impl Snapshot {
                     content.unwrap_or_else(|| parse(&path, data.as_deref().unwrap_or_default()));
                 Entry {
                     path,
-                    symlink: false,
+                    kind: EntryKind::File,
                     id,
                     content,
                 }
@@ -347,7 +356,7 @@ impl Snapshot {
                 let content = parse(&path, &f.data);
                 Entry {
                     path,
-                    symlink: false,
+                    kind: EntryKind::File,
                     id: f.id,
                     content,
                 }
@@ -363,7 +372,7 @@ impl Snapshot {
     /// The bytes of an entry, read again (checks read the few files they report on, to point at
     /// a line).
     pub fn bytes(&self, store: &Store, entry: &Entry) -> Option<Vec<u8>> {
-        if entry.symlink {
+        if entry.kind != EntryKind::File {
             return None;
         }
         match self.origin {
@@ -397,12 +406,11 @@ type Disk = std::result::Result<Vec<u8>, u64>;
 /// Reads a work-tree file without following a link; a file larger than any record may be is not
 /// read.
 fn read_disk(store: &Store, rel: &str) -> Result<Disk> {
-    let path = store.path(rel);
-    let meta = std::fs::symlink_metadata(&path).map_err(|e| Error::io(&path, e))?;
-    if meta.len() > yaml::MAX_RECORD_BYTES as u64 {
-        return Ok(Err(meta.len()));
+    match super::fs::read_limited(store.root(), rel, yaml::MAX_RECORD_BYTES as u64) {
+        Ok(data) => Ok(Ok(data)),
+        Err(super::fs::ReadError::TooLarge(size)) => Ok(Err(size)),
+        Err(super::fs::ReadError::Other(e)) => Err(e),
     }
-    Ok(Ok(std::fs::read(&path).map_err(|e| Error::io(&path, e))?))
 }
 
 fn too_large(size: u64) -> Content {

@@ -20,6 +20,12 @@ pub fn key(text: &str, path: &[&str]) -> Option<(u64, u64)> {
     found
 }
 
+/// Like [`key`], but falls back to the nearest enclosing key that can be found (a key inside
+/// a flow mapping such as `hours: {mon: ...}` is pointed at by its parent's line).
+pub fn key_or_parent(text: &str, path: &[&str]) -> Option<(u64, u64)> {
+    (1..=path.len()).rev().find_map(|n| key(text, &path[..n]))
+}
+
 /// 1-based `(line, column)` of the first `key: value` line whose value is `value` (quoted or
 /// not), anywhere in the text: for list items such as a contact's email.
 pub fn key_value(text: &str, key: &str, value: &str) -> Option<(u64, u64)> {
