@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::Problem;
 use super::compile::{ActionKind, Amount, Cond, Field, Rule, Test, Trigger, leaves, value_text};
 use crate::model::suggest;
-use crate::store::CustomerBundle;
 
 /// Warnings about `rules`, given the customers of the store.
 pub fn analyse(rules: &[Rule], customers: &[&crate::model::Customer]) -> Vec<Problem> {
@@ -27,11 +26,6 @@ pub fn analyse(rules: &[Rule], customers: &[&crate::model::Customer]) -> Vec<Pro
     out.extend(loops(rules));
     out.extend(unknown_custom_fields(rules, customers));
     out
-}
-
-/// The customers of bundles, for [`analyse`].
-pub fn customers_of(bundles: &[CustomerBundle]) -> Vec<&crate::model::Customer> {
-    bundles.iter().map(|b| &b.customer).collect()
 }
 
 /// Why a condition can never hold, when it obviously cannot.

@@ -7,7 +7,7 @@
 //! does not have (a person who left, a team without members, a channel that is not in the
 //! vocabulary). `rules run` exits 2 for the first kind and 1 for the second.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 use regex::Regex;
@@ -1069,12 +1069,12 @@ impl Compiler<'_> {
                 self.static_mentions(pos, &n.body);
                 ActionKind::AddNote {
                     body,
-                    tags: self.tags(pos, &n.tags, "add_note.tags"),
+                    tags: self.tags(pos, &n.tags, "add_note.tags", false),
                 }
             }
-            RawAction::AddTags(tags) => ActionKind::AddTags(self.tags(pos, tags, "add_tags")),
+            RawAction::AddTags(tags) => ActionKind::AddTags(self.tags(pos, tags, "add_tags", true)),
             RawAction::RemoveTags(tags) => {
-                ActionKind::RemoveTags(self.tags(pos, tags, "remove_tags"))
+                ActionKind::RemoveTags(self.tags(pos, tags, "remove_tags", true))
             }
             RawAction::SetField(map) => {
                 let mut pairs = Vec::new();
@@ -1167,7 +1167,7 @@ impl Compiler<'_> {
         }
     }
 
-    fn tags(&mut self, pos: Pos, tags: &[String], what: &str) -> Vec<String> {
+    fn tags(&mut self, pos: Pos, tags: &[String], what: &str, required: bool) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for tag in tags {
             let tag = tag.trim();
@@ -1177,7 +1177,7 @@ impl Compiler<'_> {
                 out.push(tag.to_string());
             }
         }
-        if tags.is_empty() {
+        if required && tags.is_empty() {
             self.file(pos, format!("`{what}` lists no tag"));
         }
         out
@@ -1510,24 +1510,6 @@ pub fn leaves(cond: &Cond) -> Vec<&Leaf> {
         }
     }
     walk(cond, &mut out);
-    out
-}
-
-/// Where a file problem sits, in the words `check` uses.
-pub fn path() -> &'static str {
-    RULES_FILE
-}
-
-/// The custom fields the rules read, for `check rules` to compare with the store.
-pub fn custom_fields(rules: &[Rule]) -> BTreeSet<(String, Pos, String)> {
-    let mut out = BTreeSet::new();
-    for rule in rules {
-        for leaf in leaves(&rule.conditions) {
-            if let Field::Custom(k) = &leaf.field {
-                out.insert((k.clone(), leaf.pos, rule.id.clone()));
-            }
-        }
-    }
     out
 }
 

@@ -100,8 +100,40 @@ pub fn past(repo: &Repo, head: &str) -> Result<Past> {
             seen,
         });
     }
+    past.seen = frontier(&all, &past.seen);
     past.all = all;
     Ok(past)
+}
+
+/// The heads of `seen` that no other head of `seen` descends from: the range is the same
+/// without the others, and a store where rules ran for a year lists one or two heads, not
+/// thousands.
+fn frontier(all: &[CommitInfo], seen: &[String]) -> Vec<String> {
+    let parents: HashMap<&str, &[String]> = all
+        .iter()
+        .map(|c| (c.id.as_str(), c.parents.as_slice()))
+        .collect();
+    let mut covered: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut queue: Vec<&str> = seen
+        .iter()
+        .filter_map(|s| parents.get(s.as_str()))
+        .flat_map(|ps| ps.iter().map(String::as_str))
+        .collect();
+    while let Some(id) = queue.pop() {
+        if !covered.insert(id) {
+            continue;
+        }
+        if let Some(ps) = parents.get(id) {
+            queue.extend(ps.iter().map(String::as_str));
+        }
+    }
+    let mut out: Vec<String> = Vec::new();
+    for s in seen {
+        if !covered.contains(s.as_str()) && !out.contains(s) {
+            out.push(s.clone());
+        }
+    }
+    out
 }
 
 /// Which commits a run looks at for events, in words.

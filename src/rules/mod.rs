@@ -16,7 +16,8 @@
 //! [`eval`] (conditions), [`plan`] (what firing does, as one planned change), [`pick`]
 //! (round-robin and least-loaded, deterministic), [`history`] (what git says: the range, the
 //! events, what fired before), [`fixtures`] (`rules test`), [`analysis`] (`check rules`),
-//! [`review`] (what a branch did with rules) and [`hooks`] (the post-merge hook).
+//! [`review`] (what a branch did with rules), [`hooks`] (the post-merge hook) and [`run`] (the
+//! committed store in, one commit out).
 
 pub mod analysis;
 pub mod compile;

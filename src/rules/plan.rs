@@ -102,16 +102,6 @@ impl Fired {
                 .contains(&(rule.to_string(), key.to_string(), r.to_string())),
         }
     }
-
-    /// How many firings are known.
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    /// Whether none is.
-    pub fn is_empty(&self) -> bool {
-        self.keys.is_empty()
-    }
 }
 
 /// An event found in a commit of the range.

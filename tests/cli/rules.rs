@@ -736,3 +736,95 @@ fn the_post_merge_hook_runs_event_rules_after_a_pull() {
         "#!/bin/sh\necho mine\n"
     );
 }
+
+/// Event rules react to what people and other rules did, in the next run, never to their own
+/// commit; `task.overdue` fires once per task.
+#[test]
+fn rules_react_to_changes_handoffs_and_overdue_tasks() {
+    let store = scene();
+    store.write(
+        ".gitcrm/rules.yaml",
+        &EXAMPLE.replace(
+            "\ntests:\n",
+            r#"
+  - id: churn-interview
+    trigger: customer.changed
+    conditions: {changed: status, status: churned}
+    actions:
+      - add_task: {title: "Exit interview with {customer.name}", assignee: owner, due: 3d}
+      - add_tags: [churned-this-quarter]
+  - id: welcome-finance
+    trigger: handoff.created
+    conditions: {handoff.to.team: finance}
+    actions:
+      - add_note: {body: "@{owner} {customer.name} is yours now: {handoff.from} handed it over"}
+  - id: overdue-nudge
+    trigger: task.overdue
+    conditions: {task.days_overdue: {at_least: 2}}
+    actions:
+      - add_note: {body: "Overdue: {task.title} (due {task.due})"}
+
+tests:
+"#,
+        ),
+    );
+    store.commit_all("rules: more rules");
+    assert!(store.read(".gitcrm/rules.yaml").contains("churn-interview"));
+    // The first run routes acme to finance; the handoff it writes is seen by the next run.
+    let first = at(&store, NOON, &["rules", "run"]);
+    assert!(first.contains("billing-to-finance on acme"), "{first}");
+    assert!(!first.contains("welcome-finance"), "{first}");
+    let second = at(&store, "2026-11-23T12:05:00+01:00", &["rules", "run"]);
+    assert!(
+        second.contains("welcome-finance on acme (handoff "),
+        "{second}"
+    );
+    assert!(second.contains("note "), "{second}");
+    let notes = store.files_in("customers/acme/notes");
+    let welcome = store.read(notes.last().unwrap());
+    assert!(
+        welcome.contains("@frank Acme is yours now: dave (support) handed it over"),
+        "{welcome}"
+    );
+    // A person churns northstar: the task and the tag; the rule's own edit does not re-fire it.
+    at(
+        &store,
+        "2026-11-23T14:00:00+01:00",
+        &["customer", "edit", "northstar", "--set", "status=churned"],
+    );
+    let third = at(&store, "2026-11-23T14:10:00+01:00", &["rules", "run"]);
+    assert!(
+        third.contains("events from 2 commits since the last run ("),
+        "{third}"
+    );
+    let heads = third.lines().next().unwrap().rsplit('(').next().unwrap();
+    assert!(
+        !heads.contains(','),
+        "one seen head, not every run's: {third}"
+    );
+    assert!(
+        third.contains("churn-interview on northstar (change of status, 2026-11-23 14:00)"),
+        "{third}"
+    );
+    assert!(third.contains("tag +churned-this-quarter"), "{third}");
+    let fourth = at(&store, "2026-11-23T14:20:00+01:00", &["rules", "run"]);
+    assert!(fourth.ends_with("nothing to do\n"), "{fourth}");
+    // Two days after its due day, the exit-interview task is overdue: a note, once.
+    let late = at(
+        &store,
+        "2026-11-29T09:00:00+01:00",
+        &["rules", "run", "--rule", "overdue-nudge"],
+    );
+    assert!(late.contains("overdue-nudge on northstar (task "), "{late}");
+    assert!(
+        late.contains("Overdue: Exit interview with Northstar Fitness (due 2026-11-26)"),
+        "{late}"
+    );
+    let again = at(
+        &store,
+        "2026-11-30T09:00:00+01:00",
+        &["rules", "run", "--rule", "overdue-nudge"],
+    );
+    assert!(again.ends_with("nothing to do\n"), "{again}");
+    crm(&store, "2026-11-30T09:00:00+01:00", &["check"]).success();
+}
