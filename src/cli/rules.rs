@@ -52,7 +52,7 @@ pub struct RunArgs {
     /// Write the files but do not commit them.
     #[arg(long)]
     no_commit: bool,
-    /// Print nothing when there is nothing to do (for hooks and CI).
+    /// Print nothing when there is nothing to do, or no rules are committed (for hooks and CI).
     #[arg(long)]
     quiet: bool,
     #[arg(long, value_enum, default_value_t)]
@@ -111,6 +111,10 @@ fn run_rules(ctx: &Ctx, args: RunArgs) -> Result<i32> {
         }
         None => None,
     };
+    // A hook in a clone whose branch has no rules has nothing to do.
+    if args.quiet && run::committed_text(&ctx.store, "HEAD", RULES_FILE)?.is_none() {
+        return Ok(0);
+    }
     let options = RunOptions {
         at,
         rules: args.rules.clone(),
