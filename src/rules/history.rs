@@ -229,10 +229,15 @@ pub fn events(
         return Ok(Vec::new());
     }
     let prefix = store.git_path(layout::CUSTOMERS_DIR);
+    // Rules write handoffs, notes, tasks and customer edits, never touchpoints or customers: when
+    // no rule wants handoffs or changes, their commits hold no event (and a large run's commit
+    // is not diffed for nothing).
+    let rules_commits_matter =
+        wanted.contains(&Trigger::HandoffCreated) || wanted.contains(&Trigger::CustomerChanged);
     let mut out = Vec::new();
     let mut states: HashMap<(String, String), Option<Option<CustomerBundle>>> = HashMap::new();
     for commit in commits.iter().rev() {
-        if commit.parents.len() > 1 {
+        if commit.parents.len() > 1 || (!rules_commits_matter && commit.op.as_deref() == Some(OP)) {
             continue;
         }
         let parent = commit.parents.first().map(String::as_str);
