@@ -569,7 +569,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --reapply 'Fire again what an earlier revision of a rule fired (after editing it)'
             cand --dry-run 'Print the plan and change nothing'
             cand --no-commit 'Write the files but do not commit them'
-            cand --quiet 'Print nothing when there is nothing to do (for hooks and CI)'
+            cand --quiet 'Print nothing when there is nothing to do, or no rules are committed (for hooks and CI)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'

@@ -485,7 +485,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_s
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from run" -l reapply -d 'Fire again what an earlier revision of a rule fired (after editing it)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from run" -l dry-run -d 'Print the plan and change nothing'
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from run" -l no-commit -d 'Write the files but do not commit them'
-complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from run" -l quiet -d 'Print nothing when there is nothing to do (for hooks and CI)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from run" -l quiet -d 'Print nothing when there is nothing to do, or no rules are committed (for hooks and CI)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from test" -l format -r -f -a "table\t''

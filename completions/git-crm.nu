@@ -705,7 +705,7 @@ module completions {
     --reapply                 # Fire again what an earlier revision of a rule fired (after editing it)
     --dry-run                 # Print the plan and change nothing
     --no-commit               # Write the files but do not commit them
-    --quiet                   # Print nothing when there is nothing to do (for hooks and CI)
+    --quiet                   # Print nothing when there is nothing to do, or no rules are committed (for hooks and CI)
     --format: string@"nu-complete git-crm rules run format"
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
