@@ -30,7 +30,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store (or adopt an existing git repository as one)')
-            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and, with --hooks, the post-merge hook that runs event rules)')
             [CompletionResult]::new('person', 'person', [CompletionResultType]::ParameterValue, 'Manage the people of the store')
             [CompletionResult]::new('team', 'team', [CompletionResultType]::ParameterValue, 'Manage teams')
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'Add, list, show, edit, rename and archive customers')
@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Summarise a branch for merge review: customers, reassignments, records, fields, problems')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Run the team''s workflow rules (.gitcrm/rules.yaml) on the committed store, or test them')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A customer''s git history in words: who changed what, when, in which commit')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo agency store and show a short tour')
@@ -81,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
             [CompletionResult]::new('--lfs', '--lfs', [CompletionResultType]::ParameterName, 'Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)')
+            [CompletionResult]::new('--hooks', '--hooks', [CompletionResultType]::ParameterName, 'Also install a post-merge hook that runs the event rules after each merge or pull')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1222,6 +1224,66 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'git-crm;rules' {
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the fixtures under `tests:` of the work tree''s rules file and compare the actions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;rules;run' {
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'The run''s "now" (default: now): schedule rules look at the store as of it')
+            [CompletionResult]::new('--rule', '--rule', [CompletionResultType]::ParameterName, 'Run only this rule (repeatable)')
+            [CompletionResult]::new('--only', '--only', [CompletionResultType]::ParameterName, 'Run only event rules or only schedule (and task.overdue) rules')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (the JSON is documented in docs/rules.md)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--reapply', '--reapply', [CompletionResultType]::ParameterName, 'Fire again what an earlier revision of a rule fired (after editing it)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan and change nothing')
+            [CompletionResult]::new('--no-commit', '--no-commit', [CompletionResultType]::ParameterName, 'Write the files but do not commit them')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing when there is nothing to do, or no rules are committed (for hooks and CI)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;rules;test' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (the JSON is documented in docs/rules.md)')
+            [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'git-crm;rules;help' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the fixtures under `tests:` of the work tree''s rules file and compare the actions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'git-crm;rules;help;run' {
+            break
+        }
+        'git-crm;rules;help;test' {
+            break
+        }
+        'git-crm;rules;help;help' {
+            break
+        }
         'git-crm;history' {
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone for times (default: the store''s `timezone`, else UTC)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (text), markdown or json')
@@ -1290,7 +1352,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;help' {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a store (or adopt an existing git repository as one)')
-            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)')
+            [CompletionResult]::new('setup', 'setup', [CompletionResultType]::ParameterValue, 'Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and, with --hooks, the post-merge hook that runs event rules)')
             [CompletionResult]::new('person', 'person', [CompletionResultType]::ParameterValue, 'Manage the people of the store')
             [CompletionResult]::new('team', 'team', [CompletionResultType]::ParameterValue, 'Manage teams')
             [CompletionResult]::new('customer', 'customer', [CompletionResultType]::ParameterValue, 'Add, list, show, edit, rename and archive customers')
@@ -1312,6 +1374,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('ingest', 'ingest', [CompletionResultType]::ParameterValue, 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'Summarise a branch for merge review: customers, reassignments, records, fields, problems')
+            [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, 'Run the team''s workflow rules (.gitcrm/rules.yaml) on the committed store, or test them')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A customer''s git history in words: who changed what, when, in which commit')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Build a demo agency store and show a short tour')
@@ -1527,6 +1590,17 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;help;review' {
+            break
+        }
+        'git-crm;help;rules' {
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the fixtures under `tests:` of the work tree''s rules file and compare the actions')
+            break
+        }
+        'git-crm;help;rules;run' {
+            break
+        }
+        'git-crm;help;rules;test' {
             break
         }
         'git-crm;help;history' {

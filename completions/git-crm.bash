@@ -85,6 +85,9 @@ _git__crm() {
             git__crm,review)
                 cmd="git__crm__subcmd__review"
                 ;;
+            git__crm,rules)
+                cmd="git__crm__subcmd__rules"
+                ;;
             git__crm,setup)
                 cmd="git__crm__subcmd__setup"
                 ;;
@@ -268,6 +271,9 @@ _git__crm() {
             git__crm__subcmd__help,review)
                 cmd="git__crm__subcmd__help__subcmd__review"
                 ;;
+            git__crm__subcmd__help,rules)
+                cmd="git__crm__subcmd__help__subcmd__rules"
+                ;;
             git__crm__subcmd__help,setup)
                 cmd="git__crm__subcmd__help__subcmd__setup"
                 ;;
@@ -360,6 +366,12 @@ _git__crm() {
                 ;;
             git__crm__subcmd__help__subcmd__person__subcmd__key,remove)
                 cmd="git__crm__subcmd__help__subcmd__person__subcmd__key__subcmd__remove"
+                ;;
+            git__crm__subcmd__help__subcmd__rules,run)
+                cmd="git__crm__subcmd__help__subcmd__rules__subcmd__run"
+                ;;
+            git__crm__subcmd__help__subcmd__rules,test)
+                cmd="git__crm__subcmd__help__subcmd__rules__subcmd__test"
                 ;;
             git__crm__subcmd__help__subcmd__task,add)
                 cmd="git__crm__subcmd__help__subcmd__task__subcmd__add"
@@ -493,6 +505,24 @@ _git__crm() {
             git__crm__subcmd__person__subcmd__key__subcmd__help,remove)
                 cmd="git__crm__subcmd__person__subcmd__key__subcmd__help__subcmd__remove"
                 ;;
+            git__crm__subcmd__rules,help)
+                cmd="git__crm__subcmd__rules__subcmd__help"
+                ;;
+            git__crm__subcmd__rules,run)
+                cmd="git__crm__subcmd__rules__subcmd__run"
+                ;;
+            git__crm__subcmd__rules,test)
+                cmd="git__crm__subcmd__rules__subcmd__test"
+                ;;
+            git__crm__subcmd__rules__subcmd__help,help)
+                cmd="git__crm__subcmd__rules__subcmd__help__subcmd__help"
+                ;;
+            git__crm__subcmd__rules__subcmd__help,run)
+                cmd="git__crm__subcmd__rules__subcmd__help__subcmd__run"
+                ;;
+            git__crm__subcmd__rules__subcmd__help,test)
+                cmd="git__crm__subcmd__rules__subcmd__help__subcmd__test"
+                ;;
             git__crm__subcmd__task,add)
                 cmd="git__crm__subcmd__task__subcmd__add"
                 ;;
@@ -572,7 +602,7 @@ _git__crm() {
 
     case "${cmd}" in
         git__crm)
-            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import ingest export review history sync demo completions merge-driver help"
+            opts="-h -V --store --as --color --no-pager --help --version init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import ingest export review rules history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1852,7 +1882,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__help)
-            opts="init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import ingest export review history sync demo completions merge-driver help"
+            opts="init setup person team customer log note attach docs assign amend void handoff task timeline find inbox metrics check import ingest export review rules history sync demo completions merge-driver help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2526,6 +2556,48 @@ _git__crm() {
         git__subcmd__crm__subcmd__help__subcmd__review)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__rules)
+            opts="run test"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__rules__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__help__subcmd__rules__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3919,8 +3991,162 @@ _git__crm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        git__subcmd__crm__subcmd__rules)
+            opts="-h -V --store --as --color --no-pager --help --version run test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__rules__subcmd__help)
+            opts="run test help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__rules__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__rules__subcmd__help__subcmd__run)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__rules__subcmd__help__subcmd__test)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__rules__subcmd__run)
+            opts="-h -V --at --rule --only --reapply --dry-run --no-commit --quiet --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --only)
+                    COMPREPLY=($(compgen -W "events schedule" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        git__subcmd__crm__subcmd__rules__subcmd__test)
+            opts="-h -V --format --store --as --color --no-pager --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --store)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         git__subcmd__crm__subcmd__setup)
-            opts="-h -V --lfs --store --as --color --no-pager --help --version"
+            opts="-h -V --lfs --hooks --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -27,7 +27,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand init 'Create a store (or adopt an existing git repository as one)'
-            cand setup 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
+            cand setup 'Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and, with --hooks, the post-merge hook that runs event rules)'
             cand person 'Manage the people of the store'
             cand team 'Manage teams'
             cand customer 'Add, list, show, edit, rename and archive customers'
@@ -49,6 +49,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand ingest 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
             cand export 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
             cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+            cand rules 'Run the team''s workflow rules (.gitcrm/rules.yaml) on the committed store, or test them'
             cand history 'A customer''s git history in words: who changed what, when, in which commit'
             cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
             cand demo 'Build a demo agency store and show a short tour'
@@ -76,6 +77,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
             cand --lfs 'Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)'
+            cand --hooks 'Also install a post-merge hook that runs the event rules after each merge or pull'
             cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -1105,6 +1107,59 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'git-crm;rules'= {
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do'
+            cand test 'Run the fixtures under `tests:` of the work tree''s rules file and compare the actions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;rules;run'= {
+            cand --at 'The run''s "now" (default: now): schedule rules look at the store as of it'
+            cand --rule 'Run only this rule (repeatable)'
+            cand --only 'Run only event rules or only schedule (and task.overdue) rules'
+            cand --format 'Output format (the JSON is documented in docs/rules.md)'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --reapply 'Fire again what an earlier revision of a rule fired (after editing it)'
+            cand --dry-run 'Print the plan and change nothing'
+            cand --no-commit 'Write the files but do not commit them'
+            cand --quiet 'Print nothing when there is nothing to do, or no rules are committed (for hooks and CI)'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;rules;test'= {
+            cand --format 'Output format (the JSON is documented in docs/rules.md)'
+            cand --store 'The store to use (default: found from the current directory, as git does)'
+            cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
+            cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'git-crm;rules;help'= {
+            cand run 'Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do'
+            cand test 'Run the fixtures under `tests:` of the work tree''s rules file and compare the actions'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'git-crm;rules;help;run'= {
+        }
+        &'git-crm;rules;help;test'= {
+        }
+        &'git-crm;rules;help;help'= {
+        }
         &'git-crm;history'= {
             cand --tz 'Time zone for times (default: the store''s `timezone`, else UTC)'
             cand --format 'Output format: table (text), markdown or json'
@@ -1168,7 +1223,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;help'= {
             cand init 'Create a store (or adopt an existing git repository as one)'
-            cand setup 'Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)'
+            cand setup 'Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and, with --hooks, the post-merge hook that runs event rules)'
             cand person 'Manage the people of the store'
             cand team 'Manage teams'
             cand customer 'Add, list, show, edit, rename and archive customers'
@@ -1190,6 +1245,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand ingest 'Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf)'
             cand export 'Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard'
             cand review 'Summarise a branch for merge review: customers, reassignments, records, fields, problems'
+            cand rules 'Run the team''s workflow rules (.gitcrm/rules.yaml) on the committed store, or test them'
             cand history 'A customer''s git history in words: who changed what, when, in which commit'
             cand sync 'Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network)'
             cand demo 'Build a demo agency store and show a short tour'
@@ -1347,6 +1403,14 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;help;export'= {
         }
         &'git-crm;help;review'= {
+        }
+        &'git-crm;help;rules'= {
+            cand run 'Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do'
+            cand test 'Run the fixtures under `tests:` of the work tree''s rules file and compare the actions'
+        }
+        &'git-crm;help;rules;run'= {
+        }
+        &'git-crm;help;rules;test'= {
         }
         &'git-crm;help;history'= {
         }

@@ -38,9 +38,10 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)
+  # Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and, with --hooks, the post-merge hook that runs event rules)
   export extern "git-crm setup" [
     --lfs                     # Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)
+    --hooks                   # Also install a post-merge hook that runs the event rules after each merge or pull
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm setup color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -1594,6 +1595,87 @@ module completions {
     range?: string            # What to review: `<base>..<head>` (also `<base>...<head>`, `<base>..`, or a lone `<base>` meaning `<base>..HEAD`). Default: the branch's upstream `..HEAD`
   ]
 
+  def "nu-complete git-crm rules color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Run the team's workflow rules (.gitcrm/rules.yaml) on the committed store, or test them
+  export extern "git-crm rules" [
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm rules color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+  ]
+
+  def "nu-complete git-crm rules run only" [] {
+    [ "events" "schedule" ]
+  }
+
+  def "nu-complete git-crm rules run format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm rules run color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do
+  export extern "git-crm rules run" [
+    --at: string              # The run's "now" (default: now): schedule rules look at the store as of it
+    --rule: string            # Run only this rule (repeatable)
+    --only: string@"nu-complete git-crm rules run only" # Run only event rules or only schedule (and task.overdue) rules
+    --reapply                 # Fire again what an earlier revision of a rule fired (after editing it)
+    --dry-run                 # Print the plan and change nothing
+    --no-commit               # Write the files but do not commit them
+    --quiet                   # Print nothing when there is nothing to do, or no rules are committed (for hooks and CI)
+    --format: string@"nu-complete git-crm rules run format" # Output format (the JSON is documented in docs/rules.md)
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm rules run color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    range?: string            # Read events from `<base>..<head>` instead of the commits since the last run
+  ]
+
+  def "nu-complete git-crm rules test format" [] {
+    [ "table" "json" ]
+  }
+
+  def "nu-complete git-crm rules test color" [] {
+    [ "auto" "always" "never" ]
+  }
+
+  # Run the fixtures under `tests:` of the work tree's rules file and compare the actions
+  export extern "git-crm rules test" [
+    --format: string@"nu-complete git-crm rules test format" # Output format (the JSON is documented in docs/rules.md)
+    --store: path             # The store to use (default: found from the current directory, as git does)
+    --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
+    --color: string@"nu-complete git-crm rules test color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
+    --no-pager                # Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does
+    --help(-h)                # Print help (see more with '--help')
+    --version(-V)             # Print version
+    name?: string             # Only the fixtures whose name contains this
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm rules help" [
+  ]
+
+  # Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do
+  export extern "git-crm rules help run" [
+  ]
+
+  # Run the fixtures under `tests:` of the work tree's rules file and compare the actions
+  export extern "git-crm rules help test" [
+  ]
+
+  # Print this message or the help of the given subcommand(s)
+  export extern "git-crm rules help help" [
+  ]
+
   def "nu-complete git-crm history format" [] {
     [ "table" "json" "markdown" ]
   }
@@ -1702,7 +1784,7 @@ module completions {
   export extern "git-crm help init" [
   ]
 
-  # Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used)
+  # Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and, with --hooks, the post-merge hook that runs event rules)
   export extern "git-crm help setup" [
   ]
 
@@ -1928,6 +2010,18 @@ module completions {
 
   # Summarise a branch for merge review: customers, reassignments, records, fields, problems
   export extern "git-crm help review" [
+  ]
+
+  # Run the team's workflow rules (.gitcrm/rules.yaml) on the committed store, or test them
+  export extern "git-crm help rules" [
+  ]
+
+  # Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do
+  export extern "git-crm help rules run" [
+  ]
+
+  # Run the fixtures under `tests:` of the work tree's rules file and compare the actions
+  export extern "git-crm help rules test" [
   ]
 
   # A customer's git history in words: who changed what, when, in which commit

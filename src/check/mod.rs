@@ -12,6 +12,7 @@ pub use crate::store::locate;
 mod records;
 mod renames;
 mod restricted;
+mod rules;
 mod store;
 mod unmerged;
 
@@ -139,6 +140,7 @@ pub const CHECKS: &[&str] = &[
     "stale",
     "config",
     "restricted",
+    "rules",
 ];
 
 /// One line per check, for `git crm check --list`.
@@ -161,6 +163,9 @@ pub fn describe(check: &str) -> &'static str {
         "restricted" => {
             "restricted content is sealed to exactly its team's current members (and author), in a shape that cannot leak"
         }
+        "rules" => {
+            ".gitcrm/rules.yaml reads, names fields, people and teams that exist, can fire, has no loops"
+        }
         _ => "",
     }
 }
@@ -180,6 +185,7 @@ pub fn check_store_at(store: &Store, only: &[String], now: Timestamp) -> Result<
     ctx.config_text = config_text;
     ctx.attributes = Some(attributes);
     ctx.clone_checked = true;
+    ctx.rules_text = store.read_text(crate::rules::RULES_FILE).ok();
     let report = ctx.run();
     crate::store::snapshot::drop_later(snapshot);
     Ok(report)
@@ -222,6 +228,7 @@ pub fn check_tree_at(store: &Store, rev: &str, only: &[String], now: Timestamp) 
     ctx.config_text = config_text;
     ctx.attributes = Some(attributes);
     ctx.config_error = config_error;
+    ctx.rules_text = read(crate::rules::RULES_FILE)?;
     Ok(ctx.run())
 }
 
@@ -264,6 +271,8 @@ pub(crate) struct Ctx<'a> {
     config_error: Option<Error>,
     /// Whether the clone's own git config applies (work tree, not a revision).
     clone_checked: bool,
+    /// `.gitcrm/rules.yaml`, when the store has one.
+    rules_text: Option<String>,
     texts: RefCell<HashMap<String, Option<String>>>,
     out: Vec<Diagnostic>,
 }
@@ -286,6 +295,7 @@ impl<'a> Ctx<'a> {
             attributes: None,
             config_error: None,
             clone_checked: false,
+            rules_text: None,
             texts: RefCell::new(HashMap::new()),
             out: Vec::new(),
         }
@@ -299,6 +309,7 @@ impl<'a> Ctx<'a> {
         unmerged::run(&mut self);
         config::run(&mut self);
         restricted::run(&mut self);
+        rules::run(&mut self);
         let mut diagnostics = self.out;
         diagnostics.sort_by(|a, b| {
             (&a.path, a.line, a.column, a.check, &a.message)

@@ -27,6 +27,7 @@ mod pager;
 mod person;
 mod prompt;
 mod review;
+mod rules;
 mod sync;
 mod task;
 mod timeline;
@@ -68,7 +69,8 @@ pub struct Cli {
 enum Command {
     /// Create a store (or adopt an existing git repository as one).
     Init(init::InitArgs),
-    /// Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used).
+    /// Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and,
+    /// with --hooks, the post-merge hook that runs event rules).
     Setup(init::SetupArgs),
     /// Manage the people of the store.
     #[command(subcommand)]
@@ -120,6 +122,9 @@ enum Command {
     Export(export::ExportArgs),
     /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
     Review(review::ReviewArgs),
+    /// Run the team's workflow rules (.gitcrm/rules.yaml) on the committed store, or test them.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
     /// A customer's git history in words: who changed what, when, in which commit.
     History(history::HistoryArgs),
     /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
@@ -292,6 +297,7 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Sync(args) => sync::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
+        Command::Rules(cmd) => rules::run(&ctx, cmd),
         Command::Metrics(args) => metrics::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
         Command::Ingest(cmd) => ingest::run(&ctx, cmd),

@@ -382,7 +382,14 @@ pub fn record_text(kind: RecordKind, path: &str, data: &[u8]) -> String {
         RecordKind::Document => yaml::parse_bytes::<crate::model::Document>(path, data)
             .map(|d| crate::ops::documents::describe(&d)),
     };
-    text.unwrap_or_else(|_| "(unreadable)".into())
+    let mut text = text.unwrap_or_else(|_| "(unreadable)".into());
+    // Records written by `rules run` say which rule wrote them.
+    if let Some(rule) = parse_map("record.yaml", data)
+        .and_then(|m| m.get("origin")?.get("rule")?.as_str().map(str::to_string))
+    {
+        text.push_str(&format!(" [rule {rule}]"));
+    }
+    text
 }
 
 /// Parses a record file as a map; `None` when it does not read.

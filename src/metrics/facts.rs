@@ -95,6 +95,24 @@ impl Clocks {
     }
 }
 
+impl Clocks {
+    /// The instant at which `seconds` of time in the clock of `team` have passed since `from`
+    /// (business time where the team has a calendar, else wall-clock time), so a rule can date
+    /// the moment a wait crossed its target the way [`Clocks::measure`] measures the wait.
+    /// `None` when a calendar does not reach it within two years.
+    pub fn reach(&self, team: Option<&str>, from: Timestamp, seconds: i64) -> Option<Timestamp> {
+        let amount = chrono::Duration::seconds(seconds);
+        let calendar = match self.mode {
+            ClockMode::Business => team.and_then(|t| self.by_team.get(t)),
+            ClockMode::Wall => None,
+        };
+        match calendar {
+            Some(c) => c.reach(from, amount, 731),
+            None => from.checked_add_signed(amount),
+        }
+    }
+}
+
 /// One thread of a customer, read from its human touchpoints.
 #[derive(Debug, Clone)]
 pub struct ThreadFact {
@@ -212,6 +230,14 @@ impl Facts {
         all.replies.sort_by_key(|r| r.at);
         all.customers.sort_by(|a, b| a.slug.cmp(&b.slug));
         all
+    }
+}
+
+impl Facts {
+    /// The facts of one customer, as [`Facts::gather`] computes them for each (rules read the
+    /// threads and contacts of the customers they look at without gathering the whole store).
+    pub fn of_customer(bundle: &CustomerBundle, clocks: &Clocks, options: &Options) -> Facts {
+        of_customer(bundle, clocks, options)
     }
 }
 

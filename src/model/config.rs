@@ -118,6 +118,9 @@ pub struct Team {
     /// from or to one of them is the team's.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emails: Vec<String>,
+    /// The person escalations go to (`escalate: {to: lead}` in `.gitcrm/rules.yaml`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }

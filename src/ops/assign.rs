@@ -51,15 +51,31 @@ pub fn assign(
         accepted_at: None,
         extra: Default::default(),
     };
-    let mut edits = vec![FieldEdit::set("owner", to)];
-    edits.push(match &team {
+    let text = store.read_text(&layout::customer_file(slug))?;
+    planned_reassignment(actor, slug, &text, handoff)
+}
+
+/// Plans a reassignment from an already-built handoff and the current text of the customer's
+/// `customer.yaml`: `owner` and `team` are edited in place to the handoff's `to` (a missing team
+/// removes the key), and the handoff record is written, in one change. `assign` reads the text
+/// from the work tree; `rules run` passes the committed text.
+pub fn planned_reassignment(
+    actor: &str,
+    slug: &str,
+    customer_text: &str,
+    handoff: Handoff,
+) -> Result<Planned<Handoff>> {
+    let mut edits = Vec::new();
+    if let Some(owner) = &handoff.to.owner {
+        edits.push(FieldEdit::set("owner", owner));
+    }
+    edits.push(match &handoff.to.team {
         Some(t) => FieldEdit::set("team", t),
         None => FieldEdit::remove("team"),
     });
     let customer_path = layout::customer_file(slug);
-    let text = store.read_text(&customer_path)?;
-    let (new_text, _): (String, crate::model::Customer) =
-        edit_text(std::path::Path::new(&customer_path), &text, &edits)?;
+    let (new_text, customer): (String, crate::model::Customer) =
+        edit_text(std::path::Path::new(&customer_path), customer_text, &edits)?;
     let mut planned = planned_handoff(actor, slug, handoff)?;
     planned.change.files.insert(
         0,

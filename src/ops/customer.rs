@@ -332,7 +332,10 @@ pub fn rewrite(
     })
 }
 
-fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
+/// The in-place edit that sets (or, with `None`, removes) the customer field `key` as `customer
+/// edit --set` does: only editable fields, enum values checked, `fields.<k>` read as a YAML
+/// scalar. Rules that set fields go through here too.
+pub fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
     let key_path: Vec<String> = key.split('.').map(str::to_string).collect();
     let value_json = |v: &String| -> Result<serde_json::Value> {
         Ok(match key_path[0].as_str() {

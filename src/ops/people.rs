@@ -185,6 +185,7 @@ pub fn add_team_with_emails(
         calendar,
         description,
         emails: checked,
+        lead: None,
         extra: Default::default(),
     };
     let edit = map_entry_edit("teams", store.config().teams.is_empty(), name, &team)?;

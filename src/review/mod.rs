@@ -102,6 +102,8 @@ pub struct Review {
     pub customers: Vec<CustomerReview>,
     /// Problems `check` finds in head that it did not find in the merge base.
     pub problems: Vec<Diagnostic>,
+    /// Rules the branch added, removed or changed, and what `rules run` did in it.
+    pub rules: crate::rules::review::RulesReview,
 }
 
 impl Review {
@@ -177,6 +179,8 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         name_from_head(&repo, store, &head_commit, c)?;
     }
     let problems = new_problems(store, merge_base.as_deref(), &head_commit)?;
+    let rules =
+        crate::rules::review::review(store, &repo, merge_base.as_deref(), &head_commit, &commits)?;
     let totals = totals(&customers, problems.len());
     Ok(Review {
         base: range.base.clone(),
@@ -189,6 +193,7 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         totals,
         customers,
         problems,
+        rules,
     })
 }
 

@@ -226,6 +226,13 @@ pub fn text(r: &Review) -> String {
             out.push_str(&format!("  {}\n", escape(&line)));
         }
     }
+    let rules = crate::rules::review::lines(&r.rules);
+    if !rules.is_empty() {
+        out.push_str("\nRules\n");
+        for line in rules {
+            out.push_str(&format!("  {}\n", escape(&line)));
+        }
+    }
     if !r.problems.is_empty() {
         out.push_str("\nNew problems found by `git crm check`:\n");
         for d in &r.problems {
@@ -282,6 +289,16 @@ pub fn markdown(r: &Review) -> String {
             match line.strip_prefix("! ") {
                 Some(flag) => out.push_str(&format!("{indent}- :warning: {}\n", md_arrows(flag))),
                 None => out.push_str(&format!("{indent}- {}\n", md_arrows(&line))),
+            }
+        }
+    }
+    let rules = crate::rules::review::lines(&r.rules);
+    if !rules.is_empty() {
+        out.push_str("\n### Rules\n\n");
+        for line in rules {
+            match line.strip_prefix("! ") {
+                Some(flag) => out.push_str(&format!("- :warning: {}\n", md(flag))),
+                None => out.push_str(&format!("- {}\n", md(&line))),
             }
         }
     }

@@ -29,6 +29,7 @@ mod people;
 mod rename_merge;
 mod review;
 mod robustness;
+mod rules;
 mod sync;
 mod task;
 mod timeline;

@@ -348,6 +348,34 @@ impl Snapshot {
         })
     }
 
+    /// The files under one folder of the store (`rel_dir`, store-relative, such as one customer's
+    /// folder) as committed in `rev`, read from the object database and parsed without the
+    /// cache: for the few files of an older revision (`rules run` reads a customer as it was
+    /// when an event happened).
+    pub fn revision_folder(store: &Store, rev: &str, rel_dir: &str) -> Result<Snapshot> {
+        let store_prefix = store.git_path("");
+        let store_prefix = store_prefix.trim_end_matches('/');
+        let files = git::read_files(store.repo_root(), rev, &store.git_path(rel_dir))?;
+        let mut entries: Vec<Entry> = files
+            .into_par_iter()
+            .map(|f| {
+                let path = strip(&f.path, store_prefix);
+                let content = parse(&path, &f.data);
+                Entry {
+                    path,
+                    kind: EntryKind::File,
+                    id: f.id,
+                    content,
+                }
+            })
+            .collect();
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Snapshot {
+            entries,
+            origin: Origin::Revision,
+        })
+    }
+
     /// The bytes of an entry, read again (checks read the few files they report on, to point at
     /// a line).
     pub fn bytes(&self, store: &Store, entry: &Entry) -> Option<Vec<u8>> {
