@@ -21,8 +21,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let timeline = build(&bundle, &Filter::default());
     let style = TimelineStyle {
         zone: store.zone(),
+        store_zone: store.zone(),
         bodies: false,
-        width: 120,
+        width: Some(120),
     };
     print!("{}", text(&timeline, style));
     Ok(())

@@ -22,6 +22,8 @@ pub enum ExportKind {
     Touchpoints,
     Notes,
     Handoffs,
+    /// Every contact of every customer (also as vCards: `--format vcf`).
+    Contacts,
 }
 
 impl ExportKind {
@@ -32,6 +34,7 @@ impl ExportKind {
             ExportKind::Touchpoints => "touchpoints",
             ExportKind::Notes => "notes",
             ExportKind::Handoffs => "handoffs",
+            ExportKind::Contacts => "contacts",
         }
     }
 }
@@ -101,6 +104,7 @@ pub fn fixed_columns(kind: ExportKind) -> &'static [&'static str] {
             "reason",
             "accepted_at",
         ],
+        ExportKind::Contacts => &["customer", "name", "email", "phone", "role", "uid"],
     }
 }
 
@@ -112,24 +116,16 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
             Some("drop --channel, or export touchpoints".into()),
         ));
     }
-    for slug in &filter.customers {
-        store.require_customer(slug)?;
-    }
     let slugs: Vec<String> = if filter.customers.is_empty() {
         store.customer_slugs()?
     } else {
-        filter.customers.clone()
+        store.resolve_customers(&filter.customers)?
     };
-    if kind == ExportKind::Customers {
-        let customers: Vec<Customer> = slugs
-            .par_iter()
-            .map(|s| store.load_customer(s))
-            .collect::<Result<Vec<_>>>()?
-            .into_iter()
-            .filter(|c| customer_matches(c, filter))
-            .filter(|c| in_period(&c.created, filter))
-            .filter(|c| filter.tags.iter().all(|t| c.tags.contains(t)))
-            .collect();
+    if matches!(kind, ExportKind::Customers | ExportKind::Contacts) {
+        let customers = filtered_customers(store, &slugs, filter)?;
+        if kind == ExportKind::Contacts {
+            return Ok(contacts_export(&customers));
+        }
         return Ok(customers_export(&customers));
     }
     let bundles: Vec<CustomerBundle> = slugs
@@ -145,6 +141,7 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
     };
     for bundle in &bundles {
         let slug = &bundle.customer.slug;
+        let marks = bundle.correction_marks();
         match kind {
             ExportKind::Touchpoints => {
                 for i in bundle.interactions.iter().map(|l| &l.record) {
@@ -174,7 +171,8 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
                             .unwrap_or_default(),
                         i.source.as_ref().map(|s| s.key.clone()).unwrap_or_default(),
                     ]);
-                    out.records.push(with_customer(i, slug));
+                    out.records
+                        .push(corrected(with_customer(i, slug), &marks, i.id));
                 }
             }
             ExportKind::Notes => {
@@ -191,7 +189,8 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
                         n.body.clone(),
                         n.tags.join(", "),
                     ]);
-                    out.records.push(with_customer(n, slug));
+                    out.records
+                        .push(corrected(with_customer(n, slug), &marks, n.id));
                 }
             }
             ExportKind::Handoffs => {
@@ -217,7 +216,7 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
                     out.records.push(with_customer(h, slug));
                 }
             }
-            ExportKind::Customers => unreachable!("handled above"),
+            ExportKind::Customers | ExportKind::Contacts => {}
         }
     }
     Ok(out)
@@ -230,6 +229,25 @@ fn customer_matches(c: &Customer, filter: &ExportFilter) -> bool {
 
 fn in_period(t: &Timestamp, filter: &ExportFilter) -> bool {
     filter.since.is_none_or(|s| *t >= s) && filter.until.is_none_or(|u| *t < u)
+}
+
+/// Adds `corrections` (how the record was corrected, by whom and when) to a corrected record's
+/// JSON; the record itself is already the corrected one.
+fn corrected(
+    mut value: serde_json::Value,
+    marks: &std::collections::HashMap<
+        crate::model::RecordId,
+        Vec<crate::store::corrected::CorrectionMark>,
+    >,
+    id: crate::model::RecordId,
+) -> serde_json::Value {
+    if let (Some(map), Some(list)) = (value.as_object_mut(), marks.get(&id)) {
+        map.insert(
+            "corrections".into(),
+            serde_json::to_value(list).unwrap_or_default(),
+        );
+    }
+    value
 }
 
 fn with_customer<T: Serialize>(record: &T, slug: &str) -> serde_json::Value {
@@ -263,6 +281,66 @@ fn scalar_text(v: &serde_json::Value) -> String {
     }
 }
 
+/// One row per contact, with its customer's slug.
+fn contacts_export(customers: &[Customer]) -> Export {
+    let mut out = Export {
+        columns: fixed_columns(ExportKind::Contacts)
+            .iter()
+            .map(|c| c.to_string())
+            .collect(),
+        ..Export::default()
+    };
+    for c in customers {
+        for contact in &c.contacts {
+            let uid = contact
+                .extra
+                .get(crate::ingest::vcf::UID_KEY)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default();
+            out.rows.push(vec![
+                c.slug.clone(),
+                contact.name.clone(),
+                contact.email.clone().unwrap_or_default(),
+                contact.phone.clone().unwrap_or_default(),
+                contact.role.clone().unwrap_or_default(),
+                uid.to_string(),
+            ]);
+            out.records.push(with_customer(contact, &c.slug));
+        }
+    }
+    out
+}
+
+/// The customers an export of contacts covers, for `--format vcf`.
+pub fn contact_customers(store: &Store, filter: &ExportFilter) -> Result<Vec<Customer>> {
+    for slug in &filter.customers {
+        store.require_customer(slug)?;
+    }
+    let slugs = if filter.customers.is_empty() {
+        store.customer_slugs()?
+    } else {
+        filter.customers.clone()
+    };
+    filtered_customers(store, &slugs, filter)
+}
+
+/// The customers of `slugs` that pass the filter (owner, team, created in the period, tags).
+fn filtered_customers(
+    store: &Store,
+    slugs: &[String],
+    filter: &ExportFilter,
+) -> Result<Vec<Customer>> {
+    Ok(slugs
+        .par_iter()
+        .map(|s| store.load_customer(s))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .filter(|c| customer_matches(c, filter))
+        .filter(|c| in_period(&c.created, filter))
+        .filter(|c| filter.tags.iter().all(|t| c.tags.contains(t)))
+        .collect())
+}
+
 fn customers_export(customers: &[Customer]) -> Export {
     let systems: BTreeSet<&String> = customers
         .iter()
@@ -273,6 +351,12 @@ fn customers_export(customers: &[Customer]) -> Export {
         .iter()
         .map(|c| c.to_string())
         .collect();
+    // `domains` is a column only when a customer has some, so exports of stores without any
+    // keep their columns.
+    let with_domains = customers.iter().any(|c| !c.domains.is_empty());
+    if with_domains {
+        columns.push("domains".into());
+    }
     columns.extend(systems.iter().map(|s| format!("external_ids.{s}")));
     columns.extend(fields.iter().map(|f| format!("fields.{f}")));
     let rows = customers
@@ -295,6 +379,9 @@ fn customers_export(customers: &[Customer]) -> Export {
                 time::rfc3339(&c.created),
                 c.archived.as_ref().map(time::rfc3339).unwrap_or_default(),
             ];
+            if with_domains {
+                row.push(c.domains.join(", "));
+            }
             row.extend(
                 systems
                     .iter()

@@ -15,23 +15,27 @@
 //! [`timeline`], [`metrics`] (the five team metrics of `git crm metrics`), [`check`] (the
 //! named checks CI gates on), [`merge`] (the field-level three-way merge git runs on record
 //! files), [`history`] (a customer's git history in words), [`review`] (a branch summarised
-//! for merge review), [`import`] and [`export`] (spreadsheets in and out), [`render`] (tables,
-//! JSON, Markdown, CSV) and [`demo`].
+//! for merge review), [`find`] (searching customers and records), [`rules`] (the team's
+//! workflow rules, run in git), [`import`] and [`export`] (spreadsheets in and out), [`render`]
+//! (tables, JSON, Markdown, CSV) and [`demo`].
 
 pub mod access;
 pub mod check;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod find;
 pub mod git;
 pub mod history;
 pub mod import;
+pub mod ingest;
 pub mod merge;
 pub mod metrics;
 pub mod model;
 pub mod ops;
 pub mod render;
 pub mod review;
+pub mod rules;
 pub mod store;
 pub mod timeline;
 

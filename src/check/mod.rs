@@ -13,6 +13,7 @@ pub use crate::store::locate;
 mod records;
 mod renames;
 mod restricted;
+mod rules;
 mod store;
 mod unmerged;
 
@@ -140,6 +141,7 @@ pub const CHECKS: &[&str] = &[
     "stale",
     "config",
     "restricted",
+    "rules",
 ];
 
 /// One line per check, for `git crm check --list`.
@@ -161,6 +163,9 @@ pub fn describe(check: &str) -> &'static str {
         "config" => ".gitcrm/config.yaml names teams, calendars and zones that exist",
         "restricted" => {
             "restricted content is sealed to exactly its team's current members (and author), in a shape that cannot leak"
+        }
+        "rules" => {
+            ".gitcrm/rules.yaml reads, names fields, people and teams that exist, can fire, has no loops"
         }
         _ => "",
     }
@@ -192,6 +197,7 @@ pub fn check_store_at(store: &Store, only: &[String], now: Timestamp) -> Result<
         config_error: std::sync::Mutex::new(None),
         clone_checked: true,
         origin: pipeline::Origin::WorkTree,
+        rules_text: store.read_text(crate::rules::RULES_FILE).ok(),
     };
     let report = pipeline::run_scan(store, &scan, &inputs, now, &selection)?;
     crate::store::snapshot::timing("check: checked");
@@ -240,6 +246,7 @@ pub fn check_tree_at(store: &Store, rev: &str, only: &[String], now: Timestamp) 
         config_error: std::sync::Mutex::new(config_error),
         clone_checked: false,
         origin: pipeline::Origin::Revision(rev.to_string()),
+        rules_text: read(crate::rules::RULES_FILE)?,
     };
     pipeline::run_snapshot(store, snapshot, &inputs, now, &selection)
 }
@@ -284,6 +291,8 @@ pub(crate) struct Ctx<'a> {
     clone_checked: bool,
     /// Where texts not in the snapshot are read from (the checks across folders).
     origin: &'a pipeline::Origin,
+    /// `.gitcrm/rules.yaml`, when the store has one.
+    rules_text: Option<&'a str>,
     texts: RefCell<HashMap<String, Option<String>>>,
     out: Vec<Diagnostic>,
     /// Checks whose outcome depends on the clock, decided when the report is put together.
@@ -308,6 +317,7 @@ impl<'a> Ctx<'a> {
             config_error,
             clone_checked: inputs.clone_checked,
             origin: &inputs.origin,
+            rules_text: inputs.rules_text.as_deref(),
             texts: RefCell::new(HashMap::new()),
             out: Vec::new(),
             deferred: Vec::new(),

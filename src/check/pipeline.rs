@@ -26,7 +26,7 @@ use crate::store::snapshot::{Derived, Key, KeyHasher, Scan, Snapshot, Ts};
 use crate::store::{Store, layout};
 
 /// Bumped when what the checks find (or how it is kept) changes.
-const FORMAT: &str = "check 1";
+const FORMAT: &str = "check 2";
 
 /// Where texts are read from: the work tree or a revision.
 pub(crate) enum Origin {
@@ -58,6 +58,8 @@ pub(crate) struct Inputs {
     pub config_error: Mutex<Option<Error>>,
     pub clone_checked: bool,
     pub origin: Origin,
+    /// `.gitcrm/rules.yaml`, when the store has one.
+    pub rules_text: Option<String>,
 }
 
 /// A check whose outcome depends on the clock.
@@ -157,6 +159,10 @@ pub(crate) struct Summary {
     pub records: usize,
     /// Touchpoints whose thread is not a touchpoint of the folder: path, thread, resolves.
     pub foreign_threads: Vec<(String, RecordId, bool)>,
+    /// Corrections whose target is not a touchpoint or note of the folder: path, target.
+    pub foreign_corrections: Vec<(String, RecordId)>,
+    /// The names of the customer's custom fields (what `check rules` compares rules with).
+    pub fields: Vec<String>,
     /// Teams holding restricted values, with how many.
     pub restricted_teams: BTreeMap<String, usize>,
 }
@@ -234,6 +240,7 @@ fn global(store: &Store, summaries: &[Summary], inputs: &Inputs) -> GlobalCheck 
     super::unmerged::run(&mut ctx);
     super::config::run(&mut ctx);
     super::restricted::run_global(&mut ctx, summaries);
+    super::rules::run(&mut ctx, summaries);
     GlobalCheck {
         diagnostics: ctx.out.into_iter().map(Stored::of).collect(),
         files: summaries.iter().map(|s| s.files).sum(),
@@ -345,6 +352,7 @@ pub(crate) fn run_scan(
         .part(b"global")
         .part(&config_key(inputs))
         .part(inputs.config_text.as_deref().unwrap_or("\0").as_bytes())
+        .part(inputs.rules_text.as_deref().unwrap_or("\0").as_bytes())
         .part(
             inputs
                 .attributes

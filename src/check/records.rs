@@ -4,6 +4,7 @@
 use chrono::Duration;
 
 use super::{Ctx, Problem, locate};
+use crate::model::corrections::{Correction, CorrectionKind};
 use crate::model::records::{
     Actor, Customer, Direction, Document, Handoff, Interaction, Note, Party, Task,
 };
@@ -21,6 +22,7 @@ const DATE_KEYS: &[&str] = &[
     "created",
     "archived",
     "accepted_at",
+    "declined_at",
     "done_at",
     "due",
 ];
@@ -35,6 +37,7 @@ const CUSTOMER_KEYS: &[&str] = &[
     "team",
     "tags",
     "contacts",
+    "domains",
     "external_ids",
     "fields",
     "created",
@@ -55,6 +58,8 @@ const INTERACTION_KEYS: &[&str] = &[
     "resolves",
     "tags",
     "source",
+    "mail",
+    "meeting",
     "restricted",
 ];
 const NOTE_KEYS: &[&str] = &["id", "at", "by", "body", "tags", "mentions", "restricted"];
@@ -82,8 +87,15 @@ const HANDOFF_KEYS: &[&str] = &[
     "reason",
     "accepted_at",
     "accepted_by",
+    "on_behalf_of",
+    "declined_at",
+    "declined_by",
+    "decline_reason",
 ];
-const TASK_KEYS: &[&str] = &["id", "created", "by", "assignee", "due", "title", "done_at"];
+const TASK_KEYS: &[&str] = &[
+    "id", "created", "by", "assignee", "due", "title", "done_at", "every", "series",
+];
+const CORRECTION_KEYS: &[&str] = &["id", "at", "by", "target", "kind", "changes", "reason"];
 
 pub(super) fn run(ctx: &mut Ctx) {
     let snapshot = ctx.snapshot;
@@ -95,15 +107,43 @@ pub(super) fn run(ctx: &mut Ctx) {
                 column,
                 message,
             } => invalid(ctx, &entry.path, *line, *column, message),
-            Content::Record(record) => match record.as_ref() {
-                Record::Customer(c) => customer(ctx, &entry.path, c),
-                Record::Interaction(i) => interaction(ctx, &entry.path, i),
-                Record::Note(n) => note(ctx, &entry.path, n),
-                Record::Handoff(h) => handoff(ctx, &entry.path, h),
-                Record::Task(t) => task(ctx, &entry.path, t),
-                Record::Document(d) => document(ctx, &entry.path, d),
-            },
+            Content::Record(record) => {
+                match record.as_ref() {
+                    Record::Customer(c) => customer(ctx, &entry.path, c),
+                    Record::Interaction(i) => interaction(ctx, &entry.path, i),
+                    Record::Note(n) => note(ctx, &entry.path, n),
+                    Record::Handoff(h) => handoff(ctx, &entry.path, h),
+                    Record::Task(t) => task(ctx, &entry.path, t),
+                    Record::Correction(c) => correction(ctx, &entry.path, c),
+                    Record::Document(d) => document(ctx, &entry.path, d),
+                }
+                record_rules(ctx, &entry.path, record);
+            }
         }
+    }
+}
+
+/// The rules every writer enforces ([`crate::model::validate`]), on a file someone wrote by
+/// hand: what git-crm would refuse to write is reported.
+fn record_rules(ctx: &mut Ctx, path: &str, record: &Record) {
+    use crate::model::validate;
+    let problems = match record {
+        Record::Customer(c) => validate::customer(c),
+        Record::Interaction(i) => validate::interaction(i),
+        Record::Note(n) => validate::note(n),
+        Record::Handoff(h) => validate::handoff(h),
+        Record::Task(t) => validate::task(t),
+        Record::Correction(c) => validate::correction(c),
+        Record::Document(d) => validate::document(d),
+    };
+    for problem in problems {
+        ctx.push(
+            Problem::error("schema", problem)
+                .hint("git-crm would refuse to write this value; docs/format.md gives the rules"),
+            path,
+            None,
+            None,
+        );
     }
 }
 
@@ -142,17 +182,30 @@ fn customer(ctx: &mut Ctx, path: &str, c: &Customer) {
             );
         }
         if let Some(email) = &contact.email
-            && !email.contains('@')
+            && let Err(why) = crate::model::contact::validate_email(email)
         {
             let place = ctx
                 .text(path)
                 .and_then(|t| locate::key_value(&t, "email", email));
             ctx.push(
-                Problem::warning("schema", format!("contact email `{email}` has no `@`"))
+                Problem::warning("schema", format!("contact {why}"))
                     .hint("write the address as name@example.com"),
                 path,
                 place.map(|p| p.0),
                 place.map(|p| p.1),
+            );
+        }
+    }
+    for domain in &c.domains {
+        if crate::model::address::normalize_domain(domain).is_none() {
+            ctx.report(
+                Problem::error(
+                    "schema",
+                    format!("`{domain}` in `domains` is not a mail domain"),
+                )
+                .hint("write domains as acme.example (no address, no scheme)"),
+                path,
+                &["domains"],
             );
         }
     }
@@ -212,7 +265,12 @@ fn interaction(ctx: &mut Ctx, path: &str, i: &Interaction) {
             &["channel"],
         );
     }
-    if i.direction != Direction::Inbound && i.actor == Actor::Human && !i.by.is_empty() {
+    // Mail sent from a team's shared address without a person's name on it is by the team.
+    if i.direction != Direction::Inbound
+        && i.actor == Actor::Human
+        && !i.by.is_empty()
+        && !ctx.config.teams.contains_key(&i.by)
+    {
         person(ctx, path, &["by"], &i.by);
     }
 }
@@ -292,8 +350,28 @@ fn handoff(ctx: &mut Ctx, path: &str, h: &Handoff) {
             );
         }
     }
-    if let Some(by) = h.extra.get("accepted_by").and_then(|v| v.as_str()) {
-        person(ctx, path, &["accepted_by"], by);
+    for key in ["accepted_by", "declined_by", "on_behalf_of"] {
+        if let Some(by) = h.extra.get(key).and_then(|v| v.as_str()) {
+            person(ctx, path, &[key], by);
+        }
+    }
+    if let Some(text) = h
+        .extra
+        .get(crate::model::handoffs::DECLINED_AT)
+        .and_then(|v| v.as_str())
+    {
+        match chrono::DateTime::parse_from_rfc3339(text) {
+            Ok(at) => future(ctx, path, "declined_at", &at),
+            Err(_) => ctx.report(
+                Problem::error(
+                    "dates",
+                    format!("`declined_at`: `{text}` is not an RFC 3339 time"),
+                )
+                .hint("write times in RFC 3339 with an offset (\"2026-11-02T14:30:00+01:00\")"),
+                path,
+                &["declined_at"],
+            ),
+        }
     }
 }
 
@@ -389,6 +467,36 @@ fn task(ctx: &mut Ctx, path: &str, t: &Task) {
     if let Some(assignee) = &t.assignee {
         person(ctx, path, &["assignee"], assignee);
     }
+    if let Some(every) = t.extra.get(crate::model::recurrence::EVERY_KEY) {
+        let readable = every.as_str().map(crate::model::recurrence::Every::parse);
+        match readable {
+            Some(Ok(_)) if t.due.is_none() => ctx.report(
+                Problem::error("schema", "a recurring task (`every`) needs a `due` date")
+                    .hint("set `due` to its first occurrence"),
+                path,
+                &["every"],
+            ),
+            Some(Ok(_)) => {}
+            Some(Err(why)) => ctx.report(Problem::error("schema", why), path, &["every"]),
+            None => ctx.report(
+                Problem::error("schema", "`every` must be text such as 1w or 1mo"),
+                path,
+                &["every"],
+            ),
+        }
+    }
+    if let Some(series) = t.extra.get(crate::model::recurrence::SERIES_KEY)
+        && series.as_str().and_then(RecordId::parse).is_none()
+    {
+        ctx.report(
+            Problem::error(
+                "schema",
+                "`series` must be the id of the task that starts the series",
+            ),
+            path,
+            &["series"],
+        );
+    }
     if let Some(done) = &t.done_at {
         future(ctx, path, "done_at", done);
         if *done < t.created {
@@ -406,6 +514,53 @@ fn task(ctx: &mut Ctx, path: &str, t: &Task) {
                 &["done_at"],
             );
         }
+    }
+}
+
+/// What a correction says about itself; what it says about its target (that it exists, that
+/// its changes apply) is checked with the folder (`check::store`).
+fn correction(ctx: &mut Ctx, path: &str, c: &Correction) {
+    required(ctx, path, &[("by", &c.by)]);
+    unknown_keys(ctx, path, c.extra.keys(), CORRECTION_KEYS);
+    record_ids(ctx, path, &c.id, &c.at);
+    future(ctx, path, "at", &c.at);
+    if !c.by.is_empty() {
+        person(ctx, path, &["by"], &c.by);
+    }
+    match c.kind {
+        CorrectionKind::Void if c.reason.as_deref().is_none_or(|r| r.trim().is_empty()) => ctx
+            .report(
+                Problem::error("schema", "a void needs a `reason`").hint(
+                    "say why the record is withdrawn: `git crm void <id> --reason ...` writes it",
+                ),
+                path,
+                &["kind"],
+            ),
+        CorrectionKind::Void if !c.changes.is_empty() => ctx.report(
+            Problem::error("schema", "a void has no `changes`")
+                .hint("remove `changes`, or make it `kind: amend`"),
+            path,
+            &["changes"],
+        ),
+        CorrectionKind::Amend if c.changes.is_empty() => ctx.report(
+            Problem::error("schema", "an amendment without `changes` corrects nothing")
+                .hint("list the fields it changes under `changes:`"),
+            path,
+            &["kind"],
+        ),
+        _ => {}
+    }
+    if let Some(channel) = c.changes.get("channel").and_then(|v| v.as_str())
+        && !ctx.config.knows_channel(channel)
+    {
+        ctx.report(
+            Problem::error("refs", format!("unknown channel `{channel}`")).hint(format!(
+                "known channels: {}",
+                ctx.config.channels.join(", ")
+            )),
+            path,
+            &["changes", "channel"],
+        );
     }
 }
 

@@ -99,7 +99,7 @@ pub(super) fn run_folder(ctx: &mut Ctx) {
                     &mut teams,
                 );
             }
-            Record::Handoff(_) | Record::Task(_) => {}
+            Record::Handoff(_) | Record::Task(_) | Record::Correction(_) => {}
         }
     }
     ctx.summary.restricted_teams = teams;

@@ -7,7 +7,10 @@ use chrono::Duration;
 
 use super::pipeline::{Deferred, Summary};
 use super::{Ctx, Problem, locate};
-use crate::model::records::{Actor, Customer, CustomerStatus, Direction, Handoff, Interaction};
+use crate::model::corrections::{Correction, CorrectionKind, amend_interaction, amend_note};
+use crate::model::records::{
+    Actor, Customer, CustomerStatus, Direction, Handoff, Interaction, Note,
+};
 use crate::model::time::{Timestamp, rfc3339};
 use crate::model::{RecordId, slug};
 use crate::store::snapshot::Ts;
@@ -22,7 +25,9 @@ pub const DEFAULT_STALE_DAYS: i64 = 30;
 struct Folder<'a> {
     customer: Option<(&'a str, &'a Customer)>,
     interactions: Vec<(&'a str, &'a Interaction)>,
+    notes: Vec<(&'a str, &'a Note)>,
     handoffs: Vec<(&'a str, &'a Handoff)>,
+    corrections: Vec<(&'a str, &'a Correction)>,
 }
 
 /// The checks of one folder: its records' ids (kept for the checks across folders), its slug,
@@ -51,8 +56,15 @@ pub(super) fn run_folder(ctx: &mut Ctx) {
                 folder.handoffs.push((path, h));
                 h.id
             }
-            Record::Note(n) => n.id,
+            Record::Note(n) => {
+                folder.notes.push((path, n));
+                n.id
+            }
             Record::Task(t) => t.id,
+            Record::Correction(c) => {
+                folder.corrections.push((path, c));
+                c.id
+            }
             Record::Document(d) => d.id,
         };
         ids.push((id, path.to_string()));
@@ -71,8 +83,10 @@ pub(super) fn run_folder(ctx: &mut Ctx) {
                 .filter_map(|c| c.email.clone())
                 .collect(),
         });
+        ctx.summary.fields = customer.fields.keys().cloned().collect();
     }
     threads(ctx, &folder);
+    corrections(ctx, name, &folder);
     owner_vs_handoff(ctx, name, &folder);
     stale(ctx, name, &folder);
 }
@@ -103,6 +117,7 @@ pub(super) fn run_global(ctx: &mut Ctx, summaries: &[Summary]) {
     unique_slugs(ctx, summaries);
     for summary in summaries {
         foreign_threads(ctx, summary, &ids);
+        foreign_corrections(ctx, summary, &ids);
     }
     duplicates(ctx, summaries);
 }
@@ -204,6 +219,81 @@ fn foreign_threads(ctx: &mut Ctx, summary: &Summary, ids: &[(RecordId, &str)]) {
     }
 }
 
+/// Every correction names a touchpoint or note of its own folder, applies to it, and (when it
+/// moved the record) names the folder it is in. A correction whose target is elsewhere was
+/// usually left behind by a concurrent move: it no longer applies, which must not go unseen.
+/// Every correction applies to a touchpoint or note of its folder: the ones whose target is not
+/// there are kept for [`foreign_corrections`], which knows every id.
+fn corrections(ctx: &mut Ctx, slug: &str, folder: &Folder) {
+    for (path, c) in &folder.corrections {
+        let interaction = folder.interactions.iter().find(|(_, i)| i.id == c.target);
+        let note = folder.notes.iter().find(|(_, n)| n.id == c.target);
+        let applied = match (interaction, note) {
+            (Some((_, i)), _) => Some(amend_interaction(i, &c.changes).map(|_| ())),
+            (None, Some((_, n))) => Some(amend_note(n, &c.changes).map(|_| ())),
+            (None, None) => None,
+        };
+        match applied {
+            None => ctx
+                .summary
+                .foreign_corrections
+                .push((path.to_string(), c.target)),
+            Some(Err(why)) if c.kind == CorrectionKind::Amend => ctx.report(
+                Problem::error("schema", why)
+                    .hint("docs/format.md lists the fields a correction may change"),
+                path,
+                &["changes"],
+            ),
+            _ => {}
+        }
+        // A customer renamed since the move still is the one the record moved to.
+        let renamed_from = |old: &str| {
+            folder
+                .customer
+                .is_some_and(|(_, customer)| customer.renamed_from.iter().any(|r| r == old))
+        };
+        if let Some(to) = c.moved_to()
+            && to != slug
+            && !renamed_from(to)
+        {
+            ctx.report(
+                Problem::error(
+                    "refs",
+                    format!("correction says the record moved to `{to}`, but it is in `{slug}`"),
+                )
+                .hint("move the record with `git crm amend <id> --customer <slug>`"),
+                path,
+                &["changes", "customer"],
+            );
+        }
+    }
+}
+
+/// A correction whose target is not a record of its folder: names where the record is now, if
+/// it is a record of another customer.
+fn foreign_corrections(ctx: &mut Ctx, summary: &Summary, ids: &[(RecordId, &str)]) {
+    for (path, target) in &summary.foreign_corrections {
+        let elsewhere = ids
+            .binary_search_by(|(id, _)| id.cmp(target))
+            .ok()
+            .map(|at| ids[at].1);
+        let message = match elsewhere {
+            Some(other) => format!(
+                "correction of {} no longer applies: that record is {other}",
+                target.short()
+            ),
+            None => format!("correction names no touchpoint or note of this customer ({target})"),
+        };
+        ctx.report(
+            Problem::error("refs", message).hint(
+                "correct the record where it is now (`git crm amend <id>` / `git crm void <id>`), then remove this file",
+            ),
+            path,
+            &["target"],
+        );
+    }
+}
+
 fn owner_vs_handoff(ctx: &mut Ctx, slug: &str, folder: &Folder) {
     let Some((path, customer)) = folder.customer else {
         return;
@@ -216,18 +306,26 @@ fn owner_vs_handoff(ctx: &mut Ctx, slug: &str, folder: &Folder) {
         return;
     };
     let file = handoff_path.rsplit('/').next().unwrap_or(handoff_path);
+    // A declined handoff gave the customer back: its `from` is the owner now.
+    let declined = latest.declined().is_some();
+    let expected = latest.owner_after();
+    let hands = if declined {
+        "was declined, which hands the customer back to"
+    } else {
+        "hands the customer to"
+    };
     let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "nobody".into());
     let hint = format!(
         "`git crm assign {slug} --to <person>` records a new handoff; or set owner/team to the handoff's `to`"
     );
-    if customer.owner != latest.to.owner {
+    if customer.owner != expected.owner {
         ctx.report(
             Problem::error(
                 "owner-vs-handoff",
                 format!(
-                    "owner is {} but the latest handoff (handoffs/{file}) hands the customer to {}",
+                    "owner is {} but the latest handoff (handoffs/{file}) {hands} {}",
                     show(&customer.owner),
-                    show(&latest.to.owner)
+                    show(&expected.owner)
                 ),
             )
             .hint(hint.clone()),
@@ -235,7 +333,7 @@ fn owner_vs_handoff(ctx: &mut Ctx, slug: &str, folder: &Folder) {
             &["owner"],
         );
     }
-    if customer.team != latest.to.team {
+    if customer.team != expected.team {
         let key: &[&str] = if customer.team.is_some() {
             &["team"]
         } else {
@@ -245,9 +343,9 @@ fn owner_vs_handoff(ctx: &mut Ctx, slug: &str, folder: &Folder) {
             Problem::error(
                 "owner-vs-handoff",
                 format!(
-                    "team is {} but the latest handoff (handoffs/{file}) hands the customer to team {}",
+                    "team is {} but the latest handoff (handoffs/{file}) {hands} team {}",
                     show(&customer.team),
-                    show(&latest.to.team)
+                    show(&expected.team)
                 ),
             )
             .hint(hint),
@@ -384,7 +482,19 @@ fn duplicates(ctx: &mut Ctx, summaries: &[Summary]) {
         let mut own = std::collections::HashSet::new();
         for email in &customer.emails {
             let key = email.trim().to_lowercase();
-            if key.is_empty() || !own.insert(key.clone()) {
+            if key.is_empty() {
+                continue;
+            }
+            if !own.insert(key.clone()) {
+                ctx.report(
+                    Problem::warning(
+                        "duplicates",
+                        format!("contact email `{email}` is listed twice on this customer"),
+                    )
+                    .hint("keep one contact per address: merge the two entries"),
+                    path,
+                    &["contacts"],
+                );
                 continue;
             }
             match emails.get(&key) {

@@ -16,6 +16,7 @@ use super::{Ctx, WriteArgs};
 pub enum KeyCommand {
     /// Register a public key restricted content of the person's teams is sealed to.
     Add {
+        /// The person's handle.
         handle: String,
         /// `age1…` or an OpenSSH `ssh-ed25519 AAAA…` line (quote it).
         key: String,
@@ -26,12 +27,15 @@ pub enum KeyCommand {
     List {
         /// Only this person's keys.
         handle: Option<String>,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format (json is versioned; see docs/).
+        #[arg(long, value_enum, default_value_t)]
+        format: super::args::TextJson,
     },
     /// Withdraw a key (by fingerprint or its prefix); rekey the teams afterwards.
     Remove {
+        /// The person's handle.
         handle: String,
+        /// The key's fingerprint, or a prefix of it (`person key list` shows them).
         fingerprint: String,
         #[command(flatten)]
         write: WriteArgs,
@@ -116,9 +120,14 @@ pub fn run_key(ctx: &Ctx, cmd: KeyCommand) -> Result<i32> {
             }
             let headers = ["person", "fingerprint", "kind", "teams"];
             print(&render::listing(
-                &ctx.ui, format, "keys", &items, &headers, &rows,
+                &ctx.ui,
+                format.into(),
+                "keys",
+                &items,
+                &headers,
+                &rows,
             ))?;
-            if format != Format::Json {
+            if Format::from(format) != Format::Json {
                 if local.is_empty() {
                     eprintln!(
                         "note: no local identity found (GITCRM_IDENTITY, ~/.config/git-crm/identity.txt, ~/.ssh/id_ed25519)"
@@ -213,7 +222,7 @@ pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
     let (actor, txn) = ctx.begin_write()?;
     let planned = ops::rekey(&ctx.store, &actor, team, Keyring::local())?;
     if planned.change.files.is_empty() {
-        if write.format == Format::Json {
+        if Format::from(write.format) == Format::Json {
             print(&render::json_document("rekey", &planned.record))?;
         } else {
             print(&format!(
@@ -234,7 +243,7 @@ pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
             ..Default::default()
         },
     )?;
-    if write.format == Format::Json {
+    if Format::from(write.format) == Format::Json {
         print(&render::json_object(vec![
             ("commit", serde_json::json!(commit)),
             ("rekey", serde_json::to_value(&planned.record)?),

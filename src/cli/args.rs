@@ -2,8 +2,43 @@
 
 use clap::Args;
 
-use git_crm::model::{Timestamp, time};
+use git_crm::model::Timestamp;
+use git_crm::model::time::{self, Expect};
 use git_crm::render::Format;
+
+/// Declares a format enum that offers a subset of [`Format`], so clap refuses what a command
+/// cannot print (instead of the command printing something else).
+macro_rules! format_subset {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident),+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+        pub enum $name {
+            /// Aligned text for people (the default).
+            #[default]
+            #[value(alias = "text")]
+            Table,
+            $($variant),+
+        }
+
+        impl From<$name> for Format {
+            fn from(f: $name) -> Format {
+                match f {
+                    $name::Table => Format::Table,
+                    $($name::$variant => Format::$variant),+
+                }
+            }
+        }
+    };
+}
+
+format_subset!(
+    /// Text or versioned JSON.
+    TextJson { Json }
+);
+format_subset!(
+    /// Text, versioned JSON, or Markdown for a merge request or a CI summary.
+    TextJsonMarkdown { Json, Markdown }
+);
 
 /// Flags of every command that changes the store.
 #[derive(Debug, Clone, Args)]
@@ -15,19 +50,76 @@ pub struct WriteArgs {
     #[arg(long)]
     pub dry_run: bool,
     /// Output format of the result.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: TextJson,
 }
 
-/// Reads a time argument in the store's zone.
+/// Reads a time argument that says when something happened (`--at`), in the store's zone and
+/// date order. A bare duration (`1h`) is refused with a hint (`1h ago`).
 pub fn when(ctx: &super::Ctx, text: &str, flag: &str) -> anyhow::Result<Timestamp> {
-    when_in(ctx.store.zone(), text, flag)
+    read_time(ctx, ctx.store.zone(), text, flag, Expect::Past)
 }
 
-/// Reads a time argument in `zone` (a command's `--tz`, so that a day means that zone's day).
-pub fn when_in(zone: chrono_tz::Tz, text: &str, flag: &str) -> anyhow::Result<Timestamp> {
-    time::parse_when(text, time::now(), zone)
-        .map_err(|e| anyhow::anyhow!(git_crm::Error::usage(format!("{flag}: {e}"), None)))
+/// Reads the bound of a period (`--since`, `--until`) in `zone` (a command's `--tz`, so that a
+/// day means that zone's day); a bare duration (`30d`) counts back from now.
+pub fn bound_in(
+    ctx: &super::Ctx,
+    zone: chrono_tz::Tz,
+    text: &str,
+    flag: &str,
+) -> anyhow::Result<Timestamp> {
+    read_time(ctx, zone, text, flag, Expect::Window)
+}
+
+/// Reads the `--since` and `--until` of a read command in `zone`.
+pub fn period(
+    ctx: &super::Ctx,
+    zone: chrono_tz::Tz,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> anyhow::Result<(Option<Timestamp>, Option<Timestamp>)> {
+    Ok((
+        since
+            .map(|t| bound_in(ctx, zone, t, "--since"))
+            .transpose()?,
+        until
+            .map(|t| bound_in(ctx, zone, t, "--until"))
+            .transpose()?,
+    ))
+}
+
+/// Reads a due day (`--due`): `tomorrow`, `friday`, `+3d`, `2026-12-01`, ...
+pub fn due(ctx: &super::Ctx, text: &str) -> anyhow::Result<chrono::NaiveDate> {
+    day(ctx, text, "--due")
+}
+
+/// Reads a day ahead (`--due`, `--until` of `person away`) with the time grammar.
+pub fn day(ctx: &super::Ctx, text: &str, flag: &str) -> anyhow::Result<chrono::NaiveDate> {
+    time::parse_day(text, &ctx.store.reading()).map_err(|e| usage_of(flag, e))
+}
+
+fn read_time(
+    ctx: &super::Ctx,
+    zone: chrono_tz::Tz,
+    text: &str,
+    flag: &str,
+    expect: Expect,
+) -> anyhow::Result<Timestamp> {
+    let reading = time::Reading {
+        zone,
+        ..ctx.store.reading()
+    };
+    time::parse_time(text, &reading, expect)
+        .map(|t| t.at)
+        .map_err(|e| usage_of(flag, e))
+}
+
+/// A time that did not read, as the usage error of `flag`.
+pub fn usage_of(flag: &str, e: time::TimeError) -> anyhow::Error {
+    anyhow::anyhow!(git_crm::Error::usage(
+        format!("{flag}: {}", e.message),
+        e.hint
+    ))
 }
 
 /// Splits comma-separated values of repeatable flags (`--tag a,b --tag c`).

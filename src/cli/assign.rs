@@ -8,7 +8,7 @@ use super::{Ctx, WriteArgs};
 
 #[derive(Debug, Args)]
 pub struct AssignArgs {
-    /// The customer's slug.
+    /// The customer: its slug, or a contact's email or phone when only one customer has it.
     customer: String,
     /// The new owner's handle.
     #[arg(long)]
@@ -34,9 +34,7 @@ pub fn run(ctx: &Ctx, args: AssignArgs) -> Result<i32> {
         args.reason,
     )?;
     let id = planned.record.id.short();
-    let verb = format!(
-        "assigned {} to {}; handoff",
-        args.customer, planned.record.to
-    );
+    let slug = planned.path.split('/').nth(1).unwrap_or_default();
+    let verb = format!("assigned {slug} to {}; handoff", planned.record.to);
     finish(&txn, &planned, &args.write, &verb, &id)
 }

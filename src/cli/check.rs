@@ -10,7 +10,7 @@ use super::output::print;
 /// How `check` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum CheckFormat {
-    /// `path:line:col: error[check]: message` lines and a summary, on stderr.
+    /// `path:line:col: error[check]: message` lines and a summary.
     #[default]
     #[value(alias = "table")]
     Text,
@@ -68,7 +68,7 @@ pub fn run(ctx: &super::Ctx, args: CheckArgs) -> Result<i32> {
     let report = check::check_store_at(&ctx.store, &args.names, now)?;
     match args.format {
         CheckFormat::Json => print(&json(&report, args.strict)).context("writing the report")?,
-        CheckFormat::Text => eprint!("{}", text(&report, args.strict)),
+        CheckFormat::Text => print(&text(&report, args.strict))?,
     }
     Ok(if report.passes(args.strict) { 0 } else { 1 })
 }

@@ -23,12 +23,38 @@ pub enum Target {
 
 #[derive(Debug, Args)]
 pub struct CompletionsArgs {
-    /// Which shell (or `man`).
-    #[arg(value_enum, required_unless_present = "dir")]
+    /// Which shell (or `man` for the main man page).
+    #[arg(value_enum, required_unless_present_any = ["dir", "man_dir"])]
     target: Option<Target>,
-    /// Write every target into this folder instead (file names as in completions/).
+    /// Write every target into this folder instead (file names as in completions/), with one
+    /// man page per subcommand under `man/`.
     #[arg(long, value_name = "DIR")]
     dir: Option<PathBuf>,
+    /// Install the man pages (git-crm.1 and one per subcommand, git-crm-timeline.1, ...) into
+    /// this folder, e.g. `~/.cargo/share/man/man1`, where `man` finds them for programs in
+    /// `~/.cargo/bin`; then `git crm --help` and `git crm help <command>` open them.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["target", "dir"])]
+    man_dir: Option<PathBuf>,
+}
+
+/// Every man page: the main one and one per (visible) subcommand, as `(file name, roff)`.
+pub fn man_pages() -> Result<Vec<(String, Vec<u8>)>> {
+    fn walk(cmd: clap::Command, out: &mut Vec<(String, Vec<u8>)>) -> Result<()> {
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned() {
+            walk(sub, out)?;
+        }
+        let man = clap_mangen::Man::new(cmd);
+        let mut page = Vec::new();
+        man.render(&mut page)?;
+        out.push((man.get_filename(), page));
+        Ok(())
+    }
+    let mut cmd = super::command().disable_help_subcommand(true);
+    cmd.build();
+    let mut pages = Vec::new();
+    walk(cmd, &mut pages)?;
+    pages.sort();
+    Ok(pages)
 }
 
 /// The file name each target is committed under.
@@ -72,13 +98,31 @@ fn generate(target: Target) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+fn write_man_pages(dir: &std::path::Path) -> Result<usize> {
+    std::fs::create_dir_all(dir)?;
+    let pages = man_pages()?;
+    for (name, page) in &pages {
+        git_crm::store::atomic::write(&dir.join(name), page)?;
+    }
+    Ok(pages.len())
+}
+
 pub fn run(args: &CompletionsArgs) -> Result<i32> {
+    if let Some(dir) = &args.man_dir {
+        let n = write_man_pages(dir)?;
+        eprintln!(
+            "installed {n} man pages into {}",
+            git_crm::model::text::escape(&dir.display().to_string())
+        );
+        return Ok(0);
+    }
     if let Some(dir) = &args.dir {
         std::fs::create_dir_all(dir)?;
         for target in Target::value_variants() {
             let path = dir.join(file_name(*target));
             git_crm::store::atomic::write(&path, &generate(*target)?)?;
         }
+        write_man_pages(&dir.join("man"))?;
         return Ok(0);
     }
     let target = args.target.unwrap_or(Target::Bash);

@@ -25,8 +25,10 @@ pub enum CustomerCommand {
         /// Folder name and handle of the customer (default: derived from the name).
         #[arg(long)]
         slug: Option<String>,
+        /// Company or person.
         #[arg(long, value_enum, default_value_t = CustomerKind::Company)]
         kind: CustomerKind,
+        /// Where the relationship stands.
         #[arg(long, value_enum, default_value_t = CustomerStatus::Lead)]
         status: CustomerStatus,
         /// Owner handle (default: you).
@@ -47,6 +49,10 @@ pub enum CustomerCommand {
         /// An id in another system, `source=key` (repeatable).
         #[arg(long)]
         external_id: Vec<String>,
+        /// A mail domain of the customer, e.g. `acme.example` (repeatable, or comma-separated):
+        /// ingested mail from that domain belongs to it.
+        #[arg(long)]
+        domain: Vec<String>,
         #[command(flatten)]
         write: WriteArgs,
     },
@@ -55,8 +61,10 @@ pub enum CustomerCommand {
         /// Only these statuses (repeatable).
         #[arg(long, value_enum)]
         status: Vec<CustomerStatus>,
+        /// Only customers owned by this person.
         #[arg(long)]
         owner: Option<String>,
+        /// Only customers of this team.
         #[arg(long)]
         team: Option<String>,
         /// Only customers with all these tags.
@@ -65,30 +73,37 @@ pub enum CustomerCommand {
         /// Include archived customers.
         #[arg(long)]
         archived: bool,
+        /// Sort by this column.
         #[arg(long, value_enum, default_value_t = SortKey::Slug)]
         sort: SortKey,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
     /// Show a customer's card: fields, contacts, open threads, last touchpoint, pending handoff.
     Show {
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
+        /// Output format (json is versioned; see docs/).
+        #[arg(long, value_enum, default_value_t)]
+        format: super::args::TextJson,
         #[command(flatten)]
         view: super::view::ViewArg,
     },
     /// Edit fields in place (comments and unknown keys in the file are kept).
     Edit {
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
-        /// `key=value` for name, kind, status, tags, fields.<name>, external_ids.<source>.
+        /// `key=value` for name, kind, status, tags, domains, fields.<name>, external_ids.<source>.
         #[arg(long)]
         set: Vec<String>,
         /// Remove an optional field.
         #[arg(long)]
         unset: Vec<String>,
+        /// Add a tag (repeatable; comma-separated lists work too).
         #[arg(long)]
         add_tag: Vec<String>,
+        /// Remove a tag (repeatable).
         #[arg(long)]
         remove_tag: Vec<String>,
         /// `Name <email>;phone=...;role=...`
@@ -109,8 +124,11 @@ pub enum CustomerCommand {
     },
     /// Give a customer a new slug (moves its folder, keeps its id) and/or a new name.
     Rename {
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
+        /// The new slug (the folder moves; the old slug keeps pointing to the new one).
         new_slug: Option<String>,
+        /// The new display name.
         #[arg(long)]
         name: Option<String>,
         #[command(flatten)]
@@ -118,7 +136,9 @@ pub enum CustomerCommand {
     },
     /// Archive a customer (nothing is deleted); --undo brings it back.
     Archive {
+        /// The customer: its slug, or a contact's email or phone.
         slug: String,
+        /// Unarchive instead.
         #[arg(long)]
         undo: bool,
         #[command(flatten)]
@@ -139,6 +159,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             contact,
             field,
             external_id,
+            domain,
             write,
         } => {
             let (actor, txn) = ctx.begin_write()?;
@@ -163,6 +184,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                     .iter()
                     .map(|f| parse_assignment(f))
                     .collect::<git_crm::Result<_>>()?,
+                domains: customer::parse_domains(&domain.join(","))?,
             };
             let planned = customer::add(&ctx.store, &actor, input)?;
             let slug = planned.record.slug.clone();
@@ -187,7 +209,7 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
             };
             list(ctx, &query, format)
         }
-        CustomerCommand::Show { slug, format, view } => show(ctx, &slug, format, &view),
+        CustomerCommand::Show { slug, format, view } => show(ctx, &slug, format.into(), &view),
         CustomerCommand::Edit {
             slug,
             set,
@@ -239,11 +261,13 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
                     .into_iter()
                     .map(EditRequest::RemoveTag),
             );
+            // Removals first, so that removing and adding one address replaces the contact.
+            requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
             for c in &add_contact {
                 requests.push(EditRequest::AddContact(customer::parse_contact(c)?));
             }
-            requests.extend(remove_contact.into_iter().map(EditRequest::RemoveContact));
             let planned = customer::edit(&ctx.store, &actor, &slug, &requests)?;
+            let slug = planned.record.slug.clone();
             finish(&txn, &planned, &write, "updated customer", &slug)
         }
         CustomerCommand::Rename {
@@ -266,6 +290,12 @@ pub fn run(ctx: &Ctx, cmd: CustomerCommand) -> Result<i32> {
         CustomerCommand::Archive { slug, undo, write } => {
             let (actor, txn) = ctx.begin_write()?;
             let planned = customer::archive(&ctx.store, &actor, &slug, undo)?;
+            let slug = planned
+                .path
+                .split('/')
+                .nth(1)
+                .unwrap_or_default()
+                .to_string();
             finish(
                 &txn,
                 &planned,
@@ -330,7 +360,8 @@ fn list(ctx: &Ctx, query: &ListQuery, format: Format) -> Result<i32> {
 
 fn show(ctx: &Ctx, slug: &str, format: Format, view: &super::view::ViewArg) -> Result<i32> {
     let view = view.resolve(ctx)?;
-    let bundle = ctx.store.load_bundle(slug)?;
+    let slug = ctx.store.resolve_customer(slug)?;
+    let bundle = ctx.store.load_bundle(&slug)?;
     let (bundle, hidden) = git_crm::ops::views::filter_bundle(&bundle, &view);
     let card = card(&bundle);
     if format == Format::Json {
@@ -474,5 +505,15 @@ fn open_tasks(out: &mut String, card: &git_crm::timeline::card::Card) {
                 escape(&t.title)
             ));
         }
+    }
+}
+
+impl CustomerCommand {
+    /// Whether the subcommand prints a report worth paging.
+    pub fn pages(&self) -> bool {
+        matches!(
+            self,
+            CustomerCommand::List { .. } | CustomerCommand::Show { .. }
+        )
     }
 }

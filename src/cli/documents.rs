@@ -67,19 +67,24 @@ pub enum DocsCommand {
         /// Include versions replaced by newer ones.
         #[arg(long)]
         all: bool,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = DocsFormat::Table)]
         format: DocsFormat,
     },
     /// A document's record and its versions.
     Show {
+        /// The document (a prefix of its id, as `docs list` shows).
         id: String,
+        /// Output format (json is versioned; see docs/).
         #[arg(long, value_enum, default_value_t = DocsFormat::Table)]
         format: DocsFormat,
     },
     /// Write a document's content to a file (default: its original name here), or `-o -` for
     /// stdout. The content is checked against its sha256.
     Get {
+        /// The document (a prefix of its id, as `docs list` shows).
         id: String,
+        /// Write the file here (`-` for stdout) instead of under its original name.
         #[arg(short, long, value_name = "PATH")]
         output: Option<PathBuf>,
         /// Replace an existing file.
@@ -87,7 +92,10 @@ pub enum DocsCommand {
         force: bool,
     },
     /// Open a document with the desktop's opener (on a terminal only).
-    Open { id: String },
+    Open {
+        /// The document (a prefix of its id, as `docs list` shows).
+        id: String,
+    },
 }
 
 pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
@@ -165,7 +173,7 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
     if args.write.dry_run {
         return Ok(0);
     }
-    if args.write.format == Format::Json {
+    if Format::from(args.write.format) == Format::Json {
         let items: Vec<serde_json::Value> = results
             .iter()
             .map(|(_, p, commit)| {

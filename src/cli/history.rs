@@ -12,33 +12,28 @@ use super::output::print;
 
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// The customer's slug (its current one; the history follows renames).
+    /// The customer: its slug (the current one; the history follows renames), or a contact's
+    /// email or phone.
     customer: String,
     /// Time zone for times (default: the store's `timezone`, else UTC).
     #[arg(long)]
     tz: Option<String>,
     /// Output format: table (text), markdown or json.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJsonMarkdown,
 }
 
 pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<i32> {
-    if args.format == Format::Csv {
-        return Err(git_crm::Error::usage(
-            "a history is not a table: --format csv is not offered",
-            Some("use --format table, markdown or json".into()),
-        )
-        .into());
-    }
     let zone = match &args.tz {
         Some(z) => {
             time::parse_zone(z).map_err(|e| git_crm::Error::usage(format!("--tz: {e}"), None))?
         }
         None => ctx.store.zone(),
     };
-    let customer = ctx.store.load_customer(&args.customer)?;
-    let history = customer_history(&ctx.store, &args.customer)?;
-    print(&match args.format {
+    let slug = ctx.store.resolve_customer(&args.customer)?;
+    let customer = ctx.store.load_customer(&slug)?;
+    let history = customer_history(&ctx.store, &slug)?;
+    print(&match Format::from(args.format) {
         Format::Json => render::json(&customer, &history),
         Format::Markdown => render::markdown(&customer, &history, zone),
         Format::Table | Format::Csv => render::text(&customer, &history, zone),

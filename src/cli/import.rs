@@ -1,11 +1,10 @@
 //! `git crm import <file> --rules <rules.yaml>`: customers or touchpoints from a spreadsheet.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 
 use git_crm::import::{self, Action, ApplyOptions, Plan};
 use git_crm::model::text::escape;
@@ -31,21 +30,15 @@ pub struct ImportArgs {
     #[arg(long)]
     no_commit: bool,
     /// Output format of the summary.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJson,
 }
 
 fn progress_bar() -> ProgressBar {
-    if !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if let Ok(style) =
-        ProgressStyle::with_template("{msg:>10} [{bar:30}] {pos}/{len} rows ({per_sec}, {eta})")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
+    super::output::progress_bar(
+        "{msg:>10} [{bar:30}] {pos}/{len} rows ({per_sec}, {eta})",
+        Some("=> "),
+    )
 }
 
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
@@ -71,7 +64,27 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     let applied = import::apply(&txn, &plan, &actor, &options, &bar)?;
     bar.finish_and_clear();
     report(&args, &plan, applied.commit.as_deref(), false)?;
+    let today = git_crm::model::time::now()
+        .with_timezone(&ctx.store.zone())
+        .date_naive();
+    for (slug, count) in plan.inbound_created() {
+        if let Ok(customer) = ctx.store.load_customer(&slug)
+            && let Some(why) =
+                git_crm::model::queue::unwatched(ctx.store.config(), &customer, today)
+        {
+            eprintln!("{}", super::log::unwatched_warning(&slug, &why, count));
+        }
+    }
     Ok(0)
+}
+
+/// Said when no imported touchpoint will count in metrics: the default `actor` of an import
+/// is `import`, which starts and stops no clock.
+fn outside_metrics_warning(rows: usize) -> String {
+    format!(
+        "warning: none of the {rows} touchpoint{} counts in metrics: their actor is not `human` (the default for an import is `import`)\n  = hint: when the rows are people's work, set `defaults: {{actor: human}}` in the rules (docs/import.md)",
+        if rows == 1 { "" } else { "s" }
+    )
 }
 
 /// Rules problems come one per line; each line is escaped on its own.
@@ -108,7 +121,10 @@ fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
     for problem in &plan.problems {
         eprintln!("{problem}");
     }
-    if args.format == Format::Json {
+    if !refused && plan.all_outside_metrics() {
+        eprintln!("{}", outside_metrics_warning(plan.touchpoint_rows));
+    }
+    if Format::from(args.format) == Format::Json {
         return print(&json_object(vec![(
             "import",
             serde_json::json!({

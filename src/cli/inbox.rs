@@ -17,6 +17,8 @@ const LONG_HELP: &str = "\
 Sections (ordered by your role's view):
   unanswered  open threads on customers you own whose customer waits for a human reply, oldest
               first, with the age against targets.first_response (wall-clock)
+  queue       the same on customers of your teams that nobody answers: no owner, or an owner
+              who is away (`git crm person away`); `--team <team>` shows one team's queue alone
   handoffs    handoffs to you not accepted yet (explicitly or by your first touchpoint or note)
   tasks       your open tasks, overdue first
   mentions    notes by others that @mention you, not yet seen in this clone
@@ -34,34 +36,36 @@ pub struct InboxArgs {
     /// Do not mark the mentions shown as seen.
     #[arg(long)]
     peek: bool,
+    /// The queue of this team instead of your inbox: waiting threads on its customers that have
+    /// no owner or whose owner is away.
+    #[arg(long)]
+    team: Option<String>,
     /// Output format (json is documented in docs/collaboration-sync.md).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJson,
     #[command(flatten)]
     view: ViewArg,
 }
 
 pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
-    if matches!(args.format, Format::Markdown | Format::Csv) {
-        return Err(git_crm::Error::usage(
-            "inbox prints a table or JSON",
-            Some("use --format table or --format json".into()),
-        )
-        .into());
-    }
-    let person = ctx.actor()?;
+    let person = match &args.team {
+        // A team's queue is anyone's to look at: no identity is needed.
+        Some(_) => ctx.actor().unwrap_or_default(),
+        None => ctx.actor()?,
+    };
     let view = args.view.resolve(ctx)?;
     let query = InboxQuery {
         person,
         now: time::now(),
         all_mentions: args.all,
         view: view.clone(),
+        team: args.team.clone(),
     };
     let inbox = inbox::inbox(&ctx.store, &query)?;
     for warning in &inbox.warnings {
         eprintln!("warning: {}", escape(warning));
     }
-    let text = match args.format {
+    let text = match Format::from(args.format) {
         Format::Json => render::json_object(vec![
             ("inbox", serde_json::to_value(&inbox)?),
             ("view", view.json(inbox.hidden)),
@@ -71,7 +75,7 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
         }
     };
     print(&text)?;
-    if !args.peek {
+    if !args.peek && args.team.is_none() {
         inbox::mark_seen(&ctx.store, &inbox)?;
     }
     Ok(0)
@@ -80,15 +84,23 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
 fn table(ctx: &Ctx, inbox: &Inbox, note: Option<String>) -> String {
     let zone = ctx.store.zone();
     let ui = &ctx.ui;
-    let mut out = format!(
-        "Inbox of {}, {}\n",
-        escape(&inbox.person),
-        render::short_time(&inbox.now, zone)
-    );
+    let mut out = match inbox.sections.as_slice() {
+        [Section::Queue] => format!(
+            "Queue of team {}, {}\n",
+            escape(&inbox.queue_teams.join(", ")),
+            render::short_time(&inbox.now, zone)
+        ),
+        _ => format!(
+            "Inbox of {}, {}\n",
+            escape(&inbox.person),
+            render::short_time(&inbox.now, zone)
+        ),
+    };
     for section in &inbox.sections {
         out.push('\n');
         out.push_str(&match section {
             Section::Unanswered => unanswered(ui, inbox, zone),
+            Section::Queue => queue(ui, inbox, zone),
             Section::Handoffs => handoffs(ui, inbox, zone),
             Section::Tasks => tasks(ui, inbox),
             Section::Mentions => mentions(ui, inbox, zone),
@@ -104,6 +116,19 @@ fn target_word(over: Option<bool>) -> &'static str {
         Some(false) => "within target",
         None => "",
     }
+}
+
+/// The cells a waiting thread shows in both its sections: thread, channel, from, waiting since,
+/// age, target.
+fn thread_cells(u: &inbox::Unanswered, zone: chrono_tz::Tz) -> [String; 6] {
+    [
+        format!("#{}", &u.thread[..4.min(u.thread.len())]),
+        u.channel.clone(),
+        u.from.clone(),
+        render::short_time(&u.waiting_since, zone),
+        age_text(u.age_seconds),
+        target_word(u.over_target).to_string(),
+    ]
 }
 
 fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
@@ -124,21 +149,17 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
         .unanswered
         .iter()
         .map(|u| {
-            vec![
-                u.customer.clone(),
-                format!("#{}", &u.thread[..4.min(u.thread.len())]),
-                u.channel.clone(),
-                u.from.clone(),
-                render::short_time(&u.waiting_since, zone),
-                age_text(u.age_seconds),
-                target_word(u.over_target).to_string(),
+            let mut row = vec![u.customer.clone()];
+            row.extend(thread_cells(u, zone));
+            row.extend([
                 if u.first_response {
                     "first response".into()
                 } else {
                     "follow-up".into()
                 },
                 one_line(&u.subject),
-            ]
+            ]);
+            row
         })
         .collect();
     out.push_str(&render::table(
@@ -156,6 +177,56 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
         ],
         &rows,
     ));
+    out
+}
+
+fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+    let teams = inbox.queue_teams.join(", ");
+    let mut out = format!(
+        "Waiting for {teams}, with no owner to answer ({})\n",
+        inbox.queue.len()
+    );
+    if inbox.queue.is_empty() {
+        out.push_str("  nothing waits in the queue\n");
+        return out;
+    }
+    let rows: Vec<Vec<String>> = inbox
+        .queue
+        .iter()
+        .map(|q| {
+            let u = &q.thread;
+            let why = match (&q.why.owner, q.why.away_until) {
+                (Some(owner), Some(until)) => format!("{owner} away until {until}"),
+                (Some(owner), None) => format!("{owner} unknown"),
+                (None, _) => "no owner".to_string(),
+            };
+            let mut row = vec![
+                u.customer.clone(),
+                q.why.team.clone().unwrap_or_default(),
+                why,
+            ];
+            row.extend(thread_cells(u, zone));
+            row.push(one_line(&u.subject));
+            row
+        })
+        .collect();
+    out.push_str(&render::table(
+        ui,
+        &[
+            "customer",
+            "team",
+            "why",
+            "thread",
+            "channel",
+            "from",
+            "waiting since",
+            "age",
+            "target",
+            "subject",
+        ],
+        &rows,
+    ));
+    out.push_str("  take one with `git crm assign <customer> --to <you>`\n");
     out
 }
 
@@ -229,7 +300,7 @@ fn tasks(ui: &Ui, inbox: &Inbox) -> String {
         .collect();
     out.push_str(&render::table(
         ui,
-        &["id", "customer", "due", "", "title"],
+        &["id", "customer", "due", "state", "title"],
         &rows,
     ));
     out
@@ -258,7 +329,7 @@ fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
         .collect();
     out.push_str(&render::table(
         ui,
-        &["id", "customer", "at", "by", "", "note"],
+        &["id", "customer", "at", "by", "state", "note"],
         &rows,
     ));
     out

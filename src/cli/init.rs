@@ -37,6 +37,9 @@ pub struct SetupArgs {
     /// asked on a terminal when git-lfs is installed and the store does not use it yet).
     #[arg(long)]
     lfs: bool,
+    /// Also install a post-merge hook that runs the event rules after each merge or pull.
+    #[arg(long)]
+    hooks: bool,
 }
 
 /// Whether to turn LFS on: the flag, or a question on a terminal when git-lfs is there.
@@ -122,6 +125,18 @@ pub fn setup(ctx: &super::Ctx, args: &SetupArgs) -> Result<i32> {
     if wants_lfs(args.lfs, &ctx.store)? {
         let (actor, txn) = ctx.begin_write()?;
         out.push_str(&turn_on_lfs(&txn, &actor, false)?);
+    }
+    if args.hooks {
+        use git_crm::rules::hooks::{HOOK, Installed, install};
+        let line = match install(&ctx.store)? {
+            Installed::Created(p) => format!(
+                "Installed the {HOOK} hook ({}): event rules run after each merge or pull.\n",
+                p.display()
+            ),
+            Installed::Updated(p) => format!("Updated the {HOOK} hook ({}).\n", p.display()),
+            Installed::Unchanged(p) => format!("The {HOOK} hook is installed ({}).\n", p.display()),
+        };
+        out.push_str(&git_crm::model::text::escape(&line));
     }
     print(&out)?;
     Ok(0)

@@ -56,7 +56,7 @@ pub struct MetricsArgs {
     /// Only customers with these tags.
     #[arg(long)]
     tag: Vec<String>,
-    /// Only these customers (slugs).
+    /// Only these customers (slugs, or contact emails or phones).
     #[arg(long)]
     customer: Vec<String>,
     /// Also show the metrics grouped by team, owner, channel, month or week.
@@ -75,6 +75,7 @@ pub struct MetricsArgs {
     /// 'frt.unanswered > 0' (repeatable).
     #[arg(long, value_name = "EXPR")]
     fail_if: Vec<String>,
+    /// Output format (json is versioned; see docs/).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     format: Format,
 }
@@ -91,7 +92,15 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         .collect::<git_crm::Result<Vec<_>>>()?;
     let tz = time::parse_zone(&args.tz).map_err(|e| usage("--tz", e))?;
     let as_of = match &args.at {
-        Some(t) => time::parse_when(t, time::now(), tz).map_err(|e| usage("--at", e))?,
+        Some(t) => {
+            let reading = time::Reading {
+                zone: tz,
+                ..ctx.store.reading()
+            };
+            time::parse_time(t, &reading, time::Expect::Past)
+                .map_err(|e| super::args::usage_of("--at", e))?
+                .at
+        }
         None => time::now(),
     };
     let slice = Slice {
@@ -99,16 +108,21 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         owner: split_list(&args.owner),
         channel: split_list(&args.channel),
         tag: split_list(&args.tag),
-        customer: split_list(&args.customer),
+        customer: ctx.store.resolve_customers(&split_list(&args.customer))?,
     };
     slice.validate(&ctx.store)?;
     // Arguments are checked before the whole store is read; only `--since all` needs the data.
+    let order = ctx.store.config().date_order;
     let since_bound = match args.since.trim() {
         "all" => None,
-        text => Some(period::parse_bound(text, as_of, tz, false).map_err(|e| usage("--since", e))?),
+        text => Some(
+            period::parse_bound(text, as_of, tz, order, false)
+                .map_err(|e| super::args::usage_of("--since", e))?,
+        ),
     };
     let until = match &args.until {
-        Some(t) => period::parse_bound(t, as_of, tz, true).map_err(|e| usage("--until", e))?,
+        Some(t) => period::parse_bound(t, as_of, tz, order, true)
+            .map_err(|e| super::args::usage_of("--until", e))?,
         None => as_of,
     };
     let facts = metrics::store_facts(&ctx.store, args.clock, as_of)?;

@@ -6,23 +6,28 @@ mod args;
 mod assign;
 mod check;
 mod completions;
+mod correct;
 mod customer;
 mod demo;
 mod documents;
 mod export;
+mod find;
 mod handoff;
 mod history;
 mod import;
 mod inbox;
+mod ingest;
 mod init;
 mod log;
 mod merge_driver;
 mod metrics;
 mod note;
 mod output;
+mod pager;
 mod person;
 mod prompt;
 mod review;
+mod rules;
 mod sync;
 mod task;
 mod timeline;
@@ -48,6 +53,14 @@ pub struct Cli {
     /// Act as this person (a handle from .gitcrm/config.yaml).
     #[arg(long = "as", global = true, env = "GITCRM_USER", value_name = "HANDLE")]
     acting: Option<String>,
+    /// When to colour what means something (overdue, over target, new): on a terminal by
+    /// default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured.
+    #[arg(long, global = true, value_enum, default_value_t, value_name = "WHEN")]
+    color: git_crm::render::ColorChoice,
+    /// Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER,
+    /// else `less`), as `git --no-pager` does.
+    #[arg(long, global = true)]
+    no_pager: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -56,7 +69,8 @@ pub struct Cli {
 enum Command {
     /// Create a store (or adopt an existing git repository as one).
     Init(init::InitArgs),
-    /// Prepare a fresh clone of a store: register the merge driver (and Git LFS, when used).
+    /// Prepare a fresh clone of a store: register the merge driver (Git LFS, when used, and,
+    /// with --hooks, the post-merge hook that runs event rules).
     Setup(init::SetupArgs),
     /// Manage the people of the store.
     #[command(subcommand)]
@@ -78,7 +92,12 @@ enum Command {
     Docs(documents::DocsCommand),
     /// Reassign a customer and record the handoff.
     Assign(assign::AssignArgs),
-    /// List and accept handoffs.
+    /// Correct a touchpoint or note (summary, body, channel, time, direction, author, customer)
+    /// with a correction record; history is never rewritten.
+    Amend(correct::AmendArgs),
+    /// Withdraw a touchpoint or note with a reason (a correction record; nothing is deleted).
+    Void(correct::VoidArgs),
+    /// List, accept and decline handoffs.
     #[command(subcommand)]
     Handoff(handoff::HandoffCommand),
     /// Follow-up tasks.
@@ -86,6 +105,8 @@ enum Command {
     Task(task::TaskCommand),
     /// A customer's touchpoints, notes, handoffs and tasks in one chronological view.
     Timeline(timeline::TimelineArgs),
+    /// Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked.
+    Find(find::FindArgs),
     /// What needs you now: unanswered threads, handoffs to you, your tasks, mentions.
     Inbox(inbox::InboxArgs),
     /// Team metrics: first response, first contact resolution, handoffs, coverage, consistency.
@@ -94,10 +115,16 @@ enum Command {
     Check(check::CheckArgs),
     /// Import customers or touchpoints from a spreadsheet (CSV, XLSX, ODS) with a rules file.
     Import(import::ImportArgs),
-    /// Export customers, touchpoints, notes or handoffs as CSV or JSON.
+    /// Ingest mail (.eml, mbox, Maildir, stdin), calendar events (.ics) and contacts (.vcf).
+    #[command(subcommand)]
+    Ingest(ingest::IngestCommand),
+    /// Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard.
     Export(export::ExportArgs),
     /// Summarise a branch for merge review: customers, reassignments, records, fields, problems.
     Review(review::ReviewArgs),
+    /// Run the team's workflow rules (.gitcrm/rules.yaml) on the committed store, or test them.
+    #[command(subcommand)]
+    Rules(rules::RulesCommand),
     /// A customer's git history in words: who changed what, when, in which commit.
     History(history::HistoryArgs),
     /// Fetch, merge, check and push the store through your git (exit 3 conflict, 4 network).
@@ -109,6 +136,24 @@ enum Command {
     /// The merge driver git calls for customer records (registered by init/setup).
     #[command(hide = true)]
     MergeDriver(merge_driver::MergeDriverArgs),
+}
+
+impl Command {
+    /// Whether the command's output is a report people read, long enough to page.
+    fn pages(&self) -> bool {
+        match self {
+            Command::Timeline(_)
+            | Command::Inbox(_)
+            | Command::Metrics(_)
+            | Command::Check(_)
+            | Command::Review(_)
+            | Command::History(_) => true,
+            Command::Customer(c) => c.pages(),
+            Command::Handoff(c) => c.pages(),
+            Command::Task(c) => c.pages(),
+            _ => false,
+        }
+    }
 }
 
 /// What every store command gets: the store, who may be acting, and the terminal.
@@ -131,10 +176,16 @@ impl Ctx {
         if let Some(recovery) = store.recover_if_idle()? {
             output::note(&recovery.describe());
         }
+        let git_color = git_crm::git::local_config(store.repo_root(), "color.crm")
+            .or_else(|| git_crm::git::local_config(store.repo_root(), "color.ui"));
+        let ui = Ui::detect(cli.color, git_color.as_deref());
+        if !cli.no_pager && ui.stdout_tty && cli.command.pages() {
+            output::use_pager(pager::command(store.repo_root()));
+        }
         Ok(Ctx {
             store,
             acting: cli.acting.clone(),
-            ui: Ui::detect(),
+            ui,
         })
     }
 
@@ -169,10 +220,12 @@ pub fn main() -> i32 {
     if let Err(err) = fix_clock_and_seed() {
         return output::report_error(&err);
     }
-    match run(cli) {
+    let code = match run(cli) {
         Ok(code) => code,
         Err(err) => output::report_error(&err),
-    }
+    };
+    output::close_pager();
+    code
 }
 
 /// Honours `GITCRM_NOW` (an RFC 3339 instant or a date) and `GITCRM_SEED` (an integer), so a
@@ -233,19 +286,63 @@ fn run(cli: Cli) -> Result<i32> {
         Command::Attach(args) => documents::attach(&ctx, args),
         Command::Docs(cmd) => documents::run(&ctx, cmd),
         Command::Assign(args) => assign::run(&ctx, args),
+        Command::Amend(args) => correct::run_amend(&ctx, args),
+        Command::Void(args) => correct::run_void(&ctx, args),
         Command::Handoff(cmd) => handoff::run(&ctx, cmd),
         Command::Task(cmd) => task::run(&ctx, cmd),
         Command::Timeline(args) => timeline::run(&ctx, args),
         Command::Check(args) => check::run(&ctx, args),
         Command::Inbox(args) => inbox::run(&ctx, args),
+        Command::Find(args) => find::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
         Command::History(args) => history::run(&ctx, args),
         Command::Review(args) => review::run(&ctx, args),
+        Command::Rules(cmd) => rules::run(&ctx, cmd),
         Command::Metrics(args) => metrics::run(&ctx, args),
         Command::Import(args) => import::run(&ctx, args),
+        Command::Ingest(cmd) => ingest::run(&ctx, cmd),
         Command::Export(args) => export::run(&ctx, args),
         Command::Init(_) | Command::Demo(_) | Command::Completions(_) | Command::MergeDriver(_) => {
             unreachable!("handled above")
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// clap's own consistency checks of every command and argument (jj's `verify_app`).
+    #[test]
+    fn verify_cli() {
+        command().debug_assert();
+    }
+
+    /// Every argument and option of every command says what it is for.
+    #[test]
+    fn every_argument_has_help() {
+        fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let id = arg.get_id().as_str();
+                if matches!(id, "help" | "version") || arg.is_hide_set() {
+                    continue;
+                }
+                if arg.get_help().is_none() && arg.get_long_help().is_none() {
+                    missing.push(format!("{path} {id}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                if sub.is_hide_set() {
+                    continue;
+                }
+                if sub.get_about().is_none() {
+                    missing.push(format!("{path} {} (no about)", sub.get_name()));
+                }
+                walk(sub, &format!("{path} {}", sub.get_name()), missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&command(), "git-crm", &mut missing);
+        assert!(missing.is_empty(), "without help: {missing:#?}");
     }
 }

@@ -9,10 +9,11 @@ use super::{Ctx, WriteArgs, prompt};
 
 #[derive(Debug, Args)]
 pub struct NoteArgs {
-    /// The customer's slug.
+    /// The customer: its slug, or a contact's email or phone when only one customer has it.
     customer: String,
     /// The note (Markdown); `@handle` mentions a person.
     text: Option<String>,
+    /// Tag the note (repeatable).
     #[arg(long)]
     tag: Vec<String>,
     /// Seal the text to this team (its current members and you); the rest stays in clear.
@@ -27,7 +28,7 @@ pub struct NoteArgs {
 
 pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
     let (actor, txn) = ctx.begin_write()?;
-    ctx.store.require_customer(&args.customer)?;
+    let slug = ctx.store.resolve_customer(&args.customer)?;
     let text = prompt::text(args.text, "TEXT", "Note")?;
     let at = args
         .at
@@ -38,20 +39,15 @@ pub fn run(ctx: &Ctx, args: NoteArgs) -> Result<i32> {
         Some(team) => git_crm::ops::note::note_restricted(
             &ctx.store,
             &actor,
-            &args.customer,
+            &slug,
             &text,
             split_list(&args.tag),
             at,
             team,
         )?,
-        None => git_crm::ops::note::note(
-            &ctx.store,
-            &actor,
-            &args.customer,
-            &text,
-            split_list(&args.tag),
-            at,
-        )?,
+        None => {
+            git_crm::ops::note::note(&ctx.store, &actor, &slug, &text, split_list(&args.tag), at)?
+        }
     };
     let id = planned.record.id.short();
     finish(&txn, &planned, &args.write, "added note", &id)

@@ -7,8 +7,66 @@ use git_crm::ops::Planned;
 use git_crm::render::Format;
 use git_crm::store::{ApplyOptions, Change, FileOp};
 
-/// Writes `text` to stdout.
+/// The pager output goes through, once started.
+static PAGER: std::sync::Mutex<Pager> = std::sync::Mutex::new(Pager::Off);
+
+enum Pager {
+    Off,
+    /// To be started at the first output, with this command line.
+    Wanted(String),
+    Running(std::process::Child),
+}
+
+/// Sends the rest of this command's output through `pager` (started at the first output),
+/// as git does on a terminal. `LESS=FRX` (unless set) makes `less` quit when the output fits
+/// one screen and keep colours.
+pub fn use_pager(pager: Option<String>) {
+    if let Some(command) = pager {
+        *PAGER.lock().unwrap_or_else(|e| e.into_inner()) = Pager::Wanted(command);
+    }
+}
+
+/// Waits for the pager to finish, so the shell prompt comes back after the reader quits it.
+pub fn close_pager() {
+    let mut pager = PAGER.lock().unwrap_or_else(|e| e.into_inner());
+    if let Pager::Running(child) = &mut *pager {
+        drop(child.stdin.take());
+        let _ = child.wait();
+    }
+    *pager = Pager::Off;
+}
+
+fn start(command: &str) -> Option<std::process::Child> {
+    let mut cmd = std::process::Command::new("sh");
+    cmd.arg("-c")
+        .arg(command)
+        .stdin(std::process::Stdio::piped());
+    if std::env::var_os("LESS").is_none() {
+        cmd.env("LESS", "FRX");
+    }
+    if std::env::var_os("LV").is_none() {
+        cmd.env("LV", "-c");
+    }
+    cmd.spawn().ok()
+}
+
+/// Writes `text` to stdout (or the pager).
 pub fn print(text: &str) -> anyhow::Result<()> {
+    let mut pager = PAGER.lock().unwrap_or_else(|e| e.into_inner());
+    if let Pager::Wanted(command) = &*pager {
+        *pager = match start(command) {
+            Some(child) => Pager::Running(child),
+            None => Pager::Off,
+        };
+    }
+    if let Pager::Running(child) = &mut *pager
+        && let Some(stdin) = child.stdin.as_mut()
+    {
+        // A reader who quits the pager early closes the pipe: that ends the output quietly.
+        let _ = stdin.write_all(text.as_bytes());
+        return Ok(());
+    }
+    drop(pager);
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()?;
@@ -38,7 +96,8 @@ pub fn report_error(err: &anyhow::Error) -> i32 {
 }
 
 /// Shows a planned change (`--dry-run`): the commit subject and every file.
-pub fn dry_run(change: &Change, format: Format) -> anyhow::Result<()> {
+pub fn dry_run(change: &Change, format: impl Into<Format>) -> anyhow::Result<()> {
+    let format: Format = format.into();
     if format == Format::Json {
         return print(&git_crm::render::json_document("change", change));
     }
@@ -96,7 +155,7 @@ pub fn finish<T: serde::Serialize>(
             ..Default::default()
         },
     )?;
-    if args.format == Format::Json {
+    if Format::from(args.format) == Format::Json {
         print(&git_crm::render::json_object(vec![
             ("id", serde_json::json!(id)),
             ("path", serde_json::json!(planned.path)),
@@ -114,4 +173,22 @@ pub fn finish<T: serde::Serialize>(
         ))?;
     }
     Ok(0)
+}
+
+/// A progress bar on stderr with `template` (indicatif syntax), hidden when stderr is not a
+/// terminal, for the commands that read many rows or messages.
+pub fn progress_bar(template: &str, bar_chars: Option<&str>) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar =
+        indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(match bar_chars {
+            Some(chars) => style.progress_chars(chars),
+            None => style,
+        });
+    }
+    bar
 }

@@ -18,25 +18,18 @@ pub struct ReviewArgs {
     #[arg(long)]
     fail_on_problems: bool,
     /// Output format: text for terminals, markdown for a merge-request comment, json for bots.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJsonMarkdown,
 }
 
 pub fn run(ctx: &Ctx, args: ReviewArgs) -> Result<i32> {
-    if args.format == Format::Csv {
-        return Err(git_crm::Error::usage(
-            "a review is not a table: --format csv is not offered",
-            Some("use --format table, markdown or json".into()),
-        )
-        .into());
-    }
     let upstream = match &args.range {
         Some(_) => None,
         None => git_crm::git::Repo::open(ctx.store.repo_root())?.upstream(),
     };
     let range = Range::parse(args.range.as_deref(), upstream)?;
     let review = review(&ctx.store, &range)?;
-    print(&match args.format {
+    print(&match Format::from(args.format) {
         Format::Json => render::json(&review),
         Format::Markdown => render::markdown(&review),
         Format::Table | Format::Csv => render::text(&review),

@@ -37,18 +37,12 @@ pub struct SyncArgs {
     /// Fetch and merge, but do not push.
     #[arg(long)]
     no_push: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// Output format (json is versioned; see docs/).
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJson,
 }
 
 pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
-    if matches!(args.format, Format::Markdown | Format::Csv) {
-        return Err(git_crm::Error::usage(
-            "sync prints text or JSON",
-            Some("use --format table or --format json".into()),
-        )
-        .into());
-    }
     let actor = if ctx.acting.is_some() {
         Some(ctx.actor()?)
     } else {
@@ -69,7 +63,7 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
         Err(err @ git_crm::Error::Remote { .. }) => return Ok(remote_failure(&err)),
         Err(err) => return Err(err.into()),
     };
-    if args.format == Format::Json {
+    if Format::from(args.format) == Format::Json {
         print(&render::json_document("sync", &report))?;
     } else {
         print(&text(&report, &options))?;

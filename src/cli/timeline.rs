@@ -9,12 +9,12 @@ use git_crm::render::timeline::{TimelineStyle, json_with, markdown, text};
 use git_crm::timeline::{EntryKind, Filter, Timeline};
 
 use super::Ctx;
-use super::args::{split_list, when_in};
+use super::args::{period, split_list};
 use super::output::print;
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
-    /// The customer's slug.
+    /// The customer: its slug, or a contact's email or phone when only one customer has it.
     customer: String,
     /// Only entries at or after this time (`2026-10-01`, `30d`).
     #[arg(long)]
@@ -40,8 +40,9 @@ pub struct TimelineArgs {
     /// Weave in who changed the customer when, from git (field changes, renames, edits).
     #[arg(long)]
     history: bool,
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    format: Format,
+    /// Output format (json is versioned; see docs/).
+    #[arg(long, value_enum, default_value_t)]
+    format: super::args::TextJsonMarkdown,
     #[command(flatten)]
     view: super::view::ViewArg,
 }
@@ -53,33 +54,28 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
         }
         None => ctx.store.zone(),
     };
+    let (since, until) = period(ctx, zone, args.since.as_deref(), args.until.as_deref())?;
     let filter = Filter {
-        since: args
-            .since
-            .as_deref()
-            .map(|t| when_in(zone, t, "--since"))
-            .transpose()?,
-        until: args
-            .until
-            .as_deref()
-            .map(|t| when_in(zone, t, "--until"))
-            .transpose()?,
+        since,
+        until,
         channels: split_list(&args.channel),
         kinds: args.kind,
         by: split_list(&args.by),
         hide_tags: Vec::new(),
     };
     let view = args.view.resolve(ctx)?;
-    let bundle = ctx.store.load_bundle(&args.customer)?;
+    let slug = ctx.store.resolve_customer(&args.customer)?;
+    let bundle = ctx.store.load_bundle(&slug)?;
     let (timeline, hidden) = git_crm::ops::views::timeline(&bundle, &filter, &view);
     let note = view.hidden_note(hidden, "entry", "entries");
     let style = TimelineStyle {
         zone,
+        store_zone: ctx.store.zone(),
         bodies: args.body,
-        width: ctx.ui.width.map(usize::from).unwrap_or(200),
+        width: ctx.ui.width.map(usize::from),
     };
-    let timeline = with_history(ctx, args.history, &args.customer, timeline, &filter)?;
-    print(&match args.format {
+    let timeline = with_history(ctx, args.history, &slug, timeline, &filter)?;
+    print(&match Format::from(args.format) {
         Format::Json => json_with(&timeline, vec![("view", view.json(hidden))]),
         Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
         Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),

@@ -70,6 +70,14 @@ pub(crate) const STAFF: [Staff; 7] = [
     },
 ];
 
+/// The lead of each team: escalations go to them.
+pub(crate) const LEADS: [(&str, &str); 4] = [
+    ("sales", "grace"),
+    ("onboarding", "carol"),
+    ("support", "dave"),
+    ("finance", "frank"),
+];
+
 /// Teams: name, calendar, description.
 pub(crate) const TEAMS: [(&str, &str, &str); 4] = [
     ("sales", "paris", "New business and key accounts"),

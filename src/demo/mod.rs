@@ -271,6 +271,20 @@ fn setup(dir: &Path, world: &World) -> Result<Store> {
         commit(&store, &planned.change, tick(3))?;
         store.reload_config()?;
     }
+    // Each team's lead, whom escalations go to (`escalate: {to: lead}` in rules).
+    let text = store.read_text(layout::CONFIG_FILE)?;
+    let edits: Vec<FieldEdit> = data::LEADS
+        .iter()
+        .map(|(team, lead)| FieldEdit::set(&format!("teams.{team}.lead"), lead))
+        .collect();
+    let (text, _): (String, Config) = edit_text(Path::new(layout::CONFIG_FILE), &text, &edits)?;
+    let mut leads = Change::new("config.edit", "config: team leads", alice.handle);
+    leads.files.push(FileOp::Update {
+        path: layout::CONFIG_FILE.into(),
+        contents: text,
+    });
+    commit(&store, &leads, tick(2))?;
+    store.reload_config()?;
     Ok(store)
 }
 

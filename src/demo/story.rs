@@ -461,6 +461,7 @@ pub(crate) fn generate(w: &World, profile: &Profile, mut rng: Rng) -> Story {
         team: Some(STAFF[initial_owner].team.to_string()),
         tags: profile.tags.clone(),
         contacts: g.contacts.clone(),
+        domains: Vec::new(),
         external_ids: profile.external_ids.clone(),
         fields,
         created: w.stamp(profile.created),

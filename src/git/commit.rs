@@ -67,6 +67,10 @@ pub fn write_blobs(repo_root: &Path, contents: &[&[u8]]) -> Result<Vec<String>> 
 
 /// Called at the steps of a commit that a journal must know about.
 pub trait CommitSteps {
+    /// `index.lock` is held (its inode given): from now on a kill leaves it behind.
+    fn locked(&mut self, _index_lock_inode: u64) -> Result<()> {
+        Ok(())
+    }
     /// The commit object and the new index exist; HEAD has not moved. An error aborts the
     /// commit with HEAD and the index untouched.
     fn prepared(&mut self, prepared: &Prepared) -> Result<()>;
@@ -92,6 +96,7 @@ pub fn commit(
     }
     let lock = acquire_index_lock(&repo)?;
     let lock_path = lock_path_of(&repo.index_path());
+    steps.locked(inode_of(&lock_path)?)?;
     let head = repo.head_id().ok().map(|id| id.detach());
     let base_tree = match head {
         Some(id) => repo
@@ -382,6 +387,24 @@ pub fn remove_own_index_lock(repo_root: &Path, inode: u64) -> Result<bool> {
     let repo = open(repo_root)?;
     let lock = lock_path_of(&repo.index_path());
     if inode_of(&lock).ok() != Some(inode) {
+        return Ok(false);
+    }
+    std::fs::remove_file(&lock).at(&lock)?;
+    Ok(true)
+}
+
+/// Removes `index.lock` when it was last modified within `window` seconds after `since` (unix
+/// seconds): the lock a killed git-crm commit took right after it journalled the start of its
+/// commit step, before it could record the lock's inode. No other process can have made it:
+/// git never removes another process's lock, and fails while one exists.
+pub fn remove_index_lock_since(repo_root: &Path, since: i64, window: i64) -> Result<bool> {
+    use std::os::unix::fs::MetadataExt;
+    let repo = open(repo_root)?;
+    let lock = lock_path_of(&repo.index_path());
+    let Ok(meta) = std::fs::symlink_metadata(&lock) else {
+        return Ok(false);
+    };
+    if meta.mtime() < since - 1 || meta.mtime() > since + window {
         return Ok(false);
     }
     std::fs::remove_file(&lock).at(&lock)?;

@@ -17,8 +17,8 @@ mod tree;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{
-    CommitSteps, PathUpdate, Prepared, commit, finish_prepared_index, remove_own_index_lock,
-    remove_ref_locks_since, reset_index_to_head, write_blobs,
+    CommitSteps, PathUpdate, Prepared, commit, finish_prepared_index, remove_index_lock_since,
+    remove_own_index_lock, remove_ref_locks_since, reset_index_to_head, write_blobs,
 };
 pub use config::{
     WriteLock, git_command, head_commit, init_repo, local_config, set_local_config, state_dir,

@@ -170,18 +170,26 @@ impl Repo {
         Ok(out)
     }
 
-    /// Commits reachable from `head` and not from `hide`, newest first (by commit time).
-    pub fn commits(&self, head: &str, hide: Option<&str>) -> Result<Vec<CommitInfo>> {
-        let mut walk =
-            self.repo
-                .rev_walk([oid(head)?])
-                .sorting(gix::revision::walk::Sorting::ByCommitTime(
-                    Default::default(),
-                ));
-        if let Some(hide) = hide {
-            walk = walk.with_hidden([oid(hide)?]);
-        }
-        let walk = walk
+    /// The whole message of commit `id` (subject, body and trailers), for readers of trailers
+    /// that [`CommitInfo`] does not carry.
+    pub fn message(&self, id: &str) -> Result<String> {
+        let commit = self
+            .repo
+            .find_commit(oid(id)?)
+            .map_err(|e| git_error("cannot read commit", e))?;
+        Ok(commit.message_raw_sloppy().to_str_lossy().into_owned())
+    }
+
+    /// Commits reachable from `head` and from none of `hide`, newest first (by commit time).
+    pub fn commits_hiding(&self, head: &str, hide: &[String]) -> Result<Vec<CommitInfo>> {
+        let hidden = hide.iter().map(|h| oid(h)).collect::<Result<Vec<_>>>()?;
+        let walk = self
+            .repo
+            .rev_walk([oid(head)?])
+            .sorting(gix::revision::walk::Sorting::ByCommitTime(
+                Default::default(),
+            ))
+            .with_hidden(hidden)
             .all()
             .map_err(|e| git_error("cannot walk history", e))?;
         let mut out = Vec::new();
@@ -190,6 +198,12 @@ impl Repo {
             out.push(self.commit(&info.id.to_string())?);
         }
         Ok(out)
+    }
+
+    /// Commits reachable from `head` and not from `hide`, newest first (by commit time).
+    pub fn commits(&self, head: &str, hide: Option<&str>) -> Result<Vec<CommitInfo>> {
+        let hide: Vec<String> = hide.map(str::to_string).into_iter().collect();
+        self.commits_hiding(head, &hide)
     }
 
     /// The object id (hex) of `path` (repository-relative) in the tree of `commit`, `None` when

@@ -70,9 +70,57 @@ pub struct Event {
     pub changes: Vec<Change>,
 }
 
-/// Fields a record may have set after it was written without rewriting history: accepting a
-/// handoff, finishing a task.
-pub const LATE_FIELDS: &[&str] = &["accepted_at", "accepted_by", "done_at"];
+/// Fields a record may have set after it was written without rewriting history: accepting or
+/// declining a handoff, finishing a task.
+pub const LATE_FIELDS: &[&str] = &[
+    "accepted_at",
+    "accepted_by",
+    "on_behalf_of",
+    "declined_at",
+    "declined_by",
+    "decline_reason",
+    "done_at",
+];
+
+/// Fields of a task that `task edit` changes in place (`task reopen` removes `done_at`): a task
+/// is work in progress, not a record of what happened, so these edits are updates, not
+/// rewrites.
+pub const TASK_FIELDS: &[&str] = &["title", "due", "assignee", "every"];
+
+/// What the tool did when a record changed in place in one of the ways it is allowed to:
+/// `accepted handoff`, `declined handoff`, `completed task`, `reopened task`, `updated task`.
+/// `None` for anything else, which is a rewrite of history.
+pub fn late_edit(kind: RecordKind, diffs: &[fields::FieldDiff]) -> Option<&'static str> {
+    if diffs.is_empty() {
+        return None;
+    }
+    let set_once = diffs
+        .iter()
+        .all(|f| LATE_FIELDS.contains(&f.field.as_str()) && f.from.is_none());
+    match kind {
+        RecordKind::Handoff if set_once => {
+            Some(if diffs.iter().any(|f| f.field.starts_with("decline")) {
+                "declined handoff"
+            } else {
+                "accepted handoff"
+            })
+        }
+        RecordKind::Task if set_once => Some("completed task"),
+        RecordKind::Task
+            if diffs.len() == 1 && diffs[0].field == "done_at" && diffs[0].to.is_none() =>
+        {
+            Some("reopened task")
+        }
+        RecordKind::Task
+            if diffs
+                .iter()
+                .all(|f| TASK_FIELDS.contains(&f.field.as_str())) =>
+        {
+            Some("updated task")
+        }
+        _ => None,
+    }
+}
 
 /// A customer's history.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
@@ -85,6 +133,7 @@ pub struct History {
 
 /// The history of customer `slug` (as it is called in the work tree), newest first.
 pub fn customer_history(store: &Store, slug: &str) -> Result<History> {
+    let slug = &store.resolve_customer(slug)?;
     let customer = store.load_customer(slug)?;
     let repo = Repo::open(store.repo_root())?;
     if repo.resolve("HEAD").is_err() {
@@ -320,10 +369,27 @@ pub fn record_text(kind: RecordKind, path: &str, data: &[u8]) -> String {
             text
         }),
         RecordKind::Task => yaml::parse_bytes::<Task>(path, data).map(|t| t.title),
+        RecordKind::Correction => {
+            yaml::parse_bytes::<crate::model::corrections::Correction>(path, data).map(|c| {
+                let reason = c
+                    .reason
+                    .as_ref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default();
+                format!("{}{reason}", c.describe())
+            })
+        }
         RecordKind::Document => yaml::parse_bytes::<crate::model::Document>(path, data)
             .map(|d| crate::ops::documents::describe(&d)),
     };
-    text.unwrap_or_else(|_| "(unreadable)".into())
+    let mut text = text.unwrap_or_else(|_| "(unreadable)".into());
+    // Records written by `rules run` say which rule wrote them.
+    if let Some(rule) = parse_map("record.yaml", data)
+        .and_then(|m| m.get("origin")?.get("rule")?.as_str().map(str::to_string))
+    {
+        text.push_str(&format!(" [rule {rule}]"));
+    }
+    text
 }
 
 /// Parses a record file as a map; `None` when it does not read.
@@ -339,16 +405,12 @@ fn read(repo: &Repo, id: Option<&str>) -> Result<Option<Map<String, Value>>> {
 }
 
 impl Change {
-    /// Whether this is a handoff accepted or a task done: a record completed by setting only
-    /// the fields meant to be set later ([`LATE_FIELDS`]).
+    /// Whether this is one of the in-place changes the tool makes to a record after it was
+    /// written (a handoff accepted or declined, a task done, reopened or edited; see
+    /// [`late_edit`]).
     pub fn is_completion(&self) -> bool {
         match self {
-            Change::RecordChanged { fields, .. } => {
-                !fields.is_empty()
-                    && fields
-                        .iter()
-                        .all(|f| LATE_FIELDS.contains(&f.field.as_str()) && f.from.is_none())
-            }
+            Change::RecordChanged { record, fields, .. } => late_edit(*record, fields).is_some(),
             _ => false,
         }
     }
@@ -367,13 +429,12 @@ pub fn describe(change: &Change) -> String {
         Change::RecordChanged {
             record, id, fields, ..
         } => {
-            let late = change.is_completion();
-            let what = match (record, late) {
-                (RecordKind::Handoff, true) => "accepted handoff".to_string(),
-                (RecordKind::Task, true) => "completed task".to_string(),
-                _ => format!("edited {}", record.word()),
+            let late = late_edit(*record, fields);
+            let what = match late {
+                Some(verb) => verb.to_string(),
+                None => format!("edited {}", record.word()),
             };
-            if late {
+            if late.is_some_and(|v| v != "updated task") {
                 return format!("{what} {id}");
             }
             let detail: Vec<String> = fields.iter().map(fields::describe).collect();

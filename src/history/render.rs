@@ -12,16 +12,7 @@ use crate::render::short_time;
 /// and `@` written as an entity so that a note's `@dave` posted in a merge-request comment does
 /// not notify whoever is `dave` on the forge.
 pub fn md(text: &str) -> String {
-    escape(text)
-        .replace('&', "&amp;")
-        .replace('\\', "\\\\")
-        .replace('@', "&#64;")
-        .replace('|', "\\|")
-        .replace('*', "\\*")
-        .replace('_', "\\_")
-        .replace('`', "\\`")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+    crate::render::markdown::escape_md(text)
 }
 
 /// Markdown text with `from -> to` written as an arrow, which reads better in a rendered

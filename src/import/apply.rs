@@ -37,16 +37,27 @@ pub fn apply(
     options: &ApplyOptions,
     progress: &ProgressBar,
 ) -> Result<Applied> {
-    if plan.files.is_empty() {
-        return Ok(Applied::default());
-    }
     let mut change = commit_change(plan, actor);
     change.files = plan.files.clone();
+    apply_batch(txn, &change, options, progress)
+}
+
+/// Writes a batch change (an import, an ingest) through the transaction with progress, making
+/// no commit when it writes nothing or the files already hold what HEAD has.
+pub fn apply_batch(
+    txn: &Transaction<'_>,
+    change: &Change,
+    options: &ApplyOptions,
+    progress: &ProgressBar,
+) -> Result<Applied> {
+    if change.files.is_empty() {
+        return Ok(Applied::default());
+    }
     progress.set_position(0);
-    progress.set_length(plan.files.len() as u64);
+    progress.set_length(change.files.len() as u64);
     let report = |done: usize, _total: usize| progress.set_position(done as u64);
     let commit = txn.apply(
-        &change,
+        change,
         crate::store::ApplyOptions {
             no_commit: options.no_commit,
             skip_unchanged: true,

@@ -73,6 +73,8 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         problems: Vec::new(),
         files: Vec::new(),
         ids: Vec::new(),
+        outside_metrics: 0,
+        touchpoint_rows: 0,
     };
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
     for row in rows {
@@ -218,7 +220,7 @@ fn validate(ctx: &Context, row: usize, mapped: &MappedRow) -> Result<Incoming, V
                 contact.name = v.to_string();
                 has_contact = true;
             }
-            "contact.email" => match crate::model::names::validate_email(v) {
+            "contact.email" => match crate::model::contact::validate_email(v) {
                 Ok(()) => {
                     contact.email = Some(v.to_string());
                     has_contact = true;
@@ -391,6 +393,7 @@ fn create(
         team,
         tags: incoming.tags,
         contacts,
+        domains: Vec::new(),
         external_ids,
         fields: incoming.fields,
         created,

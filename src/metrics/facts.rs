@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::model::calendar::BusinessCalendar;
+use crate::model::handoffs::{HandoffState, states as handoff_states};
 use crate::model::records::{Acceptance, Actor, CustomerStatus, Direction, Handoff, Interaction};
 use crate::model::{Config, Party, RecordId, Timestamp};
 use crate::store::CustomerBundle;
@@ -92,6 +93,24 @@ impl Clocks {
                 seconds: (b - a).num_seconds().max(0),
                 calendar: None,
             },
+        }
+    }
+}
+
+impl Clocks {
+    /// The instant at which `seconds` of time in the clock of `team` have passed since `from`
+    /// (business time where the team has a calendar, else wall-clock time), so a rule can date
+    /// the moment a wait crossed its target the way [`Clocks::measure`] measures the wait.
+    /// `None` when a calendar does not reach it within two years.
+    pub fn reach(&self, team: Option<&str>, from: Timestamp, seconds: i64) -> Option<Timestamp> {
+        let amount = chrono::Duration::seconds(seconds);
+        let calendar = match self.mode {
+            ClockMode::Business => team.and_then(|t| self.by_team.get(t)),
+            ClockMode::Wall => None,
+        };
+        match calendar {
+            Some(c) => c.reach(from, amount, 731),
+            None => from.checked_add_signed(amount),
         }
     }
 }
@@ -192,9 +211,10 @@ pub struct CustomerFact {
     /// Human inbound and outbound touchpoints: when, on which channel, team at the time.
     #[serde(with = "touches_serde")]
     pub touches: Vec<(Timestamp, String, Option<String>)>,
-    /// `recorded_at - at` of human touchpoints, with `at`.
+    /// `recorded_at - at` of human touchpoints, with `at` and the channel (so `--channel` and
+    /// `--by channel` slice the logging lag as they slice everything else).
     #[serde(with = "lags_serde")]
-    pub lags: Vec<(Timestamp, i64)>,
+    pub lags: Vec<(Timestamp, String, i64)>,
 }
 
 /// Serde of a customer's touches with compact times.
@@ -222,18 +242,18 @@ mod lags_serde {
     use super::*;
     use crate::store::snapshot::Ts;
 
-    pub fn serialize<S: serde::Serializer>(
-        v: &[(Timestamp, i64)],
-        s: S,
-    ) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|(t, lag)| (Ts(*t), lag)))
+    type Lags = Vec<(Timestamp, String, i64)>;
+
+    pub fn serialize<S: serde::Serializer>(v: &Lags, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(v.iter().map(|(t, channel, lag)| (Ts(*t), channel, lag)))
     }
 
-    pub fn deserialize<'de, D: serde::Deserializer<'de>>(
-        d: D,
-    ) -> Result<Vec<(Timestamp, i64)>, D::Error> {
-        let list = Vec::<(Ts, i64)>::deserialize(d)?;
-        Ok(list.into_iter().map(|(t, lag)| (t.0, lag)).collect())
+    pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lags, D::Error> {
+        let list = Vec::<(Ts, String, i64)>::deserialize(d)?;
+        Ok(list
+            .into_iter()
+            .map(|(t, channel, lag)| (t.0, channel, lag))
+            .collect())
     }
 }
 
@@ -314,6 +334,14 @@ impl Facts {
     }
 }
 
+impl Facts {
+    /// The facts of one customer, as [`Facts::gather`] computes them for each (rules read the
+    /// threads and contacts of the customers they look at without gathering the whole store).
+    pub fn of_customer(bundle: &CustomerBundle, clocks: &Clocks, options: &Options) -> Facts {
+        CustomerFacts::of(bundle, clocks, Some(options.as_of)).finish(clocks, options)
+    }
+}
+
 /// The facts of one customer before they are placed in a report: everything but what depends
 /// on the report's `as_of` (ages of what is still open, owner at the end of the period). Read
 /// with a cutoff, only records up to it count; read without one, the facts hold for every
@@ -324,7 +352,8 @@ pub struct CustomerFacts {
     pub slug: String,
     /// The customer's tags (the `--tag` slice).
     pub tags: Vec<String>,
-    /// The latest instant a fact depends on (touchpoint, note, handoff or acceptance).
+    /// The latest instant a fact depends on (touchpoint, note, handoff, its acceptance or
+    /// decline).
     #[serde(with = "time_serde::option")]
     pub latest: Option<Timestamp>,
     /// The earliest instant of the customer's data (creation, touchpoint or handoff), where
@@ -369,7 +398,13 @@ impl CustomerFacts {
                 .collect(),
             lags: human
                 .iter()
-                .map(|i| (i.at, (i.recorded_at - i.at).num_seconds()))
+                .map(|i| {
+                    (
+                        i.at,
+                        i.channel.clone(),
+                        (i.recorded_at - i.at).num_seconds(),
+                    )
+                })
                 .collect(),
         });
         let latest = bundle
@@ -379,6 +414,12 @@ impl CustomerFacts {
             .chain(bundle.notes.iter().map(|l| l.record.at))
             .chain(bundle.handoffs.iter().map(|l| l.record.at))
             .chain(bundle.handoffs.iter().filter_map(|l| l.record.accepted_at))
+            .chain(
+                bundle
+                    .handoffs
+                    .iter()
+                    .filter_map(|l| l.record.declined().map(|d| d.0)),
+            )
             .max();
         let earliest = std::iter::once(c.created)
             .chain(bundle.interactions.iter().map(|l| l.record.at))
@@ -439,9 +480,9 @@ impl CustomerFacts {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct Ownership {
     current: Party,
-    /// `(at, from, to)` of every handoff, in time (then id) order.
+    /// `(at, from, to, declined at)` of every handoff, in time (then id) order.
     #[serde(with = "handoffs_serde")]
-    handoffs: Vec<(Timestamp, Party, Party)>,
+    handoffs: Vec<Change>,
 }
 
 /// Serde of the ownership changes with compact times.
@@ -449,17 +490,26 @@ mod handoffs_serde {
     use super::*;
     use crate::store::snapshot::Ts;
 
-    type List = Vec<(Timestamp, Party, Party)>;
+    type List = Vec<Change>;
 
     pub fn serialize<S: serde::Serializer>(v: &List, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(v.iter().map(|(t, a, b)| (Ts(*t), a, b)))
+        s.collect_seq(
+            v.iter()
+                .map(|(t, a, b, declined)| (Ts(*t), a, b, declined.map(Ts))),
+        )
     }
 
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<List, D::Error> {
-        let list = Vec::<(Ts, Party, Party)>::deserialize(d)?;
-        Ok(list.into_iter().map(|(t, a, b)| (t.0, a, b)).collect())
+        let list = Vec::<(Ts, Party, Party, Option<Ts>)>::deserialize(d)?;
+        Ok(list
+            .into_iter()
+            .map(|(t, a, b, declined)| (t.0, a, b, declined.map(|d| d.0)))
+            .collect())
     }
 }
+
+/// One change of owner: when, from whom, to whom, and when it was declined (if it was).
+type Change = (Timestamp, Party, Party, Option<Timestamp>);
 
 /// A customer's handoffs in time (then id) order.
 fn sorted_handoffs(bundle: &CustomerBundle) -> Vec<&Handoff> {
@@ -477,15 +527,24 @@ impl Ownership {
             },
             handoffs: sorted_handoffs(bundle)
                 .into_iter()
-                .map(|h| (h.at, h.from.clone(), h.to.clone()))
+                .map(|h| {
+                    (
+                        h.at,
+                        h.from.clone(),
+                        h.to.clone(),
+                        h.declined().map(|d| d.0),
+                    )
+                })
                 .collect(),
         }
     }
 
-    /// Who owned the customer at `t`: the `to` of the latest handoff at or before `t`; before
-    /// the first handoff, its `from`; without handoffs, the customer's owner and team.
+    /// Who owned the customer at `t`: the `to` of the latest handoff at or before `t` (its
+    /// `from` again once it was declined); before the first handoff, its `from`; without
+    /// handoffs, the customer's owner and team.
     fn at(&self, t: Timestamp) -> Party {
         match self.handoffs.iter().rev().find(|h| h.0 <= t) {
+            Some(h) if h.3.is_some_and(|d| d <= t) => h.1.clone(),
             Some(h) => h.2.clone(),
             None => self
                 .handoffs
@@ -536,14 +595,17 @@ fn thread(
     let first = *facing.first()?;
     let party = ownership.at(first.at);
     let team = party.team.clone();
-    let first_inbound = facing
+    // The first reply is the first outbound after the first inbound in the documented
+    // `(at, id)` order: an outbound at the same instant but ordered before the inbound is not
+    // an answer to it (it would read as a 0-second first response).
+    let inbound_position = facing
         .iter()
-        .find(|i| i.direction == Direction::Inbound)
-        .map(|i| i.at);
-    let first_reply = first_inbound.and_then(|fi| {
-        facing
+        .position(|i| i.direction == Direction::Inbound);
+    let first_inbound = inbound_position.map(|p| facing[p].at);
+    let first_reply = inbound_position.and_then(|p| {
+        facing[p + 1..]
             .iter()
-            .find(|i| i.direction == Direction::Outbound && i.at >= fi)
+            .find(|i| i.direction == Direction::Outbound)
             .map(|i| i.at)
     });
     let first_resolved = tps.iter().find(|i| i.resolves).map(|i| i.at);
@@ -616,23 +678,20 @@ fn handoffs(
         .map(|l| &l.record)
         .filter(|n| before(&n.at))
         .collect();
-    let list: Vec<&Handoff> = sorted_handoffs(bundle)
-        .into_iter()
-        .filter(|h| before(&h.at))
-        .collect();
+    // Without a cutoff every record counts: the states after the latest of them.
+    let as_of = cutoff.unwrap_or_else(|| chrono::DateTime::<chrono::Utc>::MAX_UTC.fixed_offset());
+    let list: Vec<(&Handoff, HandoffState)> =
+        handoff_states(sorted_handoffs(bundle), &interactions, &notes, as_of);
     list.iter()
         .enumerate()
-        .map(|(k, h)| {
-            let accepted = h
-                .acceptance(interactions.iter().copied(), notes.iter().copied())
-                .filter(|(a, _)| before(a));
-            let next = list.get(k + 1).map(|n| n.at);
-            let superseded = next.is_some_and(|n| accepted.is_none_or(|(a, _)| a > n));
-            let accepted = accepted.filter(|_| !superseded);
+        .map(|(k, (h, state))| {
+            let h = *h;
+            let accepted = state.accepted();
+            let superseded = matches!(state, HandoffState::Superseded { .. });
             let team = h.to.team.as_deref();
-            let pending = accepted.is_none() && !superseded;
+            let pending = state.is_pending();
             let ping_pong = k > 0 && {
-                let prev = list[k - 1];
+                let prev = list[k - 1].0;
                 h.to.owner.is_some()
                     && h.to.owner == prev.from.owner
                     && h.from.owner == prev.to.owner

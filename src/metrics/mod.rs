@@ -288,7 +288,7 @@ pub fn store_facts(
     as_of: Timestamp,
 ) -> crate::Result<Vec<CustomerFacts>> {
     let clocks = Clocks::new(store.config(), clock)?;
-    let mut params = crate::store::snapshot::KeyHasher::new("metrics facts 1");
+    let mut params = crate::store::snapshot::KeyHasher::new("metrics facts 2");
     params.part(&[clock as u8]);
     params.part(&serde_json::to_vec(store.config()).unwrap_or_default());
     let params = params.finish();
@@ -297,11 +297,7 @@ pub fn store_facts(
     crate::store::snapshot::timing("metrics: scanned and grouped");
     // No key: what metrics print (thread subjects included) is the same for every reader.
     let no_keys = crate::access::Keyring::empty();
-    let read = |g: usize| -> crate::Result<CustomerBundle> {
-        let mut bundle = bundles.load(g)?;
-        crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Given(&no_keys));
-        Ok(bundle)
-    };
+    let read = |g: usize| bundles.load_with(g, crate::access::Keys::Given(&no_keys));
     let parts = bundles
         .groups
         .par_iter()
@@ -451,6 +447,9 @@ mod tests {
 
     fn bundle(interactions: Vec<Interaction>, handoffs: Vec<Handoff>) -> CustomerBundle {
         CustomerBundle {
+            corrections: Vec::new(),
+            voided_interactions: Vec::new(),
+            voided_notes: Vec::new(),
             customer: Customer {
                 id: rid(999),
                 name: "C".into(),
@@ -461,6 +460,7 @@ mod tests {
                 team: None,
                 tags: vec![],
                 contacts: vec![],
+                domains: vec![],
                 external_ids: Default::default(),
                 fields: Default::default(),
                 created: at("2026-01-01T00:00:00Z"),
@@ -544,5 +544,38 @@ mod tests {
         assert_eq!(h.time.median, Some(4 * 86_400));
         assert_eq!((h.superseded, h.pending, h.ping_pong), (2, 1, 1));
         assert_eq!(h.pending_handoffs[0].customer, "c");
+    }
+
+    #[test]
+    fn an_outbound_at_the_same_instant_but_ordered_before_the_inbound_is_not_a_reply() {
+        // (at, id) order: the outbound (id 1) comes before the inbound (id 2) at 10:00.
+        let early = tp(1, 2, "2026-02-01T10:00:00Z", Direction::Outbound, "a");
+        let first = tp(2, 2, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        let r = report(
+            bundle(vec![early.clone(), first.clone()], vec![]),
+            FcrRule::Strict,
+        );
+        assert_eq!(r.metrics.frt.response.n, 0);
+        assert_eq!(r.metrics.frt.unanswered, 1);
+        let reply = tp(3, 2, "2026-02-01T10:30:00Z", Direction::Outbound, "a");
+        let r = report(bundle(vec![early, first, reply], vec![]), FcrRule::Strict);
+        assert_eq!(r.metrics.frt.response.median, Some(1800));
+    }
+
+    #[test]
+    fn the_logging_lag_is_sliced_by_channel() {
+        let mut mail = tp(1, 1, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        mail.recorded_at = at("2026-02-01T11:00:00Z");
+        let mut call = tp(2, 2, "2026-02-02T10:00:00Z", Direction::Outbound, "a");
+        call.channel = "call".into();
+        call.recorded_at = at("2026-02-03T10:00:00Z");
+        let b = bundle(vec![mail, call], vec![]);
+        let mut options = Options::last_days(at("2026-03-01T00:00:00Z"), 60);
+        options.slice.channel = vec!["call".into()];
+        let r = compute(&Config::default(), std::slice::from_ref(&b), &options).unwrap();
+        assert_eq!(r.metrics.coverage.logging_lag.median, Some(86_400));
+        options.slice.channel = vec!["email".into()];
+        let r = compute(&Config::default(), &[b], &options).unwrap();
+        assert_eq!(r.metrics.coverage.logging_lag.median, Some(3600));
     }
 }

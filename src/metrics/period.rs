@@ -5,7 +5,7 @@ use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::model::Timestamp;
-use crate::model::time::{parse_when, rfc3339};
+use crate::model::time::{DateOrder, Expect, Reading, TimeError, parse_time, rfc3339};
 
 /// A half-open period `[since, until)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,20 +49,27 @@ impl Labelled {
     }
 }
 
-/// Reads `--since`/`--until`: a date (`2026-11-01`, read in `tz`), a relative form (`30d`,
-/// meaning 30 days before `as_of`) or any form of `parse_when`.
-/// A bare date given as the end of a period includes that whole day.
-pub fn parse_bound(text: &str, as_of: Timestamp, tz: Tz, end: bool) -> Result<Timestamp, String> {
-    let text = text.trim();
-    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        let day = if end {
-            day.succ_opt().unwrap_or(day)
-        } else {
-            day
-        };
-        return Ok(local_start(day, tz));
+/// Reads `--since`/`--until` with the time grammar of [`parse_time`] (a bare duration such as
+/// `30d` counts back from `as_of`). A day given as the end of a period (`2026-11-01`,
+/// `yesterday`) includes that whole day.
+pub fn parse_bound(
+    text: &str,
+    as_of: Timestamp,
+    tz: Tz,
+    order: Option<DateOrder>,
+    end: bool,
+) -> Result<Timestamp, TimeError> {
+    let reading = Reading {
+        now: as_of,
+        zone: tz,
+        order,
+    };
+    let typed = parse_time(text, &reading, Expect::Window)?;
+    if end && typed.day_only {
+        let day = typed.at.with_timezone(&tz).date_naive();
+        return Ok(local_start(day.succ_opt().unwrap_or(day), tz));
     }
-    parse_when(text, as_of, tz)
+    Ok(typed.at)
 }
 
 /// The first instant of `day` in `tz` (midnight, or the end of a gap when midnight is skipped).
@@ -168,15 +175,15 @@ mod tests {
         let now = at("2026-11-23T10:00:00Z");
         let paris: Tz = "Europe/Paris".parse().unwrap();
         assert_eq!(
-            parse_bound("2026-11-01", now, paris, false).unwrap(),
+            parse_bound("2026-11-01", now, paris, None, false).unwrap(),
             at("2026-11-01T00:00:00+01:00")
         );
         assert_eq!(
-            parse_bound("2026-11-01", now, Tz::UTC, true).unwrap(),
+            parse_bound("2026-11-01", now, Tz::UTC, None, true).unwrap(),
             at("2026-11-02T00:00:00Z")
         );
         assert_eq!(
-            parse_bound("30d", now, Tz::UTC, false).unwrap(),
+            parse_bound("30d", now, Tz::UTC, None, false).unwrap(),
             at("2026-10-24T10:00:00Z")
         );
         let w = Window {

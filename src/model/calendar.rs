@@ -130,6 +130,43 @@ impl BusinessCalendar {
         Duration::seconds(total)
     }
 
+    /// The first instant at which `amount` of business time has passed since `from`: the
+    /// inverse of [`Self::business_duration`], for "when did this wait cross its target".
+    /// `None` when the calendar does not reach it within `horizon_days` (a calendar with no
+    /// working hours never does).
+    pub fn reach(&self, from: Timestamp, amount: Duration, horizon_days: i64) -> Option<Timestamp> {
+        let need = amount.num_seconds();
+        if need <= 0 {
+            return Some(from);
+        }
+        let mut lo = from;
+        let mut done = 0i64;
+        for _ in 0..horizon_days.max(0) {
+            let hi = lo + Duration::days(1);
+            let part = self.business_duration(lo, hi).num_seconds();
+            if done + part >= need {
+                // Business time grows by at most one second a second: bisect over whole seconds
+                // for the first instant where enough has passed.
+                let (mut a, mut b) = (0i64, 86_400i64);
+                while b - a > 1 {
+                    let mid = a + (b - a) / 2;
+                    let got = self
+                        .business_duration(lo, lo + Duration::seconds(mid))
+                        .num_seconds();
+                    if done + got >= need {
+                        b = mid;
+                    } else {
+                        a = mid;
+                    }
+                }
+                return Some(lo + Duration::seconds(b));
+            }
+            done += part;
+            lo = hi;
+        }
+        None
+    }
+
     fn ranges_of(&self, day: NaiveDate) -> &[(u32, u32)] {
         if self.holidays.contains(&day) {
             return &[];
@@ -332,6 +369,19 @@ mod tests {
     }
 
     #[test]
+    fn reach_crosses_a_weekend() {
+        let cal = calendar("Europe/Paris", &OFFICE, &[]);
+        // Friday 16:00: 1h30 that day, the other 2h30 on Monday from 09:00.
+        let t = cal.reach(at("2026-11-20T16:00:00+01:00"), Duration::hours(4), 30);
+        assert_eq!(t, Some(at("2026-11-23T11:30:00+01:00")));
+        let closed = calendar("Europe/Paris", &[], &[]);
+        assert_eq!(
+            closed.reach(at("2026-11-20T16:00:00+01:00"), Duration::hours(1), 30),
+            None
+        );
+    }
+
+    #[test]
     fn holidays_are_days_off() {
         let cal = calendar("Europe/Paris", &OFFICE, &["2026-12-25"]);
         // Thursday 24th 17:00 to Monday 28th 09:30: 30m + 30m.
@@ -443,6 +493,17 @@ mod tests {
             let from = base + Duration::minutes(start);
             let to = from + Duration::minutes(len);
             prop_assert_eq!(cal.business_duration(from, to).num_seconds(), brute(&cal, from, to));
+        }
+
+        /// `reach` inverts `business_duration`: exactly `amount` has passed at the instant it
+        /// returns, and a second earlier not yet.
+        #[test]
+        fn reach_inverts_the_duration(start in 0i64..(14 * 1440), amount in 1i64..(30 * 3600)) {
+            let cal = calendar("Europe/Paris", &OFFICE, &["2026-10-26"]);
+            let from = at("2026-10-20T00:00:00Z") + Duration::minutes(start);
+            let t = cal.reach(from, Duration::seconds(amount), 400).expect("reached");
+            prop_assert_eq!(cal.business_duration(from, t).num_seconds(), amount);
+            prop_assert!(cal.business_duration(from, t - Duration::seconds(1)).num_seconds() < amount);
         }
 
         #[test]

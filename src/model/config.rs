@@ -30,6 +30,10 @@ pub struct Config {
     /// Zone used to read naive times typed on the command line and to group timelines by day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timezone: Option<String>,
+    /// How dates typed with `/` or `.` are read (`20/11/2026` with `dmy`); unset, they are
+    /// refused as ambiguous.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<super::time::DateOrder>,
     #[serde(default)]
     pub people: BTreeMap<String, Person>,
     #[serde(default)]
@@ -51,6 +55,7 @@ impl Default for Config {
         Config {
             version: 1,
             timezone: None,
+            date_order: None,
             people: BTreeMap::new(),
             teams: BTreeMap::new(),
             channels: default_channels(),
@@ -72,12 +77,34 @@ pub struct Person {
     pub teams: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<String>,
+    /// When the person is away (holidays, leave): meanwhile the inbound threads of their
+    /// customers wait in their team's queue (`inbox --team`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub away: Option<Away>,
     /// Public keys (`age1…` or `ssh-ed25519 …`) that restricted content of their teams is sealed
     /// to; several when a person works from several machines.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub keys: Vec<String>,
     #[serde(flatten)]
     pub extra: Extra,
+}
+
+/// A period away, in days of the store's zone, both ends included; without `from`, from now
+/// until `until`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Away {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    pub until: NaiveDate,
+}
+
+impl Person {
+    /// The period the person is away on `day`, if they are.
+    pub fn away_on(&self, day: NaiveDate) -> Option<&Away> {
+        self.away
+            .as_ref()
+            .filter(|a| a.from.is_none_or(|f| f <= day) && day <= a.until)
+    }
 }
 
 /// A team; its calendar decides business hours for the threads it owns.
@@ -87,6 +114,13 @@ pub struct Team {
     pub calendar: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Shared mail addresses the team answers from (`support@agency.example`): ingested mail
+    /// from or to one of them is the team's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emails: Vec<String>,
+    /// The person escalations go to (`escalate: {to: lead}` in `.gitcrm/rules.yaml`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lead: Option<String>,
     #[serde(flatten)]
     pub extra: Extra,
 }
@@ -129,6 +163,16 @@ impl Config {
             .map(|(h, _)| h.as_str())
     }
 
+    /// The handle of the person `text` names, by handle or by one of their emails: such a
+    /// person is one of us, never the author of an inbound touchpoint.
+    pub fn person_named(&self, text: &str) -> Option<&str> {
+        let text = text.trim();
+        self.people
+            .get_key_value(text)
+            .map(|(h, _)| h.as_str())
+            .or_else(|| self.handle_for_email(text))
+    }
+
     /// Whether `channel` is in the store's vocabulary.
     pub fn knows_channel(&self, channel: &str) -> bool {
         self.channels.iter().any(|c| c == channel)
@@ -166,6 +210,10 @@ version: 1
 # Zone for times typed without an offset (`--at "2026-11-02 14:30"`) and for grouping
 # timelines by day. Reports take --tz and default to UTC.
 # timezone: Europe/Paris
+
+# How dates typed with `/` or `.` are read: dmy (20/11/2026), mdy (11/20/2026) or ymd.
+# Unset, such dates are refused as ambiguous; 2026-11-20 always works.
+# date_order: dmy
 
 # People, keyed by handle. `emails` match `git config user.email` to find who is acting.
 people:

@@ -167,6 +167,21 @@ fn teams(config: &Config, out: &mut Vec<ConfigProblem>) {
             ));
             continue;
         }
+        // A warning, not an error: only rules that escalate to this lead need them, and they
+        // say so when they fire.
+        if let Some(lead) = &team.lead
+            && !config.people.contains_key(lead)
+        {
+            let hint = suggest::did_you_mean(lead, config.people.keys().map(String::as_str))
+                .unwrap_or_else(|| "name a person of `people:`".to_string());
+            out.push(
+                ConfigProblem::warning(
+                    &["teams", name, "lead"],
+                    format!("lead `{}` is not a person", super::text::escape(lead)),
+                )
+                .hint(hint),
+            );
+        }
         if let Some(calendar) = &team.calendar
             && !config.calendars.contains_key(calendar)
         {
@@ -207,7 +222,12 @@ fn channels(config: &Config, out: &mut Vec<ConfigProblem>) {
 }
 
 fn views(config: &Config, out: &mut Vec<ConfigProblem>) {
-    let kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.dir_name()).collect();
+    // The kinds a view can put first (corrections are never listed on their own).
+    let kinds: Vec<&str> = RecordKind::ALL
+        .iter()
+        .filter(|k| **k != RecordKind::Correction)
+        .map(|k| k.dir_name())
+        .collect();
     for (role, view) in &config.views {
         for first in &view.first {
             if !kinds.contains(&first.as_str()) {

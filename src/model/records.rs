@@ -26,16 +26,19 @@ pub enum RecordKind {
     Note,
     Handoff,
     Task,
+    /// An amendment or withdrawal of a touchpoint or note (`model::corrections`).
+    Correction,
     Document,
 }
 
 impl RecordKind {
     /// All kinds, in the order folders are listed.
-    pub const ALL: [RecordKind; 5] = [
+    pub const ALL: [RecordKind; 6] = [
         RecordKind::Interaction,
         RecordKind::Note,
         RecordKind::Handoff,
         RecordKind::Task,
+        RecordKind::Correction,
         RecordKind::Document,
     ];
 
@@ -46,6 +49,7 @@ impl RecordKind {
             RecordKind::Note => "notes",
             RecordKind::Handoff => "handoffs",
             RecordKind::Task => "tasks",
+            RecordKind::Correction => "corrections",
             RecordKind::Document => "documents",
         }
     }
@@ -62,6 +66,7 @@ impl RecordKind {
             RecordKind::Note => "note",
             RecordKind::Handoff => "handoff",
             RecordKind::Task => "task",
+            RecordKind::Correction => "correction",
             RecordKind::Document => "document",
         }
     }
@@ -143,6 +148,10 @@ pub struct Customer {
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contacts: Vec<Contact>,
+    /// Mail domains that identify the customer (`acme.example`): ingested mail from any address
+    /// at one of them, or at a subdomain, belongs to this customer when no contact matches.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub external_ids: BTreeMap<String, String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

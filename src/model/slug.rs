@@ -31,15 +31,29 @@ pub fn validate(slug: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Derives a slug from a display name: letters folded to ASCII where that is obvious, every
-/// other run of characters becomes one `-`.
+/// Derives a slug from a display name. Every letter is transliterated to ASCII (deunicode:
+/// `é` -> `e`, `ß` -> `ss`, `株式会社` -> `zhu shi hui she`, `Москва` -> `moskva`), `&` becomes
+/// `and`, and every other run of characters becomes one `-`. A name made only of symbols
+/// (`***`) still yields the empty string, which [`validate`] refuses.
 pub fn slugify(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
-    for ch in name.chars().flat_map(fold_char) {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
+    let mut buf = [0u8; 4];
+    for ch in name.chars() {
+        let folded: &str = match ch {
+            '&' => "-and-",
+            c if c.is_ascii() => c.encode_utf8(&mut buf),
+            // Characters deunicode knows nothing about (private use, unassigned) separate words.
+            c => deunicode::deunicode_char(c).unwrap_or("-"),
+        };
+        for ch in folded.chars() {
+            if ch.is_ascii_alphanumeric() {
+                out.push(ch.to_ascii_lowercase());
+            } else if !out.ends_with('-') && !out.is_empty() {
+                out.push('-');
+            }
+        }
+        if out.len() > MAX_SLUG_LEN * 2 {
+            break;
         }
     }
     let mut slug = out.trim_end_matches('-').to_string();
@@ -48,24 +62,6 @@ pub fn slugify(name: &str) -> String {
         slug = slug.trim_end_matches('-').to_string();
     }
     slug
-}
-
-fn fold_char(ch: char) -> Vec<char> {
-    let folded: &str = match ch {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => "a",
-        'æ' | 'Æ' => "ae",
-        'ç' | 'Ç' => "c",
-        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => "e",
-        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => "i",
-        'ñ' | 'Ñ' => "n",
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => "o",
-        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => "u",
-        'ý' | 'ÿ' | 'Ý' => "y",
-        'ß' => "ss",
-        '&' => "-and-",
-        _ => return vec![ch],
-    };
-    folded.chars().collect()
 }
 
 #[cfg(test)]
@@ -77,7 +73,23 @@ mod tests {
         assert_eq!(slugify("Acme Corp."), "acme-corp");
         assert_eq!(slugify("  Café Noir & Fils "), "cafe-noir-and-fils");
         assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
-        assert_eq!(slugify("日本"), "");
+        assert_eq!(slugify("Müller & Söhne GmbH"), "muller-and-sohne-gmbh");
+        assert_eq!(slugify("Straße"), "strasse");
+        assert_eq!(slugify("Ærø Øl"), "aero-ol");
+        assert_eq!(slugify("株式会社テスト"), "zhu-shi-hui-she-tesuto");
+        assert_eq!(slugify("Москва Трейд"), "moskva-treid");
+        assert_eq!(slugify("Αθήνα"), "athena");
+        assert_eq!(slugify("日本"), "ri-ben");
+        assert_eq!(slugify("***"), "");
+    }
+
+    proptest::proptest! {
+        /// Whatever the name, the derived slug is empty or valid: it can never be a path.
+        #[test]
+        fn slugify_is_valid_or_empty(name in "\\PC{0,80}") {
+            let slug = slugify(&name);
+            proptest::prop_assert!(slug.is_empty() || validate(&slug).is_ok(), "{name:?} -> {slug:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,8 @@
 //! store's write gate refuses a change that breaks one) and `check schema` reports on files
 //! people edited by hand. One function per record type, returning every problem.
 
+use super::corrections::{self, Correction};
+use super::handoffs;
 use super::names::{self, MAX_LINE_LEN, MAX_NAME_LEN};
 use super::records::{Customer, Direction, Handoff, Interaction, Note, Task};
 use super::slug;
@@ -173,6 +175,21 @@ pub fn handoff(h: &Handoff) -> Vec<String> {
             names::validate_line("the reason", reason, MAX_LINE_LEN),
         );
     }
+    for key in [handoffs::DECLINED_BY, handoffs::ON_BEHALF_OF] {
+        if let Some(value) = h.extra.get(key).and_then(|v| v.as_str()) {
+            handle(&mut out, &format!("`{key}`"), value);
+        }
+    }
+    if let Some(reason) = h
+        .extra
+        .get(handoffs::DECLINE_REASON)
+        .and_then(|v| v.as_str())
+    {
+        push(
+            &mut out,
+            names::validate_line("the decline reason", reason, MAX_LINE_LEN),
+        );
+    }
     out
 }
 
@@ -190,5 +207,37 @@ pub fn task(t: &Task) -> Vec<String> {
         &mut out,
         names::validate_line("the title", &t.title, MAX_LINE_LEN),
     );
+    out
+}
+
+/// Problems of a correction, as far as they show without its target (whether its changes
+/// apply to the target is `check`'s, which sees the folder).
+pub fn correction(c: &Correction) -> Vec<String> {
+    let mut out = Vec::new();
+    handle(&mut out, "`by`", &c.by);
+    if let Some(reason) = &c.reason {
+        push(
+            &mut out,
+            names::validate_line("the reason", reason, MAX_LINE_LEN),
+        );
+    }
+    for (field, value) in &c.changes {
+        let text = value.as_str().unwrap_or_default();
+        match field.as_str() {
+            "summary" => push(
+                &mut out,
+                names::validate_line("the summary", text, MAX_LINE_LEN),
+            ),
+            "body" => push(&mut out, names::validate_text("the body", text)),
+            "channel" => handle(&mut out, "the channel", text),
+            "by" => push(&mut out, names::validate_line("`by`", text, MAX_NAME_LEN)),
+            corrections::CUSTOMER_KEY => push(&mut out, slug::validate(text)),
+            "at" | "direction" => {}
+            other => out.push(format!(
+                "`{}` is not a field a correction changes",
+                super::text::escape(other)
+            )),
+        }
+    }
     out
 }

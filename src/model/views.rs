@@ -249,6 +249,7 @@ mod tests {
                 RecordKind::Interaction,
                 RecordKind::Note,
                 RecordKind::Handoff,
+                RecordKind::Correction,
                 RecordKind::Document
             ]
         );

@@ -285,7 +285,7 @@ pub fn restricted_count(store: &Store, team: &str) -> Result<usize> {
             Record::Interaction(i) => usize::from(is_team(&i.extra)),
             Record::Note(x) => usize::from(is_team(&x.extra)),
             Record::Document(d) => usize::from(is_team(&d.extra)),
-            Record::Handoff(_) | Record::Task(_) => 0,
+            Record::Handoff(_) | Record::Task(_) | Record::Correction(_) => 0,
         };
     }
     Ok(n)

@@ -21,12 +21,15 @@ pub struct CustomerInput {
     pub team: Option<String>,
     pub tags: Vec<String>,
     pub contacts: Vec<Contact>,
+    /// Mail domains that identify the customer (already normalised).
+    pub domains: Vec<String>,
     pub fields: Vec<(String, String)>,
     pub external_ids: Vec<(String, String)>,
 }
 
 /// Parses a contact as people type it: `Name <email>`, `email`, or `Name`; `;phone=..;role=..`
-/// may follow.
+/// may follow. The email must be an address (`model::contact::validate_email`). A contact that
+/// does not read is a usage mistake (exit 2): it was typed.
 pub fn parse_contact(textual: &str) -> Result<Contact> {
     let mut parts = textual.split(';');
     let head = parts.next().unwrap_or_default().trim();
@@ -47,18 +50,29 @@ pub fn parse_contact(textual: &str) -> Result<Contact> {
             "role" => contact.role = Some(v),
             "email" => contact.email = Some(v),
             _ => {
-                return Err(Error::invalid(format!(
-                    "unknown contact attribute `{}` (use phone, role or email)",
-                    text::escape(&k)
-                )));
+                return Err(Error::usage(
+                    format!(
+                        "unknown contact attribute `{}` (use phone, role or email)",
+                        text::escape(&k)
+                    ),
+                    Some("write a contact as `Name <email>;phone=...;role=...`".into()),
+                ));
             }
         }
     }
     if contact.name.is_empty() {
-        return Err(Error::invalid(format!(
-            "contact `{}` has no name",
-            text::escape(textual)
-        )));
+        return Err(Error::usage(
+            format!("contact `{}` has no name", text::escape(textual)),
+            Some("write a contact as `Name <email>;phone=...;role=...`".into()),
+        ));
+    }
+    if let Some(email) = &contact.email {
+        crate::model::contact::validate_email(email).map_err(|why| {
+            Error::usage(
+                format!("contact `{}`: {why}", text::escape(&contact.name)),
+                Some("write a contact as `Name <name@example.com>`".into()),
+            )
+        })?;
     }
     Ok(contact)
 }
@@ -71,7 +85,19 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
     }
     let slug = match input.slug {
         Some(s) => s,
-        None => slug::slugify(&name),
+        None => {
+            let derived = slug::slugify(&name);
+            if derived.is_empty() {
+                return Err(Error::usage(
+                    format!(
+                        "cannot derive a slug from the name `{}`: it has no letters or digits",
+                        text::escape(&name)
+                    ),
+                    Some("pass --slug with lowercase letters, digits and `-`".into()),
+                ));
+            }
+            derived
+        }
     };
     slug::validate(&slug).map_err(|why| {
         Error::invalid_hint(why, "pass --slug with lowercase letters, digits and `-`")
@@ -96,6 +122,7 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
     if let Some(team) = &team {
         store.require_team(team)?;
     }
+    refuse_duplicate_email(&input.contacts, &slug)?;
     let created = time::now();
     let customer = Customer {
         id: RecordId::new_at(created.to_utc()),
@@ -107,6 +134,7 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
         team,
         tags: dedup(input.tags),
         contacts: input.contacts,
+        domains: dedup(input.domains),
         external_ids: input.external_ids.into_iter().collect(),
         fields: input
             .fields
@@ -141,6 +169,39 @@ pub fn planned_new_customer(actor: &str, customer: Customer) -> Result<Planned<C
     })
 }
 
+/// One customer never lists one email address twice: a second contact with the address of a
+/// first is a typo or a person entered twice.
+fn refuse_duplicate_email(contacts: &[Contact], slug: &str) -> Result<()> {
+    match crate::model::contact::duplicate_email(contacts) {
+        Some(email) => Err(Error::invalid_hint(
+            format!(
+                "{slug} already has a contact with email `{}`",
+                text::escape(email)
+            ),
+            "remove the old contact first (`--remove-contact <email>`), or give another address",
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Reads a comma-separated list of mail domains (`acme.example, acme.co.uk`), normalised and
+/// deduplicated; a value that is not a domain is refused.
+pub fn parse_domains(text: &str) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let domain = crate::model::address::normalize_domain(part).ok_or_else(|| {
+            Error::invalid_hint(
+                format!("`{}` is not a mail domain", text::escape(part)),
+                "write domains as acme.example (no address, no scheme)",
+            )
+        })?;
+        if !out.contains(&domain) {
+            out.push(domain);
+        }
+    }
+    Ok(out)
+}
+
 fn dedup(tags: Vec<String>) -> Vec<String> {
     let mut seen = std::collections::BTreeSet::new();
     tags.into_iter()
@@ -167,6 +228,7 @@ pub fn edit(
     slug: &str,
     requests: &[EditRequest],
 ) -> Result<Planned<Customer>> {
+    let slug = &store.resolve_customer(slug)?;
     let current = store.load_customer(slug)?;
     if requests.is_empty() {
         return Err(Error::usage("nothing to change", Some("pass --set key=value, --unset, --add-tag, --remove-tag, --add-contact or --remove-contact".into())));
@@ -225,6 +287,12 @@ pub fn edit(
             FieldEdit::set("tags", &tags)
         });
     }
+    if requests
+        .iter()
+        .any(|r| matches!(r, EditRequest::AddContact(_)))
+    {
+        refuse_duplicate_email(&contacts, slug)?;
+    }
     if contacts != current.contacts {
         edits.push(if contacts.is_empty() {
             FieldEdit::remove("contacts")
@@ -264,7 +332,10 @@ pub fn rewrite(
     })
 }
 
-fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
+/// The in-place edit that sets (or, with `None`, removes) the customer field `key` as `customer
+/// edit --set` does: only editable fields, enum values checked, `fields.<k>` read as a YAML
+/// scalar. Rules that set fields go through here too.
+pub fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
     let key_path: Vec<String> = key.split('.').map(str::to_string).collect();
     let value_json = |v: &String| -> Result<serde_json::Value> {
         Ok(match key_path[0].as_str() {
@@ -275,12 +346,13 @@ fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
                 serde_json::to_value(parse_enum::<CustomerStatus>(v, "status")?).unwrap_or_default()
             }
             "tags" => serde_json::json!(dedup(v.split(',').map(str::to_string).collect())),
+            "domains" => serde_json::json!(parse_domains(v)?),
             "fields" => super::scalar_value(v),
             _ => serde_json::Value::String(v.clone()),
         })
     };
     let allowed = match (key_path[0].as_str(), key_path.len()) {
-        ("name" | "kind" | "status" | "tags", 1) => true,
+        ("name" | "kind" | "status" | "tags" | "domains", 1) => true,
         ("fields" | "external_ids", 2) => true,
         // A restricted field can be removed (it is set with `--set-restricted`).
         (crate::model::restricted::FIELDS_KEY, 2) => value.is_none(),
@@ -301,7 +373,7 @@ fn field_edit(key: &str, value: Option<&String>) -> Result<FieldEdit> {
     if !allowed {
         return Err(Error::invalid_hint(
             format!("`{}` is not an editable field", text::escape(key)),
-            "editable: name, kind, status, tags, fields.<name>, external_ids.<source>",
+            "editable: name, kind, status, tags, domains, fields.<name>, external_ids.<source>",
         ));
     }
     if value.is_none() && matches!(key_path[0].as_str(), "name" | "kind" | "status") {
@@ -322,6 +394,7 @@ fn parse_enum<T: serde::de::DeserializeOwned>(value: &str, what: &str) -> Result
 
 /// Plans archiving (or, with `undo`, un-archiving) a customer.
 pub fn archive(store: &Store, actor: &str, slug: &str, undo: bool) -> Result<Planned<Customer>> {
+    let slug = &store.resolve_customer(slug)?;
     let current = store.load_customer(slug)?;
     match (current.archived.is_some(), undo) {
         (true, false) => {
@@ -355,6 +428,7 @@ pub fn rename(
     new_slug: Option<&str>,
     new_name: Option<&str>,
 ) -> Result<Planned<Customer>> {
+    let slug = &store.resolve_customer(slug)?;
     let customer = store.load_customer(slug)?;
     if new_slug.is_none() && new_name.is_none() {
         return Err(Error::usage(
@@ -547,9 +621,17 @@ pub struct ListRow {
 }
 
 /// Customers matching `query`, in its order. Reads every customer record, and only the file
-/// names of their touchpoints.
+/// names of their touchpoints. An `--owner` or `--team` the store does not know is an error
+/// naming it.
 pub fn list(store: &Store, query: &ListQuery) -> Result<Vec<ListRow>> {
     use rayon::prelude::*;
+    // A filter naming nobody the store knows would list nothing, as if that were the answer.
+    if let Some(owner) = &query.owner {
+        store.require_person(owner)?;
+    }
+    if let Some(team) = &query.team {
+        store.require_team(team)?;
+    }
     let customers = store.load_customers()?;
     let mut rows: Vec<ListRow> = customers
         .into_par_iter()

@@ -1,5 +1,8 @@
 //! `inbox`: what needs one person now. Four sections, each computed from the records alone:
 //!
+//! - **queue**: the same for the customers of the person's teams that nobody answers: no owner,
+//!   an owner who is away (`people.<h>.away`) or not a person of the store
+//!   ([`crate::model::queue`]). `inbox --team <team>` shows this section alone, for one team;
 //! - **unanswered**: open threads on customers the person owns where a customer's (human)
 //!   inbound touchpoint still waits for a human outbound reply, oldest wait first, with its age
 //!   against the `first_response` target of the config (judged in business hours of the
@@ -24,6 +27,8 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{IoContext, Result};
 use crate::model::calendar::{self, BusinessCalendar};
+use crate::model::corrections::Correction;
+use crate::model::queue::Unwatched;
 use crate::model::records::{
     Actor, Direction, Handoff, Interaction, Note, Party, RecordKind, Task,
 };
@@ -43,6 +48,9 @@ pub struct InboxQuery {
     pub all_mentions: bool,
     /// The view to apply (what comes first, which tagged records are left out).
     pub view: ActiveView,
+    /// The queue of this team alone (`inbox --team`), instead of a person's inbox; `person`
+    /// is then not used.
+    pub team: Option<String>,
 }
 
 /// One section of the inbox, in the order the view puts them.
@@ -50,6 +58,8 @@ pub struct InboxQuery {
 #[serde(rename_all = "snake_case")]
 pub enum Section {
     Unanswered,
+    /// Unanswered threads of customers of the person's teams that nobody answers.
+    Queue,
     Handoffs,
     Tasks,
     Mentions,
@@ -58,7 +68,7 @@ pub enum Section {
 impl Section {
     fn kind(self) -> RecordKind {
         match self {
-            Section::Unanswered => RecordKind::Interaction,
+            Section::Unanswered | Section::Queue => RecordKind::Interaction,
             Section::Handoffs => RecordKind::Handoff,
             Section::Tasks => RecordKind::Task,
             Section::Mentions => RecordKind::Note,
@@ -71,7 +81,7 @@ impl Section {
             RecordKind::Handoff => Section::Handoffs,
             RecordKind::Task => Section::Tasks,
             RecordKind::Note => Section::Mentions,
-            RecordKind::Document => return None,
+            RecordKind::Document | RecordKind::Correction => return None,
         })
     }
 
@@ -105,6 +115,16 @@ pub struct Unanswered {
     /// Whether the age is over the `first_response` target (`None` without a target).
     pub over_target: Option<bool>,
     pub touchpoints: usize,
+}
+
+/// A thread waiting in a team's queue: its customer has no owner, or an owner who cannot answer.
+#[derive(Debug, Clone, Serialize)]
+pub struct Queued {
+    #[serde(flatten)]
+    pub thread: Unanswered,
+    /// Why it is in the queue: the team, and the owner who is away (or unknown), if any.
+    #[serde(flatten)]
+    pub why: Unwatched,
 }
 
 /// A handoff to the person that they have not taken over yet.
@@ -175,6 +195,9 @@ pub struct Inbox {
     pub first_response_target: Option<Target>,
     pub handoff_target: Option<Target>,
     pub unanswered: Vec<Unanswered>,
+    /// The teams whose queue is shown.
+    pub queue_teams: Vec<String>,
+    pub queue: Vec<Queued>,
     pub handoffs: Vec<PendingHandoff>,
     pub tasks: Vec<OpenTask>,
     pub mentions: Vec<Mention>,
@@ -189,12 +212,25 @@ pub struct Inbox {
 /// parses only those whose file names the person (tasks, handoffs, notes; touchpoints of
 /// customers with a handoff to them), plus every touchpoint of the person's own customers.
 pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
-    store.require_person(&query.person)?;
-    let me = query.person.as_str();
+    let (me, queue_teams): (&str, Vec<String>) = match &query.team {
+        Some(team) => {
+            store.require_team(team)?;
+            ("", vec![team.clone()])
+        }
+        None => {
+            store.require_person(&query.person)?;
+            let teams = store.config().people[&query.person].teams.clone();
+            (query.person.as_str(), teams)
+        }
+    };
     let mut warnings = Vec::new();
     let first_response_target = target(store, "first_response", &mut warnings);
     let handoff_target = target(store, "handoff", &mut warnings);
-    let seen = load_seen(store, me)?;
+    let seen = if me.is_empty() {
+        HashSet::new()
+    } else {
+        load_seen(store, me)?
+    };
     let clocks = TeamClocks::new(store, &mut warnings);
     let today = query.now.with_timezone(&store.zone()).date_naive();
 
@@ -204,19 +240,39 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
         .map(|c| {
             // The folder name is the truth, even when a hand edit left the slug field behind.
             let slug = c.path.split('/').nth(1).unwrap_or_default().to_string();
-            scan_customer(store, &slug, c.record, query, today, &seen, &clocks)
+            let scan = Scan {
+                store,
+                query,
+                today,
+                seen: &seen,
+                clocks: &clocks,
+                queue_teams: &queue_teams,
+            };
+            scan_customer(&scan, &slug, c.record)
         })
         .collect::<Result<Vec<_>>>()?;
 
+    let mut sections: Vec<Section> = query
+        .view
+        .order(&Section::DEFAULT.map(Section::kind))
+        .into_iter()
+        .filter_map(Section::of_kind)
+        .collect();
+    if query.team.is_some() {
+        sections = vec![Section::Queue];
+    } else if !queue_teams.is_empty() {
+        let at = sections
+            .iter()
+            .position(|s| *s == Section::Unanswered)
+            .map_or(0, |p| p + 1);
+        sections.insert(at, Section::Queue);
+    }
     let mut inbox = Inbox {
         person: me.to_string(),
         now: query.now,
-        sections: query
-            .view
-            .order(&Section::DEFAULT.map(Section::kind))
-            .into_iter()
-            .filter_map(Section::of_kind)
-            .collect(),
+        sections,
+        queue_teams,
+        queue: Vec::new(),
         first_response_target: None,
         handoff_target: None,
         unanswered: Vec::new(),
@@ -228,12 +284,17 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
     };
     for found in per_customer {
         inbox.unanswered.extend(found.unanswered);
+        inbox.queue.extend(found.queue);
         inbox.handoffs.extend(found.handoffs);
         inbox.tasks.extend(found.tasks);
         inbox.mentions.extend(found.mentions);
         inbox.hidden += found.hidden;
     }
-    for u in &mut inbox.unanswered {
+    for u in inbox
+        .unanswered
+        .iter_mut()
+        .chain(inbox.queue.iter_mut().map(|q| &mut q.thread))
+    {
         let age = u.business_age_seconds.unwrap_or(u.age_seconds);
         u.over_target = first_response_target.as_ref().map(|t| age > t.seconds);
     }
@@ -242,6 +303,10 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
         h.over_target = handoff_target.as_ref().map(|t| age > t.seconds);
     }
     inbox.unanswered.sort_by(|a, b| {
+        (a.waiting_since, &a.customer, &a.thread).cmp(&(b.waiting_since, &b.customer, &b.thread))
+    });
+    inbox.queue.sort_by(|a, b| {
+        let (a, b) = (&a.thread, &b.thread);
         (a.waiting_since, &a.customer, &a.thread).cmp(&(b.waiting_since, &b.customer, &b.thread))
     });
     inbox
@@ -266,24 +331,44 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
 #[derive(Default)]
 struct Found {
     unanswered: Vec<Unanswered>,
+    queue: Vec<Queued>,
     handoffs: Vec<PendingHandoff>,
     tasks: Vec<OpenTask>,
     mentions: Vec<Mention>,
     hidden: usize,
 }
 
-fn scan_customer(
-    store: &Store,
-    slug: &str,
-    customer: crate::model::Customer,
-    query: &InboxQuery,
+/// What every customer of one inbox is scanned against.
+struct Scan<'a> {
+    store: &'a Store,
+    query: &'a InboxQuery,
     today: NaiveDate,
-    seen: &HashSet<RecordId>,
-    clocks: &TeamClocks,
-) -> Result<Found> {
-    let me = query.person.as_str();
+    seen: &'a HashSet<RecordId>,
+    clocks: &'a TeamClocks,
+    /// The teams whose queue is gathered.
+    queue_teams: &'a [String],
+}
+
+fn scan_customer(scan: &Scan, slug: &str, customer: crate::model::Customer) -> Result<Found> {
+    let Scan {
+        store,
+        query,
+        today,
+        seen,
+        clocks,
+        queue_teams,
+    } = *scan;
     let team = customer.team.clone();
     let view = &query.view;
+    // Customers of the person's teams (or of the team asked for) that nobody answers.
+    let queued = crate::model::queue::unwatched(store.config(), &customer, today).filter(|u| {
+        u.team.as_ref().is_some_and(|t| queue_teams.contains(t))
+            && (query.team.is_some() || customer.owner.as_deref() != Some(query.person.as_str()))
+    });
+    if query.team.is_some() {
+        return queue_only(store, slug, customer, query, clocks, queued);
+    }
+    let me = query.person.as_str();
     // Only files that contain the handle can concern the person: reading the others would
     // only be thrown away, and on a large store they are most of the files.
     let handoffs: Vec<Loaded<Handoff>> = load_containing(store, slug, RecordKind::Handoff, me)?;
@@ -295,26 +380,35 @@ fn scan_customer(
     // A handoff is taken over implicitly by the new owner's own touchpoints and notes, and a
     // note can only mention the person by naming them: records without the handle are never
     // needed, except the touchpoints of the person's own customers (unanswered threads).
-    let notes: Vec<Loaded<Note>> = load_containing(store, slug, RecordKind::Note, me)?;
-    let interactions: Vec<Loaded<Interaction>> = if mine {
+    // A correction can change what a record says (its author, its text): where there are
+    // corrections, every touchpoint and note is read so that they apply to the whole folder.
+    let corrections: Vec<Loaded<Correction>> =
+        load_containing(store, slug, RecordKind::Correction, "")?;
+    let needle = if corrections.is_empty() { me } else { "" };
+    let notes: Vec<Loaded<Note>> = load_containing(store, slug, RecordKind::Note, needle)?;
+    let interactions: Vec<Loaded<Interaction>> = if mine || queued.is_some() {
         load_containing(store, slug, RecordKind::Interaction, "")?
     } else if handoff_to_me {
-        load_containing(store, slug, RecordKind::Interaction, me)?
+        load_containing(store, slug, RecordKind::Interaction, needle)?
     } else {
         Vec::new()
     };
-    let bundle = CustomerBundle {
+    let mut bundle = CustomerBundle {
         path: crate::store::layout::customer_file(slug),
         customer,
         interactions,
         notes,
         handoffs,
         tasks,
+        corrections,
+        voided_interactions: Vec::new(),
+        voided_notes: Vec::new(),
         documents: Vec::new(),
     };
-    // Mentions are in clear; what a restricted note says is opened like everywhere else.
-    let mut bundle = bundle;
+    // Mentions are in clear; what a restricted note says is opened like everywhere else, then
+    // the corrections apply, as in every bundle.
     crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
+    bundle.apply_corrections();
     let hidden_threads = super::views::hidden_threads(&bundle, view);
     let mut found = Found::default();
     let age = |at: &Timestamp| (query.now - *at).num_seconds().max(0);
@@ -336,15 +430,31 @@ fn scan_customer(
             }
         }
     }
+    let interactions: Vec<&Interaction> = bundle.interactions.iter().map(|l| &l.record).collect();
+    let notes: Vec<&Note> = bundle.notes.iter().map(|l| &l.record).collect();
+    let states = crate::model::handoffs::states(
+        bundle.handoffs.iter().map(|l| &l.record),
+        &interactions,
+        &notes,
+        query.now,
+    );
+    if let Some(why) = queued {
+        queue_threads(
+            &bundle,
+            slug,
+            query,
+            clocks,
+            &why,
+            &hidden_threads,
+            &mut found,
+        );
+    }
     for l in &bundle.handoffs {
         let h = &l.record;
-        if h.to.owner.as_deref() != Some(me)
-            || h.acceptance(
-                bundle.interactions.iter().map(|i| &i.record),
-                bundle.notes.iter().map(|n| &n.record),
-            )
-            .is_some()
-        {
+        let pending = states
+            .iter()
+            .any(|(s, state)| s.id == h.id && state.is_pending());
+        if h.to.owner.as_deref() != Some(me) || !pending {
             continue;
         }
         if view.hides_extra(&h.extra) {
@@ -410,6 +520,68 @@ fn scan_customer(
         });
     }
     Ok(found)
+}
+
+/// A team inbox's part of one customer: its waiting threads when nobody answers it.
+fn queue_only(
+    store: &Store,
+    slug: &str,
+    customer: crate::model::Customer,
+    query: &InboxQuery,
+    clocks: &TeamClocks,
+    queued: Option<Unwatched>,
+) -> Result<Found> {
+    let mut found = Found::default();
+    let Some(why) = queued else {
+        return Ok(found);
+    };
+    let mut bundle = CustomerBundle {
+        path: layout::customer_file(slug),
+        customer,
+        interactions: load_containing(store, slug, RecordKind::Interaction, "")?,
+        notes: Vec::new(),
+        handoffs: Vec::new(),
+        tasks: Vec::new(),
+        corrections: load_containing(store, slug, RecordKind::Correction, "")?,
+        voided_interactions: Vec::new(),
+        voided_notes: Vec::new(),
+        documents: Vec::new(),
+    };
+    crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
+    bundle.apply_corrections();
+    let hidden = super::views::hidden_threads(&bundle, &query.view);
+    queue_threads(&bundle, slug, query, clocks, &why, &hidden, &mut found);
+    Ok(found)
+}
+
+/// The waiting threads of an unwatched customer, into its team's queue.
+fn queue_threads(
+    bundle: &CustomerBundle,
+    slug: &str,
+    query: &InboxQuery,
+    clocks: &TeamClocks,
+    why: &Unwatched,
+    hidden: &HashSet<RecordId>,
+    found: &mut Found,
+) {
+    for (item, thread_id) in unanswered(bundle, slug) {
+        if hidden.contains(&thread_id) {
+            found.hidden += 1;
+            continue;
+        }
+        found.queue.push(Queued {
+            thread: Unanswered {
+                age_seconds: (query.now - item.waiting_since).num_seconds().max(0),
+                business_age_seconds: clocks.business_age(
+                    why.team.as_deref(),
+                    item.waiting_since,
+                    query.now,
+                ),
+                ..item
+            },
+            why: why.clone(),
+        });
+    }
 }
 
 /// The records of `kind` of one customer whose file contains `needle` (ASCII case-insensitive;

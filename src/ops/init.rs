@@ -111,6 +111,7 @@ fn first_person(repo_root: &Path, options: &InitOptions) -> Result<(String, Pers
         emails: vec![email],
         teams: options.team.iter().cloned().collect(),
         role: None,
+        away: None,
         keys: Vec::new(),
         extra: Default::default(),
     };

@@ -2,8 +2,9 @@
 
 use crate::error::{Error, Result};
 use crate::model::ids::IdPrefix;
+use crate::model::records::Customer;
 use crate::model::records::{Actor, Direction, Interaction, RecordKind};
-use crate::model::{RecordId, Timestamp, text, time};
+use crate::model::{RecordId, Timestamp, contact, text, time};
 use crate::store::{Change, FileOp, Store, layout, yaml};
 
 use super::Planned;
@@ -29,7 +30,8 @@ pub struct LogInput {
 }
 
 /// Plans a new touchpoint.
-pub fn log(store: &Store, actor: &str, input: LogInput) -> Result<Planned<Interaction>> {
+pub fn log(store: &Store, actor: &str, mut input: LogInput) -> Result<Planned<Interaction>> {
+    input.customer = store.resolve_customer(&input.customer)?;
     let customer = store.load_customer(&input.customer)?;
     store.require_channel(&input.channel)?;
     if input.summary.trim().is_empty() {
@@ -47,12 +49,7 @@ pub fn log(store: &Store, actor: &str, input: LogInput) -> Result<Planned<Intera
         ));
     }
     let by = match (input.direction, input.by) {
-        (Direction::Inbound, Some(by)) => by,
-        (Direction::Inbound, None) => customer
-            .contacts
-            .first()
-            .map(|c| c.email.clone().unwrap_or_else(|| c.name.clone()))
-            .unwrap_or_else(|| customer.name.clone()),
+        (Direction::Inbound, by) => inbound_author(store, &customer, &input.customer, by)?,
         (_, Some(by)) => {
             store.require_person(&by)?;
             by
@@ -84,7 +81,84 @@ pub fn log(store: &Store, actor: &str, input: LogInput) -> Result<Planned<Intera
         source: None,
         extra: Default::default(),
     };
-    planned_interaction(actor, &customer.slug, interaction)
+    planned_interaction(actor, &input.customer, interaction)
+}
+
+/// Who may have written an inbound touchpoint of `customer`: each contact, as it is recorded
+/// (its email, else its name), in the customer's order, or the customer's name when it has no
+/// contact. `log` asks among them on a terminal.
+pub fn inbound_candidates(customer: &Customer) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for author in customer.contacts.iter().map(contact::author_of) {
+        if !out.contains(&author) {
+            out.push(author);
+        }
+    }
+    if out.is_empty() {
+        out.push(customer.name.clone());
+    }
+    out
+}
+
+/// The author of an inbound touchpoint: `by` as given (a contact named by name or email is
+/// written as that contact), else the customer's only candidate. Several candidates and no
+/// `by` is an error listing them, never a guess; a person of the store is refused, since an
+/// inbound touchpoint comes from the customer.
+pub fn inbound_author(
+    store: &Store,
+    customer: &Customer,
+    slug: &str,
+    by: Option<String>,
+) -> Result<String> {
+    let Some(by) = by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty()) else {
+        let mut candidates = inbound_candidates(customer);
+        if candidates.len() == 1 {
+            return Ok(candidates.remove(0));
+        }
+        return Err(Error::usage(
+            format!(
+                "{slug} has {} contacts: say which one wrote with --by",
+                candidates.len()
+            ),
+            Some(format!(
+                "--by {}",
+                candidates
+                    .iter()
+                    .map(|c| format!("'{}'", text::escape(c)))
+                    .collect::<Vec<_>>()
+                    .join(" or --by ")
+            )),
+        ));
+    };
+    if let Some(handle) = store.config().person_named(&by) {
+        return Err(Error::usage(
+            format!(
+                "`{}` is {handle}, a person of this store: an inbound touchpoint comes from the customer",
+                text::escape(&by)
+            ),
+            Some(format!(
+                "log what {handle} sent as `--direction outbound`, or name the customer's contact with --by"
+            )),
+        ));
+    }
+    let named = customer
+        .contacts
+        .iter()
+        .find(|c| contact::contact_matches(c, &by) || c.name.trim().eq_ignore_ascii_case(&by));
+    // One word that is a word of exactly one contact's name (`--by hank`) names that contact.
+    let by_word = || {
+        let mut found = customer.contacts.iter().filter(|c| {
+            !by.contains(char::is_whitespace)
+                && c.name
+                    .split_whitespace()
+                    .any(|w| w.eq_ignore_ascii_case(&by))
+        });
+        match (found.next(), found.next()) {
+            (Some(one), None) => Some(one),
+            _ => None,
+        }
+    };
+    Ok(named.or_else(by_word).map(contact::author_of).unwrap_or(by))
 }
 
 /// Plans a touchpoint whose summary and body are sealed to `team` (its current members and the
@@ -144,9 +218,11 @@ pub fn planned_interaction(
 }
 
 fn reply_thread(store: &Store, slug: &str, target: &str) -> Result<RecordId> {
+    // The corrected view: a voided touchpoint is no thread to reply to.
+    let bundle = store.load_bundle(slug)?;
     if target == "last" {
-        let interactions = store.load_records::<Interaction>(slug, RecordKind::Interaction)?;
-        let states = crate::model::threads::thread_states(interactions.iter().map(|l| &l.record));
+        let states =
+            crate::model::threads::thread_states(bundle.interactions.iter().map(|l| &l.record));
         return states
             .iter()
             .filter(|s| s.is_open())
@@ -171,6 +247,11 @@ fn reply_thread(store: &Store, slug: &str, target: &str) -> Result<RecordId> {
             ),
             other => other,
         })?;
-    let replied: Interaction = store.read_record(&location.path)?;
-    Ok(replied.thread)
+    match bundle.interactions.iter().find(|l| l.path == location.path) {
+        Some(replied) => Ok(replied.record.thread),
+        None => Err(Error::invalid(format!(
+            "touchpoint {} was voided: reply to another one",
+            text::escape(target)
+        ))),
+    }
 }

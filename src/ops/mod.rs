@@ -4,6 +4,7 @@
 
 pub mod access;
 pub mod assign;
+pub mod correct;
 pub mod customer;
 pub mod documents;
 pub mod identity;

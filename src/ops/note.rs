@@ -32,6 +32,23 @@ pub fn mentions(body: &str) -> Vec<String> {
     found
 }
 
+/// The mentions of `body`, each checked to name a person of `config`; an unknown one is an
+/// error with a suggestion.
+pub fn checked_mentions(config: &crate::model::Config, body: &str) -> Result<Vec<String>> {
+    let mentioned = mentions(body);
+    for handle in &mentioned {
+        if config.person(handle).is_none() {
+            let hint = suggest::did_you_mean(handle, config.people.keys().map(String::as_str))
+                .map(|s| format!("{s} (write @@ for a literal @)"));
+            return Err(Error::not_found(
+                format!("@{} is not a person of this store", text::escape(handle)),
+                hint,
+            ));
+        }
+    }
+    Ok(mentioned)
+}
+
 /// Plans a note. Every mention must name a person; an unknown one is an error with a
 /// suggestion.
 pub fn note(
@@ -42,22 +59,11 @@ pub fn note(
     tags: Vec<String>,
     at: Option<time::Timestamp>,
 ) -> Result<Planned<Note>> {
-    store.load_customer(slug)?;
+    let slug = &store.resolve_customer(slug)?;
     if body.trim().is_empty() {
         return Err(Error::usage("a note needs text", None));
     }
-    let mentioned = mentions(body);
-    for handle in &mentioned {
-        if store.config().person(handle).is_none() {
-            let hint =
-                suggest::did_you_mean(handle, store.config().people.keys().map(String::as_str))
-                    .map(|s| format!("{s} (write @@ for a literal @)"));
-            return Err(Error::not_found(
-                format!("@{} is not a person of this store", text::escape(handle)),
-                hint,
-            ));
-        }
-    }
+    let mentioned = checked_mentions(store.config(), body)?;
     let at = at.unwrap_or_else(time::now);
     let mut note = Note {
         id: RecordId::new_at(at.to_utc()),

@@ -53,6 +53,7 @@ pub fn add_person(
         emails: input.emails,
         teams: input.teams,
         role: input.role,
+        away: None,
         keys: Vec::new(),
         extra: Default::default(),
     };
@@ -76,6 +77,59 @@ pub fn add_person(
     })
 }
 
+/// Plans marking a person away from `from` (default: now) until `until` (both days included),
+/// or back (`until: None`): an in-place edit of `people.<handle>.away` in the config.
+pub fn set_away(
+    store: &Store,
+    actor: &str,
+    handle: &str,
+    from: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+) -> Result<super::Planned<Person>> {
+    store.require_person(handle)?;
+    let mut person = store.config().people[handle].clone();
+    let (edit, subject) = match until {
+        Some(until) => {
+            if from.is_some_and(|f| f > until) {
+                return Err(Error::usage(
+                    format!("--from {} is after --until {until}", from.unwrap_or(until)),
+                    None,
+                ));
+            }
+            let away = crate::model::config::Away { from, until };
+            person.away = Some(away.clone());
+            (
+                FieldEdit {
+                    key_path: vec!["people".into(), handle.into(), "away".into()],
+                    value: Some(
+                        serde_json::to_value(&away).map_err(|e| Error::invalid(e.to_string()))?,
+                    ),
+                },
+                format!("person: {handle} away until {until}"),
+            )
+        }
+        None => {
+            if person.away.is_none() {
+                return Err(Error::invalid(format!("{handle} is not marked away")));
+            }
+            person.away = None;
+            (
+                FieldEdit {
+                    key_path: vec!["people".into(), handle.into(), "away".into()],
+                    value: None,
+                },
+                format!("person: {handle} is back"),
+            )
+        }
+    };
+    let change = config_change(store, actor, "person.away", subject, &[edit])?;
+    Ok(super::Planned {
+        change,
+        record: person,
+        path: layout::CONFIG_FILE.into(),
+    })
+}
+
 /// Plans adding a team (optionally with a calendar name) to the config.
 pub fn add_team(
     store: &Store,
@@ -84,6 +138,32 @@ pub fn add_team(
     calendar: Option<String>,
     description: Option<String>,
 ) -> Result<super::Planned<Team>> {
+    add_team_with_emails(store, actor, name, calendar, description, Vec::new())
+}
+
+/// Plans a new team with shared mail addresses (`support@agency.example`): ingested mail from
+/// or to them is the team's.
+pub fn add_team_with_emails(
+    store: &Store,
+    actor: &str,
+    name: &str,
+    calendar: Option<String>,
+    description: Option<String>,
+    emails: Vec<String>,
+) -> Result<super::Planned<Team>> {
+    let mut checked = Vec::new();
+    for email in &emails {
+        match crate::model::address::normalize(email) {
+            Some(a) if !checked.contains(&a) => checked.push(a),
+            Some(_) => {}
+            None => {
+                return Err(Error::invalid(format!(
+                    "`{}` is not a mail address",
+                    crate::model::text::escape(email)
+                )));
+            }
+        }
+    }
     validate_handle(name).map_err(|_| {
         Error::invalid(format!(
             "`{}` is not a team name: use lowercase letters, digits and `-`",
@@ -104,6 +184,8 @@ pub fn add_team(
     let team = Team {
         calendar,
         description,
+        emails: checked,
+        lead: None,
         extra: Default::default(),
     };
     let edit = map_entry_edit("teams", store.config().teams.is_empty(), name, &team)?;

@@ -5,13 +5,16 @@ use chrono::NaiveDate;
 use crate::error::{Error, Result};
 use crate::model::ids::IdPrefix;
 use crate::model::records::{RecordKind, Task};
+use crate::model::recurrence::{self, Every};
 use crate::model::{RecordId, time};
 use crate::store::edit::{FieldEdit, edit_text};
+use crate::store::load::RecordLocation;
 use crate::store::{Change, FileOp, Store, layout, yaml};
 
 use super::Planned;
 
-/// Plans a new task on a customer.
+/// Plans a new task on a customer (kept for callers that have no recurrence; see
+/// [`add_task`]).
 pub fn add(
     store: &Store,
     actor: &str,
@@ -20,23 +23,63 @@ pub fn add(
     assignee: Option<String>,
     due: Option<NaiveDate>,
 ) -> Result<Planned<Task>> {
-    store.load_customer(slug)?;
-    if title.trim().is_empty() {
+    add_task(
+        store,
+        actor,
+        NewTask {
+            customer: slug.to_string(),
+            title: title.to_string(),
+            assignee,
+            due,
+            every: None,
+        },
+    )
+}
+
+/// What `task add` is given.
+#[derive(Debug, Clone, Default)]
+pub struct NewTask {
+    /// The customer: a slug, or a contact's email or phone.
+    pub customer: String,
+    pub title: String,
+    /// Default: the actor.
+    pub assignee: Option<String>,
+    pub due: Option<NaiveDate>,
+    /// Makes the task the first occurrence of a series (`model::recurrence`); it then needs a
+    /// due date (default: today).
+    pub every: Option<Every>,
+}
+
+/// Plans a new task, or the first occurrence of a recurring one.
+pub fn add_task(store: &Store, actor: &str, input: NewTask) -> Result<Planned<Task>> {
+    let slug = &store.resolve_customer(&input.customer)?;
+    let title = input.title.trim();
+    if title.is_empty() {
         return Err(Error::usage("a task needs a title", None));
     }
-    let assignee = assignee.unwrap_or_else(|| actor.to_string());
+    let assignee = input.assignee.unwrap_or_else(|| actor.to_string());
     store.require_person(&assignee)?;
     let created = time::now();
-    let task = Task {
+    let due = match (input.due, input.every) {
+        (None, Some(_)) => Some(created.with_timezone(&store.zone()).date_naive()),
+        (due, _) => due,
+    };
+    let mut task = Task {
         id: RecordId::new_at(created.to_utc()),
         created,
         by: actor.to_string(),
         assignee: Some(assignee),
         due,
-        title: title.trim().to_string(),
+        title: title.to_string(),
         done_at: None,
         extra: Default::default(),
     };
+    if let Some(every) = input.every {
+        task.extra.insert(
+            recurrence::EVERY_KEY.into(),
+            serde_json::json!(every.text()),
+        );
+    }
     planned_task(actor, slug, task)
 }
 
@@ -60,28 +103,27 @@ pub fn planned_task(actor: &str, slug: &str, task: Task) -> Result<Planned<Task>
     })
 }
 
-/// Plans marking the task with id prefix `id` done.
-pub fn done(store: &Store, actor: &str, id: &str) -> Result<Planned<Task>> {
+/// Finds the task `id` names and reads it for an in-place edit.
+fn located(store: &Store, id: &str) -> Result<(RecordLocation, String, Task)> {
     let prefix = IdPrefix::parse(id)
-        .map_err(|why| Error::invalid_hint(why, "`git crm task list` shows task ids"))?;
+        .map_err(|why| Error::usage(why, Some("`git crm task list` shows task ids".into())))?;
     let location = store.find_one_record(&prefix, None, Some(RecordKind::Task))?;
     let text = store.read_text(&location.path)?;
     let current: Task = yaml::parse(std::path::Path::new(&location.path), &text)?;
-    if let Some(at) = current.done_at {
-        return Err(Error::invalid(format!(
-            "task {} was already done at {}",
-            current.id.short(),
-            time::rfc3339(&at)
-        )));
-    }
-    let edits = [FieldEdit::set("done_at", time::rfc3339(&time::now()))];
+    Ok((location, text, current))
+}
+
+fn updated(
+    location: RecordLocation,
+    text: &str,
+    edits: &[FieldEdit],
+    op: &str,
+    subject: String,
+    actor: &str,
+) -> Result<Planned<Task>> {
     let (new_text, task): (String, Task) =
-        edit_text(std::path::Path::new(&location.path), &text, &edits)?;
-    let mut change = Change::new(
-        "task.done",
-        format!("task: done on {} ({actor})", location.slug),
-        actor,
-    );
+        edit_text(std::path::Path::new(&location.path), text, edits)?;
+    let mut change = Change::new(op, subject, actor);
     change.ids.push(task.id);
     change.files.push(FileOp::Update {
         path: location.path.clone(),
@@ -92,6 +134,183 @@ pub fn done(store: &Store, actor: &str, id: &str) -> Result<Planned<Task>> {
         record: task,
         path: location.path,
     })
+}
+
+/// Plans marking the task with id prefix `id` done. When it is an occurrence of a recurring
+/// series, the same commit adds the next occurrence (unless a clone already did; see
+/// `model::recurrence`).
+pub fn done(store: &Store, actor: &str, id: &str) -> Result<Planned<Task>> {
+    let (location, text, current) = located(store, id)?;
+    if let Some(at) = current.done_at {
+        return Err(Error::invalid_hint(
+            format!(
+                "task {} was already done at {}",
+                current.id.short(),
+                time::rfc3339(&at)
+            ),
+            "`git crm task reopen <id>` opens it again",
+        ));
+    }
+    let slug = location.slug.clone();
+    let edits = [FieldEdit::set("done_at", time::rfc3339(&time::now()))];
+    let mut planned = updated(
+        location,
+        &text,
+        &edits,
+        "task.done",
+        format!("task: done on {slug} ({actor})"),
+        actor,
+    )?;
+    if let Some(next) = next_of(store, &slug, &current)? {
+        let path = layout::record_file(&slug, RecordKind::Task, &next.created, &next.id);
+        if !store.path(&path).exists() {
+            planned.change.subject = format!(
+                "task: done on {slug}, next due {} ({actor})",
+                next.due.map(|d| d.to_string()).unwrap_or_default()
+            );
+            planned.change.ids.push(next.id);
+            planned.change.files.push(FileOp::Create {
+                path,
+                contents: yaml::to_yaml(&next)?,
+            });
+        }
+    }
+    Ok(planned)
+}
+
+/// The occurrence that follows `task`, when it belongs to a series that still recurs.
+fn next_of(store: &Store, slug: &str, task: &Task) -> Result<Option<Task>> {
+    let Some(series_id) = task.series() else {
+        return Ok(None);
+    };
+    let series = if series_id == task.id {
+        task.clone()
+    } else {
+        let prefix = IdPrefix::parse(&series_id.to_string()).map_err(Error::invalid)?;
+        let found = store.find_records(&prefix, Some(slug), Some(RecordKind::Task))?;
+        let Some(location) = found.first() else {
+            return Ok(None);
+        };
+        let series: Task = store.read_record(&location.path)?;
+        if series.id != series_id {
+            return Ok(None);
+        }
+        series
+    };
+    Ok(recurrence::next_occurrence(&series, task))
+}
+
+/// What `task edit` changes; `None` leaves a field as it is.
+#[derive(Debug, Clone, Default)]
+pub struct TaskEdit {
+    pub title: Option<String>,
+    /// `Some(None)` removes the due date.
+    pub due: Option<Option<NaiveDate>>,
+    /// Reassigns the task.
+    pub assignee: Option<String>,
+    /// `Some(None)` ends the recurrence of a series.
+    pub every: Option<Option<Every>>,
+}
+
+/// Plans editing a task in place: title, due date, assignee (a reassignment), recurrence.
+/// Tasks are work in progress, so these edits are not rewrites of history (review lists them
+/// as task updates).
+pub fn edit(store: &Store, actor: &str, id: &str, change: &TaskEdit) -> Result<Planned<Task>> {
+    let (location, text, current) = located(store, id)?;
+    let mut edits = Vec::new();
+    let mut said = Vec::new();
+    if let Some(title) = &change.title {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err(Error::usage("a task needs a title", None));
+        }
+        if title != current.title {
+            edits.push(FieldEdit::set("title", title));
+            said.push("title".to_string());
+        }
+    }
+    if let Some(due) = change.due
+        && due != current.due
+    {
+        edits.push(match due {
+            Some(d) => FieldEdit::set("due", d.to_string()),
+            None => FieldEdit::remove("due"),
+        });
+        said.push(match due {
+            Some(d) => format!("due {d}"),
+            None => "no due date".to_string(),
+        });
+    }
+    if let Some(assignee) = &change.assignee {
+        store.require_person(assignee)?;
+        if current.assignee.as_deref() != Some(assignee) {
+            edits.push(FieldEdit::set("assignee", assignee));
+            said.push(format!("for {assignee}"));
+        }
+    }
+    if let Some(every) = change.every {
+        if current.extra.contains_key(recurrence::SERIES_KEY) {
+            return Err(Error::invalid_hint(
+                format!(
+                    "task {} is an occurrence of a series: its recurrence is the series'",
+                    current.id.short()
+                ),
+                "edit the first task of the series (its id is the task's `series`)",
+            ));
+        }
+        if every.map(|e| e.text()) != current.every().map(|e| e.text()) {
+            if every.is_some() && current.due.is_none() && change.due.flatten().is_none() {
+                return Err(Error::usage(
+                    "a recurring task needs a due date",
+                    Some("pass --due as well".into()),
+                ));
+            }
+            edits.push(match every {
+                Some(e) => FieldEdit::set(recurrence::EVERY_KEY, e.text()),
+                None => FieldEdit::remove(recurrence::EVERY_KEY),
+            });
+            said.push(match every {
+                Some(e) => format!("every {}", e.text()),
+                None => "no longer recurring".to_string(),
+            });
+        }
+    }
+    if edits.is_empty() {
+        return Err(Error::usage(
+            format!("nothing to change on task {}", current.id.short()),
+            Some("pass --title, --due, --no-due, --assignee or --every".into()),
+        ));
+    }
+    let slug = location.slug.clone();
+    let reassigned = change
+        .assignee
+        .as_ref()
+        .filter(|a| current.assignee.as_ref() != Some(a));
+    let subject = match reassigned {
+        Some(a) if said.len() == 1 => format!("task: reassign on {slug} to {a} ({actor})"),
+        _ => format!("task: edit on {slug} ({}) ({actor})", said.join(", ")),
+    };
+    updated(location, &text, &edits, "task.edit", subject, actor)
+}
+
+/// Plans opening a done task again (`done_at` is removed).
+pub fn reopen(store: &Store, actor: &str, id: &str) -> Result<Planned<Task>> {
+    let (location, text, current) = located(store, id)?;
+    if current.done_at.is_none() {
+        return Err(Error::invalid(format!(
+            "task {} is not done",
+            current.id.short()
+        )));
+    }
+    let slug = location.slug.clone();
+    updated(
+        location,
+        &text,
+        &[FieldEdit::remove("done_at")],
+        "task.reopen",
+        format!("task: reopen on {slug} ({actor})"),
+        actor,
+    )
 }
 
 /// Filters of `task list`.
@@ -120,11 +339,11 @@ pub struct TaskRow {
 pub fn list(store: &Store, query: &TaskQuery) -> Result<Vec<TaskRow>> {
     use rayon::prelude::*;
     let today = query.today.unwrap_or_else(|| time::now().date_naive());
+    if let Some(assignee) = &query.assignee {
+        store.require_person(assignee)?;
+    }
     let slugs = match &query.customer {
-        Some(slug) => {
-            store.require_customer(slug)?;
-            vec![slug.clone()]
-        }
+        Some(name) => vec![store.resolve_customer(name)?],
         None => store.customer_slugs()?,
     };
     let mut rows: Vec<TaskRow> = slugs

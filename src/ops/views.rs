@@ -54,6 +54,9 @@ pub fn filter_bundle(bundle: &CustomerBundle, view: &ActiveView) -> (CustomerBun
     out.interactions
         .retain(|l| !threads.contains(&l.record.thread) && !view.hides(&l.record.tags));
     out.notes.retain(|l| !view.hides(&l.record.tags));
+    out.voided_interactions
+        .retain(|l| !threads.contains(&l.record.thread) && !view.hides(&l.record.tags));
+    out.voided_notes.retain(|l| !view.hides(&l.record.tags));
     out.handoffs.retain(|l| !view.hides_extra(&l.record.extra));
     out.tasks.retain(|l| !view.hides_extra(&l.record.extra));
     let hidden = before - count(&out);
@@ -73,5 +76,10 @@ pub fn timeline(bundle: &CustomerBundle, filter: &Filter, view: &ActiveView) -> 
 }
 
 fn count(b: &CustomerBundle) -> usize {
-    b.interactions.len() + b.notes.len() + b.handoffs.len() + b.tasks.len()
+    b.interactions.len()
+        + b.notes.len()
+        + b.handoffs.len()
+        + b.tasks.len()
+        + b.voided_interactions.len()
+        + b.voided_notes.len()
 }

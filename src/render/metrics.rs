@@ -686,10 +686,7 @@ fn text(ui: &Ui, report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> Stri
 fn markdown(report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> String {
     let mut out = format!("## {}\n\n", title(part));
     for (k, v) in param_lines(&report.params) {
-        out.push_str(&format!(
-            "- **{k}**: {}\n",
-            escape(&v).replace('|', "\\|").replace('*', "\\*")
-        ));
+        out.push_str(&format!("- **{k}**: {}\n", super::markdown::escape_md(&v)));
     }
     out.push('\n');
     if part == Part::Overview {
@@ -716,7 +713,7 @@ fn markdown(report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> String {
     if !gates.is_empty() {
         out.push_str("\n### Gates\n\n");
         for line in gate_lines(gates) {
-            out.push_str(&format!("- {}\n", line.replace('|', "\\|")));
+            out.push_str(&format!("- {}\n", super::markdown::escape_md(&line)));
         }
     }
     out

@@ -2,15 +2,14 @@
 //! and CI summaries, CSV for spreadsheets. Every string from the data is escaped here before it
 //! reaches a terminal, and all TTY decisions are made in one place ([`Ui`]).
 
+pub mod columns;
+pub mod markdown;
 pub mod metrics;
 pub mod timeline;
 
 use std::io::IsTerminal;
 
-use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
-
-use crate::model::text::escape;
 
 /// Output formats. Each command accepts the subset that makes sense for it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
@@ -25,25 +24,75 @@ pub enum Format {
 /// The version of every JSON document the tool prints; bumped on incompatible changes.
 pub const JSON_VERSION: u32 = 1;
 
-/// What the terminal can do.
+/// When to colour output (`--color`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` or git's `color.ui` says otherwise.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// What the terminal can do, decided once per command.
 #[derive(Debug, Clone, Copy)]
 pub struct Ui {
     pub stdout_tty: bool,
-    /// Terminal width, when known and sane.
+    /// Width to fit: `COLUMNS` when set, else the terminal's; `None` when output is not a
+    /// terminal (nothing is cut for a pipe).
     pub width: Option<u16>,
+    /// Whether to colour what means something.
+    pub color: bool,
 }
 
 impl Ui {
-    /// Detects the terminal. A reported width under 20 columns (some pseudo-terminals say 0) is
-    /// treated as unknown, so tables are never squeezed to one character a column.
-    pub fn detect() -> Self {
+    /// Detects the terminal and decides colour. A reported width under 20 columns (some
+    /// pseudo-terminals say 0) is treated as unknown, so tables are never squeezed to one
+    /// character a column. `git_color_ui` is git's `color.ui` (or `color.crm`) setting.
+    pub fn detect(choice: ColorChoice, git_color_ui: Option<&str>) -> Self {
         let stdout_tty = std::io::stdout().is_terminal();
-        let width = if stdout_tty {
-            comfy_table::Table::new().width().filter(|w| *w >= 20)
+        let columns = std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok());
+        let terminal = if stdout_tty {
+            terminal_size::terminal_size().map(|(w, _)| w.0)
         } else {
             None
         };
-        Ui { stdout_tty, width }
+        let width = columns.or(terminal).filter(|w| *w >= 20);
+        let color = decide_color(
+            choice,
+            &ColorEnv {
+                no_color: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+                clicolor_force: std::env::var("CLICOLOR_FORCE")
+                    .is_ok_and(|v| !v.is_empty() && v != "0"),
+                dumb_terminal: std::env::var("TERM").is_ok_and(|t| t == "dumb"),
+                git_color_ui: git_color_ui.map(str::to_string),
+            },
+            stdout_tty,
+        );
+        Ui {
+            stdout_tty,
+            width,
+            color,
+        }
+    }
+
+    /// A plain, uncoloured, unbounded terminal (tests, and output for files).
+    pub fn plain() -> Self {
+        Ui {
+            stdout_tty: false,
+            width: None,
+            color: false,
+        }
+    }
+
+    /// The column layout for this terminal.
+    pub fn layout(&self) -> columns::Layout {
+        columns::Layout {
+            width: self.width.map(usize::from),
+            color: self.color,
+        }
     }
 
     /// Whether the user can be asked questions: both ends are terminals and this is not CI.
@@ -54,38 +103,55 @@ impl Ui {
     }
 }
 
-/// A table of escaped cells: boxed and fitted to the terminal on a TTY, plain columns otherwise.
+/// What the environment says about colour.
+#[derive(Debug, Clone, Default)]
+pub struct ColorEnv {
+    /// `NO_COLOR` set to anything non-empty (no-color.org).
+    pub no_color: bool,
+    /// `CLICOLOR_FORCE` set to anything but `0`.
+    pub clicolor_force: bool,
+    pub dumb_terminal: bool,
+    /// git's `color.ui`: `auto`, `always`, `never`, `true`, `false`.
+    pub git_color_ui: Option<String>,
+}
+
+/// Whether to colour: `--color always|never` wins; then `NO_COLOR`; then `CLICOLOR_FORCE`;
+/// then git's `color.ui` (`never`/`false` off, `always` on); else colour on a terminal that is
+/// not dumb. Never into a pipe unless forced.
+pub fn decide_color(choice: ColorChoice, env: &ColorEnv, stdout_tty: bool) -> bool {
+    match choice {
+        ColorChoice::Always => return true,
+        ColorChoice::Never => return false,
+        ColorChoice::Auto => {}
+    }
+    if env.no_color {
+        return false;
+    }
+    if env.clicolor_force {
+        return true;
+    }
+    match env
+        .git_color_ui
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("never" | "false" | "off" | "no") => return false,
+        Some("always") => return true,
+        _ => {}
+    }
+    stdout_tty && !env.dumb_terminal
+}
+
+/// A list with headers for a terminal: plain aligned columns fitted to its width (see
+/// [`columns`]), cells escaped. An empty list prints nothing; the caller says so in words.
 pub fn table(ui: &Ui, headers: &[&str], rows: &[Vec<String>]) -> String {
-    let mut table = Table::new();
-    if ui.stdout_tty {
-        table.load_style(presets::UTF8_FULL_CONDENSED);
-        table.set_content_arrangement(ContentArrangement::Dynamic);
-        if let Some(w) = ui.width {
-            table.set_width(w);
-        }
-    } else {
-        table.load_style(presets::NOTHING);
-        table.set_content_arrangement(ContentArrangement::Disabled);
-    }
-    table.set_header(headers.iter().map(|h| h.to_string()));
-    for row in rows {
-        table.add_row(row.iter().map(|c| escape(c).into_owned()));
-    }
-    let mut out = table.to_string();
-    if !ui.stdout_tty {
-        out = out
-            .lines()
-            .map(str::trim_end)
-            .collect::<Vec<_>>()
-            .join("\n");
-    }
-    out.push('\n');
-    out
+    columns::columns(headers, rows, &ui.layout())
 }
 
 /// A Markdown table with escaped cells (pipes and control characters).
 pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let cell = |c: &str| escape(c).replace('|', "\\|");
+    let cell = |c: &str| markdown::cell(c);
     let mut out = format!(
         "| {} |\n|{}\n",
         headers.join(" | "),
@@ -193,6 +259,8 @@ pub fn listing<T: Serialize>(
         Format::Json => json_document(key, data),
         Format::Markdown => markdown_table(headers, rows),
         Format::Csv => csv(headers, rows),
+        // An empty list says so in words instead of printing a bare header.
+        Format::Table if rows.is_empty() => format!("no {key}\n"),
         Format::Table => table(ui, headers, rows),
     }
 }
@@ -209,12 +277,43 @@ mod tests {
 
     #[test]
     fn tables_escape_cells() {
-        let ui = Ui {
-            stdout_tty: false,
-            width: None,
-        };
-        let out = table(&ui, &["a"], &[vec!["\u{1b}[31mred".into()]]);
+        let out = table(&Ui::plain(), &["a"], &[vec!["\u{1b}[31mred".into()]]);
         assert!(out.contains("\\u{1b}[31mred"));
         assert!(!out.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn colour_decisions() {
+        let env = ColorEnv::default();
+        assert!(decide_color(ColorChoice::Auto, &env, true));
+        assert!(
+            !decide_color(ColorChoice::Auto, &env, false),
+            "never into a pipe"
+        );
+        assert!(decide_color(ColorChoice::Always, &env, false));
+        let no = ColorEnv {
+            no_color: true,
+            ..Default::default()
+        };
+        assert!(!decide_color(ColorChoice::Auto, &no, true));
+        assert!(
+            decide_color(ColorChoice::Always, &no, true),
+            "the flag wins"
+        );
+        let forced = ColorEnv {
+            clicolor_force: true,
+            ..Default::default()
+        };
+        assert!(decide_color(ColorChoice::Auto, &forced, false));
+        let git_never = ColorEnv {
+            git_color_ui: Some("never".into()),
+            ..Default::default()
+        };
+        assert!(!decide_color(ColorChoice::Auto, &git_never, true));
+        let dumb = ColorEnv {
+            dumb_terminal: true,
+            ..Default::default()
+        };
+        assert!(!decide_color(ColorChoice::Auto, &dumb, true));
     }
 }

@@ -3,18 +3,27 @@
 use chrono_tz::Tz;
 
 use crate::model::records::Direction;
-use crate::model::text::{escape, escape_multiline, truncate};
+use crate::model::text::{escape, escape_multiline};
 use crate::timeline::{Entry, EntryKind, Timeline};
 
 /// Options for the text layouts.
 #[derive(Debug, Clone, Copy)]
 pub struct TimelineStyle {
     pub zone: Tz,
+    /// The store's zone: when `zone` differs, the header says which zone the times are in.
+    pub store_zone: Tz,
     /// Print bodies under their entries.
     pub bodies: bool,
-    /// Width available for the text column.
-    pub width: usize,
+    /// Width to fit (a terminal); `None` cuts nothing.
+    pub width: Option<usize>,
 }
+
+/// The narrowest the text of an entry gets on its line; below it, the text goes on a line of
+/// its own under the entry.
+const MIN_TEXT: usize = 20;
+
+/// The widest the author column gets (longer names are cut with `…`).
+const MAX_WHO: usize = 20;
 
 fn marker(e: &Entry) -> &'static str {
     match (e.kind, e.direction) {
@@ -39,18 +48,51 @@ fn thread_label(e: &Entry) -> String {
     }
 }
 
-fn flags(e: &Entry) -> String {
-    let mut flags = Vec::new();
-    let team;
+fn flags(e: &Entry, zone: Tz) -> String {
+    let mut flags: Vec<String> = Vec::new();
     if let Some(r) = e.restricted.as_ref().filter(|r| r.readable) {
-        team = format!("restricted: {}", r.team);
-        flags.push(team.as_str());
+        flags.push(format!("restricted: {}", r.team));
     }
-    if e.thread.as_ref().is_some_and(|t| t.resolves) {
-        flags.push("resolved");
+    if e.thread.as_ref().is_some_and(|t| t.resolves) && !e.voided {
+        flags.push("resolved".into());
     }
     if e.automated {
-        flags.push("auto");
+        flags.push("auto".into());
+    }
+    // What the corrections changed, all of them, and who made the latest one and when; a void
+    // says why. A move reads as such: the record is shown where it was moved to.
+    if let Some(last) = e.corrections.last() {
+        use crate::model::corrections::{CUSTOMER_KEY, CorrectionKind};
+        let mut changed: Vec<&str> = Vec::new();
+        let mut moved = false;
+        for mark in &e.corrections {
+            for field in &mark.fields {
+                if field == CUSTOMER_KEY {
+                    moved = true;
+                } else if !changed.contains(&field.as_str()) {
+                    changed.push(field);
+                }
+            }
+        }
+        let mut what = Vec::new();
+        if last.kind == CorrectionKind::Void {
+            what.push("voided".to_string());
+        } else if !changed.is_empty() {
+            what.push(format!("amended {}", changed.join(", ")));
+        }
+        if moved {
+            what.push("moved here".to_string());
+        }
+        let reason = match (last.kind, &last.reason) {
+            (CorrectionKind::Void, Some(r)) => format!(": {r}"),
+            _ => String::new(),
+        };
+        flags.push(format!(
+            "{} by {} {}{reason}",
+            what.join(", "),
+            last.by,
+            last.at.with_timezone(&zone).format("%Y-%m-%d")
+        ));
     }
     if flags.is_empty() {
         String::new()
@@ -76,42 +118,80 @@ pub fn header(t: &Timeline) -> String {
     )
 }
 
-/// Day-grouped aligned text.
+/// Day-grouped aligned text: time, marker, channel, author and thread in columns as wide as
+/// this timeline needs, then the text, which takes the rest of the width (cut with `…`), then
+/// the id, which is never cut. Too narrow for that, the text goes on its own line below.
 pub fn text(t: &Timeline, style: TimelineStyle) -> String {
-    let mut out = format!("{}\n", header(t));
+    use super::columns::{fit, width_of};
+    let title = header(t);
+    let mut out = match style.width {
+        Some(w) => format!("{}\n", fit(&title, w)),
+        None => format!("{title}\n"),
+    };
+    if style.zone != style.store_zone {
+        out.push_str(&format!("(times in {})\n", style.zone.name()));
+    }
     if t.entries.is_empty() {
-        out.push_str("\n(no entries)\n");
+        out.push_str("\nno entries\n");
         return out;
     }
-    let who_width = t
-        .entries
-        .iter()
-        .map(|e| escape(&e.by).chars().count())
-        .max()
-        .unwrap_or(0)
-        .min(24);
+    let widest =
+        |f: &dyn Fn(&Entry) -> String| t.entries.iter().map(|e| width_of(&f(e))).max().unwrap_or(0);
+    let marker_w = widest(&|e| marker(e).to_string());
+    let channel_w = widest(&|e| escape(e.channel.as_deref().unwrap_or("")).into_owned());
+    let who_w = widest(&|e| escape(&e.by).into_owned()).min(MAX_WHO);
+    let thread_w = widest(&thread_label);
+    // time, then each column and its gap, then the id (8) before the text's own gaps.
+    let fixed = 2 + 5 + 2 + marker_w + 1 + channel_w + 1 + who_w + 2 + thread_w + 2 + 2 + 8;
+    let text_room = style.width.map(|w| w.saturating_sub(fixed));
+    let inline = text_room.is_none_or(|room| room >= MIN_TEXT);
+    // Stacked, the author column gives up width before the line can overflow.
+    let who_w = match style.width {
+        Some(w) if !inline => {
+            let others = fixed - who_w - 2;
+            who_w.min(w.saturating_sub(others).max(6))
+        }
+        _ => who_w,
+    };
+    let pad = |text: &str, width: usize| {
+        format!("{text}{}", " ".repeat(width.saturating_sub(width_of(text))))
+    };
     for (day, entries) in t.by_day(style.zone) {
         out.push_str(&format!("\n{}\n", day.format("%a %Y-%m-%d")));
         for e in entries {
-            let time = e.at.with_timezone(&style.zone).format("%H:%M");
-            let channel = e.channel.as_deref().unwrap_or("");
-            let who = truncate(&escape(&e.by), 24).into_owned();
-            let line = format!(
-                "  {time}  {:<8} {:<8} {:<who_width$}  {:<10} {}  {}{}",
-                marker(e),
-                escape(channel),
-                who,
-                thread_label(e),
-                e.id,
-                escape(&e.text),
-                flags(e),
+            let time = e.at.with_timezone(&style.zone).format("%H:%M").to_string();
+            let channel = escape(e.channel.as_deref().unwrap_or("")).into_owned();
+            let who = fit(&escape(&e.by), who_w.min(MAX_WHO));
+            let lead = format!(
+                "  {time}  {} {} {}  {}",
+                pad(marker(e), marker_w),
+                pad(&channel, channel_w),
+                pad(&who, who_w),
+                pad(&thread_label(e), thread_w),
             );
-            out.push_str(&truncate(line.trim_end(), style.width.max(60)));
+            let words = format!("{}{}", escape(&e.text), escape(&flags(e, style.zone)));
+            if inline {
+                let shown = match text_room {
+                    Some(room) => fit(&words, room),
+                    None => words.clone(),
+                };
+                let gap = text_room.map_or(0, |room| room.saturating_sub(width_of(&shown)));
+                let line = format!("{lead}  {shown}{}  {}", " ".repeat(gap), e.id);
+                out.push_str(&line);
+            } else {
+                out.push_str(&format!("{}  {}\n", lead.trim_end(), e.id));
+                let room = style.width.unwrap_or(usize::MAX).saturating_sub(9);
+                out.push_str(&format!("         {}", fit(&words, room.max(MIN_TEXT))));
+            }
             out.push('\n');
             if style.bodies
                 && let Some(body) = &e.body
             {
                 for l in escape_multiline(body).lines() {
+                    let l = match style.width {
+                        Some(w) => fit(l, w.saturating_sub(10)),
+                        None => l.to_string(),
+                    };
                     out.push_str(&format!("        | {l}\n"));
                 }
             }
@@ -122,15 +202,7 @@ pub fn text(t: &Timeline, style: TimelineStyle) -> String {
 
 /// Markdown: a heading per day and a bullet per entry.
 pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
-    let md = |s: &str| {
-        escape(s)
-            .replace('|', "\\|")
-            .replace('*', "\\*")
-            .replace('_', "\\_")
-            .replace('`', "\\`")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
+    let md = super::markdown::escape_md;
     let mut out = format!("# {}\n", md(&header(t)));
     for (day, entries) in t.by_day(style.zone) {
         out.push_str(&format!("\n## {}\n\n", day.format("%a %Y-%m-%d")));
@@ -153,7 +225,7 @@ pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
                 md(&e.by),
                 e.id,
                 md(&e.text),
-                flags(e)
+                md(&flags(e, style.zone))
             ));
             if style.bodies
                 && let Some(body) = &e.body

@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::history::fields::{self, FieldDiff};
-use crate::history::{LATE_FIELDS, parse_map, record_text};
+use crate::history::{late_edit, parse_map, record_text};
 use crate::model::records::{Handoff, Party, RecordKind};
 use crate::model::restricted;
 use crate::store::{layout, yaml};
@@ -95,6 +95,9 @@ pub struct RecordEvent {
     pub path: String,
     pub text: String,
     pub by: Vec<String>,
+    /// For a record changed in place as the tool may (`accepted handoff`, `updated task`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub action: Option<&'static str>,
 }
 
 /// A record edited or deleted after it was written: history should be append-only.
@@ -107,6 +110,19 @@ pub struct Rewrite {
     pub action: &'static str,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub fields: Vec<FieldDiff>,
+    pub by: Vec<String>,
+}
+
+/// A record file moved from one customer's folder to another's, unchanged, by a correction
+/// (`amend --customer`): not a deletion and an addition, and not a rewrite.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MovedRecord {
+    pub record: RecordKind,
+    pub id: String,
+    /// The other customer: where it came from (in `moved_in`) or went to (in `moved_out`).
+    pub customer: String,
+    /// Short id of the correction that moved it.
+    pub correction: String,
     pub by: Vec<String>,
 }
 
@@ -136,6 +152,12 @@ pub struct CustomerReview {
     pub added: Vec<RecordEvent>,
     pub completed: Vec<RecordEvent>,
     pub rewrites: Vec<Rewrite>,
+    /// Records moved here from another customer by a correction.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub moved_in: Vec<MovedRecord>,
+    /// Records moved from here to another customer by a correction.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub moved_out: Vec<MovedRecord>,
 }
 
 impl CustomerReview {
@@ -155,6 +177,8 @@ impl CustomerReview {
             added: Vec::new(),
             completed: Vec::new(),
             rewrites: Vec::new(),
+            moved_in: Vec::new(),
+            moved_out: Vec::new(),
         }
     }
 }
@@ -251,6 +275,25 @@ pub fn summarize(files: &[ChangedFile], who: &Attribution) -> Vec<CustomerReview
             .is_some_and(|(slug, rel)| rel == layout::RENAMED_FILE && moves.contains_key(slug))
     });
     let mut customers: BTreeMap<String, CustomerReview> = BTreeMap::new();
+    let (files, moved) = corrected_moves(&files, who);
+    for (from, to, record) in moved {
+        customers
+            .entry(to.clone())
+            .or_insert_with(|| CustomerReview::new(&to))
+            .moved_in
+            .push(MovedRecord {
+                customer: from.clone(),
+                ..record.clone()
+            });
+        customers
+            .entry(from.clone())
+            .or_insert_with(|| CustomerReview::new(&from))
+            .moved_out
+            .push(MovedRecord {
+                customer: to,
+                ..record
+            });
+    }
     for f in &files {
         let Some((slug, rel)) = split(&f.path) else {
             continue;
@@ -271,6 +314,90 @@ pub fn summarize(files: &[ChangedFile], who: &Attribution) -> Vec<CustomerReview
         drop_reassigned_owner(review);
     }
     customers.into_values().collect()
+}
+
+/// Record files that moved, unchanged, from one customer to another and that a correction added
+/// in the range sanctions (a correction in the new folder whose target is the record, or, for a
+/// moved correction, is the record that correction is about, with `changes.customer` naming
+/// the new folder). Returns the other files, and the moves as (from, to, record).
+fn corrected_moves(
+    files: &[ChangedFile],
+    who: &Attribution,
+) -> (Vec<ChangedFile>, Vec<(String, String, MovedRecord)>) {
+    use crate::model::corrections::Correction;
+    let parse = |f: &ChangedFile, data: &[u8]| {
+        yaml::parse_bytes::<Correction>(std::path::Path::new(&f.path), data).ok()
+    };
+    // Corrections added in the range that move something, by (folder, target short id).
+    let mut sanctions: HashMap<(String, String), String> = HashMap::new();
+    for f in files {
+        if let (None, Some(data), Some((slug, rel))) = (&f.old, &f.new, split(&f.path))
+            && rel.starts_with("corrections/")
+            && let Some(c) = parse(f, data)
+            && c.moved_to() == Some(slug)
+        {
+            sanctions.insert((slug.to_string(), c.target.short()), c.id.short());
+        }
+    }
+    let mut added: HashMap<(String, Vec<u8>), usize> = HashMap::new();
+    for (i, f) in files.iter().enumerate() {
+        if let (None, Some(data), Some((_, rel))) = (&f.old, &f.new, split(&f.path)) {
+            added.insert((rel.to_string(), data.clone()), i);
+        }
+    }
+    let mut taken = vec![false; files.len()];
+    let mut moved = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let (Some(data), None, Some((from, rel))) = (&f.old, &f.new, split(&f.path)) else {
+            continue;
+        };
+        let Some(&j) = added.get(&(rel.to_string(), data.clone())) else {
+            continue;
+        };
+        let Some((to, _)) = split(&files[j].path) else {
+            continue;
+        };
+        let Some((dir, name)) = rel.split_once('/') else {
+            continue;
+        };
+        let Some(kind) = RecordKind::from_dir_name(dir) else {
+            continue;
+        };
+        let short = name
+            .trim_end_matches(".yaml")
+            .rsplit_once('-')
+            .map(|(_, s)| s.to_string())
+            .unwrap_or_default();
+        // A moved correction is sanctioned by the move of the record it is about.
+        let about = match kind {
+            RecordKind::Correction => parse(f, data).map(|c| c.target.short()),
+            _ => Some(short.clone()),
+        };
+        let Some(correction) = about.and_then(|a| sanctions.get(&(to.to_string(), a)).cloned())
+        else {
+            continue;
+        };
+        taken[i] = true;
+        taken[j] = true;
+        moved.push((
+            from.to_string(),
+            to.to_string(),
+            MovedRecord {
+                record: kind,
+                id: short,
+                customer: String::new(),
+                correction,
+                by: who.of_path(&files[j].path),
+            },
+        ));
+    }
+    let rest = files
+        .iter()
+        .zip(taken)
+        .filter(|(_, t)| !t)
+        .map(|(f, _)| f.clone())
+        .collect();
+    (rest, moved)
 }
 
 /// A reassignment says who owns the customer now; the owner and team fields changing with it
@@ -382,6 +509,7 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
                 path: f.path.clone(),
                 text,
                 by,
+                action: None,
             });
         }
         (Some(_), None) => review.rewrites.push(Rewrite {
@@ -398,17 +526,14 @@ fn record_file(review: &mut CustomerReview, rel: &str, f: &ChangedFile, who: &At
                 (Some(old_map), Some(new_map)) => fields::diff(&old_map, &new_map),
                 _ => Vec::new(),
             };
-            let completion = !diffs.is_empty()
-                && diffs
-                    .iter()
-                    .all(|d| LATE_FIELDS.contains(&d.field.as_str()) && d.from.is_none());
-            if completion {
+            if let Some(action) = late_edit(kind, &diffs) {
                 review.completed.push(RecordEvent {
                     record: kind,
                     id,
                     path: f.path.clone(),
                     text: record_text(kind, &f.path, new),
                     by,
+                    action: Some(action),
                 });
             } else {
                 review.rewrites.push(Rewrite {

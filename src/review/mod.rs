@@ -78,6 +78,8 @@ pub struct Totals {
     /// Records added, by kind word.
     pub records_added: BTreeMap<String, usize>,
     pub fields_changed: usize,
+    /// Records moved to another customer by a correction (counted once, at the destination).
+    pub records_moved: usize,
     pub rewrites: usize,
     pub problems: usize,
 }
@@ -100,6 +102,8 @@ pub struct Review {
     pub customers: Vec<CustomerReview>,
     /// Problems `check` finds in head that it did not find in the merge base.
     pub problems: Vec<Diagnostic>,
+    /// Rules the branch added, removed or changed, and what `rules run` did in it.
+    pub rules: crate::rules::review::RulesReview,
 }
 
 impl Review {
@@ -175,6 +179,8 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         name_from_head(&repo, store, &head_commit, c)?;
     }
     let problems = new_problems(store, merge_base.as_deref(), &head_commit)?;
+    let rules =
+        crate::rules::review::review(store, &repo, merge_base.as_deref(), &head_commit, &commits)?;
     let totals = totals(&customers, problems.len());
     Ok(Review {
         base: range.base.clone(),
@@ -187,6 +193,7 @@ pub fn review(store: &Store, range: &Range) -> Result<Review> {
         totals,
         customers,
         problems,
+        rules,
     })
 }
 
@@ -245,6 +252,7 @@ fn totals(customers: &[CustomerReview], problems: usize) -> Totals {
         t.reassignments += c.reassignments.len();
         t.fields_changed += c.fields.len();
         t.rewrites += c.rewrites.len();
+        t.records_moved += c.moved_in.len();
         for (kind, n) in &c.counts {
             *t.records_added.entry(kind.clone()).or_default() += n;
         }

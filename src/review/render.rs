@@ -69,6 +69,12 @@ pub fn summary_line(t: &Totals) -> String {
     if t.fields_changed > 0 {
         parts.push(format!("{} changed", plural(t.fields_changed, "field")));
     }
+    if t.records_moved > 0 {
+        parts.push(format!(
+            "{} moved by a correction",
+            plural(t.records_moved, "record")
+        ));
+    }
     if t.rewrites > 0 {
         parts.push(format!(
             "{} rewritten after the fact",
@@ -150,12 +156,23 @@ fn customer_lines(c: &CustomerReview) -> Vec<String> {
         }
     }
     for done in &c.completed {
-        let verb = match done.record {
-            crate::model::RecordKind::Handoff => "accepted handoff",
-            crate::model::RecordKind::Task => "completed task",
-            _ => "completed",
-        };
+        let verb = done.action.unwrap_or("completed");
         lines.push(format!("{verb} {}: {}{}", done.id, done.text, by(&done.by)));
+    }
+    let moves = c
+        .moved_in
+        .iter()
+        .map(|m| (m, "here from"))
+        .chain(c.moved_out.iter().map(|m| (m, "to")));
+    for (m, way) in moves {
+        lines.push(format!(
+            "moved {} {} {way} {} (correction {}){}",
+            m.record.word(),
+            m.id,
+            m.customer,
+            m.correction,
+            by(&m.by)
+        ));
     }
     for w in &c.rewrites {
         let detail: Vec<String> = w.fields.iter().map(fields::describe).collect();
@@ -206,6 +223,13 @@ pub fn text(r: &Review) -> String {
         }
         out.push_str(&format!("\n{}\n", escape(&title)));
         for line in customer_lines(c) {
+            out.push_str(&format!("  {}\n", escape(&line)));
+        }
+    }
+    let rules = crate::rules::review::lines(&r.rules);
+    if !rules.is_empty() {
+        out.push_str("\nRules\n");
+        for line in rules {
             out.push_str(&format!("  {}\n", escape(&line)));
         }
     }
@@ -265,6 +289,16 @@ pub fn markdown(r: &Review) -> String {
             match line.strip_prefix("! ") {
                 Some(flag) => out.push_str(&format!("{indent}- :warning: {}\n", md_arrows(flag))),
                 None => out.push_str(&format!("{indent}- {}\n", md_arrows(&line))),
+            }
+        }
+    }
+    let rules = crate::rules::review::lines(&r.rules);
+    if !rules.is_empty() {
+        out.push_str("\n### Rules\n\n");
+        for line in rules {
+            match line.strip_prefix("! ") {
+                Some(flag) => out.push_str(&format!("- :warning: {}\n", md(flag))),
+                None => out.push_str(&format!("- {}\n", md(&line))),
             }
         }
     }

@@ -85,6 +85,9 @@ pub struct Change {
     pub actor: String,
     /// The file operations in order.
     pub files: Vec<FileOp>,
+    /// More trailers after `Crm-Actor` (`Crm-Rule: <rule> <key> <revision>` of `rules run`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub trailers: Vec<(String, String)>,
 }
 
 impl Change {
@@ -96,6 +99,7 @@ impl Change {
             ids: Vec::new(),
             actor: actor.to_string(),
             files: Vec::new(),
+            trailers: Vec::new(),
         }
     }
 
@@ -107,6 +111,13 @@ impl Change {
             message.push_str(&format!("Crm-Ids: {}\n", ids.join(" ")));
         }
         message.push_str(&format!("Crm-Actor: {}\n", self.actor));
+        for (key, value) in &self.trailers {
+            let value: String = value
+                .chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect();
+            message.push_str(&format!("{key}: {}\n", value.trim()));
+        }
         message
     }
 
@@ -114,6 +125,7 @@ impl Change {
     pub fn absorb(&mut self, other: Change) {
         self.ids.extend(other.ids);
         self.files.extend(other.files);
+        self.trailers.extend(other.trailers);
     }
 }
 

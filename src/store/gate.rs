@@ -187,6 +187,7 @@ fn check_record(path: &str, text: &str) -> Result<Option<Customer>> {
         Record::Note(n) => (validate::note(&n), None),
         Record::Handoff(h) => (validate::handoff(&h), None),
         Record::Task(t) => (validate::task(&t), None),
+        Record::Correction(c) => (validate::correction(&c), None),
         Record::Document(d) => (validate::document(&d), None),
     };
     if let Some(first) = problems.first() {

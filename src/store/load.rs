@@ -10,6 +10,7 @@ use serde::de::DeserializeOwned;
 
 use crate::access::{Keys, reveal_bundle};
 use crate::error::{Error, Result};
+use crate::model::corrections::Correction;
 use crate::model::ids::IdPrefix;
 use crate::model::records::{
     Customer, Document, Handoff, Interaction, Note, RecordKind, Renamed, Task,
@@ -27,8 +28,11 @@ pub struct Loaded<T> {
 }
 
 /// One customer and all of its records, each list in file-name (time) order. A bundle from
-/// [`Store::load_bundle`] or [`Store::load_all`] has its restricted content opened as far as the
-/// local identity allows (see `crate::access::reveal`): it is a read model, never written back.
+/// [`Store::load_bundle`] or [`Store::load_all`] is a read model, never written back: its
+/// restricted content is opened as far as the local identity allows (see
+/// `crate::access::reveal`), then its corrections are applied (see
+/// [`CustomerBundle::apply_corrections`]): `interactions` and `notes` hold the corrected
+/// records, and the voided ones are set apart.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CustomerBundle {
     pub customer: Customer,
@@ -37,6 +41,12 @@ pub struct CustomerBundle {
     pub notes: Vec<Loaded<Note>>,
     pub handoffs: Vec<Loaded<Handoff>>,
     pub tasks: Vec<Loaded<Task>>,
+    /// The customer's correction records, in file-name order.
+    pub corrections: Vec<Loaded<Correction>>,
+    /// Touchpoints withdrawn by a `void` correction (left out of `interactions`).
+    pub voided_interactions: Vec<Loaded<Interaction>>,
+    /// Notes withdrawn by a `void` correction (left out of `notes`).
+    pub voided_notes: Vec<Loaded<Note>>,
     pub documents: Vec<Loaded<Document>>,
 }
 
@@ -115,11 +125,13 @@ impl Store {
     pub fn load_bundle_with(&self, slug: &str, keys: Keys) -> Result<CustomerBundle> {
         let mut bundle = self.load_bundle_sealed(slug)?;
         reveal_bundle(&mut bundle, keys);
+        bundle.apply_corrections();
         Ok(bundle)
     }
 
     /// Reads one customer with all of its records as stored: restricted content stays sealed
-    /// (what an operation that rewrites records starts from).
+    /// and corrections are not applied (what an operation that rewrites records starts from:
+    /// it must never write a corrected view back).
     pub fn load_bundle_sealed(&self, slug: &str) -> Result<CustomerBundle> {
         let customer = self.load_customer(slug)?;
         let mut folders = vec![slug.to_string()];
@@ -138,6 +150,9 @@ impl Store {
             notes: Vec::new(),
             handoffs: Vec::new(),
             tasks: Vec::new(),
+            corrections: Vec::new(),
+            voided_interactions: Vec::new(),
+            voided_notes: Vec::new(),
             documents: Vec::new(),
         };
         for folder in &folders {
@@ -153,6 +168,9 @@ impl Store {
             bundle
                 .tasks
                 .extend(self.load_records(folder, RecordKind::Task)?);
+            bundle
+                .corrections
+                .extend(self.load_records(folder, RecordKind::Correction)?);
             bundle
                 .documents
                 .extend(self.load_records(folder, RecordKind::Document)?);
@@ -228,12 +246,11 @@ impl Store {
     /// keyring, so what they print is the same for every reader.
     pub fn load_all_with(&self, keys: Keys) -> Result<Vec<CustomerBundle>> {
         let bundles = self.bundles()?;
-        let mut all = (0..bundles.groups.len())
+        let all = (0..bundles.groups.len())
             .into_par_iter()
-            .map(|g| bundles.load(g))
+            .map(|g| bundles.load_with(g, keys))
             .collect::<Result<Vec<_>>>()?;
         bundles.save();
-        all.par_iter_mut().for_each(|b| reveal_bundle(b, keys));
         Ok(all)
     }
 
@@ -415,6 +432,8 @@ impl CustomerBundle {
         self.handoffs
             .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
         self.tasks.sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
+        self.corrections
+            .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
         self.documents
             .sort_by(|a, b| name(&a.path).cmp(name(&b.path)));
     }
@@ -455,6 +474,7 @@ pub fn bundles_following(
             parts.notes.extend(stray.notes);
             parts.handoffs.extend(stray.handoffs);
             parts.tasks.extend(stray.tasks);
+            parts.corrections.extend(stray.corrections);
             parts.documents.extend(stray.documents);
             parts.joined = true;
         }
@@ -470,6 +490,9 @@ pub fn bundles_following(
                 notes: parts.notes,
                 handoffs: parts.handoffs,
                 tasks: parts.tasks,
+                corrections: parts.corrections,
+                voided_interactions: Vec::new(),
+                voided_notes: Vec::new(),
                 documents: parts.documents,
             };
             if parts.joined {
@@ -501,6 +524,15 @@ impl Bundles<'_> {
             .into_iter()
             .next()
             .ok_or_else(|| Error::invalid("a customer folder vanished while it was read"))
+    }
+
+    /// The customer `g` as readers see it: restricted content opened with `keys`, then its
+    /// corrections applied (what [`Store::load_all_with`] gives for each customer).
+    pub fn load_with(&self, g: usize, keys: Keys) -> Result<CustomerBundle> {
+        let mut bundle = self.load(g)?;
+        reveal_bundle(&mut bundle, keys);
+        bundle.apply_corrections();
+        Ok(bundle)
     }
 
     /// Writes what the scan learnt into the cache.
@@ -593,6 +625,7 @@ fn parts_by_slug(snapshot: Snapshot) -> Result<BTreeMap<String, Parts>> {
             Record::Note(record) => parts.notes.push(Loaded { path, record }),
             Record::Handoff(record) => parts.handoffs.push(Loaded { path, record }),
             Record::Task(record) => parts.tasks.push(Loaded { path, record }),
+            Record::Correction(record) => parts.corrections.push(Loaded { path, record }),
             Record::Document(record) => parts.documents.push(Loaded { path, record }),
         }
     }
@@ -606,6 +639,7 @@ struct Parts {
     notes: Vec<Loaded<Note>>,
     handoffs: Vec<Loaded<Handoff>>,
     tasks: Vec<Loaded<Task>>,
+    corrections: Vec<Loaded<Correction>>,
     /// Records of another folder were joined in.
     joined: bool,
     documents: Vec<Loaded<Document>>,

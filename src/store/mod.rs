@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod change;
+pub mod corrected;
 pub mod edit;
 pub mod fs;
 mod gate;
@@ -11,6 +12,7 @@ pub mod journal;
 pub mod layout;
 pub mod load;
 pub mod locate;
+pub mod resolve;
 pub mod snapshot;
 pub mod txn;
 pub mod yaml;
@@ -172,7 +174,13 @@ impl Store {
             .unwrap_or(Tz::UTC)
     }
 
-    /// Checks that `handle` names a person, with a suggestion when it does not.
+    /// What typed times are read against: now, the store's zone and its date order.
+    pub fn reading(&self) -> crate::model::time::Reading {
+        crate::model::time::Reading::now(self.zone(), self.config.date_order)
+    }
+
+    /// Checks that `handle` names a person, with a suggestion when it does not. Naming someone
+    /// the store does not know is a usage mistake (exit 2), like an unknown flag value.
     pub fn require_person(&self, handle: &str) -> Result<()> {
         if self.config.people.contains_key(handle) {
             return Ok(());
@@ -183,7 +191,7 @@ impl Store {
                     "add them with `git crm person add {handle} --name ...`"
                 ))
             });
-        Err(Error::not_found(
+        Err(Error::usage(
             format!(
                 "no person `{}` in {}",
                 crate::model::text::escape(handle),
@@ -193,14 +201,14 @@ impl Store {
         ))
     }
 
-    /// Checks that `team` is a configured team.
+    /// Checks that `team` is a configured team (a usage mistake otherwise, exit 2).
     pub fn require_team(&self, team: &str) -> Result<()> {
         if self.config.teams.contains_key(team) {
             return Ok(());
         }
         let hint = suggest::did_you_mean(team, self.config.teams.keys().map(String::as_str))
             .or_else(|| Some(format!("add it with `git crm team add {team}`")));
-        Err(Error::not_found(
+        Err(Error::usage(
             format!(
                 "no team `{}` in {}",
                 crate::model::text::escape(team),
@@ -210,16 +218,17 @@ impl Store {
         ))
     }
 
-    /// Checks that `channel` is in the vocabulary.
+    /// Checks that `channel` is in the vocabulary (a usage mistake otherwise, exit 2, as an
+    /// unknown `--direction` is).
     pub fn require_channel(&self, channel: &str) -> Result<()> {
         if self.config.knows_channel(channel) {
             return Ok(());
         }
         let hint = suggest::did_you_mean(channel, self.config.channels.iter().map(String::as_str))
             .unwrap_or_else(|| format!("known channels: {}", self.config.channels.join(", ")));
-        Err(Error::invalid_hint(
+        Err(Error::usage(
             format!("unknown channel `{}`", crate::model::text::escape(channel)),
-            hint,
+            Some(hint),
         ))
     }
 }

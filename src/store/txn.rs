@@ -415,6 +415,11 @@ struct Steps<'j> {
 }
 
 impl git::CommitSteps for Steps<'_> {
+    fn locked(&mut self, index_lock_inode: u64) -> Result<()> {
+        self.journal.index_lock_inode = Some(index_lock_inode);
+        journal::write(self.path, self.journal)
+    }
+
     fn prepared(&mut self, prepared: &git::Prepared) -> Result<()> {
         self.journal.base = prepared.base.clone();
         self.journal.commit = Some(prepared.commit.clone());
@@ -463,6 +468,10 @@ fn finish(store: &Store, journal: &Journal, commit: &str) -> Result<Recovery> {
         commit: commit.to_string(),
     })
 }
+
+/// How soon after its commit step started a killed command takes `index.lock` (it does so
+/// right after journalling the start).
+const LOCK_TAKEN_WITHIN: i64 = 2;
 
 /// How long after its commit step started a ref lock counts as the killed command's.
 const REF_LOCK_WINDOW: i64 = 60;
@@ -529,8 +538,14 @@ fn undo(store: &Store, journal: &Journal, after: After) -> Result<Recovery> {
     let repo = store.repo_root();
     match (after, journal.commit_started) {
         (After::Kill, Some(started)) => {
-            if let Some(inode) = journal.index_lock_inode {
-                git::remove_own_index_lock(repo, inode)?;
+            match journal.index_lock_inode {
+                Some(inode) => {
+                    git::remove_own_index_lock(repo, inode)?;
+                }
+                // Killed between taking the lock and recording it.
+                None => {
+                    git::remove_index_lock_since(repo, started, LOCK_TAKEN_WITHIN)?;
+                }
             }
             git::remove_ref_locks_since(repo, started, REF_LOCK_WINDOW)?;
             git::reset_index_to_head(repo, &index_paths(store, journal))?;

@@ -67,19 +67,21 @@ pub fn card(bundle: &CustomerBundle) -> Card {
             .max_by_key(|i| (i.at, i.id))
             .cloned(),
         open_threads,
-        pending_handoff: bundle
-            .handoffs
-            .iter()
+        pending_handoff: {
+            let interactions: Vec<&Interaction> =
+                bundle.interactions.iter().map(|l| &l.record).collect();
+            let notes: Vec<&crate::model::Note> = bundle.notes.iter().map(|l| &l.record).collect();
+            crate::model::handoffs::states(
+                bundle.handoffs.iter().map(|l| &l.record),
+                &interactions,
+                &notes,
+                crate::model::time::now(),
+            )
+            .into_iter()
             .rev()
-            .map(|l| &l.record)
-            .find(|h| {
-                h.acceptance(
-                    bundle.interactions.iter().map(|i| &i.record),
-                    bundle.notes.iter().map(|n| &n.record),
-                )
-                .is_none()
-            })
-            .cloned(),
+            .find(|(_, s)| s.is_pending())
+            .map(|(h, _)| h.clone())
+        },
         open_tasks: bundle
             .tasks
             .iter()

@@ -36,6 +36,8 @@ pub fn weave(timeline: &mut Timeline, events: &[Event], filter: &Filter) {
             body: (words.len() > 1).then(|| words.join("\n")),
             thread: None,
             tags: Vec::new(),
+            corrections: Vec::new(),
+            voided: false,
             restricted: None,
             path: path.clone(),
             // After the records of the same second: commits follow what they record.

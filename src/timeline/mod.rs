@@ -16,6 +16,7 @@ use crate::model::restricted::{self, Shown, State};
 use crate::model::threads::thread_states;
 use crate::model::{Customer, RecordId, Timestamp};
 use crate::store::CustomerBundle;
+use crate::store::corrected::CorrectionMark;
 
 /// What kind of event an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, clap::ValueEnum)]
@@ -99,6 +100,14 @@ pub struct Entry {
     pub thread: Option<ThreadMark>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The corrections applied to this record (`amend`, `void`), in order: what is shown is
+    /// the corrected record.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub corrections: Vec<CorrectionMark>,
+    /// The record was withdrawn by a `void` correction: shown so the timeline says what
+    /// happened, never counted.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub voided: bool,
     /// For restricted content: the team, and whether the local identity could open it (the
     /// text is the placeholder when not).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -162,15 +171,22 @@ impl Timeline {
     }
 }
 
-/// Builds the timeline of `bundle`, keeping what `filter` allows, oldest first.
+/// Builds the timeline of `bundle`, keeping what `filter` allows, oldest first. Touchpoints and
+/// notes are shown as corrected, with their corrections; voided ones are shown marked.
 pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
     let states: HashMap<RecordId, bool> =
         thread_states(bundle.interactions.iter().map(|l| &l.record))
             .into_iter()
             .map(|s| (s.thread, s.is_open()))
             .collect();
+    let marks = bundle.correction_marks();
     let mut entries = Vec::new();
-    for l in &bundle.interactions {
+    let interactions = bundle
+        .interactions
+        .iter()
+        .map(|l| (l, false))
+        .chain(bundle.voided_interactions.iter().map(|l| (l, true)));
+    for (l, voided) in interactions {
         let i = &l.record;
         entries.push(Entry {
             at: i.at,
@@ -189,12 +205,19 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
                 open: states.get(&i.thread).copied().unwrap_or(false),
             }),
             tags: i.tags.clone(),
+            corrections: marks.get(&i.id).cloned().unwrap_or_default(),
+            voided,
             restricted: shown(&i.extra),
             path: l.path.clone(),
             order: i.id,
         });
     }
-    for l in &bundle.notes {
+    let notes = bundle
+        .notes
+        .iter()
+        .map(|l| (l, false))
+        .chain(bundle.voided_notes.iter().map(|l| (l, true)));
+    for (l, voided) in notes {
         let n = &l.record;
         entries.push(simple(
             n.at,
@@ -207,6 +230,8 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
         ));
         let entry = entries.last_mut().expect("just pushed");
         entry.body = (n.body.lines().count() > 1).then(|| n.body.clone());
+        entry.corrections = marks.get(&n.id).cloned().unwrap_or_default();
+        entry.voided = voided;
         entry.restricted = shown(&n.extra);
     }
     for l in &bundle.documents {
@@ -325,6 +350,8 @@ fn simple(
         body: None,
         thread: None,
         tags: tags.to_vec(),
+        corrections: Vec::new(),
+        voided: false,
         restricted: None,
         path: path.to_string(),
         order: id,

@@ -494,7 +494,7 @@ fn keys_are_validated_listed_and_removed_in_place() {
     store.write(".gitcrm/config.yaml", &text);
     let out = store.cmd().args(["check", "config"]).assert().failure();
     assert!(
-        crate::support::stderr(&out).contains("people.alice.keys"),
+        crate::support::stdout(&out).contains("people.alice.keys"),
         "{}",
         crate::support::stderr(&out)
     );
@@ -572,7 +572,7 @@ fn a_record_opened_for_reading_is_never_written_back() {
         "id: 019aa0b4-0000-7000-8000-00000a0b0c0d\nat: \"2026-11-20T09:00:00Z\"\nby: alice\nbody: opened text\nrestricted:\n  team: finance\n  readable: true\n",
     );
     let out = store.cmd().args(["check", "restricted"]).assert().failure();
-    let text = crate::support::stderr(&out);
+    let text = crate::support::stdout(&out);
     assert!(text.contains("written in its opened form"), "{text}");
     assert!(text.contains("also has text in clear"), "{text}");
 }

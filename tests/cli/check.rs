@@ -131,11 +131,11 @@ fn check(store: &TestStore, args: &[&str]) -> assert_cmd::assert::Assert {
 fn a_clean_store_passes() {
     let store = clean_store();
     let assert = check(&store, &[]).success();
-    assert_eq!(stderr(&assert), "check ok: 5 files checked, no problems\n");
-    assert_eq!(stdout(&assert), "");
+    assert_eq!(stdout(&assert), "check ok: 5 files checked, no problems\n");
+    assert_eq!(stderr(&assert), "");
     // Twice: the second run comes from the cache and says the same.
     let again = check(&store, &[]).success();
-    assert_eq!(stderr(&again), stderr(&assert));
+    assert_eq!(stdout(&again), stdout(&assert));
 }
 
 /// Breaks the clean store in every way `check` knows; some breakages are committed, some left
@@ -286,12 +286,12 @@ fn broken_store() -> TestStore {
 fn every_problem_is_reported_at_its_line() {
     let store = broken_store();
     let assert = check(&store, &[]).code(1);
-    assert_eq!(stdout(&assert), "");
-    let out = stderr(&assert);
+    assert_eq!(stderr(&assert), "");
+    let out = stdout(&assert);
     insta::assert_snapshot!("broken_store", out);
     // From the cache, the same report.
     let again = check(&store, &[]).code(1);
-    assert_eq!(stderr(&again), out);
+    assert_eq!(stdout(&again), out);
 }
 
 #[test]
@@ -323,7 +323,7 @@ fn json_report() {
 fn a_subset_runs_only_the_named_checks() {
     let store = broken_store();
     let assert = check(&store, &["slugs", "owner-vs-handoff"]).code(1);
-    let out = stderr(&assert);
+    let out = stdout(&assert);
     let checks: std::collections::BTreeSet<&str> = out
         .lines()
         .filter_map(|l| {
@@ -340,10 +340,10 @@ fn a_subset_runs_only_the_named_checks() {
     check(&store, &["duplicates"]).success();
     let strict = check(&store, &["duplicates", "--strict"]).code(1);
     assert!(
-        stderr(&strict)
+        stdout(&strict)
             .ends_with("check failed: 21 files checked, 2 warnings (--strict: warnings fail)\n"),
         "{}",
-        stderr(&strict)
+        stdout(&strict)
     );
 }
 
@@ -383,7 +383,7 @@ fn the_demo_store_is_clean() {
         .assert()
         .success();
     let assert = sandbox.cmd_in(&dir).arg("check").assert().success();
-    let err = stderr(&assert);
-    assert!(!err.contains("error["), "{err}");
-    assert!(err.contains("check ok:"), "{err}");
+    let out = stdout(&assert);
+    assert!(!out.contains("error["), "{out}");
+    assert!(out.contains("check ok:"), "{out}");
 }

@@ -122,7 +122,7 @@ fn add_refuses_duplicates_bad_contacts_and_unknown_owner() {
         .cmd()
         .args(["customer", "add", "Other", "--contact", "Jane;fax=1"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("unknown contact attribute `fax`"));
     store
         .cmd()
@@ -134,14 +134,16 @@ fn add_refuses_duplicates_bad_contacts_and_unknown_owner() {
         .cmd()
         .args(["customer", "add", "Other", "--owner", "zoe"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no person `zoe`"));
     store
         .cmd()
-        .args(["customer", "add", "東京"])
+        .args(["customer", "add", "***"])
         .assert()
-        .code(1)
-        .stderr(predicate::str::contains("a slug cannot be empty"))
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot derive a slug from the name `***`: it has no letters or digits",
+        ))
         .stderr(predicate::str::contains("--slug"));
     store
         .cmd()
@@ -773,4 +775,161 @@ fn archive_hides_from_list_and_undo_brings_back() {
         .code(1)
         .stderr(predicate::str::contains("is not archived"));
     store.status_clean();
+}
+
+#[test]
+fn a_customer_is_named_by_slug_contact_email_or_phone() {
+    let store = TestStore::new();
+    store.add_customer_with(
+        "Globex",
+        &[
+            "--contact",
+            "Hank <hank@globex.example>;phone=+33 1 23 45 67 89",
+        ],
+    );
+    store.add_customer_with(
+        "Initech",
+        &[
+            "--contact",
+            "Bill <bill@initech.example>",
+            "--contact",
+            "Shared <ops@shared.example>",
+        ],
+    );
+    store.add_customer_with("Umbrella", &["--contact", "Shared <ops@shared.example>"]);
+    let out = store.run(&["timeline", "HANK@globex.example"]);
+    assert!(out.starts_with("globex - Globex"), "{out}");
+    let out = store.run(&["customer", "show", "01 23 45 67 89"]);
+    assert!(out.starts_with("Globex (globex)"), "{out}");
+    store.run(&["note", "bill@initech.example", "Hello"]);
+    assert_eq!(store.files_in("customers/initech/notes").len(), 1);
+    let assert = store
+        .cmd()
+        .args(["timeline", "ops@shared.example"])
+        .assert()
+        .code(1);
+    assert_eq!(
+        stderr(&assert),
+        "error: `ops@shared.example` is a contact of 2 customers\nhint: name one by its slug: initech, umbrella\n"
+    );
+    store
+        .cmd()
+        .args(["timeline", "nobody@nowhere.example"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "no customer has a contact `nobody@nowhere.example`",
+        ));
+    store
+        .cmd()
+        .args(["timeline", "globx"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("did you mean `globex`?"));
+}
+
+#[test]
+fn non_latin_names_get_a_slug() {
+    let store = TestStore::new();
+    assert_eq!(
+        store.add_customer("株式会社テスト"),
+        "zhu-shi-hui-she-tesuto"
+    );
+    assert_eq!(store.add_customer("Москва Трейд"), "moskva-treid");
+    assert_eq!(store.add_customer("Ærø Øl & Søn"), "aero-ol-and-son");
+    let card = store.run(&["customer", "show", "moskva-treid"]);
+    assert!(card.starts_with("Москва Трейд (moskva-treid)"), "{card}");
+}
+
+#[test]
+fn contact_emails_are_checked() {
+    let store = TestStore::new();
+    store.add_customer_with("Acme", &["--contact", "Jane <jane@acme.example>"]);
+    let head = store.head();
+    store
+        .cmd()
+        .args(["customer", "add", "Other", "--contact", "Jane <jane@acme>"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "contact `Jane`: `jane@acme` is not an email address (the domain after `@` must look like example.com)",
+        ));
+    store
+        .cmd()
+        .args([
+            "customer",
+            "edit",
+            "acme",
+            "--add-contact",
+            "J. Doe <JANE@acme.example>",
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "acme already has a contact with email `JANE@acme.example`",
+        ));
+    store
+        .cmd()
+        .args([
+            "customer",
+            "add",
+            "Twice",
+            "--contact",
+            "A <a@x.example>",
+            "--contact",
+            "B <a@x.example>",
+        ])
+        .assert()
+        .code(1);
+    assert_eq!(store.head(), head);
+    // Replacing a contact in one edit is fine.
+    store.run(&[
+        "customer",
+        "edit",
+        "acme",
+        "--remove-contact",
+        "jane@acme.example",
+        "--add-contact",
+        "Jane Doe <jane@acme.example>",
+    ]);
+    // A hand edit that lists an address twice, or on two customers, is reported by check.
+    store.add_customer_with("Beta", &["--contact", "Jane <jane@acme.example>"]);
+    let text = store.read("customers/acme/customer.yaml");
+    store.write(
+        "customers/acme/customer.yaml",
+        &text.replace(
+            "contacts:\n",
+            "contacts:\n  - name: Again\n    email: Jane@Acme.example\n",
+        ),
+    );
+    let assert = store.cmd().args(["check", "duplicates"]).assert().success();
+    let all = format!("{}{}", stdout(&assert), stderr(&assert));
+    assert!(
+        all.contains("warning[duplicates]: contact email `jane@acme.example` is listed twice on this customer"),
+        "{all}"
+    );
+    assert!(
+        all.contains("warning[duplicates]: contact email `jane@acme.example` is also a contact of customers/acme/customer.yaml"),
+        "{all}"
+    );
+}
+
+#[test]
+fn list_refuses_filters_naming_nobody() {
+    let store = TestStore::new();
+    store.add_customer("Acme");
+    store
+        .cmd()
+        .args(["customer", "list", "--owner", "nobody"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: no person `nobody` in .gitcrm/config.yaml",
+        ));
+    store
+        .cmd()
+        .args(["customer", "list", "--team", "nope"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no team `nope`"));
 }

@@ -58,6 +58,8 @@ fn rich_store() -> TestStore {
         &[
             "--at",
             "2026-11-02 09:00",
+            "--by",
+            "jane@acme.example",
             "--body",
             "Line one\n\n  - indented item\nLast line",
         ],

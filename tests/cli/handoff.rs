@@ -111,14 +111,14 @@ fn assign_refusals() {
         .cmd()
         .args(["assign", "hand", "--to", "bbo"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no person `bbo`"))
         .stderr(predicate::str::contains("did you mean `bob`?"));
     store
         .cmd()
         .args(["assign", "hand", "--to", "bob", "--team", "finance"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no team `finance`"));
     store
         .cmd()
@@ -154,10 +154,10 @@ fn handoff_list_pending_and_filters() {
     let table = store.run(&["handoff", "list", "--pending"]);
     let lines: Vec<&str> = table.lines().collect();
     assert!(lines[0].split_whitespace().eq([
-        "id", "customer", "at", "from", "to", "by", "accepted", "reason"
+        "id", "customer", "at", "from", "to", "by", "state", "reason"
     ]));
-    assert!(lines[1].starts_with(&format!(" {to_bob}  hand")), "{table}");
-    assert!(lines[1].contains("pending ("), "{table}");
+    assert!(lines[1].starts_with(&format!("{to_bob}  hand")), "{table}");
+    assert!(lines[1].contains("pending 0m"), "{table}");
 
     let to = store.json(&["handoff", "list", "--to", "carol", "--format", "json"]);
     assert_eq!(to["handoffs"].as_array().unwrap().len(), 1);
@@ -243,7 +243,7 @@ fn accept_by_id_prefix_and_twice_fails() {
         .args(["handoff", "accept", "hand"])
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("hand has no pending handoff"));
+        .stderr(predicate::str::contains("was already accepted at"));
     store
         .cmd()
         .args(["handoff", "accept", "nothing-here"])
@@ -289,10 +289,163 @@ fn the_new_owners_first_touchpoint_takes_the_handoff_over() {
     let doc: serde_json::Value = serde_json::from_str(&pending).unwrap();
     assert_eq!(doc["handoffs"].as_array().unwrap().len(), 0, "{pending}");
     let all = store.run(&["handoff", "list"]);
-    assert!(all.contains("(first activity)"), "{all}");
+    assert!(all.contains("taken over"), "{all}");
     assert!(
         !store
             .run(&["customer", "show", "hand"])
             .contains("pending handoff")
+    );
+}
+
+const NOW: &str = "2026-11-23T10:00:00Z";
+
+#[test]
+fn only_the_receiver_accepts_or_someone_on_their_behalf() {
+    let store = store();
+    let id = store.create_at(NOW, &["assign", "hand", "--to", "bob"]);
+    store
+        .cmd_at(NOW)
+        .args(["--as", "carol", "handoff", "accept", &id])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "error: handoff {id} is to bob: only bob can accept it\nhint: accept it for them with `--on-behalf-of bob` (recorded in the handoff)\n"
+        )));
+    store
+        .cmd_at(NOW)
+        .args([
+            "--as",
+            "carol",
+            "handoff",
+            "accept",
+            &id,
+            "--on-behalf-of",
+            "alice",
+        ])
+        .assert()
+        .code(1);
+    store.run_at(
+        NOW,
+        &[
+            "--as",
+            "carol",
+            "handoff",
+            "accept",
+            "hand",
+            "--on-behalf-of",
+            "bob",
+        ],
+    );
+    let yaml = store.read(&store.record_path("hand", "handoffs", &id));
+    assert!(
+        yaml.ends_with(
+            "accepted_at: \"2026-11-23T10:00:00Z\"\naccepted_by: carol\non_behalf_of: bob\n"
+        ),
+        "{yaml}"
+    );
+    assert_eq!(
+        store.git(&["log", "-1", "--format=%s"]),
+        "handoff: carol accepts hand for bob"
+    );
+    store.run(&["check"]);
+}
+
+#[test]
+fn decline_gives_the_customer_back_in_one_commit() {
+    let store = store();
+    let id = store.create_at(
+        NOW,
+        &["assign", "hand", "--to", "bob", "--reason", "renewal"],
+    );
+    let commits = store.commit_count();
+    store
+        .cmd_at(NOW)
+        .args(["--as", "bob", "handoff", "decline", &id])
+        .assert()
+        .code(2);
+    let out = store.run_at(
+        NOW,
+        &[
+            "--as",
+            "bob",
+            "handoff",
+            "decline",
+            &id,
+            "--reason",
+            "I do not do print",
+        ],
+    );
+    assert!(
+        out.starts_with(&format!(
+            "alice (support) owns hand again; declined handoff {id} in commit "
+        )),
+        "{out}"
+    );
+    assert_eq!(store.commit_count(), commits + 1);
+    assert_eq!(store.read("customers/hand/customer.yaml"), HAND_WRITTEN);
+    let yaml = store.read(&store.record_path("hand", "handoffs", &id));
+    assert!(
+        yaml.ends_with("declined_at: \"2026-11-23T10:00:00Z\"\ndeclined_by: bob\ndecline_reason: I do not do print\n"),
+        "{yaml}"
+    );
+    let list = store.json(&["handoff", "list", "--format", "json"]);
+    assert_eq!(list["handoffs"][0]["status"]["state"], "declined");
+    assert_eq!(list["handoffs"][0]["status"]["reason"], "I do not do print");
+    assert!(
+        store.json(&["handoff", "list", "--pending", "--format", "json"])["handoffs"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    store
+        .cmd_at(NOW)
+        .args(["--as", "bob", "handoff", "accept", &id])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "handoff {id} was declined by bob"
+        )));
+    store.run(&["check"]);
+    store.status_clean();
+}
+
+#[test]
+fn a_handoff_overtaken_by_a_later_one_is_superseded_everywhere() {
+    let store = store();
+    let first = store.create_at(NOW, &["assign", "hand", "--to", "bob"]);
+    let second = store.create_at("2026-11-23T11:00:00Z", &["assign", "hand", "--to", "carol"]);
+    let list = store.run_at("2026-11-23T12:00:00Z", &["handoff", "list"]);
+    assert!(list.contains(&format!("superseded by {second}")), "{list}");
+    let json = store.json(&["handoff", "list", "--format", "json"]);
+    assert_eq!(json["handoffs"][0]["status"]["state"], "superseded");
+    assert_eq!(json["handoffs"][0]["status"]["by"], second.as_str());
+    assert_eq!(json["handoffs"][1]["status"]["state"], "pending");
+    let inbox = store.json(&["--as", "bob", "inbox", "--format", "json", "--peek"]);
+    assert!(
+        inbox["inbox"]["handoffs"].as_array().unwrap().is_empty(),
+        "{inbox}"
+    );
+    let metrics = store.json(&[
+        "metrics",
+        "handoff",
+        "--format",
+        "json",
+        "--at",
+        "2026-11-23 12:00",
+        "--since",
+        "2026-11-01",
+    ]);
+    assert_eq!(metrics["handoff"]["pending"], 1, "{metrics}");
+    store
+        .cmd_at("2026-11-23T12:00:00Z")
+        .args(["--as", "bob", "handoff", "accept", &first])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(format!(
+            "handoff {first} was superseded by handoff {second}"
+        )));
+    store.run_at(
+        "2026-11-23T12:00:00Z",
+        &["--as", "carol", "handoff", "accept", "hand"],
     );
 }

@@ -187,7 +187,7 @@ fn unknown_customer_and_csv_are_clear_errors() {
         .assert()
         .code(2);
     assert!(
-        stderr(&assert).contains("not a table"),
+        stderr(&assert).contains("invalid value 'csv' for '--format <FORMAT>'"),
         "{}",
         stderr(&assert)
     );

@@ -517,3 +517,47 @@ fn export_escapes_for_terminals_and_keeps_bytes_for_pipes() {
         "{shown:?}"
     );
 }
+
+/// Real `kill -9`s at spread-out moments of `log`: after each, the next command repairs what
+/// was left, `git status` is clean, and every touchpoint on disk is committed.
+#[test]
+fn kill_9_during_log_never_leaves_a_half_commit() {
+    let store = store();
+    for delay_ms in (0..60).step_by(4) {
+        let mut child = store
+            .std_cmd()
+            .args([
+                "log", "acme", "-c", "call", "-d", "outbound", "-s", "killed",
+            ])
+            .env("GITCRM_USER", "alice")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        // The next command (a read) repairs; then the store is consistent.
+        store.run(&["timeline", "acme"]);
+        store.status_clean();
+        assert!(!store.path(".git/index.lock").exists(), "at {delay_ms} ms");
+        assert!(
+            !store.path(".git/gitcrm/journal.json").exists(),
+            "at {delay_ms} ms"
+        );
+        let on_disk = store.files_in("customers/acme/interactions").len();
+        let committed = store
+            .git(&[
+                "ls-tree",
+                "--name-only",
+                "HEAD",
+                "customers/acme/interactions/",
+            ])
+            .lines()
+            .count();
+        assert_eq!(on_disk, committed, "at {delay_ms} ms");
+    }
+    // And a write works afterwards.
+    store.log("acme", "call", "outbound", "after the kills", &[]);
+    store.status_clean();
+}

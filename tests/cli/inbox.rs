@@ -283,14 +283,14 @@ fn empty_inbox_and_unknown_person() {
     assert!(out.contains("none pending"), "{out}");
     assert!(out.contains("no open tasks"), "{out}");
     assert!(out.contains("no new mentions"), "{out}");
-    let assert = s.cmd().args(["--as", "zed", "inbox"]).assert().code(1);
+    let assert = s.cmd().args(["--as", "zed", "inbox"]).assert().code(2);
     assert!(
         stderr(&assert).contains("no person `zed`"),
         "{}",
         stderr(&assert)
     );
     let assert = s.cmd().args(["inbox", "--format", "csv"]).assert().code(2);
-    assert!(stderr(&assert).contains("table or JSON"));
+    assert!(stderr(&assert).contains("[possible values: table, json]"));
 }
 
 #[test]
@@ -396,4 +396,160 @@ fn targets_are_judged_in_the_business_hours_of_the_team() {
     let day = by_subject("Day question");
     assert_eq!(day["business_age_seconds"], Value::Null);
     assert_eq!(day["over_target"], true);
+}
+
+const NOW: &str = "2026-11-23T10:00:00Z";
+
+fn json_at(s: &TestStore, args: &[&str]) -> Value {
+    serde_json::from_str(&s.run_at(NOW, args)).unwrap()
+}
+
+/// A store where `support` has Bob and Carol; `orphan` (team support) has no owner, `away-co`
+/// is Bob's and `mine` is Carol's. Each got an inbound email.
+fn queue_store() -> TestStore {
+    let s = TestStore::new();
+    s.add_person("bob", Some("support"));
+    s.add_person("carol", Some("support"));
+    for (name, owner, contact) in [
+        ("Orphan", "alice", "O <o@orphan.example>"),
+        ("Away Co", "bob", "A <a@away.example>"),
+        ("Mine", "carol", "M <m@mine.example>"),
+    ] {
+        s.run_at(
+            NOW,
+            &[
+                "customer",
+                "add",
+                name,
+                "--owner",
+                owner,
+                "--team",
+                "support",
+                "--contact",
+                contact,
+            ],
+        );
+    }
+    let text = s.read("customers/orphan/customer.yaml");
+    s.write(
+        "customers/orphan/customer.yaml",
+        &text.replace("owner: alice\n", ""),
+    );
+    s.commit_all("nobody owns orphan");
+    s
+}
+
+#[test]
+fn threads_nobody_answers_reach_the_team_queue() {
+    let s = queue_store();
+    let warn = s
+        .cmd_at(NOW)
+        .args([
+            "log",
+            "orphan",
+            "-c",
+            "email",
+            "-d",
+            "inbound",
+            "-s",
+            "Anyone there?",
+            "--at",
+            "09:00",
+        ])
+        .assert()
+        .success();
+    assert!(
+        stderr(&warn).contains("warning: orphan: it has no owner; this inbound touchpoint waits in team support's queue (`git crm inbox --team support`)\nhint: `git crm assign orphan --to <person>` gives it an owner"),
+        "{}",
+        stderr(&warn)
+    );
+    s.run_at(
+        NOW,
+        &[
+            "log",
+            "away-co",
+            "-c",
+            "email",
+            "-d",
+            "inbound",
+            "-s",
+            "Hello Bob",
+            "--at",
+            "09:30",
+        ],
+    );
+    s.run_at(
+        NOW,
+        &[
+            "log",
+            "mine",
+            "-c",
+            "email",
+            "-d",
+            "inbound",
+            "-s",
+            "Hello Carol",
+            "--at",
+            "09:45",
+        ],
+    );
+
+    // Bob is at work: only the customer without an owner is in the queue.
+    let queue = json_at(&s, &["inbox", "--team", "support", "--format", "json"]);
+    assert_eq!(field(&queue["inbox"]["queue"], "customer"), ["orphan"]);
+    assert_eq!(queue["inbox"]["sections"], serde_json::json!(["queue"]));
+
+    let away = s
+        .cmd_at(NOW)
+        .args(["person", "away", "bob", "--until", "friday"])
+        .assert()
+        .success();
+    assert!(crate::support::stdout(&away).starts_with("bob is away until 2026-11-27"));
+    let config = s.read(".gitcrm/config.yaml");
+    assert!(
+        config.contains("    away:\n      until: \"2026-11-27\"\n"),
+        "{config}"
+    );
+    let queue = json_at(&s, &["inbox", "--team", "support", "--format", "json"]);
+    assert_eq!(
+        field(&queue["inbox"]["queue"], "customer"),
+        ["orphan", "away-co"]
+    );
+    assert_eq!(queue["inbox"]["queue"][1]["owner"], "bob");
+    assert_eq!(queue["inbox"]["queue"][1]["away_until"], "2026-11-27");
+    let table = s.run_at(NOW, &["inbox", "--team", "support"]);
+    assert!(table.starts_with("Queue of team support, 2026-11-23 10:00\n\nWaiting for support, with no owner to answer (2)\n"), "{table}");
+    assert!(table.contains("bob away until 2026-11-27"), "{table}");
+
+    // Carol's own inbox: her customer, then her team's queue in its own section.
+    let carol = json_at(
+        &s,
+        &["--as", "carol", "inbox", "--format", "json", "--peek"],
+    );
+    assert_eq!(field(&carol["inbox"]["unanswered"], "customer"), ["mine"]);
+    assert_eq!(
+        field(&carol["inbox"]["queue"], "customer"),
+        ["orphan", "away-co"]
+    );
+    assert_eq!(
+        carol["inbox"]["sections"],
+        serde_json::json!(["unanswered", "queue", "handoffs", "tasks", "mentions"])
+    );
+    // Alice is in no team: no queue section.
+    let alice = json_at(&s, &["inbox", "--format", "json", "--peek"]);
+    assert!(alice["inbox"]["queue"].as_array().unwrap().is_empty());
+    s.run_at(NOW, &["person", "back", "bob"]);
+    assert_eq!(
+        field(
+            &json_at(&s, &["inbox", "--team", "support", "--format", "json"])["inbox"]["queue"],
+            "customer"
+        ),
+        ["orphan"]
+    );
+    s.cmd()
+        .args(["inbox", "--team", "suport"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `support`?"));
+    s.run(&["check"]);
 }

@@ -407,6 +407,16 @@ fn bad_and_future_at_are_refused() {
             "log", "acme", "-c", "call", "-d", "inbound", "-s", "x", "--at", "2h",
         ])
         .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "error: --at: `2h` is a duration, not a time\nhint: write `2h ago` for that long before now\n",
+        ));
+    store
+        .cmd()
+        .args([
+            "log", "acme", "-c", "call", "-d", "inbound", "-s", "x", "--at", "2h ago",
+        ])
+        .assert()
         .success();
     store
         .cmd()
@@ -452,7 +462,7 @@ fn unknown_channel_customer_and_person_are_errors_with_suggestions() {
         .cmd()
         .args(["log", "acme", "-c", "emial", "-d", "inbound", "-s", "x"])
         .assert()
-        .code(1);
+        .code(2);
     assert_eq!(
         stderr(&assert),
         "error: unknown channel `emial`\nhint: did you mean `email`?\n"
@@ -461,7 +471,7 @@ fn unknown_channel_customer_and_person_are_errors_with_suggestions() {
         .cmd()
         .args(["log", "acme", "-c", "pigeon", "-d", "inbound", "-s", "x"])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains(
             "hint: known channels: email, call, chat, meeting, social, sms, whatsapp, other",
         ));
@@ -478,7 +488,7 @@ fn unknown_channel_customer_and_person_are_errors_with_suggestions() {
             "log", "acme", "-c", "email", "-d", "outbound", "-s", "x", "--by", "bbo",
         ])
         .assert()
-        .code(1)
+        .code(2)
         .stderr(predicate::str::contains("no person `bbo`"))
         .stderr(predicate::str::contains("did you mean `bob`?"));
     store
@@ -792,4 +802,138 @@ fn signed_commits_go_through_git_and_keep_the_message() {
             .all(|f| f == "customers/acme/renamed.yaml")
     );
     store.status_clean();
+}
+
+const NOW: &str = "2026-11-23T10:00:00Z";
+
+fn at_of(store: &TestStore, at: &str) -> String {
+    let out = store.run_at(
+        NOW,
+        &[
+            "log", "acme", "-c", "call", "-d", "outbound", "-s", "x", "--at", at, "--format",
+            "json",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+    json["record"]["at"].as_str().unwrap().to_string()
+}
+
+#[test]
+fn at_takes_what_people_type() {
+    let store = store();
+    assert_eq!(at_of(&store, "today 09:00"), "2026-11-23T09:00:00Z");
+    assert_eq!(at_of(&store, "yesterday 14:00"), "2026-11-22T14:00:00Z");
+    assert_eq!(at_of(&store, "2 days ago"), "2026-11-21T10:00:00Z");
+    assert_eq!(at_of(&store, "last monday"), "2026-11-16T00:00:00Z");
+    assert_eq!(at_of(&store, "09:30"), "2026-11-23T09:30:00Z");
+    assert_eq!(at_of(&store, "2026-11-20 09:12"), "2026-11-20T09:12:00Z");
+    store
+        .cmd_at(NOW)
+        .args([
+            "log",
+            "acme",
+            "-c",
+            "call",
+            "-d",
+            "outbound",
+            "-s",
+            "x",
+            "--at",
+            "20/11/2026",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "set `date_order: dmy` (or `mdy`) in .gitcrm/config.yaml",
+        ));
+    let config = store
+        .read(".gitcrm/config.yaml")
+        .replace("# date_order: dmy", "date_order: dmy")
+        .replace("# timezone: Europe/Paris", "timezone: Europe/Paris");
+    store.write(".gitcrm/config.yaml", &config);
+    store.commit_all("day first, Paris");
+    assert_eq!(
+        at_of(&store, "20/11/2026 9:12"),
+        "2026-11-20T09:12:00+01:00"
+    );
+    assert_eq!(at_of(&store, "today 09:00"), "2026-11-23T09:00:00+01:00");
+}
+
+#[test]
+fn inbound_by_names_a_contact_never_a_person() {
+    let store = store();
+    store.run(&[
+        "customer",
+        "edit",
+        "acme",
+        "--add-contact",
+        "Hank <hank@acme.test>",
+    ]);
+    let head = store.head();
+    // Two contacts and no terminal to ask on: refused, never the first one silently.
+    let assert = store
+        .cmd()
+        .args(["log", "acme", "-c", "email", "-d", "inbound", "-s", "x"])
+        .assert()
+        .code(2);
+    assert_eq!(
+        stderr(&assert),
+        "error: acme has 2 contacts: say which one wrote with --by\nhint: --by 'jane@acme.test' or --by 'hank@acme.test'\n"
+    );
+    // A person of the store, by handle or email, never writes inbound.
+    for who in ["bob", "bob@example.com"] {
+        store
+            .cmd()
+            .args([
+                "log", "acme", "-c", "email", "-d", "inbound", "-s", "x", "--by", who,
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("is bob, a person of this store"));
+    }
+    assert_eq!(store.head(), head);
+    // A contact named by name is recorded by its email.
+    let json = log_json(
+        &store,
+        &[
+            "acme", "-c", "email", "-d", "inbound", "-s", "x", "--by", "hank",
+        ],
+    );
+    assert_eq!(json["record"]["by"], "hank@acme.test");
+    let json = log_json(
+        &store,
+        &[
+            "acme",
+            "-c",
+            "email",
+            "-d",
+            "inbound",
+            "-s",
+            "x",
+            "--by",
+            "Someone New <new@acme.test>",
+        ],
+    );
+    assert_eq!(json["record"]["by"], "Someone New <new@acme.test>");
+    // By contact email, the customer itself is named too.
+    let json = log_json(
+        &store,
+        &[
+            "jane@acme.test",
+            "-c",
+            "email",
+            "-d",
+            "inbound",
+            "-s",
+            "x",
+            "--by",
+            "jane@acme.test",
+        ],
+    );
+    assert!(
+        json["path"]
+            .as_str()
+            .unwrap()
+            .starts_with("customers/acme/")
+    );
 }

@@ -676,7 +676,7 @@ fn slices() {
         .cmd()
         .args(["metrics", "--team", "suport"])
         .assert()
-        .code(1);
+        .code(2);
     assert!(stderr(&a).contains("support"), "{}", stderr(&a));
 }
 
@@ -711,7 +711,7 @@ fn by_team_and_week() {
     assert_eq!(weeks, [("2026-W45", 4), ("2026-W46", 2)]);
 
     let out = text(&store, &["--by", "owner"]);
-    assert!(out.contains("\n alice "), "{out}");
+    assert!(out.contains("\nalice "), "{out}");
 }
 
 #[test]
@@ -912,7 +912,7 @@ fn coverage_fcr_and_consistency_in_depth() {
     assert_eq!(json["fcr"]["threads"].as_array().unwrap().len(), 4);
     let consistency = text(&store, &["consistency"]);
     assert!(
-        consistency.contains(" same_channel_rate  83%"),
+        consistency.contains("\nsame_channel_rate  83%"),
         "{consistency}"
     );
 }
@@ -924,7 +924,7 @@ fn the_documented_table_is_the_real_output() {
     let doc = include_str!("../../docs/metrics.md");
     let table: Vec<&str> = out
         .lines()
-        .skip_while(|l| !l.starts_with(" metric "))
+        .skip_while(|l| !l.starts_with("metric "))
         .collect();
     assert_eq!(table.len(), 8, "{out}");
     for line in table {

@@ -91,7 +91,7 @@ fn json_for_bots() {
         serde_json::json!({
             "customers_added": 1, "customers_renamed": 1, "customers_archived": 1,
             "reassignments": 1, "records_added": {"handoff": 1, "touchpoint": 1, "task": 1},
-            "fields_changed": 2, "rewrites": 1, "problems": 1
+            "fields_changed": 2, "records_moved": 0, "rewrites": 1, "problems": 1
         })
     );
     let customers = r["customers"].as_array().unwrap();

@@ -206,6 +206,31 @@ impl TestStore {
         String::from_utf8(output.stdout).expect("stdout is UTF-8")
     }
 
+    /// `git-crm` running in the store with the clock fixed at `now` (`GITCRM_NOW`).
+    pub fn cmd_at(&self, now: &str) -> assert_cmd::Command {
+        let mut cmd = self.cmd();
+        cmd.env("GITCRM_NOW", now);
+        cmd
+    }
+
+    /// Runs `git-crm args...` with the clock fixed at `now`, asserts success, returns stdout.
+    pub fn run_at(&self, now: &str, args: &[&str]) -> String {
+        let output = self.cmd_at(now).args(args).output().expect("git-crm runs");
+        assert!(
+            output.status.success(),
+            "git-crm {args:?} failed with {:?}:\n{}",
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("stdout is UTF-8")
+    }
+
+    /// Like [`TestStore::create`] with the clock fixed at `now`.
+    pub fn create_at(&self, now: &str, args: &[&str]) -> String {
+        let out = self.run_at(now, args);
+        short_id_in(&out).unwrap_or_else(|| panic!("no id in output of {args:?}: {out}"))
+    }
+
     /// Runs `git-crm args...`, asserts success and parses stdout as JSON.
     pub fn json(&self, args: &[&str]) -> serde_json::Value {
         let out = self.run(args);

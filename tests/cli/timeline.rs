@@ -129,7 +129,8 @@ impl Story {
             .ids
             .iter()
             .filter_map(|(name, id)| {
-                text.find(&format!(" {id} "))
+                text.find(&format!(" {id}\n"))
+                    .or_else(|| text.find(&format!(" {id} ")))
                     .or_else(|| text.find(&format!("`{id}`")))
                     .map(|pos| (pos, *name))
             })
@@ -234,7 +235,7 @@ fn filters() {
     let none = story.timeline(&["--kind", "task"]);
     assert_eq!(
         none,
-        "acme-corp - Acme Corp (active, owner alice)\n\n(no entries)\n"
+        "acme-corp - Acme Corp (active, owner alice)\n\nno entries\n"
     );
 
     story
@@ -246,7 +247,7 @@ fn filters() {
     story
         .store
         .cmd()
-        .args(["timeline", "acme-corp", "--since", "last tuesday"])
+        .args(["timeline", "acme-corp", "--since", "last blursday"])
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--since: cannot read"));
@@ -439,6 +440,15 @@ fn control_characters_are_escaped() {
 
     for format in ["table", "markdown"] {
         let out = store.run(&["timeline", "evil", "--format", format]);
+        // Markdown escapes the backslash of an escape and its brackets once more, so that it
+        // renders as the same text.
+        let out = if format == "markdown" {
+            out.replace("\\\\", "\\")
+                .replace("\\[", "[")
+                .replace("\\]", "]")
+        } else {
+            out
+        };
         assert!(!out.contains('\u{1b}'), "{format}: raw escape in {out:?}");
         assert!(
             !out.contains('\u{7}') && !out.contains('\r') && !out.contains('\u{202e}'),

@@ -255,7 +255,7 @@ fn help_says_views_are_not_security() {
         &["customer", "show", "--help"],
         &["inbox", "--help"],
     ] {
-        let out = s.run(cmd);
+        let out = s.run(cmd).split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(out.contains("not security"), "{cmd:?}: {out}");
     }
 }

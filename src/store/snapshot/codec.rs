@@ -154,6 +154,8 @@ enum Cached {
     Handoff(CHandoff),
     Task(CTask),
     Invalid(u64, u64, String),
+    /// Corrections are few: kept as JSON text, like customers.
+    Correction(String),
     /// Documents are few (one per attached file): kept as JSON text, like customers.
     Document(String),
 }
@@ -230,6 +232,9 @@ impl Cached {
                 Record::Customer(c) => {
                     Cached::Customer(serde_json::to_string(c).unwrap_or_default())
                 }
+                Record::Correction(c) => {
+                    Cached::Correction(serde_json::to_string(c).unwrap_or_default())
+                }
                 Record::Document(d) => {
                     Cached::Document(serde_json::to_string(d).unwrap_or_default())
                 }
@@ -295,6 +300,7 @@ impl Cached {
                 });
             }
             Cached::Customer(json) => Record::Customer(serde_json::from_str(&json).ok()?),
+            Cached::Correction(json) => Record::Correction(serde_json::from_str(&json).ok()?),
             Cached::Document(json) => Record::Document(serde_json::from_str(&json).ok()?),
             Cached::Interaction(i) => Record::Interaction(Interaction {
                 id: i.id,

@@ -30,6 +30,7 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result};
 use crate::git::{self, EntryKind};
+use crate::model::corrections::Correction;
 use crate::model::records::{Customer, Document, Handoff, Interaction, Note, RecordKind, Task};
 use crate::model::slug;
 
@@ -43,6 +44,7 @@ pub enum Record {
     Note(Note),
     Handoff(Handoff),
     Task(Task),
+    Correction(Correction),
     Document(Document),
 }
 
@@ -131,6 +133,9 @@ pub fn parse(path: &str, data: &[u8]) -> Content {
         Some(RecordKind::Note) => yaml::parse_bytes::<Note>(p, data).map(Record::Note),
         Some(RecordKind::Handoff) => yaml::parse_bytes::<Handoff>(p, data).map(Record::Handoff),
         Some(RecordKind::Task) => yaml::parse_bytes::<Task>(p, data).map(Record::Task),
+        Some(RecordKind::Correction) => {
+            yaml::parse_bytes::<Correction>(p, data).map(Record::Correction)
+        }
         Some(RecordKind::Document) => yaml::parse_bytes::<Document>(p, data).map(Record::Document),
     };
     match record {
@@ -269,6 +274,34 @@ impl Snapshot {
                 origin: self.origin.clone(),
             })
             .collect()
+    }
+
+    /// The files under one folder of the store (`rel_dir`, store-relative, such as one customer's
+    /// folder) as committed in `rev`, read from the object database and parsed without the
+    /// cache: for the few files of an older revision (`rules run` reads a customer as it was
+    /// when an event happened).
+    pub fn revision_folder(store: &Store, rev: &str, rel_dir: &str) -> Result<Snapshot> {
+        let store_prefix = store.git_path("");
+        let store_prefix = store_prefix.trim_end_matches('/');
+        let files = git::read_files(store.repo_root(), rev, &store.git_path(rel_dir))?;
+        let mut entries: Vec<Entry> = files
+            .into_par_iter()
+            .map(|f| {
+                let path = strip(&f.path, store_prefix);
+                let content = parse(&path, &f.data);
+                Entry {
+                    path,
+                    kind: EntryKind::File,
+                    id: f.id,
+                    content,
+                }
+            })
+            .collect();
+        entries.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(Snapshot {
+            entries,
+            origin: Origin::Revision,
+        })
     }
 
     /// The bytes of an entry, read again (checks read the few files they report on, to point at
