@@ -4,6 +4,7 @@
 mod support;
 
 mod access;
+mod cache;
 mod check;
 mod collab_merge;
 mod completions;
