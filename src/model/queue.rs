@@ -10,7 +10,7 @@ use super::config::Config;
 use super::records::Customer;
 
 /// Why nobody in particular answers a customer on a day.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize)]
 pub struct Unwatched {
     /// The customer's team, whose queue its threads go to (`None`: no team either).
     pub team: Option<String>,

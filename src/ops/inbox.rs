@@ -8,7 +8,7 @@
 //!   against the `first_response` target of the config (judged in business hours of the
 //!   customer team's calendar, wall-clock without one);
 //! - **handoffs**: handoffs to the person not yet accepted (explicitly, or implicitly by their
-//!   first touchpoint or note, as [`Handoff::acceptance`] decides), oldest first;
+//!   first touchpoint or note, as [`crate::model::records::Handoff::acceptance`] decides), oldest first;
 //! - **tasks**: the person's open tasks, overdue first, then by due date;
 //! - **mentions**: notes by others that @mention the person and that the person has not seen in
 //!   this clone yet.
@@ -22,20 +22,15 @@ use std::path::PathBuf;
 
 use chrono::{Duration, NaiveDate};
 use rayon::prelude::*;
-use serde::Serialize;
-use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{IoContext, Result};
 use crate::model::calendar::{self, BusinessCalendar};
-use crate::model::corrections::Correction;
 use crate::model::queue::Unwatched;
-use crate::model::records::{
-    Actor, Direction, Handoff, Interaction, Note, Party, RecordKind, Task,
-};
+use crate::model::records::{Actor, Direction, Interaction, Note, Party, RecordKind};
 use crate::model::views::ActiveView;
 use crate::model::{RecordId, Timestamp, time};
-use crate::store::load::Loaded;
-use crate::store::{CustomerBundle, Store, atomic, layout, yaml};
+use crate::store::{CustomerBundle, Store, atomic};
 
 /// What to compute.
 #[derive(Debug, Clone)]
@@ -94,7 +89,7 @@ impl Section {
 }
 
 /// A thread on one of the person's customers that waits for a reply.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Unanswered {
     pub customer: String,
     /// Short id of the thread (its first touchpoint).
@@ -118,7 +113,7 @@ pub struct Unanswered {
 }
 
 /// A thread waiting in a team's queue: its customer has no owner, or an owner who cannot answer.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Queued {
     #[serde(flatten)]
     pub thread: Unanswered,
@@ -128,7 +123,7 @@ pub struct Queued {
 }
 
 /// A handoff to the person that they have not taken over yet.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct PendingHandoff {
     pub customer: String,
     pub id: String,
@@ -148,7 +143,7 @@ pub struct PendingHandoff {
 }
 
 /// An open task of the person.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct OpenTask {
     pub customer: String,
     pub id: String,
@@ -162,7 +157,7 @@ pub struct OpenTask {
 }
 
 /// A note by someone else that mentions the person.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Mention {
     pub customer: String,
     pub id: String,
@@ -173,8 +168,13 @@ pub struct Mention {
     /// Whether it was already shown in this clone (only listed with `--all`).
     pub seen: bool,
     pub path: String,
-    #[serde(skip)]
+    #[serde(skip_serializing, default = "no_id")]
     full_id: RecordId,
+}
+
+/// The id a [`Mention`] read back from JSON has until its real one is set.
+fn no_id() -> RecordId {
+    RecordId(uuid::Uuid::nil())
 }
 
 /// A target of the config as the inbox used it.
@@ -208,9 +208,12 @@ pub struct Inbox {
     pub warnings: Vec<String>,
 }
 
-/// Computes the inbox of `query.person`. Reads every customer record, and of the other records
-/// parses only those whose file names the person (tasks, handoffs, notes; touchpoints of
-/// customers with a handoff to them), plus every touchpoint of the person's own customers.
+/// Computes the inbox of `query.person` (or a team's queue) from every customer of the store.
+/// What a customer holds for it ([`Collected`]: its waiting threads, pending handoffs, open
+/// tasks and mentions, without their ages) is cached under the customer's folder keys with the
+/// person, the view, the config and the day, so a run where nothing changed reads no record and
+/// only measures ages and leaves out the mentions seen since. Customers with restricted content
+/// are read with the person's keys on every run and never cached.
 pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
     let (me, queue_teams): (&str, Vec<String>) = match &query.team {
         Some(team) => {
@@ -234,23 +237,40 @@ pub fn inbox(store: &Store, query: &InboxQuery) -> Result<Inbox> {
     let clocks = TeamClocks::new(store, &mut warnings);
     let today = query.now.with_timezone(&store.zone()).date_naive();
 
-    let per_customer: Vec<Found> = store
-        .load_customers()?
-        .into_par_iter()
-        .map(|c| {
-            // The folder name is the truth, even when a hand edit left the slug field behind.
-            let slug = c.path.split('/').nth(1).unwrap_or_default().to_string();
-            let scan = Scan {
-                store,
-                query,
-                today,
-                seen: &seen,
-                clocks: &clocks,
-                queue_teams: &queue_teams,
+    let scan = Scan {
+        store,
+        query,
+        today,
+        seen: &seen,
+        clocks: &clocks,
+        queue_teams: &queue_teams,
+    };
+    let bundles = store.bundles()?;
+    let params = cache_params(store, query, today);
+    let no_keys = crate::access::Keyring::empty();
+    let per_customer: Vec<Found> = bundles
+        .groups
+        .par_iter()
+        .enumerate()
+        .map(|(g, members)| {
+            let cached = bundles.scan.derived::<Cached>(members, &params, || {
+                // Read without keys: what the cache keeps never holds opened restricted content.
+                let bundle = bundles.load_with(g, crate::access::Keys::Given(&no_keys))?;
+                Ok(Cached::of(&scan, bundle))
+            })?;
+            let collected = match cached.collected() {
+                Some(c) if !c.restricted && c.latest.is_none_or(|l| l <= query.now) => c,
+                // Restricted content is opened with this person's keys, never cached; records
+                // after `now` (a clock set back) are read for this `now`.
+                _ => {
+                    let bundle = bundles.load_with(g, crate::access::Keys::Local)?;
+                    collect(&scan, &bundle, query.now)
+                }
             };
-            scan_customer(&scan, &slug, c.record)
+            Ok(collected.found(&scan))
         })
         .collect::<Result<Vec<_>>>()?;
+    bundles.save();
 
     let mut sections: Vec<Section> = query
         .view
@@ -349,84 +369,148 @@ struct Scan<'a> {
     queue_teams: &'a [String],
 }
 
-fn scan_customer(scan: &Scan, slug: &str, customer: crate::model::Customer) -> Result<Found> {
+/// What one customer holds for one inbox (a person's, or a team's queue) before it is placed
+/// at `now`: the items without their ages, the mentions before the seen ones are left out.
+/// It depends on the customer's records, the person, the view, the config and the day only,
+/// so the cache keeps it under the customer's folder keys.
+#[derive(Default, Serialize, Deserialize)]
+struct Collected {
+    /// The latest instant the handoffs' states depend on: what was collected without a cutoff
+    /// holds for every `now` at or after it.
+    latest: Option<Timestamp>,
+    /// The customer holds restricted content: nothing is kept, it is read with the person's
+    /// keys on every run.
+    restricted: bool,
+    /// The customer's team, whose calendar measures its unanswered threads.
+    team: Option<String>,
+    unanswered: Vec<Unanswered>,
+    queue: Vec<Queued>,
+    handoffs: Vec<PendingHandoff>,
+    tasks: Vec<OpenTask>,
+    /// Mentions of the person, with the note's id and whether the view hides it.
+    mentions: Vec<(Mention, RecordId, bool)>,
+    /// Items the view left out (mentions aside: whether they count depends on what was seen).
+    hidden: usize,
+}
+
+/// [`Collected`] as the cache keeps it (JSON text: its types are those of the inbox's JSON).
+#[derive(Serialize, Deserialize)]
+struct Cached(String);
+
+impl crate::store::snapshot::Derived for Cached {
+    const KIND: u8 = 20;
+}
+
+impl Cached {
+    /// What `bundle` (read without keys) holds for the inbox, for any `now` after its records.
+    fn of(scan: &Scan, bundle: CustomerBundle) -> Cached {
+        let collected = if holds_restricted(&bundle) {
+            Collected {
+                restricted: true,
+                ..Collected::default()
+            }
+        } else {
+            let after_everything = chrono::DateTime::<chrono::Utc>::MAX_UTC.fixed_offset();
+            collect(scan, &bundle, after_everything)
+        };
+        Cached(serde_json::to_string(&collected).unwrap_or_default())
+    }
+
+    /// `None` when it does not read back (a miss).
+    fn collected(&self) -> Option<Collected> {
+        serde_json::from_str(&self.0).ok()
+    }
+}
+
+/// What the cached part of an inbox depends on besides the customer's records.
+fn cache_params(
+    store: &Store,
+    query: &InboxQuery,
+    today: NaiveDate,
+) -> crate::store::snapshot::Key {
+    let mut h = crate::store::snapshot::KeyHasher::new("inbox 1");
+    match &query.team {
+        Some(team) => h.part(b"team").part(team.as_bytes()),
+        None => h.part(b"person").part(query.person.as_bytes()),
+    };
+    h.part(&serde_json::to_vec(&query.view).unwrap_or_default())
+        .part(&serde_json::to_vec(store.config()).unwrap_or_default())
+        .part(today.to_string().as_bytes());
+    h.finish()
+}
+
+/// Whether any of the records the inbox reads holds restricted content.
+fn holds_restricted(bundle: &CustomerBundle) -> bool {
+    use crate::model::restricted;
+    !restricted::fields_of(&bundle.customer.extra).is_empty()
+        || bundle
+            .interactions
+            .iter()
+            .any(|l| restricted::of(&l.record.extra).is_some())
+        || bundle
+            .notes
+            .iter()
+            .any(|l| restricted::of(&l.record.extra).is_some())
+}
+
+/// The latest instant a handoff's state can depend on: its own time, its acceptance or
+/// decline, and the touchpoints and notes that take it over implicitly.
+fn latest_of(bundle: &CustomerBundle) -> Option<Timestamp> {
+    bundle
+        .interactions
+        .iter()
+        .map(|l| l.record.at)
+        .chain(bundle.notes.iter().map(|l| l.record.at))
+        .chain(bundle.handoffs.iter().map(|l| l.record.at))
+        .chain(bundle.handoffs.iter().filter_map(|l| l.record.accepted_at))
+        .chain(
+            bundle
+                .handoffs
+                .iter()
+                .filter_map(|l| l.record.declined().map(|d| d.0)),
+        )
+        .max()
+}
+
+/// What one customer (opened and corrected) holds for the inbox, with handoffs in their state
+/// at `as_of`.
+fn collect(scan: &Scan, bundle: &CustomerBundle, as_of: Timestamp) -> Collected {
     let Scan {
         store,
         query,
         today,
-        seen,
-        clocks,
         queue_teams,
+        ..
     } = *scan;
-    let team = customer.team.clone();
+    // The folder name is the truth, even when a hand edit left the slug field behind.
+    let slug = bundle.path.split('/').nth(1).unwrap_or_default();
+    let customer = &bundle.customer;
     let view = &query.view;
+    let mut found = Collected {
+        latest: latest_of(bundle),
+        team: customer.team.clone(),
+        ..Collected::default()
+    };
     // Customers of the person's teams (or of the team asked for) that nobody answers.
-    let queued = crate::model::queue::unwatched(store.config(), &customer, today).filter(|u| {
+    let queued = crate::model::queue::unwatched(store.config(), customer, today).filter(|u| {
         u.team.as_ref().is_some_and(|t| queue_teams.contains(t))
             && (query.team.is_some() || customer.owner.as_deref() != Some(query.person.as_str()))
     });
+    let hidden_threads = super::views::hidden_threads(bundle, view);
+    if let Some(why) = &queued {
+        queue_threads(bundle, slug, why, &hidden_threads, &mut found);
+    }
     if query.team.is_some() {
-        return queue_only(store, slug, customer, query, clocks, queued);
+        return found;
     }
     let me = query.person.as_str();
-    // Only files that contain the handle can concern the person: reading the others would
-    // only be thrown away, and on a large store they are most of the files.
-    let handoffs: Vec<Loaded<Handoff>> = load_containing(store, slug, RecordKind::Handoff, me)?;
-    let tasks: Vec<Loaded<Task>> = load_containing(store, slug, RecordKind::Task, me)?;
     let mine = customer.owner.as_deref() == Some(me) && customer.archived.is_none();
-    let handoff_to_me = handoffs
-        .iter()
-        .any(|h| h.record.to.owner.as_deref() == Some(me) && h.record.accepted_at.is_none());
-    // A handoff is taken over implicitly by the new owner's own touchpoints and notes, and a
-    // note can only mention the person by naming them: records without the handle are never
-    // needed, except the touchpoints of the person's own customers (unanswered threads).
-    // A correction can change what a record says (its author, its text): where there are
-    // corrections, every touchpoint and note is read so that they apply to the whole folder.
-    let corrections: Vec<Loaded<Correction>> =
-        load_containing(store, slug, RecordKind::Correction, "")?;
-    let needle = if corrections.is_empty() { me } else { "" };
-    let notes: Vec<Loaded<Note>> = load_containing(store, slug, RecordKind::Note, needle)?;
-    let interactions: Vec<Loaded<Interaction>> = if mine || queued.is_some() {
-        load_containing(store, slug, RecordKind::Interaction, "")?
-    } else if handoff_to_me {
-        load_containing(store, slug, RecordKind::Interaction, needle)?
-    } else {
-        Vec::new()
-    };
-    let mut bundle = CustomerBundle {
-        path: crate::store::layout::customer_file(slug),
-        customer,
-        interactions,
-        notes,
-        handoffs,
-        tasks,
-        corrections,
-        voided_interactions: Vec::new(),
-        voided_notes: Vec::new(),
-        documents: Vec::new(),
-    };
-    // Mentions are in clear; what a restricted note says is opened like everywhere else, then
-    // the corrections apply, as in every bundle.
-    crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
-    bundle.apply_corrections();
-    let hidden_threads = super::views::hidden_threads(&bundle, view);
-    let mut found = Found::default();
-    let age = |at: &Timestamp| (query.now - *at).num_seconds().max(0);
-
     if mine {
-        for (item, thread_id) in unanswered(&bundle, slug) {
+        for (item, thread_id) in unanswered(bundle, slug) {
             if hidden_threads.contains(&thread_id) {
                 found.hidden += 1;
             } else {
-                found.unanswered.push(Unanswered {
-                    age_seconds: age(&item.waiting_since),
-                    business_age_seconds: clocks.business_age(
-                        team.as_deref(),
-                        item.waiting_since,
-                        query.now,
-                    ),
-                    ..item
-                });
+                found.unanswered.push(item);
             }
         }
     }
@@ -436,19 +520,8 @@ fn scan_customer(scan: &Scan, slug: &str, customer: crate::model::Customer) -> R
         bundle.handoffs.iter().map(|l| &l.record),
         &interactions,
         &notes,
-        query.now,
+        as_of,
     );
-    if let Some(why) = queued {
-        queue_threads(
-            &bundle,
-            slug,
-            query,
-            clocks,
-            &why,
-            &hidden_threads,
-            &mut found,
-        );
-    }
     for l in &bundle.handoffs {
         let h = &l.record;
         let pending = states
@@ -469,8 +542,8 @@ fn scan_customer(scan: &Scan, slug: &str, customer: crate::model::Customer) -> R
             from: h.from.clone(),
             to: h.to.clone(),
             reason: h.reason.clone(),
-            age_seconds: age(&h.at),
-            business_age_seconds: clocks.business_age(h.to.team.as_deref(), h.at, query.now),
+            age_seconds: 0,
+            business_age_seconds: None,
             over_target: None,
             path: l.path.clone(),
         });
@@ -500,69 +573,80 @@ fn scan_customer(scan: &Scan, slug: &str, customer: crate::model::Customer) -> R
         if n.by == me || !super::note::mentions(&n.body).iter().any(|m| m == me) {
             continue;
         }
-        let was_seen = seen.contains(&n.id);
-        if was_seen && !query.all_mentions {
-            continue;
-        }
-        if view.hides(&n.tags) {
-            found.hidden += 1;
-            continue;
-        }
-        found.mentions.push(Mention {
+        let mention = Mention {
             customer: slug.to_string(),
             id: n.id.short(),
             at: n.at,
             by: n.by.clone(),
             text: n.body.lines().next().unwrap_or_default().to_string(),
-            seen: was_seen,
+            seen: false,
             path: l.path.clone(),
             full_id: n.id,
-        });
+        };
+        found.mentions.push((mention, n.id, view.hides(&n.tags)));
     }
-    Ok(found)
+    found
 }
 
-/// A team inbox's part of one customer: its waiting threads when nobody answers it.
-fn queue_only(
-    store: &Store,
-    slug: &str,
-    customer: crate::model::Customer,
-    query: &InboxQuery,
-    clocks: &TeamClocks,
-    queued: Option<Unwatched>,
-) -> Result<Found> {
-    let mut found = Found::default();
-    let Some(why) = queued else {
-        return Ok(found);
-    };
-    let mut bundle = CustomerBundle {
-        path: layout::customer_file(slug),
-        customer,
-        interactions: load_containing(store, slug, RecordKind::Interaction, "")?,
-        notes: Vec::new(),
-        handoffs: Vec::new(),
-        tasks: Vec::new(),
-        corrections: load_containing(store, slug, RecordKind::Correction, "")?,
-        voided_interactions: Vec::new(),
-        voided_notes: Vec::new(),
-        documents: Vec::new(),
-    };
-    crate::access::reveal_bundle(&mut bundle, crate::access::Keys::Local);
-    bundle.apply_corrections();
-    let hidden = super::views::hidden_threads(&bundle, &query.view);
-    queue_threads(&bundle, slug, query, clocks, &why, &hidden, &mut found);
-    Ok(found)
+impl Collected {
+    /// The customer's part of the inbox at `now`: ages measured, mentions already seen left
+    /// out (unless all are asked for).
+    fn found(self, scan: &Scan) -> Found {
+        let Scan {
+            query,
+            seen,
+            clocks,
+            ..
+        } = *scan;
+        let now = query.now;
+        let age = |at: &Timestamp| (now - *at).num_seconds().max(0);
+        let mut found = Found {
+            hidden: self.hidden,
+            ..Found::default()
+        };
+        for mut u in self.unanswered {
+            u.age_seconds = age(&u.waiting_since);
+            u.business_age_seconds =
+                clocks.business_age(self.team.as_deref(), u.waiting_since, now);
+            found.unanswered.push(u);
+        }
+        for mut q in self.queue {
+            q.thread.age_seconds = age(&q.thread.waiting_since);
+            q.thread.business_age_seconds =
+                clocks.business_age(q.why.team.as_deref(), q.thread.waiting_since, now);
+            found.queue.push(q);
+        }
+        for mut h in self.handoffs {
+            h.age_seconds = age(&h.at);
+            h.business_age_seconds = clocks.business_age(h.to.team.as_deref(), h.at, now);
+            found.handoffs.push(h);
+        }
+        found.tasks = self.tasks;
+        for (mut m, id, hidden) in self.mentions {
+            let was_seen = seen.contains(&id);
+            if was_seen && !query.all_mentions {
+                continue;
+            }
+            if hidden {
+                found.hidden += 1;
+                continue;
+            }
+            m.seen = was_seen;
+            m.full_id = id;
+            found.mentions.push(m);
+        }
+        found
+    }
 }
 
-/// The waiting threads of an unwatched customer, into its team's queue.
+/// The waiting threads of an unwatched customer, into its team's queue (ages are measured when
+/// the inbox is placed at its `now`).
 fn queue_threads(
     bundle: &CustomerBundle,
     slug: &str,
-    query: &InboxQuery,
-    clocks: &TeamClocks,
     why: &Unwatched,
     hidden: &HashSet<RecordId>,
-    found: &mut Found,
+    found: &mut Collected,
 ) {
     for (item, thread_id) in unanswered(bundle, slug) {
         if hidden.contains(&thread_id) {
@@ -570,52 +654,10 @@ fn queue_threads(
             continue;
         }
         found.queue.push(Queued {
-            thread: Unanswered {
-                age_seconds: (query.now - item.waiting_since).num_seconds().max(0),
-                business_age_seconds: clocks.business_age(
-                    why.team.as_deref(),
-                    item.waiting_since,
-                    query.now,
-                ),
-                ..item
-            },
+            thread: item,
             why: why.clone(),
         });
     }
-}
-
-/// The records of `kind` of one customer whose file contains `needle` (ASCII case-insensitive;
-/// `""` takes every record), in file-name order, read with the same rules as
-/// [`Store::load_records`]: regular `.yaml` files only, no links, no temporary files,
-/// size-limited. A record that does not contain the handle as text cannot name the person
-/// (YAML escapes such as `"\x61lice"` aside).
-fn load_containing<T: DeserializeOwned>(
-    store: &Store,
-    slug: &str,
-    kind: RecordKind,
-    needle: &str,
-) -> Result<Vec<Loaded<T>>> {
-    let rel_dir = layout::record_dir(slug, kind);
-    let names = store.record_file_names(slug, kind)?;
-    let needle = needle.to_ascii_lowercase().into_bytes();
-    let mut out = Vec::new();
-    for name in names {
-        let rel = format!("{rel_dir}/{name}");
-        let bytes = store.read_bytes(&rel)?;
-        if !contains_ignore_case(&bytes, &needle) {
-            continue;
-        }
-        let record = yaml::parse_bytes(std::path::Path::new(&rel), &bytes)?;
-        out.push(Loaded { path: rel, record });
-    }
-    Ok(out)
-}
-
-fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
-    needle.is_empty()
-        || haystack
-            .windows(needle.len())
-            .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
 /// The threads of `bundle` waiting for a reply, with their ids. Only human touchpoints start or

@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::support::{TestStore, stderr};
+use crate::support::{TestStore, stderr, stdout};
 
 /// Alice's store with Bob (sales) and Carol, targets `first_response: 4h` and `handoff: 1d`,
 /// and two customers: acme (Alice's) and globex (Bob's).
@@ -337,15 +337,30 @@ fn links_are_never_followed() {
     .unwrap();
     let json = inbox(&s, "alice", &[]);
     assert_eq!(json["inbox"]["mentions"], serde_json::json!([]));
-    // A linked record folder is refused, as by every command.
+    // A linked record folder is never entered (as by every whole-store reader); `check` names
+    // it.
     std::fs::remove_file(s.path("customers/acme/notes/20260101T000000Z-456789ab.yaml")).unwrap();
     std::fs::remove_dir(s.path("customers/acme/notes")).unwrap();
-    std::os::unix::fs::symlink(s.sandbox.path(), s.path("customers/acme/notes")).unwrap();
-    let assert = s.cmd().args(["inbox", "--peek"]).assert().code(1);
+    std::fs::create_dir_all(s.sandbox.path().join("linked")).unwrap();
+    std::fs::copy(
+        &outside,
+        s.sandbox
+            .path()
+            .join("linked/20260101T000000Z-456789ab.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        s.sandbox.path().join("linked"),
+        s.path("customers/acme/notes"),
+    )
+    .unwrap();
+    let json = inbox(&s, "alice", &[]);
+    assert_eq!(json["inbox"]["mentions"], serde_json::json!([]));
+    let assert = s.cmd().args(["check"]).assert().code(1);
+    let out = stdout(&assert);
     assert!(
-        stderr(&assert).contains("symbolic link"),
-        "{}",
-        stderr(&assert)
+        out.contains("customers/acme/notes") && out.contains("symbolic link"),
+        "{out}"
     );
 }
 
