@@ -5,7 +5,7 @@
 #
 #   benches/metrics-check.sh [CUSTOMERS] [INTERACTIONS]     (default 2000 200000)
 #
-# "Cold" means git-crm's own cache (<git dir>/gitcrm/snapshot-v1.bin) is deleted before each run:
+# "Cold" means git-crm's own cache (<git dir>/gitcrm/snapshot/) is deleted before each run:
 # every record is read again (from the object database where the work tree matches the index)
 # and parsed. The operating system's page cache is NOT dropped (that needs root), so files and
 # pack data are in memory, as they are for `git status` and `cat` measured beside them.
@@ -35,7 +35,7 @@ if [ ! -d "$work/large" ]; then
 fi
 large=$work/large
 echo "files in the store: $(git -C "$large" ls-files | wc -l)"
-cache=$(git -C "$large" rev-parse --absolute-git-dir)/gitcrm/snapshot-v1.bin
+cache=$(git -C "$large" rev-parse --absolute-git-dir)/gitcrm/snapshot
 has_metrics=0
 "$bin" metrics --help >/dev/null 2>&1 && has_metrics=1
 
@@ -52,10 +52,10 @@ bench() { # name, prepare (run before each timing, untimed), command
 echo "== measurements (mean of $runs runs; exit codes ignored: the demo has stale customers)"
 bench git-status ':' 'git status --porcelain >/dev/null'
 bench cat-records ':' 'git ls-files -z customers | xargs -0 cat >/dev/null'
-bench check-cold "rm -f $cache" "$bin check >/dev/null 2>&1"
+bench check-cold "rm -rf $cache" "$bin check >/dev/null 2>&1"
 bench check-warm ':' "$bin check >/dev/null 2>&1"
 if [ "$has_metrics" = 1 ]; then
-  bench metrics-cold "rm -f $cache" "$bin metrics >/dev/null 2>&1"
+  bench metrics-cold "rm -rf $cache" "$bin metrics >/dev/null 2>&1"
   bench metrics-warm ':' "$bin metrics >/dev/null 2>&1"
 else
   echo "metrics: not in this build, skipped"
