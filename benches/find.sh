@@ -9,7 +9,7 @@
 # `git grep -i -F` is the baseline a user would reach for: it searches the bytes of every file
 # of the work tree (it knows nothing of customers, contacts, corrections or ranking). `find`
 # reads the whole store through the snapshot (the object database where files match the index,
-# parse results from <git dir>/gitcrm/snapshot-v1.bin), then searches and ranks. "Cold" deletes
+# parse results from <git dir>/gitcrm/snapshot), then searches and ranks. "Cold" deletes
 # git-crm's parse cache before each run; the operating system's page cache is not dropped (that
 # needs root), for either side.
 #
@@ -40,7 +40,7 @@ if [ ! -d "$work/large" ]; then
 fi
 large=$work/large
 echo "files in the store: $(git -C "$large" ls-files | wc -l)"
-cache=$(git -C "$large" rev-parse --absolute-git-dir)/gitcrm/snapshot-v1.bin
+cache=$(git -C "$large" rev-parse --absolute-git-dir)/gitcrm/snapshot
 
 json=$work/results
 mkdir -p "$json"
@@ -63,7 +63,7 @@ for text in "${texts[@]}"; do
   echo "-- \"$text\": git grep finds $hits files; find finds $found"
   bench "git-grep-$key" ':' "git grep -i -F -e $q -- customers >/dev/null"
   bench "find-warm-$key" ':' "$bin find $q --limit 0 >/dev/null"
-  bench "find-cold-$key" "rm -f $cache" "$bin find $q --limit 0 >/dev/null"
+  bench "find-cold-$key" "rm -rf $cache" "$bin find $q --limit 0 >/dev/null"
   echo "find warm / git grep: $(r "find-warm-$key" "git-grep-$key")"
   echo "find cold / git grep: $(r "find-cold-$key" "git-grep-$key")"
 done

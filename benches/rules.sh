@@ -8,7 +8,7 @@
 # The rules are committed to the store first. `rules run --dry-run` is timed (it reads the
 # committed store, the history and plans every firing, and writes nothing, so every timed run
 # does the same work); one real run is timed once at the end, with its commit. "Warm" means
-# git-crm's parse cache (<git dir>/gitcrm/snapshot-v1.bin) is there, "cold" that it is deleted
+# git-crm's parse cache (<git dir>/gitcrm/snapshot) is there, "cold" that it is deleted
 # before each run. The OS page cache is not dropped (that needs root).
 #
 # Needs hyperfine (`apt-get install hyperfine`) and python3. Reuses the store of
@@ -40,7 +40,7 @@ if ! git -C "$large" cat-file -e HEAD:.gitcrm/rules.yaml 2>/dev/null; then
   git -C "$large" commit -q -m "rules: the example rules"
 fi
 echo "files in the store: $(git -C "$large" ls-files | wc -l), commits: $(git -C "$large" rev-list --count HEAD)"
-cache=$(git -C "$large" rev-parse --absolute-git-dir)/gitcrm/snapshot-v1.bin
+cache=$(git -C "$large" rev-parse --absolute-git-dir)/gitcrm/snapshot
 "$bin" --store "$large" rules run --dry-run | tail -1
 
 json=$work/results
@@ -56,8 +56,8 @@ bench() { # name, prepare (before each timing, untimed), command
 echo "== measurements (mean of $runs runs)"
 bench metrics-warm ':' "$bin metrics >/dev/null 2>&1"
 bench rules-warm ':' "$bin rules run --dry-run >/dev/null 2>&1"
-bench metrics-cold "rm -f $cache" "$bin metrics >/dev/null 2>&1"
-bench rules-cold "rm -f $cache" "$bin rules run --dry-run >/dev/null 2>&1"
+bench metrics-cold "rm -rf $cache" "$bin metrics >/dev/null 2>&1"
+bench rules-cold "rm -rf $cache" "$bin rules run --dry-run >/dev/null 2>&1"
 "$bin" --store "$large" metrics >/dev/null 2>&1 || true
 start=$(date +%s.%N)
 "$bin" --store "$large" rules run | tail -1

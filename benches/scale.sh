@@ -68,8 +68,9 @@ bench_store() {
   # The person owning the most customers, and one of their customers with touchpoints.
   local person slug edit
   person=$(grep -h '^owner:' "$store"/customers/*/customer.yaml | sort | uniq -c | sort -rn | awk 'NR==1{print $3}')
-  slug=$(grep -l "^owner: $person\$" "$store"/customers/*/customer.yaml | head -1 | awk -F/ '{print $(NF-1)}')
-  edit=$(ls "$store/customers/$slug/interactions/" | head -1)
+  slug=$(awk -v p="$person" '$1 == "owner:" && $2 == p { n = split(FILENAME, a, "/"); print a[n-1]; exit }' \
+    "$store"/customers/*/customer.yaml)
+  edit=$(ls "$store/customers/$slug/interactions/" | sed -n 1p)
   edit=customers/$slug/interactions/$edit
   export GITCRM_USER=$person
   echo "inbox of $person; one-file change: $edit; log and timeline of $slug"

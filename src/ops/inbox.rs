@@ -209,7 +209,7 @@ pub struct Inbox {
 }
 
 /// Computes the inbox of `query.person` (or a team's queue) from every customer of the store.
-/// What a customer holds for it ([`Collected`]: its waiting threads, pending handoffs, open
+/// What a customer holds for it (`Collected`: its waiting threads, pending handoffs, open
 /// tasks and mentions, without their ages) is cached under the customer's folder keys with the
 /// person, the view, the config and the day, so a run where nothing changed reads no record and
 /// only measures ages and leaves out the mentions seen since. Customers with restricted content

@@ -1,17 +1,17 @@
-//! A snapshot of every file under `customers/`, each parsed once: what `load_all`, `check` and
-//! the metrics read.
+//! A snapshot of every file under `customers/`, each parsed once: what `load_all`, `check`,
+//! `metrics` and `inbox` read.
 //!
-//! Loading a 200,000-file store the obvious way (open and parse every file) costs seconds. Three
-//! things make it fast, and none of them can change a result:
-//! - **Object database instead of the work tree.** A file whose stat data matches the index
-//!   entry (as `git status` decides it, racy entries excluded) holds exactly the index blob, so
-//!   it is read from the object database; only changed and untracked files are read from disk.
-//! - **Parallel reads and parses** (rayon).
-//! - **A cache of parse results** (`<git dir>/gitcrm/snapshot-v1.bin`) keyed by each file's path
-//!   and content id (the git blob id, computed for files read from disk). A cached result is
-//!   used only for the same path with the same bytes, so a pull, a checkout, a hand edit or an
-//!   untracked file simply misses for that file. The cache also records the tool version and is
-//!   ignored when it does not match or cannot be decoded.
+//! Loading a 200,000-file store the obvious way (open and parse every file) costs seconds. What
+//! makes it fast cannot change a result (the `scan` and `cache` modules hold the details, and
+//! `docs/scale.md` the design):
+//! - **Unchanged folders are told from stat data** against the last scan's tables, as git's
+//!   index and untracked cache tell unchanged files and folders; nothing in them is opened.
+//! - **The object database instead of the work tree** for changed files whose stat data match
+//!   git's index; only the others are read from disk. Reads and parses run in parallel.
+//! - **Content keys**: each folder's key is a hash of its files' names and blob ids. Parsed
+//!   records and results derived from folders (metric facts, checks, inboxes) are cached in
+//!   `<git dir>/gitcrm/snapshot/` under those keys and reused only for exactly that content.
+//!   A damaged, foreign or stale cache is a miss.
 
 mod bin;
 mod cache;
