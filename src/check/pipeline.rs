@@ -26,7 +26,7 @@ use crate::store::snapshot::{Derived, Key, KeyHasher, Scan, Snapshot, Ts};
 use crate::store::{Store, layout};
 
 /// Bumped when what the checks find (or how it is kept) changes.
-const FORMAT: &str = "check 2";
+const FORMAT: &str = "check 3";
 
 /// Where texts are read from: the work tree or a revision.
 pub(crate) enum Origin {
@@ -123,7 +123,13 @@ impl Stored {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub(crate) struct FolderCheck {
     diagnostics: Vec<Stored>,
+    /// The clock-dependent checks that can still fail at or after `horizon`: dates in the
+    /// future at `horizon`, and of each customer's touchpoints the latest one up to `horizon`
+    /// and the later ones (a date that is past stays past while the clock goes forward).
     deferred: Vec<Deferred>,
+    /// The `now` these were kept for; for an earlier `now` (a clock set back) the folder is
+    /// checked again.
+    horizon: Ts,
 }
 
 impl Derived for FolderCheck {
@@ -183,7 +189,12 @@ impl Derived for GlobalCheck {
 }
 
 /// Checks one folder.
-fn folder(store: &Store, snapshot: &Snapshot, inputs: &Inputs) -> (FolderCheck, Summary) {
+fn folder(
+    store: &Store,
+    snapshot: &Snapshot,
+    inputs: &Inputs,
+    now: Timestamp,
+) -> (FolderCheck, Summary) {
     let mut ctx = Ctx::new(store, snapshot, inputs, None);
     ctx.summary = summarise(snapshot);
     super::records::run(&mut ctx);
@@ -192,7 +203,12 @@ fn folder(store: &Store, snapshot: &Snapshot, inputs: &Inputs) -> (FolderCheck, 
     super::restricted::run_folder(&mut ctx);
     let check = FolderCheck {
         diagnostics: ctx.out.into_iter().map(Stored::of).collect(),
-        deferred: ctx.deferred,
+        deferred: ctx
+            .deferred
+            .into_iter()
+            .filter_map(|d| still_open(d, now))
+            .collect(),
+        horizon: Ts(now),
     };
     (check, ctx.summary)
 }
@@ -285,6 +301,32 @@ fn finish(
     }
 }
 
+/// What of a clock-dependent check can still fail at `now` or later: `None` for a date that
+/// is not in the future at `now`; of a customer's touchpoints, the latest up to `now` and the
+/// later ones.
+fn still_open(deferred: Deferred, now: Timestamp) -> Option<Deferred> {
+    match deferred {
+        Deferred::Future { ref key, at, .. } => {
+            super::records::future_problem(key, &at.0, now).map(|_| deferred)
+        }
+        Deferred::Stale {
+            path,
+            slug,
+            created,
+            touches,
+        } => {
+            let past = touches.iter().filter(|t| t.0 <= now).count();
+            let keep = past.saturating_sub(1);
+            Some(Deferred::Stale {
+                path,
+                slug,
+                created,
+                touches: touches[keep..].to_vec(),
+            })
+        }
+    }
+}
+
 /// Decides a clock-dependent check for `now`.
 fn decide(ctx: &mut Ctx, deferred: &Deferred, now: Timestamp) {
     match deferred {
@@ -330,21 +372,26 @@ pub(crate) fn run_scan(
     let computed: Mutex<HashMap<usize, Summary>> = Mutex::new(HashMap::new());
     let compute = |i: usize| -> Result<(FolderCheck, Summary)> {
         let snapshot = Snapshot::of_entries(scan.entries(i)?);
-        let (check, summary) = folder(store, &snapshot, inputs);
+        let (check, summary) = folder(store, &snapshot, inputs, now);
         scan.remember(i, &params, &summary);
         Ok((check, summary))
     };
     let checks = (0..n)
         .into_par_iter()
         .map(|i| {
-            scan.derived::<FolderCheck>(&[i], &params, || {
+            let check = scan.derived::<FolderCheck>(&[i], &params, || {
                 let (check, summary) = compute(i)?;
                 computed
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .insert(i, summary);
                 Ok(check)
-            })
+            })?;
+            if check.horizon.0 <= now {
+                Ok(check)
+            } else {
+                compute(i).map(|(check, _)| check)
+            }
         })
         .collect::<Result<Vec<_>>>()?;
     let mut global_params = KeyHasher::new(FORMAT);
@@ -399,7 +446,7 @@ pub(crate) fn run_snapshot(
     let parts: Vec<(FolderCheck, Summary)> = snapshot
         .split_by_folder()
         .par_iter()
-        .map(|s| folder(store, s, inputs))
+        .map(|s| folder(store, s, inputs, now))
         .collect();
     let (checks, summaries): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
     let global_check = global(store, &summaries, inputs);

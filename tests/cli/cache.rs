@@ -387,3 +387,32 @@ fn copy_dir(from: &Path, to: &Path) {
         std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
     }
 }
+
+/// What `check` decides for the clock is decided for each run's `now`: a run with the clock set
+/// back (records now in the future) or forward (customers now stale) after a cached run gives
+/// what a cold run gives at that time.
+#[test]
+fn clock_dependent_checks_follow_the_clock_of_each_run() {
+    let demo = Demo::new();
+    let check_at = |now: &str| {
+        let output = demo
+            .sandbox
+            .cmd_in(&demo.dir)
+            .env("GITCRM_NOW", now)
+            .args(["check", "--format", "json"])
+            .output()
+            .expect("git-crm runs");
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let at_now = check_at(NOW);
+    for now in ["2026-10-15T12:00:00Z", "2027-03-01T12:00:00Z", NOW] {
+        let warm = check_at(now);
+        let _ = std::fs::remove_dir_all(demo.cache_dir());
+        let cold = check_at(now);
+        assert_eq!(warm, cold, "check at {now}: warm and cold differ");
+        if now != NOW {
+            assert_ne!(cold, at_now, "check at {now} finds what it finds at {NOW}");
+        }
+        check_at(NOW);
+    }
+}
