@@ -33,6 +33,7 @@ pub mod merge;
 pub mod metrics;
 pub mod model;
 pub mod ops;
+pub mod progress;
 pub mod render;
 pub mod review;
 pub mod rules;

@@ -25,6 +25,7 @@ mod note;
 mod output;
 mod pager;
 mod person;
+mod progress;
 mod prompt;
 mod review;
 mod rules;

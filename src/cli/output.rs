@@ -174,21 +174,3 @@ pub fn finish<T: serde::Serialize>(
     }
     Ok(0)
 }
-
-/// A progress bar on stderr with `template` (indicatif syntax), hidden when stderr is not a
-/// terminal, for the commands that read many rows or messages.
-pub fn progress_bar(template: &str, bar_chars: Option<&str>) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar =
-        indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
-        bar.set_style(match bar_chars {
-            Some(chars) => style.progress_chars(chars),
-            None => style,
-        });
-    }
-    bar
-}
