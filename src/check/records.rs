@@ -9,9 +9,9 @@ use crate::model::records::{
     Actor, Customer, Direction, Document, Handoff, Interaction, Note, Party, Task,
 };
 use crate::model::restricted;
+use crate::model::time::{FUTURE_TOLERANCE_MINUTES, is_future};
 use crate::model::time::{Timestamp, rfc3339};
 use crate::model::{RecordId, suggest};
-use crate::ops::log::FUTURE_TOLERANCE_MINUTES;
 use crate::store::layout;
 use crate::store::snapshot::{Content, Record};
 
@@ -690,7 +690,7 @@ fn quick_file_name(at: &Timestamp, id: &RecordId) -> String {
 }
 
 fn future(ctx: &mut Ctx, path: &str, key: &str, t: &Timestamp) {
-    if *t > ctx.now + Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
+    if is_future(*t, ctx.now) {
         ctx.report(
             Problem::error("dates", format!("`{key}` {} is in the future", rfc3339(t)))
                 .hint("records say what happened; plan future work with `git crm task add --due`"),

@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::Args;
 
 use git_crm::model::text::escape;
-use git_crm::ops::sync::{self, MergeKind, Outcome, SyncOptions, SyncReport};
 use git_crm::render::{self, Format};
+use git_crm::sync::{self, MergeKind, Outcome, SyncOptions, SyncReport};
 
 use super::Ctx;
 use super::output::print;

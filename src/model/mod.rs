@@ -9,6 +9,7 @@ pub mod config_problems;
 pub mod contact;
 pub mod corrections;
 pub mod documents;
+pub mod file_names;
 pub mod handoffs;
 pub mod ids;
 pub mod names;

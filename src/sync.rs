@@ -167,7 +167,8 @@ pub fn sync(txn: &Transaction<'_>, options: &SyncOptions) -> Result<SyncReport> 
                 // Records the other side added under a slug this side renamed (or the other
                 // way round) join their customer's folder before anything is checked.
                 if let Some(actor) = options.actor.as_deref()
-                    && let Some((change, moved)) = super::repair::move_stray_records(store, actor)?
+                    && let Some((change, moved)) =
+                        crate::ops::repair::move_stray_records(store, actor)?
                 {
                     txn.apply(&change, Default::default())?;
                     report.moved = moved;
@@ -241,7 +242,7 @@ fn preflight(store: &Store) -> Result<(String, Upstream)> {
             "commit them (`git add` and `git commit`) or set them aside (`git stash -u`), then run `git crm sync` again",
         ));
     }
-    if !super::init::is_set_up(store) {
+    if !store.merge_driver_registered() {
         return Err(Error::invalid_hint(
             "the git-crm merge driver is not registered in this clone, so git would merge customer records line by line",
             "run `git crm setup` once in this clone, then `git crm sync`",
