@@ -12,6 +12,7 @@ pub mod documents;
 pub mod file_names;
 pub mod handoffs;
 pub mod ids;
+pub mod keys;
 pub mod names;
 pub mod queue;
 pub mod records;
