@@ -78,6 +78,15 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     Ok(0)
 }
 
+/// Said when no imported touchpoint will count in metrics: the default `actor` of an import
+/// is `import`, which starts and stops no clock.
+fn outside_metrics_warning(rows: usize) -> String {
+    format!(
+        "warning: none of the {rows} touchpoint{} counts in metrics: their actor is not `human` (the default for an import is `import`)\n  = hint: when the rows are people's work, set `defaults: {{actor: human}}` in the rules (docs/import.md)",
+        if rows == 1 { "" } else { "s" }
+    )
+}
+
 /// Rules problems come one per line; each line is escaped on its own.
 fn multi_line_error(e: git_crm::Error) -> anyhow::Error {
     match e {
@@ -111,6 +120,9 @@ fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
     let counts = plan.counts();
     for problem in &plan.problems {
         eprintln!("{problem}");
+    }
+    if !refused && plan.all_outside_metrics() {
+        eprintln!("{}", outside_metrics_warning(plan.touchpoint_rows));
     }
     if Format::from(args.format) == Format::Json {
         return print(&json_object(vec![(

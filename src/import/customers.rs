@@ -73,6 +73,8 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         problems: Vec::new(),
         files: Vec::new(),
         ids: Vec::new(),
+        outside_metrics: 0,
+        touchpoint_rows: 0,
     };
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
     for row in rows {

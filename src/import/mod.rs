@@ -98,9 +98,19 @@ pub struct Plan {
     pub files: Vec<FileOp>,
     /// Ids of created and updated records.
     pub ids: Vec<RecordId>,
+    /// Of the valid touchpoint rows, how many metrics will not count (their `actor` is not
+    /// `human`: `import` by default), so the summary can say when none of them counts.
+    pub outside_metrics: usize,
+    /// Valid touchpoint rows (0 for a customers import).
+    pub touchpoint_rows: usize,
 }
 
 impl Plan {
+    /// Whether every valid touchpoint row is one metrics ignore (no `actor: human`).
+    pub fn all_outside_metrics(&self) -> bool {
+        self.touchpoint_rows > 0 && self.outside_metrics == self.touchpoint_rows
+    }
+
     /// Adds one planned row: its outcome, the files it writes, and its id when it creates or
     /// updates a record. A file that the store's write gate would refuse (a multi-line name,
     /// an oversized summary) makes the row a problem instead, located at the row.
