@@ -84,7 +84,14 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
             "every change is a commit",
         ),
     ];
-    let width = steps.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    // Only the commented lines are aligned: the `cd` line's path (as long as the folder's)
+    // would push every comment far to the right.
+    let width = steps
+        .iter()
+        .filter(|(_, comment)| !comment.is_empty())
+        .map(|(c, _)| c.len())
+        .max()
+        .unwrap_or(0);
     let mut out = format!(
         "Built a demo store in {}: {} customers, {} touchpoints, {} notes, {} handoffs, {} tasks in {} commits by {}.\n\nTake the tour:\n",
         report.root.display(),
