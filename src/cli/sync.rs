@@ -59,10 +59,7 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
         no_push: args.no_push,
         actor,
     };
-    let report = match sync::sync(&txn, &options) {
-        Ok(report) => report,
-        Err(err) => return Err(err.into()),
-    };
+    let report = sync::sync(&txn, &options)?;
     if Format::from(args.format) == Format::Json {
         print(&render::json_document("sync", &report))?;
     } else {
