@@ -7,7 +7,7 @@ use clap::Args;
 
 use git_crm::import::{self, Action, ApplyOptions, Plan};
 use git_crm::model::text::escape;
-use git_crm::render::{Format, json_object};
+use git_crm::render::Format;
 
 use super::Ctx;
 use super::output::print;
@@ -115,23 +115,22 @@ fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         eprintln!("{}", outside_metrics_warning(plan.touchpoint_rows));
     }
     if Format::from(args.format) == Format::Json {
-        return print(&json_object(vec![(
-            "import",
-            serde_json::json!({
-                "file": plan.file,
-                "rules": args.rules.display().to_string(),
-                "records": plan.records,
-                "dry_run": args.dry_run,
-                "imported": !refused && !args.dry_run,
-                "created": counts.created,
-                "updated": counts.updated,
-                "unchanged": counts.unchanged,
-                "skipped": counts.skipped,
-                "commit": commit,
-                "problems": plan.problems,
-                "rows": plan.outcomes,
-            }),
-        )]));
+        return print(&git_crm::render::json_of(&Document {
+            import: Summary {
+                file: &plan.file,
+                rules: args.rules.display().to_string(),
+                records: plan.records,
+                dry_run: args.dry_run,
+                imported: !refused && !args.dry_run,
+                created: counts.created,
+                updated: counts.updated,
+                unchanged: counts.unchanged,
+                skipped: counts.skipped,
+                commit,
+                problems: &plan.problems,
+                rows: &plan.outcomes,
+            },
+        }));
     }
     if refused {
         return Ok(());
@@ -187,4 +186,26 @@ fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         }
     }
     print(&out)
+}
+
+/// `import --format json` (docs/import.md).
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    import: Summary<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct Summary<'a> {
+    file: &'a str,
+    rules: String,
+    records: import::RecordType,
+    dry_run: bool,
+    imported: bool,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+    skipped: usize,
+    commit: Option<&'a str>,
+    problems: &'a [import::Problem],
+    rows: &'a [import::Outcome],
 }

@@ -9,7 +9,6 @@ use git_crm::import::ApplyOptions;
 use git_crm::ingest::mail::parse::{Limits, parse_size};
 use git_crm::ingest::{self, Action, Plan};
 use git_crm::model::text::escape;
-use git_crm::render::json_object;
 
 use super::Ctx;
 use super::output::print;
@@ -153,24 +152,23 @@ fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         eprintln!("{problem}");
     }
     if args.format == IngestFormat::Json {
-        return print(&json_object(vec![(
-            "ingest",
-            serde_json::json!({
-                "kind": plan.kind,
-                "sources": plan.sources,
-                "dry_run": args.dry_run,
-                "ingested": !refused && !args.dry_run,
-                "created": counts.created,
-                "updated": counts.updated,
-                "unchanged": counts.unchanged,
-                "skipped": counts.skipped,
-                "unmatched": counts.unmatched,
-                "customers_created": plan.customers_created,
-                "commit": commit,
-                "problems": plan.problems,
-                "items": plan.outcomes,
-            }),
-        )]));
+        return print(&git_crm::render::json_of(&Document {
+            ingest: Summary {
+                kind: plan.kind,
+                sources: &plan.sources,
+                dry_run: args.dry_run,
+                ingested: !refused && !args.dry_run,
+                created: counts.created,
+                updated: counts.updated,
+                unchanged: counts.unchanged,
+                skipped: counts.skipped,
+                unmatched: counts.unmatched,
+                customers_created: &plan.customers_created,
+                commit,
+                problems: &plan.problems,
+                items: &plan.outcomes,
+            },
+        }));
     }
     if refused {
         return Ok(());
@@ -260,4 +258,27 @@ fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         }
     }
     print(&out)
+}
+
+/// `ingest --format json` (docs/ingest.md).
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    ingest: Summary<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct Summary<'a> {
+    kind: ingest::Kind,
+    sources: &'a [String],
+    dry_run: bool,
+    ingested: bool,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+    skipped: usize,
+    unmatched: usize,
+    customers_created: &'a [String],
+    commit: Option<&'a str>,
+    problems: &'a [ingest::Problem],
+    items: &'a [ingest::Outcome],
 }

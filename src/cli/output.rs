@@ -139,12 +139,20 @@ pub fn finish<T: serde::Serialize>(
         },
     )?;
     if Format::from(args.format) == Format::Json {
-        print(&git_crm::render::json_object(vec![
-            ("id", serde_json::json!(id)),
-            ("path", serde_json::json!(planned.path)),
-            ("commit", serde_json::json!(commit)),
-            ("record", serde_json::to_value(&planned.record)?),
-        ]))?;
+        /// What a write command prints with `--format json`.
+        #[derive(serde::Serialize)]
+        struct Written<'a, T> {
+            id: &'a str,
+            path: &'a str,
+            commit: Option<&'a str>,
+            record: &'a T,
+        }
+        print(&git_crm::render::json_of(&Written {
+            id,
+            path: &planned.path,
+            commit: commit.as_deref(),
+            record: &planned.record,
+        }))?;
     } else {
         let commit = match &commit {
             Some(c) => format!(" in commit {}", &c[..c.len().min(10)]),

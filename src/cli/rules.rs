@@ -114,11 +114,20 @@ fn run_rules(ctx: &Ctx, args: RunArgs) -> Result<i32> {
         None => None,
     };
     match args.format {
-        TextJson::Json => print(&git_crm::render::json_object(vec![
-            ("run", serde_json::to_value(&planned)?),
-            ("dry_run", serde_json::json!(args.dry_run)),
-            ("commit", serde_json::json!(commit)),
-        ]))?,
+        TextJson::Json => {
+            /// `rules run --format json` (docs/rules.md).
+            #[derive(serde::Serialize)]
+            struct Document<'a> {
+                run: &'a Run,
+                dry_run: bool,
+                commit: Option<&'a str>,
+            }
+            print(&git_crm::render::json_of(&Document {
+                run: &planned,
+                dry_run: args.dry_run,
+                commit: commit.as_deref(),
+            }))?
+        }
         TextJson::Table => {
             if !(args.quiet && planned.plan.is_empty()) {
                 print(&text(ctx, &planned, &args, commit.as_deref()))?;

@@ -795,7 +795,10 @@ mod tests {
 
     fn waiting(thread: &[&Interaction], slug: &str) -> Option<Unanswered> {
         let states = crate::model::threads::thread_states(thread.iter().copied());
-        waiting_threads(states, slug).into_iter().next().map(|(u, _)| u)
+        waiting_threads(states, slug)
+            .into_iter()
+            .next()
+            .map(|(u, _)| u)
     }
 
     #[test]

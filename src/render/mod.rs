@@ -218,6 +218,25 @@ pub fn json_text(value: &serde_json::Value) -> String {
     out
 }
 
+/// A versioned document written from a typed struct: `{"version": 1, ...the body's fields}`.
+/// Each command's JSON is a struct of its own (its schema is the struct), rather than keys
+/// assembled by hand.
+#[derive(Serialize)]
+struct Versioned<'a, T: Serialize> {
+    version: u32,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+/// The JSON text of a versioned document whose top-level keys are the fields of `body`.
+pub fn json_of<T: Serialize>(body: &T) -> String {
+    let doc = Versioned {
+        version: JSON_VERSION,
+        body,
+    };
+    json_text(&serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null))
+}
+
 /// A JSON document from several top-level keys.
 pub fn json_object(pairs: Vec<(&str, serde_json::Value)>) -> String {
     let mut doc = serde_json::Map::new();
