@@ -1264,12 +1264,12 @@ module completions {
 
   # A customer's touchpoints, notes, handoffs and tasks in one chronological view
   export extern "git-crm timeline" [
-    --since: string           # Only entries at or after this time (`2026-10-01`, `30d`)
-    --until: string           # Only entries before this time
+    --since: string           # Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)
+    --until: string           # Only what happened before this time (the same forms as --since)
     --channel: string         # Only touchpoints on these channels (repeatable)
     --kind: string@"nu-complete git-crm timeline kind" # Only these kinds (repeatable)
     --by: string              # Only entries by these people or contacts (repeatable)
-    --tz: string              # Time zone for times and days (default: the store's `timezone`, else UTC)
+    --tz: string              # Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store's `timezone`, else UTC). Never the machine's zone
     --body                    # Print touchpoint and note bodies
     --history                 # Weave in who changed the customer when, from git (field changes, renames, edits)
     --format: string@"nu-complete git-crm timeline format" # Output format (json is versioned; see docs/)
@@ -1297,8 +1297,8 @@ module completions {
 
   # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
   export extern "git-crm find" [
-    --since: string           # Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)
-    --until: string           # Only touchpoints and notes before this time
+    --since: string           # Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)
+    --until: string           # Only what happened before this time (the same forms as --since)
     --team: string            # Only customers of these teams (repeatable, or comma-separated)
     --owner: string           # Only customers owned by these people
     --channel: string         # Only touchpoints on these channels
@@ -1686,7 +1686,7 @@ module completions {
 
   # A customer's git history in words: who changed what, when, in which commit
   export extern "git-crm history" [
-    --tz: string              # Time zone for times (default: the store's `timezone`, else UTC)
+    --tz: string              # Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store's `timezone`, else UTC). Never the machine's zone
     --format: string@"nu-complete git-crm history format" # Output format: table (text), markdown or json
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)

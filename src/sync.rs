@@ -52,17 +52,6 @@ pub enum Outcome {
     CheckFailed,
 }
 
-impl Outcome {
-    /// The process exit code: 0, 3 for a conflict (as [`Error::Conflict`]), 1 for check errors.
-    pub fn exit_code(self) -> i32 {
-        match self {
-            Outcome::UpToDate | Outcome::Synced | Outcome::DryRun => 0,
-            Outcome::Conflict => 3,
-            Outcome::CheckFailed => 1,
-        }
-    }
-}
-
 /// How the upstream's commits came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

@@ -9,7 +9,7 @@ use git_crm::render;
 use git_crm::render::columns::Marked;
 
 use super::Ctx;
-use super::args::{TextJson, period, split_list};
+use super::args::{TextJson, split_list};
 use super::output::print;
 
 /// The long help of `find`: what is searched and how hits are ranked.
@@ -32,12 +32,8 @@ pub struct FindArgs {
     /// What to look for: words, a name, an email, a phone number or a mail domain.
     #[arg(required = true, num_args = 1.., value_name = "TEXT")]
     text: Vec<String>,
-    /// Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`).
-    #[arg(long)]
-    since: Option<String>,
-    /// Only touchpoints and notes before this time.
-    #[arg(long)]
-    until: Option<String>,
+    #[command(flatten)]
+    period: super::args::PeriodArgs,
     /// Only customers of these teams (repeatable, or comma-separated).
     #[arg(long)]
     team: Vec<String>,
@@ -66,7 +62,7 @@ pub struct FindArgs {
 
 pub fn run(ctx: &Ctx, args: FindArgs) -> Result<i32> {
     let zone = ctx.store.zone();
-    let (since, until) = period(ctx, zone, args.since.as_deref(), args.until.as_deref())?;
+    let (since, until) = args.period.resolve(ctx, zone)?;
     let query = Query {
         text: args.text.join(" "),
         since,
