@@ -261,6 +261,10 @@ const GROUP_HEADERS: [&str; 11] = [
     "consistency",
 ];
 
+/// The columns of [`GROUP_HEADERS`] that belong to one metric: a terminal too narrow for the
+/// whole table gets it in parts, never a metric split between two.
+const GROUP_PARTS: [std::ops::Range<usize>; 5] = [1..5, 5..6, 6..9, 9..10, 10..11];
+
 fn group_rows(report: &Report) -> Vec<Vec<String>> {
     report
         .groups
@@ -649,7 +653,17 @@ fn title(part: Part) -> &'static str {
 fn text(ui: &Ui, report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> String {
     let mut out = format!("{}\n", title(part));
     for (k, v) in param_lines(&report.params) {
-        out.push_str(&format!("  {k}: {}\n", escape(&v)));
+        // A long value (the calendars of every team) goes on under itself, broken between
+        // words, never through a team's name.
+        let line = format!("{k}: {}", escape(&v));
+        let lines = match ui.width {
+            Some(w) => super::columns::wrap(&line, usize::from(w).saturating_sub(4)),
+            None => vec![line],
+        };
+        for (i, l) in lines.iter().enumerate() {
+            let indent = if i == 0 { "  " } else { "    " };
+            out.push_str(&format!("{indent}{l}\n"));
+        }
     }
     out.push('\n');
     if part == Part::Overview {
@@ -672,7 +686,12 @@ fn text(ui: &Ui, report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> Stri
     }
     if !report.groups.is_empty() {
         out.push_str("\nBy group\n");
-        out.push_str(&table(ui, &GROUP_HEADERS, &group_rows(report)));
+        out.push_str(&super::columns::columns_in_parts(
+            &GROUP_HEADERS,
+            &group_rows(report),
+            &ui.layout(),
+            &GROUP_PARTS,
+        ));
     }
     if !gates.is_empty() {
         out.push_str("\nGates\n");
