@@ -152,13 +152,9 @@ fn write_partitions(
     format: PartFormat,
     force: bool,
 ) -> Result<i32> {
-    let bar = super::output::progress_bar("{msg} [{bar:30}] {pos}/{len} files", Some("=> "));
-    bar.set_message(format!("export {}", table.schema.kind));
-    let written = partitions::write(dir, table, format, force, &|done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    })?;
-    bar.finish_and_clear();
+    let bar = super::progress::Bar::new();
+    let written = partitions::write(dir, table, format, force, &bar)?;
+    bar.finish();
     let span = match (written.months.first(), written.months.last()) {
         (Some(a), Some(b)) if a == b => format!(" ({a})"),
         (Some(a), Some(b)) => format!(" ({a} to {b})"),

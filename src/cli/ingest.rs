@@ -4,7 +4,6 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use indicatif::ProgressBar;
 
 use git_crm::import::ApplyOptions;
 use git_crm::ingest::mail::parse::{Limits, parse_size};
@@ -82,16 +81,11 @@ pub struct VcfArgs {
     common: CommonArgs,
 }
 
-fn progress_bar(what: &str) -> ProgressBar {
-    super::output::progress_bar(&format!("{{msg:>10}} {{pos}} {what} ({{per_sec}})"), None)
-}
-
 pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
     let (actor, txn) = ctx.begin_write()?;
     let (plan, common) = match &cmd {
         IngestCommand::Mail(args) => {
-            let bar = progress_bar("messages");
-            bar.set_message("reading");
+            let bar = super::progress::Bar::new();
             let options = ingest::mail::Options {
                 paths: args.paths.clone(),
                 limits: Limits {
@@ -101,7 +95,7 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
                 create_customers: args.common.create_customers,
             };
             let plan = ingest::mail::plan(&ctx.store, &options, &bar)?;
-            bar.finish_and_clear();
+            bar.finish();
             (plan, &args.common)
         }
         IngestCommand::Ics(args) => {
@@ -130,10 +124,9 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
     let options = ApplyOptions {
         no_commit: common.no_commit,
     };
-    let bar = progress_bar("files");
-    bar.set_message("writing");
+    let bar = super::progress::Bar::new();
     let applied = ingest::write(&txn, &plan, &actor, &options, &bar)?;
-    bar.finish_and_clear();
+    bar.finish();
     report(common, &plan, applied.commit.as_deref(), false)?;
     Ok(0)
 }

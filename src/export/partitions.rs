@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, IoContext, Result};
 use crate::model::text;
+use crate::progress::Progress;
 use crate::store::fs::{self, Kind};
 
 use super::table::Table;
@@ -105,14 +106,13 @@ fn earlier_export(dir: &Path, kind: &str) -> Result<Vec<String>> {
 
 /// Writes `table` under `dir`, one file per month, then `schema.json`; with `force` an earlier
 /// export of the same kind is replaced (its months that are no longer in the data removed),
-/// without it an existing `DIR/<kind>` is refused. `progress(done, total)` is called after
-/// each file.
+/// without it an existing `DIR/<kind>` is refused. `progress` counts the files written.
 pub fn write(
     dir: &Path,
     table: &Table,
     format: PartFormat,
     force: bool,
-    progress: &dyn Fn(usize, usize),
+    progress: &dyn Progress,
 ) -> Result<Written> {
     let kind = table.schema.kind;
     match std::fs::metadata(dir) {
@@ -147,9 +147,9 @@ pub fn write(
         }
     };
     let months = table.by_month();
-    let total = months.len() + 1;
+    progress.phase("writing", "files", Some(months.len() as u64 + 1));
     let mut written = BTreeSet::new();
-    for (done, (month, rows)) in months.iter().enumerate() {
+    for (month, rows) in &months {
         let bytes = match format {
             PartFormat::Parquet => super::parquet::write(table.schema, rows)?,
             PartFormat::Jsonl => table.jsonl(rows.iter().copied()).into_bytes(),
@@ -157,12 +157,12 @@ pub fn write(
         let rel = format!("{kind}/month={month}/{}", part_name(format));
         fs::write(dir, &rel, &bytes)?;
         written.insert(rel);
-        progress(done + 1, total);
+        progress.advance(1);
     }
     let schema_rel = format!("{kind}/schema.json");
     fs::write(dir, &schema_rel, table.schema.to_json().as_bytes())?;
     written.insert(schema_rel);
-    progress(total, total);
+    progress.advance(1);
     let mut removed = 0;
     for rel in earlier.iter().filter(|r| !written.contains(*r)) {
         fs::remove(dir, rel)?;

@@ -27,6 +27,7 @@ mod merge_driver;
 mod metrics;
 mod note;
 mod people;
+mod readme;
 mod rename_merge;
 mod review;
 mod robustness;
