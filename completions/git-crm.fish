@@ -888,7 +888,9 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "csv\t''
 json\t''
-vcf\t''"
+vcf\t''
+jsonl\t'One JSON object per line (to stdout, or partitioned by month under --output)'
+parquet\t'Parquet files partitioned by month under --output (DuckDB, warehouses)'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l since -d 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l until -d 'Only records before this time' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l owner -d 'Only customers owned by this person (and their records)' -r
@@ -896,11 +898,14 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l team -d 'Only
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l tag -d 'Only records with all these tags (customers: customer tags; repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l customer -d 'Only these customers (slugs, or contact emails or phones; repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l channel -d 'Only touchpoints on these channels (repeatable)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s o -l output -d 'Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l at -d 'Compute thread and handoff facts as of this instant (default now), as `metrics --at`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
 always\t''
 never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l force -d 'Replace an earlier export in the --output folder'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s V -l version -d 'Print version'

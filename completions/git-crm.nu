@@ -1544,11 +1544,11 @@ module completions {
   ]
 
   def "nu-complete git-crm export what" [] {
-    [ "customers" "touchpoints" "notes" "handoffs" "contacts" ]
+    [ "customers" "touchpoints" "notes" "handoffs" "threads" "contacts" ]
   }
 
   def "nu-complete git-crm export format" [] {
-    [ "csv" "json" "vcf" ]
+    [ "csv" "json" "vcf" "jsonl" "parquet" ]
   }
 
   def "nu-complete git-crm export color" [] {
@@ -1565,6 +1565,9 @@ module completions {
     --tag: string             # Only records with all these tags (customers: customer tags; repeatable)
     --customer: string        # Only these customers (slugs, or contact emails or phones; repeatable)
     --channel: string         # Only touchpoints on these channels (repeatable)
+    --output(-o): path        # Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)
+    --force                   # Replace an earlier export in the --output folder
+    --at: string              # Compute thread and handoff facts as of this instant (default now), as `metrics --at`
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm export color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured

@@ -12,6 +12,7 @@ mod corrections;
 mod customer;
 mod documents;
 mod export;
+mod export_analyst;
 mod find;
 mod handoff;
 mod history;
