@@ -520,11 +520,39 @@ fn suffix(d: &Document) -> String {
     }
 }
 
+/// Removes the folders earlier `docs open` runs left for their opener, once they are an hour
+/// old (the opener may still be reading a copy when the command ends, so a copy cannot go at
+/// once). Only real folders named by us are removed; a link is left alone.
+fn remove_old_copies(base: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_string_lossy().starts_with("git-crm-open-") {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > hour);
+        if meta.is_dir() && old {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// A private folder for documents handed to the opener (readable by the user only).
 fn open_dir() -> Result<PathBuf> {
     let base = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
+    remove_old_copies(&base);
     let dir = base.join(format!("git-crm-open-{}", std::process::id()));
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]
