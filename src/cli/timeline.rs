@@ -65,7 +65,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     };
     let timeline = with_history(ctx, args.history, &slug, timeline, &filter)?;
     print(&match Format::from(args.format) {
-        Format::Json => json_with(&timeline, vec![("view", view.json(hidden))]),
+        Format::Json => json_with(&timeline, Some(view.json(hidden))),
         Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
         Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),
     })?;

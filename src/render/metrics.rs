@@ -4,9 +4,8 @@
 
 use chrono::Duration;
 use chrono_tz::Tz;
-use serde_json::json;
 
-use super::{Format, Ui, csv, json_object, markdown_table, table};
+use super::{Format, Ui, csv, markdown_table, table};
 use crate::metrics::gate::{self, Kind, Outcome, STATS};
 use crate::metrics::{Metrics, Params, Report, Slice};
 use crate::model::text::escape;
@@ -604,32 +603,50 @@ fn csv_rows(report: &Report, part: Part) -> Vec<Vec<String>> {
     rows
 }
 
+/// `metrics --format json` (docs/metrics.md): the parameters, the metrics asked for (all five,
+/// or the one of `metrics <name>`), the `--by` groups and the `--fail-if` outcomes when there
+/// are any.
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    params: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frt: Option<&'a crate::metrics::frt::Frt>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fcr: Option<&'a crate::metrics::fcr::Fcr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handoff: Option<&'a crate::metrics::handoff::HandoffReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<&'a crate::metrics::coverage::Coverage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consistency: Option<&'a crate::metrics::consistency::Consistency>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    groups: &'a [crate::metrics::Group],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    gates: &'a [Outcome],
+}
+
+impl<'a> Document<'a> {
+    fn of(report: &'a Report, part: Part, gates: &'a [Outcome]) -> Self {
+        let m = &report.metrics;
+        let shown = |name: &str| part.name().is_none_or(|p| p == name);
+        Document {
+            params: params_json(&report.params),
+            frt: shown("frt").then_some(&m.frt),
+            fcr: shown("fcr").then_some(&m.fcr),
+            handoff: shown("handoff").then_some(&m.handoff),
+            coverage: shown("coverage").then_some(&m.coverage),
+            consistency: shown("consistency").then_some(&m.consistency),
+            groups: &report.groups,
+            gates,
+        }
+    }
+}
+
 /// Renders `part` of the report in `format`, with the gate outcomes when there are any.
 pub fn render(ui: &Ui, format: Format, report: &Report, part: Part, gates: &[Outcome]) -> String {
     let tz: Tz = report.params.tz.parse().unwrap_or(Tz::UTC);
     match format {
-        Format::Json => {
-            let mut pairs = vec![("params", params_json(&report.params))];
-            let value = serde_json::to_value(&report.metrics).unwrap_or_default();
-            match part.name() {
-                Some(name) => pairs.push((name, value[name].clone())),
-                None => {
-                    for name in crate::metrics::METRICS {
-                        pairs.push((name, value[name].clone()));
-                    }
-                }
-            }
-            if !report.groups.is_empty() {
-                pairs.push((
-                    "groups",
-                    serde_json::to_value(&report.groups).unwrap_or_default(),
-                ));
-            }
-            if !gates.is_empty() {
-                pairs.push(("gates", json!(gates)));
-            }
-            json_object(pairs)
-        }
+        Format::Json => super::json_of(&Document::of(report, part, gates)),
         Format::Csv => csv(
             &["group", "metric", "stat", "value"],
             &csv_rows(report, part),

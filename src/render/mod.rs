@@ -243,16 +243,6 @@ pub fn json_of<T: Serialize>(body: &T) -> String {
     json_text(&serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null))
 }
 
-/// A JSON document from several top-level keys.
-pub fn json_object(pairs: Vec<(&str, serde_json::Value)>) -> String {
-    let mut doc = serde_json::Map::new();
-    doc.insert("version".into(), JSON_VERSION.into());
-    for (k, v) in pairs {
-        doc.insert(k.into(), v);
-    }
-    json_text(&serde_json::Value::Object(doc))
-}
-
 /// A time for tables: `2026-11-02 14:30` in `zone`.
 pub fn short_time(t: &crate::model::Timestamp, zone: chrono_tz::Tz) -> String {
     t.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()

@@ -273,21 +273,24 @@ pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
 
 /// JSON: `{"version":1, "customer": {...}, "entries": [...]}`.
 pub fn json(t: &Timeline) -> String {
-    json_with(t, Vec::new())
+    json_with(t, None)
 }
 
-/// [`json`] with more top-level keys after the entries (the view a command applied).
-pub fn json_with(t: &Timeline, extra: Vec<(&str, serde_json::Value)>) -> String {
-    let mut pairs = vec![
-        (
-            "customer",
-            serde_json::to_value(&t.customer).unwrap_or_default(),
-        ),
-        (
-            "entries",
-            serde_json::to_value(&t.entries).unwrap_or_default(),
-        ),
-    ];
-    pairs.extend(extra);
-    super::json_object(pairs)
+/// `timeline --format json` (docs/collaboration.md): the customer, the entries, and the view
+/// the command applied, when it applied one.
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    customer: &'a crate::model::records::Customer,
+    entries: &'a [crate::timeline::Entry],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<serde_json::Value>,
+}
+
+/// [`json`] with the view a command applied after the entries.
+pub fn json_with(t: &Timeline, view: Option<serde_json::Value>) -> String {
+    super::json_of(&Document {
+        customer: &t.customer,
+        entries: &t.entries,
+        view,
+    })
 }
