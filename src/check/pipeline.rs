@@ -410,7 +410,7 @@ pub(crate) fn run_scan(
         )
         .part(&[
             u8::from(inputs.clone_checked),
-            u8::from(crate::ops::init::is_set_up(store)),
+            u8::from(store.merge_driver_registered()),
         ])
         // Unmerged paths are read from git's index: its stat data stands for its content.
         .part(&crate::git::index_file_digest(store.repo_root()).to_le_bytes());

@@ -78,7 +78,7 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
     };
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
     for row in rows {
-        ctx.progress.inc(1);
+        ctx.progress.advance(1);
         let mapped = ctx.rules.map_row(&row.cells);
         if mapped.skip {
             plan.outcomes

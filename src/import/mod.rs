@@ -17,11 +17,11 @@ pub mod values;
 use std::fmt;
 use std::path::Path;
 
-use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::{RecordId, text};
+use crate::progress::Progress;
 use crate::store::{FileOp, Store};
 
 pub use apply::{ApplyOptions, apply};
@@ -184,7 +184,7 @@ pub struct Context<'a> {
     pub file: String,
     pub times: values::TimeReader,
     pub now: crate::model::Timestamp,
-    pub progress: &'a ProgressBar,
+    pub progress: &'a dyn Progress,
 }
 
 impl Context<'_> {
@@ -256,7 +256,7 @@ pub fn plan(
     data: &Path,
     rules_path: &Path,
     actor: &str,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Plan> {
     let rules_file = RulesFile::read(rules_path)?;
     let sheet = read::read(
@@ -272,7 +272,7 @@ pub fn plan(
         Some(z) => crate::model::time::parse_zone(z).map_err(crate::Error::invalid)?,
         None => store.zone(),
     };
-    progress.set_length(rows.len() as u64);
+    progress.phase("reading", "rows", Some(rows.len() as u64));
     let ctx = Context {
         store,
         rules: &rules,

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::error::Result;
 use crate::model::records::{Actor, Customer, Direction, Interaction, RecordKind, Source};
 use crate::model::{RecordId, Timestamp, text};
-use crate::ops::log::{FUTURE_TOLERANCE_MINUTES, planned_interaction};
+use crate::ops::log::planned_interaction;
 use crate::store::edit::{FieldEdit, edit_text};
 use crate::store::{FileOp, layout};
 
@@ -87,7 +87,7 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
     let mut valid = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in rows {
-        ctx.progress.inc(1);
+        ctx.progress.advance(1);
         let mapped = ctx.rules.map_row(&row.cells);
         if mapped.skip {
             plan.outcomes
@@ -223,9 +223,10 @@ fn validate(
                 None => fail(format!("`{}` is not a record id (a UUID)", text::escape(v))),
             },
             "at" | "recorded_at" => match ctx.times.parse(v) {
-                Ok(t) if t > ctx.now + chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES) => fail(
-                    format!("{} is in the future", crate::model::time::rfc3339(&t)),
-                ),
+                Ok(t) if crate::model::time::is_future(t, ctx.now) => fail(format!(
+                    "{} is in the future",
+                    crate::model::time::rfc3339(&t)
+                )),
                 Ok(t) if field == "at" => at = Some(t),
                 Ok(t) => {
                     recorded_at = Some(t);
