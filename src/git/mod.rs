@@ -9,6 +9,7 @@ mod config;
 mod diff;
 mod history;
 mod index;
+mod index_write;
 pub mod lfs;
 mod line_merge;
 pub mod remote;
@@ -27,6 +28,7 @@ pub use config::{
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
 pub use index::{EntryKind, FileStat, Unmerged, WorkTreeFile, mark_unchanged, unmerged_paths};
+pub use index_write::IndexFormat;
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
 pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};

@@ -13,6 +13,7 @@ mod customer;
 mod documents;
 mod export;
 mod find;
+mod git_index;
 mod handoff;
 mod history;
 mod hostile;
