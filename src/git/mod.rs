@@ -3,6 +3,7 @@
 //! store and leaves `git status` clean. Configuration of the clone and network transport use the
 //! user's `git`, so credential helpers, SSH agents and hooks behave as the user expects.
 
+pub mod bloom;
 mod bulk;
 mod commit;
 mod config;
@@ -15,6 +16,7 @@ mod line_merge;
 pub mod remote;
 mod repo;
 mod tree;
+pub mod tuning;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{

@@ -14,6 +14,7 @@ mod documents;
 mod export;
 mod find;
 mod git_index;
+mod git_setup;
 mod handoff;
 mod history;
 mod hostile;
