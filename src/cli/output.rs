@@ -78,6 +78,11 @@ pub fn note(text: &str) {
     eprintln!("note: {}", git_crm::model::text::escape(text));
 }
 
+/// Warns on stderr about something that limits the answer (customers a command could not see).
+pub fn warn(text: &str) {
+    eprintln!("warning: {}", git_crm::model::text::escape(text));
+}
+
 /// Prints the error and its hint to stderr and returns the exit code for it.
 pub fn report_error(err: &anyhow::Error) -> i32 {
     if err.chain().any(|e| {

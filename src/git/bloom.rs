@@ -63,11 +63,12 @@ impl ChangedPaths {
         (!files.is_empty()).then_some(ChangedPaths { files })
     }
 
-    /// The key of `path` (repository-relative, no trailing `/`). `None` for a path with bytes
-    /// >= 0x80, which version-1 filters hashed wrongly: such paths are always looked up in
-    /// trees.
+    /// The key of `path` (repository-relative, no trailing `/`). `None` for the root and for a
+    /// path with bytes >= 0x80, which version-1 filters hashed wrongly: such paths are always
+    /// looked up in trees.
     pub fn key(&self, path: &str) -> Option<PathKey> {
-        if !path.is_ascii() {
+        // git adds no key for the root, and hashed bytes >= 0x80 differently before version 2.
+        if path.is_empty() || !path.is_ascii() {
             return None;
         }
         let num_hashes = self.files.first()?.num_hashes;

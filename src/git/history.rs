@@ -1,6 +1,9 @@
 //! The history of one folder (a customer): the commits that changed it, found by a walk that
 //! compares the folder's tree id in each commit with its parents' (memoised lookups; gix has no
-//! path-limited log), following the folder back through renames.
+//! path-limited log), following the folder back through renames. Where git wrote changed-path
+//! Bloom filters (`git commit-graph write --changed-paths`), a commit whose filter rules the
+//! folder out is passed without reading a tree, as `git log -- <path>` does: on a long history
+//! that is nearly every commit.
 
 use std::collections::HashMap;
 
@@ -48,11 +51,12 @@ pub fn path_history(
     let mut paths: HashMap<String, String> = HashMap::new();
     paths.insert(head.clone(), path.trim_matches('/').to_string());
     let mut out = Vec::new();
+    let filters = repo.changed_paths();
+    let mut keys: HashMap<String, Option<super::bloom::PathKey>> = HashMap::new();
     for (id, parents) in repo.graph(&head)? {
         let Some(path) = paths.get(&id).cloned() else {
             continue;
         };
-        let here = repo.entry_id(&id, &path)?;
         let mut parent_paths: Vec<(String, String)> = parents
             .iter()
             .filter(|p| repo.has_object(p))
@@ -63,6 +67,19 @@ pub fn path_history(
             truncated = true;
             continue;
         }
+        if let (Some(filters), [(parent, _)]) = (&filters, parent_paths.as_slice()) {
+            let key = keys
+                .entry(path.clone())
+                .or_insert_with(|| filters.key(&path));
+            if let Some(key) = key
+                && filters.unchanged(&super::repo::oid(&id)?, key)
+            {
+                // The folder is as the parent has it: nothing to report, nothing moved.
+                paths.entry(parent.clone()).or_insert(path);
+                continue;
+            }
+        }
+        let here = repo.entry_id(&id, &path)?;
         let mut renamed_from = None;
         if here.is_some()
             && let Some((first, _)) = parent_paths.first()

@@ -15,6 +15,7 @@ pub mod lfs;
 mod line_merge;
 pub mod remote;
 mod repo;
+mod sparse;
 mod tree;
 pub mod tuning;
 
@@ -33,6 +34,7 @@ pub use index::{EntryKind, FileStat, Unmerged, WorkTreeFile, mark_unchanged, unm
 pub use index_write::IndexFormat;
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
+pub use sparse::SparseCheckout;
 pub use tree::{TreeFile, blob_id, git_dir, list_files, read_blobs, read_file, read_files};
 
 use crate::model::time::Timestamp;

@@ -159,12 +159,9 @@ impl Repo {
             .map_err(|e| git_error("cannot walk history", e))?;
         let mut out = Vec::new();
         for info in walk {
+            // The walk reads parents from the commit-graph when git wrote one.
             let info = info.map_err(|e| git_error("cannot walk history", e))?;
-            let commit = self
-                .repo
-                .find_commit(info.id)
-                .map_err(|e| git_error("cannot read commit", e))?;
-            let parents = commit.parent_ids().map(|p| p.to_string()).collect();
+            let parents = info.parent_ids.iter().map(|p| p.to_string()).collect();
             out.push((info.id.to_string(), parents));
         }
         Ok(out)
@@ -233,14 +230,53 @@ impl Repo {
         Ok(found)
     }
 
-    /// The content of a blob.
+    /// git's changed-path Bloom filters, when the commit-graph has them and git would read them
+    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default).
+    pub fn changed_paths(&self) -> Option<super::bloom::ChangedPaths> {
+        let config = self.repo.config_snapshot();
+        let on = |key: &str| config.boolean(key).unwrap_or(true);
+        if !on("core.commitGraph") || !on("commitGraph.readChangedPaths") {
+            return None;
+        }
+        super::bloom::ChangedPaths::open(self.repo.objects.store_ref().path())
+    }
+
+    /// The content of a blob. In a partial clone (`git clone --filter=blob:none`) a blob that
+    /// is not on this machine yet is fetched from the promisor remote by `git cat-file`, as
+    /// `git log -p` would: gix does not fetch missing objects.
     pub fn blob(&self, id: &str) -> Result<Vec<u8>> {
-        Ok(self
-            .repo
-            .find_object(oid(id)?)
-            .map_err(|e| git_error("cannot read blob", e))?
-            .detach()
-            .data)
+        let object_id = oid(id)?;
+        match self.repo.find_object(object_id) {
+            Ok(object) => Ok(object.detach().data),
+            Err(e) if !self.repo.has_object(object_id) && self.is_partial_clone() => {
+                let work_dir = self.repo.workdir().unwrap_or(self.repo.git_dir());
+                let output = super::git_command(work_dir)
+                    .args(["cat-file", "blob", id])
+                    .stdin(std::process::Stdio::null())
+                    .output()
+                    .map_err(|e| git_error("cannot run git cat-file", e))?;
+                if output.status.success() {
+                    Ok(output.stdout)
+                } else {
+                    Err(git_error(
+                        "cannot read blob (not fetched from the partial clone's remote)",
+                        e,
+                    ))
+                }
+            }
+            Err(e) => Err(git_error("cannot read blob", e)),
+        }
+    }
+
+    /// Whether objects may be missing by design: a remote is a promisor (partial clone).
+    fn is_partial_clone(&self) -> bool {
+        let config = self.repo.config_snapshot();
+        config.string("extensions.partialClone").is_some()
+            || self.repo.remote_names().iter().any(|name| {
+                config
+                    .boolean(format!("remote.{name}.promisor").as_str())
+                    .unwrap_or(false)
+            })
     }
 }
 

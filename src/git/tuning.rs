@@ -68,8 +68,7 @@ pub fn missing(repo_root: &Path) -> Result<Vec<Accelerator>> {
         Some(format) => format.version == 4,
         None => true,
     };
-    let has_filters =
-        super::bloom::ChangedPaths::open(&repo.common_dir().join("objects")).is_some();
+    let has_filters = super::bloom::ChangedPaths::open(repo.objects.store_ref().path()).is_some();
     let maintained = config.string("maintenance.strategy").is_some() || registered(&repo);
     Ok(Accelerator::ALL
         .into_iter()

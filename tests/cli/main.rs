@@ -27,6 +27,7 @@ mod log;
 mod merge_driver;
 mod metrics;
 mod note;
+mod partial_clone;
 mod people;
 mod rename_merge;
 mod review;
