@@ -6,6 +6,7 @@
 //! that is nearly every commit.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::diff::{FileChange, FileStatus};
 use super::repo::{CommitInfo, Repo};
@@ -46,17 +47,35 @@ pub fn path_history(
     marker: &str,
     same_owner: &dyn Fn(&[u8]) -> bool,
 ) -> Result<PathHistory> {
-    let head = repo.resolve(head)?;
+    let head = super::repo::oid(&repo.resolve(head)?)?;
     let mut truncated = false;
-    let mut paths: HashMap<String, String> = HashMap::new();
-    paths.insert(head.clone(), path.trim_matches('/').to_string());
+    // Where the folder is in each commit still to visit. Most commits of a long history pass
+    // through the Bloom-filter branch below, so it works on ids and shared paths only.
+    let mut paths: HashMap<gix::ObjectId, Rc<str>> = HashMap::new();
+    paths.insert(head, Rc::from(path.trim_matches('/')));
     let mut out = Vec::new();
     let filters = repo.changed_paths();
-    let mut keys: HashMap<String, Option<super::bloom::PathKey>> = HashMap::new();
-    for (id, parents) in repo.graph(&head)? {
-        let Some(path) = paths.get(&id).cloned() else {
+    let mut keys: HashMap<Rc<str>, Option<super::bloom::PathKey>> = HashMap::new();
+    for (oid, parent_oids) in repo.graph_ids(head)? {
+        // Each commit is visited once: its entry is not needed afterwards.
+        let Some(path) = paths.remove(&oid) else {
             continue;
         };
+        if let (Some(filters), [parent]) = (&filters, parent_oids.as_slice()) {
+            let key = keys
+                .entry(path.clone())
+                .or_insert_with(|| filters.key(&path));
+            if let Some(key) = key
+                && filters.unchanged(&oid, key)
+            {
+                // The folder is as the parent has it: nothing to report, nothing moved.
+                paths.entry(*parent).or_insert(path);
+                continue;
+            }
+        }
+        let id = oid.to_string();
+        let parents: Vec<String> = parent_oids.iter().map(|p| p.to_string()).collect();
+        let path = path.to_string();
         let mut parent_paths: Vec<(String, String)> = parents
             .iter()
             .filter(|p| repo.has_object(p))
@@ -66,18 +85,6 @@ pub fn path_history(
             // A shallow clone's boundary: what this commit changed cannot be told.
             truncated = true;
             continue;
-        }
-        if let (Some(filters), [(parent, _)]) = (&filters, parent_paths.as_slice()) {
-            let key = keys
-                .entry(path.clone())
-                .or_insert_with(|| filters.key(&path));
-            if let Some(key) = key
-                && filters.unchanged(&super::repo::oid(&id)?, key)
-            {
-                // The folder is as the parent has it: nothing to report, nothing moved.
-                paths.entry(parent.clone()).or_insert(path);
-                continue;
-            }
         }
         let here = repo.entry_id(&id, &path)?;
         let mut renamed_from = None;
@@ -92,8 +99,8 @@ pub fn path_history(
         }
         for (parent, parent_path) in &parent_paths {
             paths
-                .entry(parent.clone())
-                .or_insert_with(|| parent_path.clone());
+                .entry(super::repo::oid(parent)?)
+                .or_insert_with(|| Rc::from(parent_path.as_str()));
         }
         if here.is_none() {
             continue;

@@ -149,9 +149,23 @@ impl Repo {
     /// Ids and parent ids of the commits reachable from `head`, newest first (by commit time),
     /// without reading their messages: what a walk needs before it knows which commits matter.
     pub fn graph(&self, head: &str) -> Result<Vec<(String, Vec<String>)>> {
+        Ok(self
+            .graph_ids(oid(head)?)?
+            .into_iter()
+            .map(|(id, parents)| {
+                (
+                    id.to_string(),
+                    parents.iter().map(|p| p.to_string()).collect(),
+                )
+            })
+            .collect())
+    }
+
+    /// [`Repo::graph`] as object ids, for walks of long histories.
+    pub(super) fn graph_ids(&self, head: ObjectId) -> Result<Vec<(ObjectId, Vec<ObjectId>)>> {
         let walk = self
             .repo
-            .rev_walk([oid(head)?])
+            .rev_walk([head])
             .sorting(gix::revision::walk::Sorting::ByCommitTime(
                 Default::default(),
             ))
@@ -161,8 +175,7 @@ impl Repo {
         for info in walk {
             // The walk reads parents from the commit-graph when git wrote one.
             let info = info.map_err(|e| git_error("cannot walk history", e))?;
-            let parents = info.parent_ids.iter().map(|p| p.to_string()).collect();
-            out.push((info.id.to_string(), parents));
+            out.push((info.id, info.parent_ids.to_vec()));
         }
         Ok(out)
     }
@@ -231,8 +244,12 @@ impl Repo {
     }
 
     /// git's changed-path Bloom filters, when the commit-graph has them and git would read them
-    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default).
+    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default; git ignores
+    /// the commit-graph of a shallow clone, whose boundary commits it cannot describe).
     pub fn changed_paths(&self) -> Option<super::bloom::ChangedPaths> {
+        if self.repo.is_shallow().unwrap_or(true) {
+            return None;
+        }
         let config = self.repo.config_snapshot();
         let on = |key: &str| config.boolean(key).unwrap_or(true);
         if !on("core.commitGraph") || !on("commitGraph.readChangedPaths") {
