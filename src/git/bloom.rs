@@ -62,7 +62,7 @@ impl ChangedPaths {
                     .map(|l| chain_dir.join(format!("graph-{l}.graph"))),
             );
         }
-        let files: Vec<GraphFilters> = paths.iter().filter_map(|p| read_graph(p)).collect();
+        let files: Vec<GraphFilters> = paths.iter().filter_map(read_graph).collect();
         (!files.is_empty()).then_some(ChangedPaths { files })
     }
 

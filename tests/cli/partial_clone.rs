@@ -69,11 +69,7 @@ impl Partial {
     }
 
     fn crm(&self, args: &[&str]) -> assert_cmd::assert::Assert {
-        self.origin
-            .sandbox
-            .cmd_in(&self.clone)
-            .args(args)
-            .assert()
+        self.origin.sandbox.cmd_in(&self.clone).args(args).assert()
     }
 
     fn git(&self, args: &[&str]) -> String {
