@@ -157,7 +157,7 @@ pub fn run(args: &InitArgs, acting: Option<&str>) -> Result<i32> {
         out.push_str(&turn_on_lfs(&txn, &report.handle, args.no_commit)?);
     }
     print(&out)?;
-    suggest_accelerators(&report.root)?;
+    suggest_accelerators(store.repo_root())?;
     Ok(0)
 }
 
