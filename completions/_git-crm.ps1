@@ -996,12 +996,12 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;timeline' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only entries at or after this time (`2026-10-01`, `30d`)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only entries before this time')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only what happened before this time (the same forms as --since)')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels (repeatable)')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these kinds (repeatable)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Only entries by these people or contacts (repeatable)')
-            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone for times and days (default: the store''s `timezone`, else UTC)')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store''s `timezone`, else UTC). Never the machine''s zone')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
             [CompletionResult]::new('--view', '--view', [CompletionResultType]::ParameterName, 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
@@ -1017,8 +1017,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;find' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only touchpoints and notes before this time')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only what happened before this time (the same forms as --since)')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers of these teams (repeatable, or comma-separated)')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by these people')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels')
@@ -1202,9 +1202,13 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with all these tags (customers: customer tags; repeatable)')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs, or contact emails or phones; repeatable)')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels (repeatable)')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Compute thread and handoff facts as of this instant (default now), as `metrics --at`')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an earlier export in the --output folder')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -1286,7 +1290,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;history' {
-            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone for times (default: the store''s `timezone`, else UTC)')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store''s `timezone`, else UTC). Never the machine''s zone')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (text), markdown or json')
             [CompletionResult]::new('--store', '--store', [CompletionResultType]::ParameterName, 'The store to use (default: found from the current directory, as git does)')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Act as this person (a handle from .gitcrm/config.yaml)')

@@ -1552,14 +1552,14 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__export)
-            opts="-h -V --format --since --until --owner --team --tag --customer --channel --store --as --color --no-pager --help --version customers touchpoints notes handoffs contacts"
+            opts="-o -h -V --format --since --until --owner --team --tag --customer --channel --output --force --at --store --as --color --no-pager --help --version customers touchpoints notes handoffs threads contacts"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "csv json vcf" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "csv json vcf jsonl parquet" -- "${cur}"))
                     return 0
                     ;;
                 --since)
@@ -1587,6 +1587,18 @@ _git__crm() {
                     return 0
                     ;;
                 --channel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -896,12 +896,12 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;task;help;help'= {
         }
         &'git-crm;timeline'= {
-            cand --since 'Only entries at or after this time (`2026-10-01`, `30d`)'
-            cand --until 'Only entries before this time'
+            cand --since 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)'
+            cand --until 'Only what happened before this time (the same forms as --since)'
             cand --channel 'Only touchpoints on these channels (repeatable)'
             cand --kind 'Only these kinds (repeatable)'
             cand --by 'Only entries by these people or contacts (repeatable)'
-            cand --tz 'Time zone for times and days (default: the store''s `timezone`, else UTC)'
+            cand --tz 'Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store''s `timezone`, else UTC). Never the machine''s zone'
             cand --format 'Output format (json is versioned; see docs/)'
             cand --view 'Apply the view of this role (default: the acting person''s role; `all` shows everything). A view decides what comes first and which tagged records are left out; it is surfacing, not security: everyone with the repository can read every record'
             cand --store 'The store to use (default: found from the current directory, as git does)'
@@ -916,8 +916,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;find'= {
-            cand --since 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)'
-            cand --until 'Only touchpoints and notes before this time'
+            cand --since 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)'
+            cand --until 'Only what happened before this time (the same forms as --since)'
             cand --team 'Only customers of these teams (repeatable, or comma-separated)'
             cand --owner 'Only customers owned by these people'
             cand --channel 'Only touchpoints on these channels'
@@ -1087,9 +1087,13 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --tag 'Only records with all these tags (customers: customer tags; repeatable)'
             cand --customer 'Only these customers (slugs, or contact emails or phones; repeatable)'
             cand --channel 'Only touchpoints on these channels (repeatable)'
+            cand -o 'Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)'
+            cand --output 'Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)'
+            cand --at 'Compute thread and handoff facts as of this instant (default now), as `metrics --at`'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --force 'Replace an earlier export in the --output folder'
             cand --no-pager 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -1162,7 +1166,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;rules;help;help'= {
         }
         &'git-crm;history'= {
-            cand --tz 'Time zone for times (default: the store''s `timezone`, else UTC)'
+            cand --tz 'Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store''s `timezone`, else UTC). Never the machine''s zone'
             cand --format 'Output format: table (text), markdown or json'
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'

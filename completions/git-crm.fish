@@ -707,8 +707,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "list" -d 'List open tasks (soonest due first)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l since -d 'Only entries at or after this time (`2026-10-01`, `30d`)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l until -d 'Only entries before this time' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l since -d 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l until -d 'Only what happened before this time (the same forms as --since)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l channel -d 'Only touchpoints on these channels (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l kind -d 'Only these kinds (repeatable)' -r -f -a "touchpoint\t''
 note\t''
@@ -718,7 +718,7 @@ task\t''
 task-done\t''
 document\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l by -d 'Only entries by these people or contacts (repeatable)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l tz -d 'Time zone for times and days (default: the store\'s `timezone`, else UTC)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l tz -d 'Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store\'s `timezone`, else UTC). Never the machine\'s zone' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
 markdown\t''"
@@ -733,8 +733,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l history -d 
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l since -d 'Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l until -d 'Only touchpoints and notes before this time' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l since -d 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l until -d 'Only what happened before this time (the same forms as --since)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l team -d 'Only customers of these teams (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l owner -d 'Only customers owned by these people' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l channel -d 'Only touchpoints on these channels' -r
@@ -889,7 +889,9 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "csv\t''
 json\t''
-vcf\t''"
+vcf\t''
+jsonl\t'One JSON object per line (to stdout, or partitioned by month under --output)'
+parquet\t'Parquet files partitioned by month under --output (DuckDB, warehouses)'"
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l since -d 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l until -d 'Only records before this time' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l owner -d 'Only customers owned by this person (and their records)' -r
@@ -897,11 +899,14 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l team -d 'Only
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l tag -d 'Only records with all these tags (customers: customer tags; repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l customer -d 'Only these customers (slugs, or contact emails or phones; repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l channel -d 'Only touchpoints on these channels (repeatable)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s o -l output -d 'Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)' -r -F
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l at -d 'Compute thread and handoff facts as of this instant (default now), as `metrics --at`' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l store -d 'The store to use (default: found from the current directory, as git does)' -r -F
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l as -d 'Act as this person (a handle from .gitcrm/config.yaml)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
 always\t''
 never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l force -d 'Replace an earlier export in the --output folder'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -s V -l version -d 'Print version'
@@ -959,7 +964,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_s
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "run" -d 'Run the rules of .gitcrm/rules.yaml on the committed store and commit what they do'
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "test" -d 'Run the fixtures under `tests:` of the work tree\'s rules file and compare the actions'
 complete -c git-crm -n "__fish_git_crm_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l tz -d 'Time zone for times (default: the store\'s `timezone`, else UTC)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l tz -d 'Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store\'s `timezone`, else UTC). Never the machine\'s zone' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand history" -l format -d 'Output format: table (text), markdown or json' -r -f -a "table\t'Aligned text for people (the default)'
 json\t''
 markdown\t''"

@@ -1265,12 +1265,12 @@ module completions {
 
   # A customer's touchpoints, notes, handoffs and tasks in one chronological view
   export extern "git-crm timeline" [
-    --since: string           # Only entries at or after this time (`2026-10-01`, `30d`)
-    --until: string           # Only entries before this time
+    --since: string           # Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)
+    --until: string           # Only what happened before this time (the same forms as --since)
     --channel: string         # Only touchpoints on these channels (repeatable)
     --kind: string@"nu-complete git-crm timeline kind" # Only these kinds (repeatable)
     --by: string              # Only entries by these people or contacts (repeatable)
-    --tz: string              # Time zone for times and days (default: the store's `timezone`, else UTC)
+    --tz: string              # Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store's `timezone`, else UTC). Never the machine's zone
     --body                    # Print touchpoint and note bodies
     --history                 # Weave in who changed the customer when, from git (field changes, renames, edits)
     --format: string@"nu-complete git-crm timeline format" # Output format (json is versioned; see docs/)
@@ -1298,8 +1298,8 @@ module completions {
 
   # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
   export extern "git-crm find" [
-    --since: string           # Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`)
-    --until: string           # Only touchpoints and notes before this time
+    --since: string           # Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)
+    --until: string           # Only what happened before this time (the same forms as --since)
     --team: string            # Only customers of these teams (repeatable, or comma-separated)
     --owner: string           # Only customers owned by these people
     --channel: string         # Only touchpoints on these channels
@@ -1545,11 +1545,11 @@ module completions {
   ]
 
   def "nu-complete git-crm export what" [] {
-    [ "customers" "touchpoints" "notes" "handoffs" "contacts" ]
+    [ "customers" "touchpoints" "notes" "handoffs" "threads" "contacts" ]
   }
 
   def "nu-complete git-crm export format" [] {
-    [ "csv" "json" "vcf" ]
+    [ "csv" "json" "vcf" "jsonl" "parquet" ]
   }
 
   def "nu-complete git-crm export color" [] {
@@ -1566,6 +1566,9 @@ module completions {
     --tag: string             # Only records with all these tags (customers: customer tags; repeatable)
     --customer: string        # Only these customers (slugs, or contact emails or phones; repeatable)
     --channel: string         # Only touchpoints on these channels (repeatable)
+    --output(-o): path        # Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json` (--format jsonl or parquet)
+    --force                   # Replace an earlier export in the --output folder
+    --at: string              # Compute thread and handoff facts as of this instant (default now), as `metrics --at`
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm export color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured
@@ -1687,7 +1690,7 @@ module completions {
 
   # A customer's git history in words: who changed what, when, in which commit
   export extern "git-crm history" [
-    --tz: string              # Time zone for times (default: the store's `timezone`, else UTC)
+    --tz: string              # Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store's `timezone`, else UTC). Never the machine's zone
     --format: string@"nu-complete git-crm history format" # Output format: table (text), markdown or json
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)

@@ -1,4 +1,5 @@
-//! Typed errors of the library. Each kind maps to one process exit code so that scripts and CI
+//! Typed errors of the library, carrying what failed (the file and position, the git command
+//! and what it said). The CLI maps each kind to one process exit code, so that scripts and CI
 //! can tell a usage mistake from bad data from an unresolved merge.
 
 use std::path::PathBuf;
@@ -70,35 +71,21 @@ pub enum Error {
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    /// The process exit code for this error: 1 for data and user errors, 2 for usage, 3 for an
-    /// unresolved conflict, 4 for a network or remote failure.
-    pub fn exit_code(&self) -> i32 {
-        match self {
-            Error::Usage { .. } => 2,
-            Error::Conflict(_) => 3,
-            Error::Remote { .. } => 4,
-            _ => 1,
-        }
-    }
-
-    /// What the user can do about it, when the library knows.
+    /// What the user can do about it, when the code that failed knows (the CLI adds its own
+    /// hints, and decides the exit code, in `cli::command_error`).
     pub fn hint(&self) -> Option<&str> {
         match self {
             Error::NotFound { hint, .. }
             | Error::Invalid { hint, .. }
             | Error::Usage { hint, .. } => hint.as_deref(),
             Error::Config { hint, .. } => Some(hint),
-            Error::Locked { .. } => Some(
-                "wait for the other git command to finish; if none is running, remove the file and run the command again",
-            ),
-            Error::NoStore { .. } => {
-                Some("run `git crm init` to create a store, or pass --store / set GITCRM_STORE")
-            }
-            Error::Remote { .. } => Some(
-                "check the network, the remote's address (`git remote -v`) and your access, then run `git crm sync` again; nothing was lost locally",
-            ),
             _ => None,
         }
+    }
+
+    /// Whether the command line itself is wrong (rather than the data).
+    pub fn is_usage(&self) -> bool {
+        matches!(self, Error::Usage { .. })
     }
 
     /// An [`Error::Invalid`] without a hint.

@@ -3,6 +3,14 @@
 //! that an export re-imports with the rules files under `examples/import/` to the same store
 //! content: every field a row can set is a column, lists are joined the way the importer splits
 //! them, and times are RFC 3339.
+//!
+//! The analyst export ([`analyst`]: touchpoints, threads and handoffs as JSON lines or Parquet,
+//! partitioned by month) shares the filters and lives beside it.
+
+pub mod analyst;
+pub mod parquet;
+pub mod partitions;
+pub mod table;
 
 use std::collections::BTreeSet;
 
@@ -22,6 +30,9 @@ pub enum ExportKind {
     Touchpoints,
     Notes,
     Handoffs,
+    /// Conversation threads with the facts `metrics` computes (first response, resolution,
+    /// reopening).
+    Threads,
     /// Every contact of every customer (also as vCards: `--format vcf`).
     Contacts,
 }
@@ -34,6 +45,7 @@ impl ExportKind {
             ExportKind::Touchpoints => "touchpoints",
             ExportKind::Notes => "notes",
             ExportKind::Handoffs => "handoffs",
+            ExportKind::Threads => "threads",
             ExportKind::Contacts => "contacts",
         }
     }
@@ -105,16 +117,27 @@ pub fn fixed_columns(kind: ExportKind) -> &'static [&'static str] {
             "accepted_at",
         ],
         ExportKind::Contacts => &["customer", "name", "email", "phone", "role", "uid"],
+        ExportKind::Threads => &[],
     }
 }
 
-/// Builds the export of `kind`, ordered by customer slug then time.
-pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<Export> {
+/// Refuses `--channel` for every kind but touchpoints.
+fn check_channel_filter(kind: ExportKind, filter: &ExportFilter) -> Result<()> {
     if !filter.channels.is_empty() && kind != ExportKind::Touchpoints {
         return Err(Error::usage(
             "--channel filters touchpoints only",
             Some("drop --channel, or export touchpoints".into()),
         ));
+    }
+    Ok(())
+}
+
+/// Builds the export of `kind`, ordered by customer slug then time. Threads come from the
+/// analyst export's table, computed as of now.
+pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<Export> {
+    check_channel_filter(kind, filter)?;
+    if kind == ExportKind::Threads {
+        return Ok(analyst::export_table(store, kind, filter, time::now())?.to_export());
     }
     let slugs: Vec<String> = if filter.customers.is_empty() {
         store.customer_slugs()?
@@ -216,7 +239,7 @@ pub fn export(store: &Store, kind: ExportKind, filter: &ExportFilter) -> Result<
                     out.records.push(with_customer(h, slug));
                 }
             }
-            ExportKind::Customers | ExportKind::Contacts => {}
+            ExportKind::Customers | ExportKind::Contacts | ExportKind::Threads => {}
         }
     }
     Ok(out)

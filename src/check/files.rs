@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use super::{Ctx, Problem};
 use crate::model::records::RecordKind;
 use crate::model::slug;
-use crate::ops::init::ATTRIBUTES_LINE;
+use crate::store::layout::ATTRIBUTES_LINE;
 use crate::store::snapshot::Content;
 use crate::store::{atomic, layout};
 
@@ -278,7 +278,7 @@ fn merge_driver(ctx: &mut Ctx) {
             );
         }
     }
-    if ctx.clone_checked && !crate::ops::init::is_set_up(ctx.store) {
+    if ctx.clone_checked && !ctx.store.merge_driver_registered() {
         ctx.push(
             Problem::warning(
                 "merge-driver",

@@ -5,13 +5,14 @@ use chrono::Duration;
 
 use super::{Ctx, Problem, locate};
 use crate::model::corrections::{Correction, CorrectionKind};
+use crate::model::keys::RecordKeys;
 use crate::model::records::{
     Actor, Customer, Direction, Document, Handoff, Interaction, Note, Party, Task,
 };
 use crate::model::restricted;
+use crate::model::time::{FUTURE_TOLERANCE_MINUTES, is_future};
 use crate::model::time::{Timestamp, rfc3339};
 use crate::model::{RecordId, suggest};
-use crate::ops::log::FUTURE_TOLERANCE_MINUTES;
 use crate::store::layout;
 use crate::store::snapshot::{Content, Record};
 
@@ -26,76 +27,6 @@ const DATE_KEYS: &[&str] = &[
     "done_at",
     "due",
 ];
-
-const CUSTOMER_KEYS: &[&str] = &[
-    "id",
-    "name",
-    "slug",
-    "kind",
-    "status",
-    "owner",
-    "team",
-    "tags",
-    "contacts",
-    "domains",
-    "external_ids",
-    "fields",
-    "created",
-    "archived",
-    "restricted_fields",
-];
-const INTERACTION_KEYS: &[&str] = &[
-    "id",
-    "at",
-    "recorded_at",
-    "channel",
-    "direction",
-    "by",
-    "actor",
-    "thread",
-    "summary",
-    "body",
-    "resolves",
-    "tags",
-    "source",
-    "mail",
-    "meeting",
-    "restricted",
-];
-const NOTE_KEYS: &[&str] = &["id", "at", "by", "body", "tags", "mentions", "restricted"];
-const DOCUMENT_KEYS: &[&str] = &[
-    "id",
-    "at",
-    "by",
-    "file",
-    "size",
-    "title",
-    "name",
-    "media_type",
-    "sha256",
-    "record",
-    "replaces",
-    "tags",
-    "restricted",
-];
-const HANDOFF_KEYS: &[&str] = &[
-    "id",
-    "at",
-    "by",
-    "from",
-    "to",
-    "reason",
-    "accepted_at",
-    "accepted_by",
-    "on_behalf_of",
-    "declined_at",
-    "declined_by",
-    "decline_reason",
-];
-const TASK_KEYS: &[&str] = &[
-    "id", "created", "by", "assignee", "due", "title", "done_at", "every", "series",
-];
-const CORRECTION_KEYS: &[&str] = &["id", "at", "by", "target", "kind", "changes", "reason"];
 
 pub(super) fn run(ctx: &mut Ctx) {
     let snapshot = ctx.snapshot;
@@ -172,7 +103,7 @@ fn invalid(ctx: &mut Ctx, path: &str, line: u64, column: u64, message: &str) {
 
 fn customer(ctx: &mut Ctx, path: &str, c: &Customer) {
     required(ctx, path, &[("name", &c.name), ("slug", &c.slug)]);
-    unknown_keys(ctx, path, c.extra.keys(), CUSTOMER_KEYS);
+    unknown_keys(ctx, path, c.extra.keys(), &Customer::known());
     for contact in &c.contacts {
         if contact.name.trim().is_empty() {
             ctx.report(
@@ -227,7 +158,7 @@ fn interaction(ctx: &mut Ctx, path: &str, i: &Interaction) {
     if !i.extra.contains_key(restricted::KEY) {
         required(ctx, path, &[("summary", &i.summary)]);
     }
-    unknown_keys(ctx, path, i.extra.keys(), INTERACTION_KEYS);
+    unknown_keys(ctx, path, i.extra.keys(), &Interaction::known());
     record_ids(ctx, path, &i.id, &i.at);
     future(ctx, path, "at", &i.at);
     future(ctx, path, "recorded_at", &i.recorded_at);
@@ -280,7 +211,7 @@ fn note(ctx: &mut Ctx, path: &str, n: &Note) {
     if !n.extra.contains_key(restricted::KEY) {
         required(ctx, path, &[("body", &n.body)]);
     }
-    unknown_keys(ctx, path, n.extra.keys(), NOTE_KEYS);
+    unknown_keys(ctx, path, n.extra.keys(), &Note::known());
     record_ids(ctx, path, &n.id, &n.at);
     future(ctx, path, "at", &n.at);
     if !n.by.is_empty() {
@@ -314,7 +245,7 @@ fn note(ctx: &mut Ctx, path: &str, n: &Note) {
 
 fn handoff(ctx: &mut Ctx, path: &str, h: &Handoff) {
     required(ctx, path, &[("by", &h.by)]);
-    unknown_keys(ctx, path, h.extra.keys(), HANDOFF_KEYS);
+    unknown_keys(ctx, path, h.extra.keys(), &Handoff::known());
     record_ids(ctx, path, &h.id, &h.at);
     future(ctx, path, "at", &h.at);
     if !h.by.is_empty() {
@@ -381,7 +312,7 @@ fn document(ctx: &mut Ctx, path: &str, d: &Document) {
     if !sealed {
         required(ctx, path, &[("sha256", &d.sha256)]);
     }
-    unknown_keys(ctx, path, d.extra.keys(), DOCUMENT_KEYS);
+    unknown_keys(ctx, path, d.extra.keys(), &Document::known());
     record_ids(ctx, path, &d.id, &d.at);
     future(ctx, path, "at", &d.at);
     if !d.by.is_empty() {
@@ -458,7 +389,7 @@ fn party(ctx: &mut Ctx, path: &str, side: &str, p: &Party) {
 
 fn task(ctx: &mut Ctx, path: &str, t: &Task) {
     required(ctx, path, &[("by", &t.by), ("title", &t.title)]);
-    unknown_keys(ctx, path, t.extra.keys(), TASK_KEYS);
+    unknown_keys(ctx, path, t.extra.keys(), &Task::known());
     record_ids(ctx, path, &t.id, &t.created);
     future(ctx, path, "created", &t.created);
     if !t.by.is_empty() {
@@ -521,7 +452,7 @@ fn task(ctx: &mut Ctx, path: &str, t: &Task) {
 /// its changes apply) is checked with the folder (`check::store`).
 fn correction(ctx: &mut Ctx, path: &str, c: &Correction) {
     required(ctx, path, &[("by", &c.by)]);
-    unknown_keys(ctx, path, c.extra.keys(), CORRECTION_KEYS);
+    unknown_keys(ctx, path, c.extra.keys(), &Correction::known());
     record_ids(ctx, path, &c.id, &c.at);
     future(ctx, path, "at", &c.at);
     if !c.by.is_empty() {
@@ -690,7 +621,7 @@ fn quick_file_name(at: &Timestamp, id: &RecordId) -> String {
 }
 
 fn future(ctx: &mut Ctx, path: &str, key: &str, t: &Timestamp) {
-    if *t > ctx.now + Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
+    if is_future(*t, ctx.now) {
         ctx.report(
             Problem::error("dates", format!("`{key}` {} is in the future", rfc3339(t)))
                 .hint("records say what happened; plan future work with `git crm task add --due`"),

@@ -244,10 +244,16 @@ pub fn rekey(ctx: &Ctx, team: &str, write: &WriteArgs) -> Result<i32> {
         },
     )?;
     if Format::from(write.format) == Format::Json {
-        print(&render::json_object(vec![
-            ("commit", serde_json::json!(commit)),
-            ("rekey", serde_json::to_value(&planned.record)?),
-        ]))?;
+        /// `team rekey --format json`.
+        #[derive(serde::Serialize)]
+        struct Document<'a, R> {
+            commit: Option<&'a str>,
+            rekey: &'a R,
+        }
+        print(&render::json_of(&Document {
+            commit: commit.as_deref(),
+            rekey: &planned.record,
+        }))?;
         return Ok(0);
     }
     let r = &planned.record;

@@ -71,6 +71,50 @@ pub fn bound_in(
     read_time(ctx, zone, text, flag, Expect::Window)
 }
 
+/// `--since` and `--until` of a read command: parsed once, in the zone the command shows
+/// times in, into a validated period before any work starts.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct PeriodArgs {
+    /// Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday
+    /// 09:00`), or a duration back from now (`30d`).
+    #[arg(long)]
+    pub since: Option<String>,
+    /// Only what happened before this time (the same forms as --since).
+    #[arg(long)]
+    pub until: Option<String>,
+}
+
+impl PeriodArgs {
+    /// The period's bounds, read in `zone`; each bound is optional.
+    pub fn resolve(
+        &self,
+        ctx: &super::Ctx,
+        zone: chrono_tz::Tz,
+    ) -> anyhow::Result<(Option<Timestamp>, Option<Timestamp>)> {
+        period(ctx, zone, self.since.as_deref(), self.until.as_deref())
+    }
+}
+
+/// `--tz` of a command that shows times: the zone they are shown in.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct ZoneArgs {
+    /// Time zone for times and days, an IANA name such as `Europe/Paris` (default: the store's
+    /// `timezone`, else UTC). Never the machine's zone.
+    #[arg(long)]
+    pub tz: Option<String>,
+}
+
+impl ZoneArgs {
+    /// The zone named by `--tz`, else the store's.
+    pub fn zone(&self, ctx: &super::Ctx) -> anyhow::Result<chrono_tz::Tz> {
+        match &self.tz {
+            Some(name) => Ok(git_crm::model::time::parse_zone(name)
+                .map_err(|e| git_crm::Error::usage(format!("--tz: {e}"), None))?),
+            None => Ok(ctx.store.zone()),
+        }
+    }
+}
+
 /// Reads the `--since` and `--until` of a read command in `zone`.
 pub fn period(
     ctx: &super::Ctx,

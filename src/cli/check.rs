@@ -102,15 +102,22 @@ pub fn text(report: &Report, strict: bool) -> String {
 
 /// The versioned JSON document (docs/check.md).
 pub fn json(report: &Report, strict: bool) -> String {
-    git_crm::render::json_object(vec![
-        ("passed", serde_json::json!(report.passes(strict))),
-        ("strict", serde_json::json!(strict)),
-        ("files", serde_json::json!(report.files)),
-        ("errors", serde_json::json!(report.errors())),
-        ("warnings", serde_json::json!(report.warnings())),
-        (
-            "diagnostics",
-            serde_json::to_value(&report.diagnostics).unwrap_or_default(),
-        ),
-    ])
+    /// `check --format json` (docs/check.md).
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        passed: bool,
+        strict: bool,
+        files: usize,
+        errors: usize,
+        warnings: usize,
+        diagnostics: &'a [git_crm::check::Diagnostic],
+    }
+    git_crm::render::json_of(&Document {
+        passed: report.passes(strict),
+        strict,
+        files: report.files,
+        errors: report.errors(),
+        warnings: report.warnings(),
+        diagnostics: &report.diagnostics,
+    })
 }

@@ -365,10 +365,16 @@ fn show(ctx: &Ctx, slug: &str, format: Format, view: &super::view::ViewArg) -> R
     let (bundle, hidden) = git_crm::ops::views::filter_bundle(&bundle, &view);
     let card = card(&bundle);
     if format == Format::Json {
-        print(&render::json_object(vec![
-            ("card", serde_json::to_value(&card)?),
-            ("view", view.json(hidden)),
-        ]))?;
+        /// `customer show --format json`: the card, and the view it was seen through.
+        #[derive(serde::Serialize)]
+        struct Document<'a, C> {
+            card: &'a C,
+            view: serde_json::Value,
+        }
+        print(&render::json_of(&Document {
+            card: &card,
+            view: view.json(hidden),
+        }))?;
         return Ok(0);
     }
     let zone = ctx.store.zone();

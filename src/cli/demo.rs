@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use indicatif::{ProgressBar, ProgressStyle};
+use git_crm::progress::Progress;
 
 use git_crm::demo::{DemoOptions, build};
 
@@ -30,15 +30,20 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
         .dir
         .clone()
         .unwrap_or_else(|| PathBuf::from("git-crm-demo"));
-    let bar = ProgressBar::new(0);
-    bar.set_style(
-        ProgressStyle::with_template("{msg:>12} [{bar:30}] {pos}/{len}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
+    let bar = super::progress::Bar::new();
+    let current = std::sync::Mutex::new(String::new());
     let progress = |stage: &str, done: u64, total: u64| {
-        bar.set_message(stage.to_string());
-        bar.set_length(total);
-        bar.set_position(done);
+        let mut phase = current.lock().unwrap_or_else(|e| e.into_inner());
+        if *phase != stage {
+            let unit = match stage {
+                "generate" => "customers",
+                "history" => "events",
+                _ => "steps",
+            };
+            bar.phase(stage, unit, Some(total));
+            *phase = stage.to_string();
+        }
+        bar.reached(done);
     };
     let options = DemoOptions {
         customers: args.customers,
@@ -46,7 +51,7 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
         seed: args.seed,
     };
     let report = build(&dir, &options, &progress)?;
-    bar.finish_and_clear();
+    bar.finish();
     let me = report.people.first().map(String::as_str).unwrap_or("alice");
     let s = &report.sample_customer;
     let steps = [
@@ -79,7 +84,14 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
             "every change is a commit",
         ),
     ];
-    let width = steps.iter().map(|(c, _)| c.len()).max().unwrap_or(0);
+    // Only the commented lines are aligned: the `cd` line's path (as long as the folder's)
+    // would push every comment far to the right.
+    let width = steps
+        .iter()
+        .filter(|(_, comment)| !comment.is_empty())
+        .map(|(c, _)| c.len())
+        .max()
+        .unwrap_or(0);
     let mut out = format!(
         "Built a demo store in {}: {} customers, {} touchpoints, {} notes, {} handoffs, {} tasks in {} commits by {}.\n\nTake the tour:\n",
         report.root.display(),

@@ -238,27 +238,46 @@ fn restriction(d: &Document) -> Option<serde_json::Value> {
     }
 }
 
+/// A document as `docs list/show --format json` print it (docs/security.md#documents).
+#[derive(serde::Serialize)]
+struct DocumentJson<'a> {
+    id: String,
+    customer: &'a str,
+    at: git_crm::model::Timestamp,
+    by: &'a str,
+    title: &'a str,
+    name: &'a str,
+    size: u64,
+    media_type: &'a str,
+    sha256: &'a str,
+    record: Option<String>,
+    replaces: Option<String>,
+    replaced: bool,
+    tags: &'a [String],
+    path: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    restricted: Option<serde_json::Value>,
+}
+
 fn json_of(slug: &str, path: &str, d: &Document, replaced: bool) -> serde_json::Value {
-    let mut v = serde_json::json!({
-        "id": d.id.to_string(),
-        "customer": slug,
-        "at": d.at,
-        "by": d.by,
-        "title": d.title,
-        "name": d.name,
-        "size": d.size,
-        "media_type": d.media_type,
-        "sha256": d.sha256,
-        "record": d.record.map(|r| r.to_string()),
-        "replaces": d.replaces.map(|r| r.to_string()),
-        "replaced": replaced,
-        "tags": d.tags,
-        "path": path,
-    });
-    if let Some(r) = restriction(d) {
-        v["restricted"] = r;
-    }
-    v
+    let doc = DocumentJson {
+        id: d.id.to_string(),
+        customer: slug,
+        at: d.at,
+        by: &d.by,
+        title: &d.title,
+        name: &d.name,
+        size: d.size,
+        media_type: &d.media_type,
+        sha256: &d.sha256,
+        record: d.record.map(|r| r.to_string()),
+        replaces: d.replaces.map(|r| r.to_string()),
+        replaced,
+        tags: &d.tags,
+        path,
+        restricted: restriction(d),
+    };
+    serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null)
 }
 
 pub fn run(ctx: &Ctx, cmd: DocsCommand) -> Result<i32> {
@@ -334,13 +353,16 @@ pub fn run(ctx: &Ctx, cmd: DocsCommand) -> Result<i32> {
                         )
                     })
                     .collect();
-                print(&render::json_object(vec![
-                    (
-                        "document",
-                        json_of(&found.slug, &found.document.path, d, replaced),
-                    ),
-                    ("versions", serde_json::json!(versions)),
-                ]))?;
+                /// `docs show --format json`: the document and every version of it.
+                #[derive(serde::Serialize)]
+                struct Shown {
+                    document: serde_json::Value,
+                    versions: Vec<serde_json::Value>,
+                }
+                print(&render::json_of(&Shown {
+                    document: json_of(&found.slug, &found.document.path, d, replaced),
+                    versions,
+                }))?;
                 return Ok(0);
             }
             if format == DocsFormat::Csv {
@@ -498,11 +520,39 @@ fn suffix(d: &Document) -> String {
     }
 }
 
+/// Removes the folders earlier `docs open` runs left for their opener, once they are an hour
+/// old (the opener may still be reading a copy when the command ends, so a copy cannot go at
+/// once). Only real folders named by us are removed; a link is left alone.
+fn remove_old_copies(base: &std::path::Path) {
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if !name.to_string_lossy().starts_with("git-crm-open-") {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > hour);
+        if meta.is_dir() && old {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 /// A private folder for documents handed to the opener (readable by the user only).
 fn open_dir() -> Result<PathBuf> {
     let base = std::env::var_os("XDG_RUNTIME_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(std::env::temp_dir);
+    remove_old_copies(&base);
     let dir = base.join(format!("git-crm-open-{}", std::process::id()));
     let mut builder = std::fs::DirBuilder::new();
     #[cfg(unix)]

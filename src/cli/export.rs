@@ -1,10 +1,15 @@
-//! `git crm export customers|touchpoints|notes|handoffs|contacts`: the store as CSV or JSON
-//! (contacts also as vCards).
+//! `git crm export customers|touchpoints|notes|handoffs|threads|contacts`: the store as CSV or
+//! JSON (contacts also as vCards); touchpoints, threads and handoffs also as JSON lines or
+//! Parquet for analysts, partitioned by month under `--output`.
+
+use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use git_crm::export::{ExportFilter, ExportKind, export};
+use git_crm::export::partitions::{self, PartFormat};
+use git_crm::export::{ExportFilter, ExportKind, analyst, export};
+use git_crm::model::time;
 use git_crm::render;
 
 use super::Ctx;
@@ -12,12 +17,16 @@ use super::args::{period, split_list};
 use super::output::print;
 
 /// Export formats: CSV for spreadsheets, JSON for programs, vCard for address books
-/// (contacts only).
+/// (contacts only), JSON lines and Parquet for analysts (touchpoints, threads, handoffs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {
     Csv,
     Json,
     Vcf,
+    /// One JSON object per line (to stdout, or partitioned by month under --output).
+    Jsonl,
+    /// Parquet files partitioned by month under --output (DuckDB, warehouses).
+    Parquet,
 }
 
 #[derive(Debug, Args)]
@@ -49,6 +58,16 @@ pub struct ExportArgs {
     /// Only touchpoints on these channels (repeatable).
     #[arg(long)]
     channel: Vec<String>,
+    /// Write `DIR/<kind>/month=YYYY-MM/part-0.<ext>` and `DIR/<kind>/schema.json`
+    /// (--format jsonl or parquet).
+    #[arg(long, short = 'o', value_name = "DIR")]
+    output: Option<PathBuf>,
+    /// Replace an earlier export in the --output folder.
+    #[arg(long, requires = "output")]
+    force: bool,
+    /// Compute thread and handoff facts as of this instant (default now), as `metrics --at`.
+    #[arg(long)]
+    at: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
@@ -67,6 +86,49 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
         customers: split_list(&args.customer),
         channels: split_list(&args.channel),
     };
+    let analyst_format = match args.format {
+        ExportFormat::Jsonl => Some(PartFormat::Jsonl),
+        ExportFormat::Parquet => Some(PartFormat::Parquet),
+        _ => None,
+    };
+    if args.output.is_some() && analyst_format.is_none() {
+        return Err(git_crm::Error::usage(
+            "--output writes --format jsonl or parquet",
+            Some("redirect csv and json output to a file instead".into()),
+        )
+        .into());
+    }
+    if args.what == ExportKind::Threads || analyst_format.is_some() {
+        analyst::check_filters(args.what, &filter, args.at.is_some())?;
+        let as_of = match &args.at {
+            Some(t) => {
+                time::parse_time(t, &ctx.store.reading(), time::Expect::Past)
+                    .map_err(|e| super::args::usage_of("--at", e))?
+                    .at
+            }
+            None => time::now(),
+        };
+        let table = analyst::export_table(&ctx.store, args.what, &filter, as_of)?;
+        return match (analyst_format, args.output) {
+            (Some(format), Some(dir)) => write_partitions(&dir, &table, format, args.force),
+            (Some(PartFormat::Jsonl), None) => {
+                print(&table.jsonl(table.rows.iter().map(|(_, r)| r.as_slice())))?;
+                Ok(0)
+            }
+            (Some(PartFormat::Parquet), None) => Err(git_crm::Error::usage(
+                "--format parquet writes files: give --output DIR",
+                Some(format!(
+                    "git crm export {} --format parquet --output DIR",
+                    args.what.word()
+                )),
+            )
+            .into()),
+            (None, _) => print_export(ctx, args.format, args.what, table.to_export()),
+        };
+    }
+    if args.at.is_some() {
+        analyst::check_filters(args.what, &filter, true)?;
+    }
     if args.format == ExportFormat::Vcf {
         if args.what != ExportKind::Contacts {
             return Err(git_crm::Error::usage(
@@ -80,9 +142,52 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
         return Ok(0);
     }
     let out = export(&ctx.store, args.what, &filter)?;
-    match args.format {
-        ExportFormat::Vcf => {}
-        ExportFormat::Json => print(&render::json_document(args.what.word(), &out.records))?,
+    print_export(ctx, args.format, args.what, out)
+}
+
+/// Writes the monthly partitions, with a progress bar on a terminal, and says what it wrote.
+fn write_partitions(
+    dir: &std::path::Path,
+    table: &git_crm::export::table::Table,
+    format: PartFormat,
+    force: bool,
+) -> Result<i32> {
+    let bar = super::progress::Bar::new();
+    let written = partitions::write(dir, table, format, force, &bar)?;
+    bar.finish();
+    let span = match (written.months.first(), written.months.last()) {
+        (Some(a), Some(b)) if a == b => format!(" ({a})"),
+        (Some(a), Some(b)) => format!(" ({a} to {b})"),
+        _ => String::new(),
+    };
+    let removed = match written.removed {
+        0 => String::new(),
+        n => format!(
+            "; removed {n} old partition{}",
+            if n == 1 { "" } else { "s" }
+        ),
+    };
+    print(&format!(
+        "exported {} {} in {} monthly partition{}{span} to {}{removed}\n",
+        written.rows,
+        table.schema.kind,
+        written.months.len(),
+        if written.months.len() == 1 { "" } else { "s" },
+        git_crm::model::text::escape(&written.folder.display().to_string()),
+    ))?;
+    Ok(0)
+}
+
+/// Prints an export as CSV or JSON.
+fn print_export(
+    ctx: &Ctx,
+    format: ExportFormat,
+    what: ExportKind,
+    out: git_crm::export::Export,
+) -> Result<i32> {
+    match format {
+        ExportFormat::Vcf | ExportFormat::Jsonl | ExportFormat::Parquet => {}
+        ExportFormat::Json => print(&render::json_document(what.word(), &out.records))?,
         ExportFormat::Csv => {
             let headers: Vec<&str> = out.columns.iter().map(String::as_str).collect();
             // A file or a pipe gets the exact bytes; a terminal never gets control characters.

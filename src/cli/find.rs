@@ -6,9 +6,10 @@ use clap::Args;
 use git_crm::find::{self, Found, Kind, Query};
 use git_crm::model::text::escape;
 use git_crm::render;
+use git_crm::render::columns::Marked;
 
 use super::Ctx;
-use super::args::{TextJson, period, split_list};
+use super::args::{TextJson, split_list};
 use super::output::print;
 
 /// The long help of `find`: what is searched and how hits are ranked.
@@ -31,12 +32,8 @@ pub struct FindArgs {
     /// What to look for: words, a name, an email, a phone number or a mail domain.
     #[arg(required = true, num_args = 1.., value_name = "TEXT")]
     text: Vec<String>,
-    /// Only touchpoints and notes at or after this time (`2026-10-01`, `30d`, `last monday`).
-    #[arg(long)]
-    since: Option<String>,
-    /// Only touchpoints and notes before this time.
-    #[arg(long)]
-    until: Option<String>,
+    #[command(flatten)]
+    period: super::args::PeriodArgs,
     /// Only customers of these teams (repeatable, or comma-separated).
     #[arg(long)]
     team: Vec<String>,
@@ -65,7 +62,7 @@ pub struct FindArgs {
 
 pub fn run(ctx: &Ctx, args: FindArgs) -> Result<i32> {
     let zone = ctx.store.zone();
-    let (since, until) = period(ctx, zone, args.since.as_deref(), args.until.as_deref())?;
+    let (since, until) = args.period.resolve(ctx, zone)?;
     let query = Query {
         text: args.text.join(" "),
         since,
@@ -102,21 +99,18 @@ fn table(ctx: &Ctx, found: &Found, limit: usize) -> String {
     let mut out = String::new();
     if !found.customers.is_empty() {
         out.push_str(&format!("Customers ({})\n", found.customers.len()));
-        let rows: Vec<Vec<String>> = found
+        let rows: Vec<Vec<Marked>> = found
             .customers
             .iter()
             .take(limit)
             .map(|c| {
-                let mut name = c.name.clone();
-                if c.archived {
-                    name.push_str(" (archived)");
-                }
+                let archived = if c.archived { "(archived)" } else { "" };
                 vec![
-                    c.slug.clone(),
-                    name,
-                    c.matched.join(", "),
-                    c.contact.clone().unwrap_or_default(),
-                    c.owner.clone().unwrap_or_default(),
+                    c.slug.clone().into(),
+                    Marked::new(c.name.clone(), archived),
+                    c.matched.join(", ").into(),
+                    c.contact.clone().unwrap_or_default().into(),
+                    c.owner.clone().unwrap_or_default().into(),
                 ]
             })
             .collect();
@@ -135,7 +129,7 @@ fn table(ctx: &Ctx, found: &Found, limit: usize) -> String {
             "Touchpoints and notes ({})\n",
             found.records.len()
         ));
-        let rows: Vec<Vec<String>> = found
+        let rows: Vec<Vec<Marked>> = found
             .records
             .iter()
             .take(limit)
@@ -152,17 +146,14 @@ fn table(ctx: &Ctx, found: &Found, limit: usize) -> String {
                     }
                     _ => "touchpoint".to_string(),
                 };
-                let mut text = r.text.clone();
-                if r.corrected {
-                    text.push_str(" [corrected]");
-                }
+                let corrected = if r.corrected { "[corrected]" } else { "" };
                 vec![
-                    r.id.clone(),
-                    r.customer.clone(),
-                    render::short_time(&r.at, zone),
-                    what,
-                    r.by.clone(),
-                    text,
+                    r.id.clone().into(),
+                    r.customer.clone().into(),
+                    render::short_time(&r.at, zone).into(),
+                    what.into(),
+                    r.by.clone().into(),
+                    Marked::new(r.text.clone(), corrected),
                 ]
             })
             .collect();

@@ -4,7 +4,6 @@ use anyhow::Result;
 use clap::Args;
 
 use git_crm::history::{customer_history, render};
-use git_crm::model::time;
 use git_crm::render::Format;
 
 use super::Ctx;
@@ -15,21 +14,15 @@ pub struct HistoryArgs {
     /// The customer: its slug (the current one; the history follows renames), or a contact's
     /// email or phone.
     customer: String,
-    /// Time zone for times (default: the store's `timezone`, else UTC).
-    #[arg(long)]
-    tz: Option<String>,
+    #[command(flatten)]
+    zone: super::args::ZoneArgs,
     /// Output format: table (text), markdown or json.
     #[arg(long, value_enum, default_value_t)]
     format: super::args::TextJsonMarkdown,
 }
 
 pub fn run(ctx: &Ctx, args: HistoryArgs) -> Result<i32> {
-    let zone = match &args.tz {
-        Some(z) => {
-            time::parse_zone(z).map_err(|e| git_crm::Error::usage(format!("--tz: {e}"), None))?
-        }
-        None => ctx.store.zone(),
-    };
+    let zone = args.zone.zone(ctx)?;
     let slug = ctx.store.resolve_customer(&args.customer)?;
     let customer = ctx.store.load_customer(&slug)?;
     let history = customer_history(&ctx.store, &slug)?;

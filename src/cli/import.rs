@@ -4,11 +4,10 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::Args;
-use indicatif::ProgressBar;
 
 use git_crm::import::{self, Action, ApplyOptions, Plan};
 use git_crm::model::text::escape;
-use git_crm::render::{Format, json_object};
+use git_crm::render::Format;
 
 use super::Ctx;
 use super::output::print;
@@ -34,20 +33,12 @@ pub struct ImportArgs {
     format: super::args::TextJson,
 }
 
-fn progress_bar() -> ProgressBar {
-    super::output::progress_bar(
-        "{msg:>10} [{bar:30}] {pos}/{len} rows ({per_sec}, {eta})",
-        Some("=> "),
-    )
-}
-
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     let (actor, txn) = ctx.begin_write()?;
-    let bar = progress_bar();
-    bar.set_message("reading");
+    let bar = super::progress::Bar::new();
     let plan = import::plan(&ctx.store, &args.file, &args.rules, &actor, &bar)
         .map_err(multi_line_error)?;
-    bar.finish_and_clear();
+    bar.finish();
     let refused = !plan.problems.is_empty() && !args.skip_invalid;
     if refused || args.dry_run {
         report(&args, &plan, None, refused)?;
@@ -59,10 +50,9 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     let options = ApplyOptions {
         no_commit: args.no_commit,
     };
-    let bar = progress_bar();
-    bar.set_message("writing");
+    let bar = super::progress::Bar::new();
     let applied = import::apply(&txn, &plan, &actor, &options, &bar)?;
-    bar.finish_and_clear();
+    bar.finish();
     report(&args, &plan, applied.commit.as_deref(), false)?;
     let today = git_crm::model::time::now()
         .with_timezone(&ctx.store.zone())
@@ -76,6 +66,15 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
         }
     }
     Ok(0)
+}
+
+/// Said when no imported touchpoint will count in metrics: the default `actor` of an import
+/// is `import`, which starts and stops no clock.
+fn outside_metrics_warning(rows: usize) -> String {
+    format!(
+        "warning: none of the {rows} touchpoint{} counts in metrics: their actor is not `human` (the default for an import is `import`)\n  = hint: when the rows are people's work, set `defaults: {{actor: human}}` in the rules (docs/import.md)",
+        if rows == 1 { "" } else { "s" }
+    )
 }
 
 /// Rules problems come one per line; each line is escaped on its own.
@@ -112,24 +111,26 @@ fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
     for problem in &plan.problems {
         eprintln!("{problem}");
     }
+    if !refused && plan.all_outside_metrics() {
+        eprintln!("{}", outside_metrics_warning(plan.touchpoint_rows));
+    }
     if Format::from(args.format) == Format::Json {
-        return print(&json_object(vec![(
-            "import",
-            serde_json::json!({
-                "file": plan.file,
-                "rules": args.rules.display().to_string(),
-                "records": plan.records,
-                "dry_run": args.dry_run,
-                "imported": !refused && !args.dry_run,
-                "created": counts.created,
-                "updated": counts.updated,
-                "unchanged": counts.unchanged,
-                "skipped": counts.skipped,
-                "commit": commit,
-                "problems": plan.problems,
-                "rows": plan.outcomes,
-            }),
-        )]));
+        return print(&git_crm::render::json_of(&Document {
+            import: Summary {
+                file: &plan.file,
+                rules: args.rules.display().to_string(),
+                records: plan.records,
+                dry_run: args.dry_run,
+                imported: !refused && !args.dry_run,
+                created: counts.created,
+                updated: counts.updated,
+                unchanged: counts.unchanged,
+                skipped: counts.skipped,
+                commit,
+                problems: &plan.problems,
+                rows: &plan.outcomes,
+            },
+        }));
     }
     if refused {
         return Ok(());
@@ -185,4 +186,26 @@ fn report(args: &ImportArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         }
     }
     print(&out)
+}
+
+/// `import --format json` (docs/import.md).
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    import: Summary<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct Summary<'a> {
+    file: &'a str,
+    rules: String,
+    records: import::RecordType,
+    dry_run: bool,
+    imported: bool,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+    skipped: usize,
+    commit: Option<&'a str>,
+    problems: &'a [import::Problem],
+    rows: &'a [import::Outcome],
 }

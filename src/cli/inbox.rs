@@ -66,10 +66,18 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
         eprintln!("warning: {}", escape(warning));
     }
     let text = match Format::from(args.format) {
-        Format::Json => render::json_object(vec![
-            ("inbox", serde_json::to_value(&inbox)?),
-            ("view", view.json(inbox.hidden)),
-        ]),
+        Format::Json => {
+            /// `inbox --format json`: the inbox, and the view it was seen through.
+            #[derive(serde::Serialize)]
+            struct Document<'a> {
+                inbox: &'a Inbox,
+                view: serde_json::Value,
+            }
+            render::json_of(&Document {
+                inbox: &inbox,
+                view: view.json(inbox.hidden),
+            })
+        }
         Format::Markdown | Format::Csv | Format::Table => {
             table(ctx, &inbox, view.hidden_note(inbox.hidden, "item", "items"))
         }
@@ -168,7 +176,7 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             "customer",
             "thread",
             "channel",
-            "from",
+            "sender",
             "waiting since",
             "age",
             "target",
@@ -218,7 +226,7 @@ fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             "why",
             "thread",
             "channel",
-            "from",
+            "sender",
             "waiting since",
             "age",
             "target",

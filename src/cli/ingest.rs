@@ -4,13 +4,11 @@ use std::path::PathBuf;
 
 use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
-use indicatif::ProgressBar;
 
 use git_crm::import::ApplyOptions;
 use git_crm::ingest::mail::parse::{Limits, parse_size};
 use git_crm::ingest::{self, Action, Plan};
 use git_crm::model::text::escape;
-use git_crm::render::json_object;
 
 use super::Ctx;
 use super::output::print;
@@ -82,16 +80,11 @@ pub struct VcfArgs {
     common: CommonArgs,
 }
 
-fn progress_bar(what: &str) -> ProgressBar {
-    super::output::progress_bar(&format!("{{msg:>10}} {{pos}} {what} ({{per_sec}})"), None)
-}
-
 pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
     let (actor, txn) = ctx.begin_write()?;
     let (plan, common) = match &cmd {
         IngestCommand::Mail(args) => {
-            let bar = progress_bar("messages");
-            bar.set_message("reading");
+            let bar = super::progress::Bar::new();
             let options = ingest::mail::Options {
                 paths: args.paths.clone(),
                 limits: Limits {
@@ -101,7 +94,7 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
                 create_customers: args.common.create_customers,
             };
             let plan = ingest::mail::plan(&ctx.store, &options, &bar)?;
-            bar.finish_and_clear();
+            bar.finish();
             (plan, &args.common)
         }
         IngestCommand::Ics(args) => {
@@ -130,10 +123,9 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
     let options = ApplyOptions {
         no_commit: common.no_commit,
     };
-    let bar = progress_bar("files");
-    bar.set_message("writing");
+    let bar = super::progress::Bar::new();
     let applied = ingest::write(&txn, &plan, &actor, &options, &bar)?;
-    bar.finish_and_clear();
+    bar.finish();
     report(common, &plan, applied.commit.as_deref(), false)?;
     Ok(0)
 }
@@ -160,24 +152,23 @@ fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         eprintln!("{problem}");
     }
     if args.format == IngestFormat::Json {
-        return print(&json_object(vec![(
-            "ingest",
-            serde_json::json!({
-                "kind": plan.kind,
-                "sources": plan.sources,
-                "dry_run": args.dry_run,
-                "ingested": !refused && !args.dry_run,
-                "created": counts.created,
-                "updated": counts.updated,
-                "unchanged": counts.unchanged,
-                "skipped": counts.skipped,
-                "unmatched": counts.unmatched,
-                "customers_created": plan.customers_created,
-                "commit": commit,
-                "problems": plan.problems,
-                "items": plan.outcomes,
-            }),
-        )]));
+        return print(&git_crm::render::json_of(&Document {
+            ingest: Summary {
+                kind: plan.kind,
+                sources: &plan.sources,
+                dry_run: args.dry_run,
+                ingested: !refused && !args.dry_run,
+                created: counts.created,
+                updated: counts.updated,
+                unchanged: counts.unchanged,
+                skipped: counts.skipped,
+                unmatched: counts.unmatched,
+                customers_created: &plan.customers_created,
+                commit,
+                problems: &plan.problems,
+                items: &plan.outcomes,
+            },
+        }));
     }
     if refused {
         return Ok(());
@@ -267,4 +258,27 @@ fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         }
     }
     print(&out)
+}
+
+/// `ingest --format json` (docs/ingest.md).
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    ingest: Summary<'a>,
+}
+
+#[derive(serde::Serialize)]
+struct Summary<'a> {
+    kind: ingest::Kind,
+    sources: &'a [String],
+    dry_run: bool,
+    ingested: bool,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+    skipped: usize,
+    unmatched: usize,
+    customers_created: &'a [String],
+    commit: Option<&'a str>,
+    problems: &'a [ingest::Problem],
+    items: &'a [ingest::Outcome],
 }

@@ -5,6 +5,7 @@ mod access;
 mod args;
 mod assign;
 mod check;
+mod command_error;
 mod completions;
 mod correct;
 mod customer;
@@ -25,6 +26,7 @@ mod note;
 mod output;
 mod pager;
 mod person;
+mod progress;
 mod prompt;
 mod review;
 mod rules;
@@ -245,11 +247,11 @@ pub fn command() -> clap::Command {
 pub fn main() -> i32 {
     let cli = Cli::parse();
     if let Err(err) = fix_clock_and_seed() {
-        return output::report_error(&err);
+        return command_error::report(err.into());
     }
     let code = match run(cli) {
         Ok(code) => code,
-        Err(err) => output::report_error(&err),
+        Err(err) => command_error::report(err.into()),
     };
     output::close_pager();
     code

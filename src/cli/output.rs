@@ -83,23 +83,6 @@ pub fn warn(text: &str) {
     eprintln!("warning: {}", git_crm::model::text::escape(text));
 }
 
-/// Prints the error and its hint to stderr and returns the exit code for it.
-pub fn report_error(err: &anyhow::Error) -> i32 {
-    if err.chain().any(|e| {
-        e.downcast_ref::<std::io::Error>()
-            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
-    }) {
-        return 0;
-    }
-    let lib = err.chain().find_map(|e| e.downcast_ref::<git_crm::Error>());
-    let message = format!("{err:#}");
-    eprintln!("error: {}", git_crm::model::text::escape(&message));
-    if let Some(hint) = lib.and_then(git_crm::Error::hint) {
-        eprintln!("hint: {}", git_crm::model::text::escape(hint));
-    }
-    lib.map(git_crm::Error::exit_code).unwrap_or(1)
-}
-
 /// Shows a planned change (`--dry-run`): the commit subject and every file.
 pub fn dry_run(change: &Change, format: impl Into<Format>) -> anyhow::Result<()> {
     let format: Format = format.into();
@@ -161,12 +144,20 @@ pub fn finish<T: serde::Serialize>(
         },
     )?;
     if Format::from(args.format) == Format::Json {
-        print(&git_crm::render::json_object(vec![
-            ("id", serde_json::json!(id)),
-            ("path", serde_json::json!(planned.path)),
-            ("commit", serde_json::json!(commit)),
-            ("record", serde_json::to_value(&planned.record)?),
-        ]))?;
+        /// What a write command prints with `--format json`.
+        #[derive(serde::Serialize)]
+        struct Written<'a, T> {
+            id: &'a str,
+            path: &'a str,
+            commit: Option<&'a str>,
+            record: &'a T,
+        }
+        print(&git_crm::render::json_of(&Written {
+            id,
+            path: &planned.path,
+            commit: commit.as_deref(),
+            record: &planned.record,
+        }))?;
     } else {
         let commit = match &commit {
             Some(c) => format!(" in commit {}", &c[..c.len().min(10)]),
@@ -178,22 +169,4 @@ pub fn finish<T: serde::Serialize>(
         ))?;
     }
     Ok(0)
-}
-
-/// A progress bar on stderr with `template` (indicatif syntax), hidden when stderr is not a
-/// terminal, for the commands that read many rows or messages.
-pub fn progress_bar(template: &str, bar_chars: Option<&str>) -> indicatif::ProgressBar {
-    use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar =
-        indicatif::ProgressBar::with_draw_target(Some(0), indicatif::ProgressDrawTarget::stderr());
-    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
-        bar.set_style(match bar_chars {
-            Some(chars) => style.progress_chars(chars),
-            None => style,
-        });
-    }
-    bar
 }

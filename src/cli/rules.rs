@@ -61,33 +61,13 @@ pub struct TestArgs {
     format: TextJson,
 }
 
+/// The problems of a rules file come one a line, `path:line:col: error[rules]: ...` as `check`
+/// prints them (the error handler prints a message of several lines line by line).
 pub fn run(ctx: &Ctx, cmd: RulesCommand) -> Result<i32> {
-    let result = match cmd {
+    match cmd {
         RulesCommand::Run(args) => run_rules(ctx, args),
         RulesCommand::Test(args) => test(ctx, args),
-    };
-    result.or_else(report)
-}
-
-/// The problems of a rules file come one a line, `path:line:col: error[rules]: ...` as `check`
-/// prints them (each line escaped), rather than as one escaped line.
-fn report(err: anyhow::Error) -> Result<i32> {
-    let Some(lib) = err.downcast_ref::<git_crm::Error>() else {
-        return Err(err);
-    };
-    let message = lib.to_string();
-    if !message.contains('\n') {
-        return Err(err);
     }
-    let mut lines = message.lines();
-    eprintln!("error: {}", escape(lines.next().unwrap_or_default()));
-    for line in lines {
-        eprintln!("{}", escape(line));
-    }
-    if let Some(hint) = lib.hint() {
-        eprintln!("hint: {}", escape(hint));
-    }
-    Ok(lib.exit_code())
 }
 
 fn run_rules(ctx: &Ctx, args: RunArgs) -> Result<i32> {
@@ -134,11 +114,20 @@ fn run_rules(ctx: &Ctx, args: RunArgs) -> Result<i32> {
         None => None,
     };
     match args.format {
-        TextJson::Json => print(&git_crm::render::json_object(vec![
-            ("run", serde_json::to_value(&planned)?),
-            ("dry_run", serde_json::json!(args.dry_run)),
-            ("commit", serde_json::json!(commit)),
-        ]))?,
+        TextJson::Json => {
+            /// `rules run --format json` (docs/rules.md).
+            #[derive(serde::Serialize)]
+            struct Document<'a> {
+                run: &'a Run,
+                dry_run: bool,
+                commit: Option<&'a str>,
+            }
+            print(&git_crm::render::json_of(&Document {
+                run: &planned,
+                dry_run: args.dry_run,
+                commit: commit.as_deref(),
+            }))?
+        }
         TextJson::Table => {
             if !(args.quiet && planned.plan.is_empty()) {
                 print(&text(ctx, &planned, &args, commit.as_deref()))?;

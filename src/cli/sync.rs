@@ -4,10 +4,11 @@ use anyhow::Result;
 use clap::Args;
 
 use git_crm::model::text::escape;
-use git_crm::ops::sync::{self, MergeKind, Outcome, SyncOptions, SyncReport};
 use git_crm::render::{self, Format};
+use git_crm::sync::{self, MergeKind, Outcome, SyncOptions, SyncReport};
 
 use super::Ctx;
+use super::command_error::{CommandError, Kind};
 use super::output::print;
 
 /// The long help of `sync`: the steps and the exit codes scripts rely on.
@@ -58,11 +59,7 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
         no_push: args.no_push,
         actor,
     };
-    let report = match sync::sync(&txn, &options) {
-        Ok(report) => report,
-        Err(err @ git_crm::Error::Remote { .. }) => return Ok(remote_failure(&err)),
-        Err(err) => return Err(err.into()),
-    };
+    let report = sync::sync(&txn, &options)?;
     if Format::from(args.format) == Format::Json {
         print(&render::json_document("sync", &report))?;
     } else {
@@ -71,46 +68,32 @@ pub fn run(ctx: &Ctx, args: SyncArgs) -> Result<i32> {
     match report.outcome {
         Outcome::Conflict => {
             diagnostics(&report);
-            eprintln!(
-                "error: the merge stopped on conflicts in {} file{}; nothing was pushed",
-                report.conflicts.len(),
-                plural(report.conflicts.len())
-            );
-            eprintln!(
-                "hint: resolve and run `git crm sync` again: edit each file (`git crm check` shows where), `git add` it and `git commit`; `git merge --abort` undoes the merge"
-            );
+            Err(CommandError::message(
+                Kind::Conflict,
+                format!(
+                    "the merge stopped on conflicts in {} file{}; nothing was pushed",
+                    report.conflicts.len(),
+                    plural(report.conflicts.len())
+                ),
+            )
+            .hint("resolve and run `git crm sync` again: edit each file (`git crm check` shows where), `git add` it and `git commit`; `git merge --abort` undoes the merge")
+            .into())
         }
         Outcome::CheckFailed => {
             diagnostics(&report);
             let errors = report.check.as_ref().map(|c| c.errors).unwrap_or(0);
-            eprintln!(
-                "error: check found {errors} error{} in the merged store; nothing was pushed",
-                plural(errors)
-            );
-            eprintln!(
-                "hint: fix them, commit, and run `git crm sync` again; `git crm sync --no-check` pushes anyway"
-            );
+            Err(CommandError::message(
+                Kind::User,
+                format!(
+                    "check found {errors} error{} in the merged store; nothing was pushed",
+                    plural(errors)
+                ),
+            )
+            .hint("fix them, commit, and run `git crm sync` again; `git crm sync --no-check` pushes anyway")
+            .into())
         }
-        _ => {}
+        Outcome::UpToDate | Outcome::Synced | Outcome::DryRun => Ok(0),
     }
-    Ok(report.outcome.exit_code())
-}
-
-/// Prints a fetch or push failure with git's own lines kept apart, and returns its exit code.
-fn remote_failure(err: &git_crm::Error) -> i32 {
-    if let git_crm::Error::Remote { command, stderr } = err {
-        eprintln!(
-            "error: network or remote failure: `{}` failed:",
-            escape(command)
-        );
-        for line in stderr.lines().filter(|l| !l.trim().is_empty()) {
-            eprintln!("  {}", escape(line));
-        }
-        if let Some(hint) = err.hint() {
-            eprintln!("hint: {}", escape(hint));
-        }
-    }
-    err.exit_code()
 }
 
 fn plural(n: usize) -> &'static str {

@@ -6,6 +6,7 @@ use clap::Subcommand;
 use git_crm::model::recurrence::Every;
 use git_crm::model::time;
 use git_crm::ops::task::{NewTask, TaskEdit, TaskQuery, add_task, done, edit, list, reopen};
+use git_crm::render::columns::Marked;
 use git_crm::render::{self, Format};
 
 use super::output::{finish, print};
@@ -174,7 +175,7 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
             };
             let rows = list(&ctx.store, &query)?;
             let headers = ["id", "customer", "assignee", "due", "title", "state"];
-            let table: Vec<Vec<String>> = rows
+            let table: Vec<Vec<Marked>> = rows
                 .iter()
                 .map(|r| {
                     let t = &r.task;
@@ -183,17 +184,14 @@ pub fn run(ctx: &Ctx, cmd: TaskCommand) -> Result<i32> {
                         (None, true) => "overdue",
                         (None, false) => "open",
                     };
+                    let every = r.every.map(|e| format!("({})", e.label()));
                     vec![
-                        t.id.short(),
-                        r.customer.clone(),
-                        t.assignee.clone().unwrap_or_default(),
-                        t.due.map(|d| d.to_string()).unwrap_or_default(),
-                        match (t.every(), t.series()) {
-                            (Some(every), _) => format!("{} (every {})", t.title, every.text()),
-                            (None, Some(_)) => format!("{} (recurring)", t.title),
-                            (None, None) => t.title.clone(),
-                        },
-                        state.into(),
+                        t.id.short().into(),
+                        r.customer.clone().into(),
+                        t.assignee.clone().unwrap_or_default().into(),
+                        t.due.map(|d| d.to_string()).unwrap_or_default().into(),
+                        Marked::new(t.title.clone(), every.unwrap_or_default()),
+                        state.to_string().into(),
                     ]
                 })
                 .collect();

@@ -3,25 +3,20 @@
 use anyhow::Result;
 use clap::Args;
 
-use git_crm::model::time;
 use git_crm::render::Format;
 use git_crm::render::timeline::{TimelineStyle, json_with, markdown, text};
 use git_crm::timeline::{EntryKind, Filter, Timeline};
 
 use super::Ctx;
-use super::args::{period, split_list};
+use super::args::split_list;
 use super::output::print;
 
 #[derive(Debug, Args)]
 pub struct TimelineArgs {
     /// The customer: its slug, or a contact's email or phone when only one customer has it.
     customer: String,
-    /// Only entries at or after this time (`2026-10-01`, `30d`).
-    #[arg(long)]
-    since: Option<String>,
-    /// Only entries before this time.
-    #[arg(long)]
-    until: Option<String>,
+    #[command(flatten)]
+    period: super::args::PeriodArgs,
     /// Only touchpoints on these channels (repeatable).
     #[arg(long)]
     channel: Vec<String>,
@@ -31,9 +26,8 @@ pub struct TimelineArgs {
     /// Only entries by these people or contacts (repeatable).
     #[arg(long)]
     by: Vec<String>,
-    /// Time zone for times and days (default: the store's `timezone`, else UTC).
-    #[arg(long)]
-    tz: Option<String>,
+    #[command(flatten)]
+    zone: super::args::ZoneArgs,
     /// Print touchpoint and note bodies.
     #[arg(long)]
     body: bool,
@@ -48,13 +42,8 @@ pub struct TimelineArgs {
 }
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
-    let zone = match &args.tz {
-        Some(z) => {
-            time::parse_zone(z).map_err(|e| git_crm::Error::usage(format!("--tz: {e}"), None))?
-        }
-        None => ctx.store.zone(),
-    };
-    let (since, until) = period(ctx, zone, args.since.as_deref(), args.until.as_deref())?;
+    let zone = args.zone.zone(ctx)?;
+    let (since, until) = args.period.resolve(ctx, zone)?;
     let filter = Filter {
         since,
         until,
@@ -76,7 +65,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     };
     let timeline = with_history(ctx, args.history, &slug, timeline, &filter)?;
     print(&match Format::from(args.format) {
-        Format::Json => json_with(&timeline, vec![("view", view.json(hidden))]),
+        Format::Json => json_with(&timeline, Some(view.json(hidden))),
         Format::Markdown => markdown(&timeline, style) + &super::view::note_line(note, "_"),
         Format::Table | Format::Csv => text(&timeline, style) + &super::view::note_line(note, ""),
     })?;

@@ -79,15 +79,25 @@ pub fn markdown(customer: &Customer, history: &History, zone: Tz) -> String {
 
 /// `{"version": 1, "customer": {"id", "slug", "name"}, "events": [...], "truncated": false}`.
 pub fn json(customer: &Customer, history: &History) -> String {
-    crate::render::json_object(vec![
-        (
-            "customer",
-            serde_json::json!({"id": customer.id, "slug": customer.slug, "name": customer.name}),
-        ),
-        (
-            "events",
-            serde_json::to_value(&history.events).unwrap_or_default(),
-        ),
-        ("truncated", history.truncated.into()),
-    ])
+    #[derive(serde::Serialize)]
+    struct Document<'a> {
+        customer: Named<'a>,
+        events: &'a [super::Event],
+        truncated: bool,
+    }
+    #[derive(serde::Serialize)]
+    struct Named<'a> {
+        id: crate::model::RecordId,
+        slug: &'a str,
+        name: &'a str,
+    }
+    crate::render::json_of(&Document {
+        customer: Named {
+            id: customer.id,
+            slug: &customer.slug,
+            name: &customer.name,
+        },
+        events: &history.events,
+        truncated: history.truncated,
+    })
 }

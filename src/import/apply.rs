@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use indicatif::ProgressBar;
+use crate::progress::Progress;
 
 use crate::error::Result;
 use crate::store::{Change, Transaction};
@@ -35,7 +35,7 @@ pub fn apply(
     plan: &Plan,
     actor: &str,
     options: &ApplyOptions,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Applied> {
     let mut change = commit_change(plan, actor);
     change.files = plan.files.clone();
@@ -48,14 +48,13 @@ pub fn apply_batch(
     txn: &Transaction<'_>,
     change: &Change,
     options: &ApplyOptions,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Applied> {
     if change.files.is_empty() {
         return Ok(Applied::default());
     }
-    progress.set_position(0);
-    progress.set_length(change.files.len() as u64);
-    let report = |done: usize, _total: usize| progress.set_position(done as u64);
+    progress.phase("writing", "files", Some(change.files.len() as u64));
+    let report = |done: usize, _total: usize| progress.reached(done as u64);
     let commit = txn.apply(
         change,
         crate::store::ApplyOptions {

@@ -73,10 +73,12 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         problems: Vec::new(),
         files: Vec::new(),
         ids: Vec::new(),
+        outside_metrics: 0,
+        touchpoint_rows: 0,
     };
     let mut seen_keys: HashMap<String, usize> = HashMap::new();
     for row in rows {
-        ctx.progress.inc(1);
+        ctx.progress.advance(1);
         let mapped = ctx.rules.map_row(&row.cells);
         if mapped.skip {
             plan.outcomes

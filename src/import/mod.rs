@@ -17,11 +17,11 @@ pub mod values;
 use std::fmt;
 use std::path::Path;
 
-use indicatif::ProgressBar;
 use serde::Serialize;
 
 use crate::error::Result;
 use crate::model::{RecordId, text};
+use crate::progress::Progress;
 use crate::store::{FileOp, Store};
 
 pub use apply::{ApplyOptions, apply};
@@ -98,9 +98,19 @@ pub struct Plan {
     pub files: Vec<FileOp>,
     /// Ids of created and updated records.
     pub ids: Vec<RecordId>,
+    /// Of the valid touchpoint rows, how many metrics will not count (their `actor` is not
+    /// `human`: `import` by default), so the summary can say when none of them counts.
+    pub outside_metrics: usize,
+    /// Valid touchpoint rows (0 for a customers import).
+    pub touchpoint_rows: usize,
 }
 
 impl Plan {
+    /// Whether every valid touchpoint row is one metrics ignore (no `actor: human`).
+    pub fn all_outside_metrics(&self) -> bool {
+        self.touchpoint_rows > 0 && self.outside_metrics == self.touchpoint_rows
+    }
+
     /// Adds one planned row: its outcome, the files it writes, and its id when it creates or
     /// updates a record. A file that the store's write gate would refuse (a multi-line name,
     /// an oversized summary) makes the row a problem instead, located at the row.
@@ -174,7 +184,7 @@ pub struct Context<'a> {
     pub file: String,
     pub times: values::TimeReader,
     pub now: crate::model::Timestamp,
-    pub progress: &'a ProgressBar,
+    pub progress: &'a dyn Progress,
 }
 
 impl Context<'_> {
@@ -246,7 +256,7 @@ pub fn plan(
     data: &Path,
     rules_path: &Path,
     actor: &str,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Plan> {
     let rules_file = RulesFile::read(rules_path)?;
     let sheet = read::read(
@@ -262,7 +272,7 @@ pub fn plan(
         Some(z) => crate::model::time::parse_zone(z).map_err(crate::Error::invalid)?,
         None => store.zone(),
     };
-    progress.set_length(rows.len() as u64);
+    progress.phase("reading", "rows", Some(rows.len() as u64));
     let ctx = Context {
         store,
         rules: &rules,

@@ -64,6 +64,39 @@ pub fn read(path: &Path, options: &ReadOptions) -> Result<Sheet> {
     }
 }
 
+/// Where each line of a text starts, to turn a byte offset into the line number an editor
+/// shows. The csv crate's own line count is off by one on CRLF files (it counts the `\r` and
+/// the `\n` as the end of a record, so a record's position is the `\n` of the line before),
+/// so row numbers are taken from byte offsets instead, past any line ending they point at.
+struct LineStarts<'t> {
+    text: &'t [u8],
+    starts: Vec<u64>,
+}
+
+impl<'t> LineStarts<'t> {
+    fn of(text: &'t str) -> Self {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i as u64 + 1))
+            .collect();
+        LineStarts {
+            text: text.as_bytes(),
+            starts,
+        }
+    }
+
+    /// The 1-based line of the first character at or after byte `offset` that does not end a
+    /// line.
+    fn line_of(&self, offset: u64) -> usize {
+        let mut at = offset as usize;
+        while matches!(self.text.get(at), Some(b'\r' | b'\n')) {
+            at += 1;
+        }
+        self.starts
+            .partition_point(|&start| start <= at as u64)
+            .max(1)
+    }
+}
+
 /// Reads the delimiter of a rules file: one ASCII character, or `tab`.
 pub fn parse_delimiter(text: &str) -> Result<u8> {
     match text {
@@ -98,13 +131,14 @@ pub fn read_csv(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Sheet> {
         .flexible(true)
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
+    let lines = LineStarts::of(text);
     let mut rows = Vec::new();
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
             Ok(false) => break,
             Ok(true) => {
-                let number = record.position().map(|p| p.line() as usize).unwrap_or(0);
+                let number = record.position().map_or(0, |p| lines.line_of(p.byte()));
                 if let Some((i, cell)) = record
                     .iter()
                     .enumerate()
@@ -126,7 +160,7 @@ pub fn read_csv(path: &Path, bytes: &[u8], delimiter: u8) -> Result<Sheet> {
                 });
             }
             Err(e) => {
-                let line = e.position().map(|p| p.line()).unwrap_or(1);
+                let line = e.position().map_or(1, |p| lines.line_of(p.byte()) as u64);
                 return Err(Error::Parse {
                     path: path.to_path_buf(),
                     line,
@@ -382,6 +416,17 @@ mod tests {
         assert_eq!(sheet.rows[2].number, 4, "rows keep their line numbers");
         let tabs = csv(b"a\tb\n1\t2\n").unwrap();
         assert_eq!(tabs.rows[1].cells, ["1", "2"]);
+    }
+
+    #[test]
+    fn crlf_rows_keep_the_numbers_an_editor_shows() {
+        let sheet = csv(b"a,b\r\n1,\"two\r\nlines\"\r\n3,4\r\n5,6\r\n").unwrap();
+        let numbers: Vec<usize> = sheet.rows.iter().map(|r| r.number).collect();
+        assert_eq!(numbers, [1, 2, 4, 5]);
+        let err = csv(b"a,b\r\n1,2\r\n3,\"x\"y\r\n").map(|_| ());
+        if let Err(e) = err {
+            assert!(e.to_string().starts_with("x.csv:3:"), "{e}");
+        }
     }
 
     #[test]

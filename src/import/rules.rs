@@ -158,6 +158,7 @@ pub const TOUCHPOINT_FIELDS: &[&str] = &[
     "by",
     "actor",
     "thread",
+    "reply_to",
     "summary",
     "body",
     "resolves",

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::error::Result;
 use crate::model::records::{Actor, Customer, Direction, Interaction, RecordKind, Source};
 use crate::model::{RecordId, Timestamp, text};
-use crate::ops::log::{FUTURE_TOLERANCE_MINUTES, planned_interaction};
+use crate::ops::log::planned_interaction;
 use crate::store::edit::{FieldEdit, edit_text};
 use crate::store::{FileOp, layout};
 
@@ -31,6 +31,9 @@ struct Incoming {
     /// Fields the rules set (only these are compared with an existing record).
     mapped: Vec<&'static str>,
     thread_key: Option<String>,
+    /// The source key of the touchpoint this row answers (`reply_to`), with the column it came
+    /// from: the row joins that touchpoint's thread.
+    reply_to: Option<(String, super::rules::Value)>,
 }
 
 /// Where customers are found.
@@ -78,11 +81,13 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         problems: Vec::new(),
         files: Vec::new(),
         ids: Vec::new(),
+        outside_metrics: 0,
+        touchpoint_rows: 0,
     };
     let mut valid = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for row in rows {
-        ctx.progress.inc(1);
+        ctx.progress.advance(1);
         let mapped = ctx.rules.map_row(&row.cells);
         if mapped.skip {
             plan.outcomes
@@ -113,6 +118,15 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
         }
     }
     assign_threads(ctx, &mut valid)?;
+    for (row, problem) in thread_replies(ctx, &mut valid)? {
+        plan.outcomes.push(skipped(row, problem.message.clone()));
+        plan.problems.push(problem);
+    }
+    plan.touchpoint_rows = valid.len();
+    plan.outside_metrics = valid
+        .iter()
+        .filter(|r| r.interaction.actor != Actor::Human)
+        .count();
     let existing = existing_files(ctx, &customers)?;
     let planned: Vec<RowResult> = valid
         .into_par_iter()
@@ -168,6 +182,7 @@ fn validate(
     let mut actor = Actor::Import;
     let mut thread = None;
     let mut thread_key = None;
+    let mut reply_to = None;
     let mut summary = None;
     let mut body = None;
     let mut resolves = false;
@@ -208,9 +223,10 @@ fn validate(
                 None => fail(format!("`{}` is not a record id (a UUID)", text::escape(v))),
             },
             "at" | "recorded_at" => match ctx.times.parse(v) {
-                Ok(t) if t > ctx.now + chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES) => fail(
-                    format!("{} is in the future", crate::model::time::rfc3339(&t)),
-                ),
+                Ok(t) if crate::model::time::is_future(t, ctx.now) => fail(format!(
+                    "{} is in the future",
+                    crate::model::time::rfc3339(&t)
+                )),
                 Ok(t) if field == "at" => at = Some(t),
                 Ok(t) => {
                     recorded_at = Some(t);
@@ -251,6 +267,12 @@ fn validate(
                     thread_key = Some(v.to_string());
                 }
             }
+            "reply_to" if ctx.rules.file.matches_by_id() => fail(
+                "`reply_to` names a source key; rules that match by `id` map `thread` instead"
+                    .into(),
+            ),
+            "reply_to" if !v.is_empty() => reply_to = Some((v.to_string(), value.clone())),
+            "reply_to" => {}
             "summary" => {
                 let text = value.text.trim();
                 match crate::model::names::validate_line(
@@ -431,6 +453,7 @@ fn validate(
         },
         mapped: fields,
         thread_key,
+        reply_to,
     })
 }
 
@@ -491,6 +514,108 @@ fn assign_threads(ctx: &Context, rows: &mut [Incoming]) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Rows with a `reply_to` join the thread of the touchpoint whose source key it names: a row
+/// of this file (itself possibly a reply, followed to the start of the chain) or a touchpoint
+/// imported earlier from the same source. A row answering a key found nowhere, or a chain that
+/// loops, is a problem at that row and the row is left out.
+fn thread_replies(ctx: &Context, rows: &mut Vec<Incoming>) -> Result<Vec<(usize, Problem)>> {
+    if rows.iter().all(|r| r.reply_to.is_none()) {
+        return Ok(Vec::new());
+    }
+    let key_of = |r: &Incoming| r.interaction.source.as_ref().map(|s| s.key.clone());
+    let in_file: HashMap<(String, String), usize> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, r)| key_of(r).map(|k| ((r.slug.clone(), k), i)))
+        .collect();
+    let stored = stored_threads(ctx, rows)?;
+    let mut problems = Vec::new();
+    let mut threads: Vec<Option<RecordId>> = vec![None; rows.len()];
+    for start in 0..rows.len() {
+        if rows[start].reply_to.is_none() {
+            continue;
+        }
+        // Follow the chain of replies to its first touchpoint.
+        let mut seen = vec![start];
+        let mut at = start;
+        let outcome = loop {
+            let Some((parent, _)) = &rows[at].reply_to else {
+                break Ok(rows[at].interaction.thread);
+            };
+            let wanted = (rows[at].slug.clone(), parent.clone());
+            match in_file.get(&wanted) {
+                Some(&next) if seen.contains(&next) => {
+                    break Err(format!(
+                        "`{}` replies in a loop (rows {})",
+                        text::escape(parent),
+                        seen.iter()
+                            .map(|&i| rows[i].row.to_string())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
+                }
+                Some(&next) => {
+                    seen.push(next);
+                    at = next;
+                }
+                None => match stored.get(&wanted) {
+                    Some(thread) => break Ok(*thread),
+                    None => {
+                        break Err(format!(
+                            "no touchpoint of {} has the source key `{}` (in this file or imported before)",
+                            rows[at].slug,
+                            text::escape(parent)
+                        ));
+                    }
+                },
+            }
+        };
+        match outcome {
+            Ok(thread) => threads[start] = Some(thread),
+            Err(why) => {
+                let (_, value) = rows[start].reply_to.as_ref().expect("a reply");
+                let row = rows[start].row;
+                problems.push((row, ctx.field_problem(row, value, "reply_to", why)));
+            }
+        }
+    }
+    let failed: Vec<usize> = problems.iter().map(|(row, _)| *row).collect();
+    for (row, thread) in rows.iter_mut().zip(threads) {
+        if let Some(thread) = thread {
+            row.interaction.thread = thread;
+            if !row.mapped.contains(&"thread") {
+                row.mapped.push("thread");
+            }
+        }
+    }
+    rows.retain(|r| !failed.contains(&r.row));
+    Ok(problems)
+}
+
+/// Threads of the touchpoints imported before from this source, by customer and source key,
+/// for the customers that rows answer into.
+fn stored_threads(ctx: &Context, rows: &[Incoming]) -> Result<HashMap<(String, String), RecordId>> {
+    let source = ctx.rules.file.source.clone().unwrap_or_default();
+    let slugs: std::collections::BTreeSet<&String> = rows
+        .iter()
+        .filter(|r| r.reply_to.is_some())
+        .map(|r| &r.slug)
+        .collect();
+    let mut known = HashMap::new();
+    for slug in slugs {
+        for loaded in ctx
+            .store
+            .load_records::<Interaction>(slug, RecordKind::Interaction)?
+        {
+            let i = loaded.record;
+            if let Some(src) = i.source.filter(|s| s.system == source) {
+                known.insert((slug.clone(), src.key), i.thread);
+            }
+        }
+    }
+    Ok(known)
 }
 
 /// Every touchpoint file of the store by short id, from directory listings alone.

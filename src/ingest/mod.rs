@@ -17,7 +17,7 @@ pub mod vcf;
 
 use std::fmt;
 
-use indicatif::ProgressBar;
+use crate::progress::Progress;
 use serde::Serialize;
 
 use crate::error::Result;
@@ -289,7 +289,7 @@ pub fn write(
     plan: &Plan,
     actor: &str,
     options: &ApplyOptions,
-    progress: &ProgressBar,
+    progress: &dyn Progress,
 ) -> Result<Applied> {
     crate::import::apply::apply_batch(txn, &plan.change(actor), options, progress)
 }

@@ -146,12 +146,12 @@ fn shares<'c>(
         .collect()
 }
 
-fn lag_stats(customers: &[&CustomerFact], w: &Window) -> DurationStats {
+fn lag_stats(customers: &[&CustomerFact], scope: &Scope) -> DurationStats {
     DurationStats::of(customers.iter().flat_map(|c| {
         c.lags
             .iter()
-            .filter(|(at, _)| w.contains(*at))
-            .map(|(_, lag)| *lag)
+            .filter(|(at, channel, _)| scope.window.contains(*at) && scope.allowed(channel))
+            .map(|(_, _, lag)| *lag)
     }))
 }
 
@@ -167,7 +167,7 @@ impl Coverage {
                 covered,
                 rate: ratio(covered, n),
                 stale: n - covered,
-                logging_lag: lag_stats(customers, &w),
+                logging_lag: lag_stats(customers, scope),
                 weeks: Vec::new(),
                 by_owner: Vec::new(),
                 by_team: Vec::new(),
@@ -226,7 +226,7 @@ impl Coverage {
             covered,
             rate: ratio(covered, n),
             stale: stale.len(),
-            logging_lag: lag_stats(customers, &w),
+            logging_lag: lag_stats(customers, scope),
             weeks,
             by_owner: shares(scope, customers, |c| c.dims.owner.clone()),
             by_team: shares(scope, customers, |c| c.dims.team.clone()),

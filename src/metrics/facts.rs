@@ -193,8 +193,9 @@ pub struct CustomerFact {
     pub dims: Dims,
     /// Human inbound and outbound touchpoints: when, on which channel, team at the time.
     pub touches: Vec<(Timestamp, String, Option<String>)>,
-    /// `recorded_at - at` of human touchpoints, with `at`.
-    pub lags: Vec<(Timestamp, i64)>,
+    /// `recorded_at - at` of human touchpoints, with `at` and the channel (so `--channel` and
+    /// `--by channel` slice the logging lag as they slice everything else).
+    pub lags: Vec<(Timestamp, String, i64)>,
 }
 
 /// All facts of the store (after customer-level filters).
@@ -318,7 +319,13 @@ fn of_customer(bundle: &CustomerBundle, clocks: &Clocks, options: &Options) -> F
             .collect(),
         lags: human
             .iter()
-            .map(|i| (i.at, (i.recorded_at - i.at).num_seconds()))
+            .map(|i| {
+                (
+                    i.at,
+                    i.channel.clone(),
+                    (i.recorded_at - i.at).num_seconds(),
+                )
+            })
             .collect(),
     });
     facts
@@ -357,14 +364,17 @@ fn thread(
     let first = *facing.first()?;
     let party = ownership.at(first.at);
     let team = party.team.clone();
-    let first_inbound = facing
+    // The first reply is the first outbound after the first inbound in the documented
+    // `(at, id)` order: an outbound at the same instant but ordered before the inbound is not
+    // an answer to it (it would read as a 0-second first response).
+    let inbound_position = facing
         .iter()
-        .find(|i| i.direction == Direction::Inbound)
-        .map(|i| i.at);
-    let first_reply = first_inbound.and_then(|fi| {
-        facing
+        .position(|i| i.direction == Direction::Inbound);
+    let first_inbound = inbound_position.map(|p| facing[p].at);
+    let first_reply = inbound_position.and_then(|p| {
+        facing[p + 1..]
             .iter()
-            .find(|i| i.direction == Direction::Outbound && i.at >= fi)
+            .find(|i| i.direction == Direction::Outbound)
             .map(|i| i.at)
     });
     let first_resolved = tps.iter().find(|i| i.resolves).map(|i| i.at);

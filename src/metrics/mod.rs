@@ -467,4 +467,37 @@ mod tests {
         assert_eq!((h.superseded, h.pending, h.ping_pong), (2, 1, 1));
         assert_eq!(h.pending_handoffs[0].customer, "c");
     }
+
+    #[test]
+    fn an_outbound_at_the_same_instant_but_ordered_before_the_inbound_is_not_a_reply() {
+        // (at, id) order: the outbound (id 1) comes before the inbound (id 2) at 10:00.
+        let early = tp(1, 2, "2026-02-01T10:00:00Z", Direction::Outbound, "a");
+        let first = tp(2, 2, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        let r = report(
+            bundle(vec![early.clone(), first.clone()], vec![]),
+            FcrRule::Strict,
+        );
+        assert_eq!(r.metrics.frt.response.n, 0);
+        assert_eq!(r.metrics.frt.unanswered, 1);
+        let reply = tp(3, 2, "2026-02-01T10:30:00Z", Direction::Outbound, "a");
+        let r = report(bundle(vec![early, first, reply], vec![]), FcrRule::Strict);
+        assert_eq!(r.metrics.frt.response.median, Some(1800));
+    }
+
+    #[test]
+    fn the_logging_lag_is_sliced_by_channel() {
+        let mut mail = tp(1, 1, "2026-02-01T10:00:00Z", Direction::Inbound, "x");
+        mail.recorded_at = at("2026-02-01T11:00:00Z");
+        let mut call = tp(2, 2, "2026-02-02T10:00:00Z", Direction::Outbound, "a");
+        call.channel = "call".into();
+        call.recorded_at = at("2026-02-03T10:00:00Z");
+        let b = bundle(vec![mail, call], vec![]);
+        let mut options = Options::last_days(at("2026-03-01T00:00:00Z"), 60);
+        options.slice.channel = vec!["call".into()];
+        let r = compute(&Config::default(), std::slice::from_ref(&b), &options).unwrap();
+        assert_eq!(r.metrics.coverage.logging_lag.median, Some(86_400));
+        options.slice.channel = vec!["email".into()];
+        let r = compute(&Config::default(), &[b], &options).unwrap();
+        assert_eq!(r.metrics.coverage.logging_lag.median, Some(3600));
+    }
 }

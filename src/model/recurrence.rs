@@ -79,6 +79,11 @@ impl Every {
         format!("{}{unit}", self.n)
     }
 
+    /// How lists name the interval (`every 1w`), for a series and its occurrences alike.
+    pub fn label(&self) -> String {
+        format!("every {}", self.text())
+    }
+
     /// The due date after `due`. A monthly series due on the 31st is due on the last day of
     /// shorter months, and keeps counting from the 31st (chrono's month arithmetic clamps).
     pub fn next(&self, due: NaiveDate) -> Option<NaiveDate> {
@@ -115,6 +120,17 @@ impl Task {
             None => self.every().map(|_| self.id),
         }
     }
+}
+
+/// How often `task` recurs: its own `every` when it starts a series, else its series' (found
+/// among `tasks`, the customer's tasks). `None` for a task of no series, and for an occurrence
+/// whose series has ended or cannot be found.
+pub fn interval_of(task: &Task, tasks: &[&Task]) -> Option<Every> {
+    let series = task.series()?;
+    if series == task.id {
+        return task.every();
+    }
+    tasks.iter().find(|t| t.id == series)?.every()
 }
 
 /// The next occurrence after `done`, an occurrence of `series` (the series' first task, which
@@ -182,6 +198,26 @@ mod tests {
         for bad in ["", "0w", "w", "1h", "1 w", "999d", "-1w"] {
             assert!(Every::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn an_occurrence_recurs_as_its_series_does() {
+        let s = series();
+        let next = next_occurrence(&s, &s).unwrap();
+        let tasks = [&s, &next];
+        assert_eq!(
+            interval_of(&s, &tasks).map(|e| e.label()),
+            Some("every 1w".into())
+        );
+        assert_eq!(interval_of(&next, &tasks), s.every());
+        // The series ended (or is not among the tasks): the occurrence no longer recurs.
+        let mut ended = s.clone();
+        ended.extra.remove(EVERY_KEY);
+        assert_eq!(interval_of(&next, &[&ended, &next]), None);
+        assert_eq!(interval_of(&next, &[&next]), None);
+        let mut plain = s.clone();
+        plain.extra.remove(EVERY_KEY);
+        assert_eq!(interval_of(&plain, &[&plain]), None);
     }
 
     #[test]

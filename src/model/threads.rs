@@ -1,11 +1,16 @@
 //! Conversation threads. A thread is identified by the id of its first touchpoint; a new
 //! touchpoint without `--reply-to` starts one, `--reply-to` joins the replied-to one. A thread is
 //! open until a touchpoint `resolves` it, and an inbound touchpoint after that reopens it.
+//!
+//! This is the one fold of a thread that the card, the inbox, `log`'s warnings and the rules
+//! read (metrics read the same rules in `metrics::facts`): only **human** touchpoints start or
+//! stop a wait for a reply: an auto-reply answers nobody, and an automated inbound (a cancelled
+//! meeting) asks nothing.
 
 use std::collections::BTreeMap;
 
 use super::ids::RecordId;
-use super::records::{Direction, Interaction};
+use super::records::{Actor, Direction, Interaction};
 use super::time::Timestamp;
 
 /// What is known about one thread after reading its touchpoints in time order.
@@ -19,10 +24,22 @@ pub struct ThreadState {
     pub last_at: Timestamp,
     pub touchpoints: usize,
     pub resolved_at: Option<Timestamp>,
-    /// Whether the last touchpoint came from the customer (a reply is owed).
+    /// Whether a human inbound waits for a human reply (a reply is owed).
     pub awaiting_reply: bool,
+    /// The first human inbound not answered yet, when a reply is owed.
+    pub waiting: Option<Waiting>,
+    /// Whether a person of the store ever replied in the thread.
+    pub answered: bool,
     /// Whether any touchpoint of the thread was with the customer (not internal).
     pub with_customer: bool,
+}
+
+/// The inbound a thread waits on: since when, from whom, on which channel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Waiting {
+    pub since: Timestamp,
+    pub from: String,
+    pub channel: String,
 }
 
 impl ThreadState {
@@ -51,23 +68,36 @@ pub fn thread_states<'a>(
             touchpoints: 0,
             resolved_at: None,
             awaiting_reply: false,
+            waiting: None,
+            answered: false,
             with_customer: false,
         });
         state.with_customer |= i.direction != Direction::Internal;
         state.touchpoints += 1;
         state.last_at = i.at;
+        let human = i.actor == Actor::Human;
         match i.direction {
-            Direction::Inbound => {
+            Direction::Inbound if human => {
                 state.resolved_at = None;
-                state.awaiting_reply = true;
+                if state.waiting.is_none() {
+                    state.waiting = Some(Waiting {
+                        since: i.at,
+                        from: i.by.clone(),
+                        channel: i.channel.clone(),
+                    });
+                }
             }
-            Direction::Outbound => state.awaiting_reply = false,
-            Direction::Internal => {}
+            Direction::Outbound if human => {
+                state.waiting = None;
+                state.answered = true;
+            }
+            _ => {}
         }
         if i.resolves {
             state.resolved_at = Some(i.at);
-            state.awaiting_reply = false;
+            state.waiting = None;
         }
+        state.awaiting_reply = state.waiting.is_some();
     }
     let mut out: Vec<ThreadState> = states.into_values().filter(|s| s.with_customer).collect();
     out.sort_by_key(|s| (s.started_at, s.thread));
@@ -110,5 +140,22 @@ mod tests {
         assert!(s[0].is_open());
         assert!(s[0].awaiting_reply);
         assert_eq!(s[0].touchpoints, 3);
+    }
+
+    /// An auto-reply answers nobody: the card, the inbox and metrics agree that the customer
+    /// still waits, since the first inbound.
+    #[test]
+    fn only_people_answer() {
+        let a = tp(1, 1, "2026-01-01T10:00:00Z", Direction::Inbound, false);
+        let mut auto = tp(2, 1, "2026-01-01T10:00:05Z", Direction::Outbound, false);
+        auto.actor = Actor::Automation;
+        let again = tp(3, 1, "2026-01-01T12:00:00Z", Direction::Inbound, false);
+        let s = thread_states([&a, &auto, &again]);
+        assert!(s[0].awaiting_reply);
+        assert!(!s[0].answered);
+        assert_eq!(s[0].waiting.as_ref().unwrap().since, a.at);
+        let reply = tp(4, 1, "2026-01-01T13:00:00Z", Direction::Outbound, false);
+        let s = thread_states([&a, &auto, &again, &reply]);
+        assert!(!s[0].awaiting_reply && s[0].answered);
     }
 }

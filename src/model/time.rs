@@ -11,6 +11,16 @@ use serde::{Deserialize, Serialize};
 /// The instant type every record uses.
 pub type Timestamp = DateTime<FixedOffset>;
 
+/// Clock skew tolerated before a record counts as dated in the future (a sender's clock, a
+/// teammate's laptop).
+pub const FUTURE_TOLERANCE_MINUTES: i64 = 5;
+
+/// Whether `t` is in the future as seen at `now`, beyond the tolerated clock skew: records say
+/// what happened, so `log`, imports, ingest, rules and `check` refuse or report such a time.
+pub fn is_future(t: Timestamp, now: Timestamp) -> bool {
+    t > now + chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES)
+}
+
 /// The current instant, truncated to whole seconds (records never carry sub-second noise).
 pub fn now() -> Timestamp {
     truncate(super::clock::utc_now().fixed_offset())

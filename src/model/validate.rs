@@ -136,7 +136,7 @@ pub fn document(d: &super::records::Document) -> Vec<String> {
     let mut out = Vec::new();
     handle(&mut out, "`by`", &d.by);
     tags(&mut out, &d.tags);
-    if crate::store::layout::document_record_of(&d.file).is_none() {
+    if super::file_names::document_record_of(&d.file).is_none() {
         out.push(format!(
             "`file` `{}` is not a document file name",
             super::text::escape(&d.file)

@@ -235,7 +235,7 @@ mod tests {
         assert_eq!(finance.name.as_deref(), Some("finance"));
         assert!(finance.hide_tags.is_empty());
         let err = ActiveView::resolve(&c, Some("sales"), None).unwrap_err();
-        assert_eq!(err.exit_code(), 2);
+        assert!(err.is_usage());
         assert!(err.hint().unwrap().contains("support"));
     }
 

@@ -177,7 +177,7 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
         ));
     }
     if let Some(at) = input.at
-        && at > now + chrono::Duration::minutes(super::log::FUTURE_TOLERANCE_MINUTES)
+        && time::is_future(at, now)
     {
         return Err(Error::invalid_hint(
             format!("--at {} is in the future", time::rfc3339(&at)),

@@ -29,9 +29,7 @@ use crate::error::{IoContext, Result};
 use crate::model::calendar::{self, BusinessCalendar};
 use crate::model::corrections::Correction;
 use crate::model::queue::Unwatched;
-use crate::model::records::{
-    Actor, Direction, Handoff, Interaction, Note, Party, RecordKind, Task,
-};
+use crate::model::records::{Handoff, Interaction, Note, Party, RecordKind, Task};
 use crate::model::views::ActiveView;
 use crate::model::{RecordId, Timestamp, time};
 use crate::store::load::Loaded;
@@ -618,54 +616,39 @@ fn contains_ignore_case(haystack: &[u8], needle: &[u8]) -> bool {
             .any(|w| w.eq_ignore_ascii_case(needle))
 }
 
-/// The threads of `bundle` waiting for a reply, with their ids. Only human touchpoints start or
-/// stop the wait (an auto-reply answers nobody); a touchpoint that `resolves` the thread ends
-/// it, and an inbound after that starts a new wait.
+/// The threads of `bundle` waiting for a reply, with their ids, from the one thread fold
+/// ([`crate::model::threads::thread_states`]: only people start or stop a wait).
 fn unanswered(bundle: &CustomerBundle, slug: &str) -> Vec<(Unanswered, RecordId)> {
-    let mut sorted: Vec<&Interaction> = bundle.interactions.iter().map(|l| &l.record).collect();
-    sorted.sort_by_key(|i| (i.thread, i.at, i.id));
-    let mut out = Vec::new();
-    for thread in sorted.chunk_by(|a, b| a.thread == b.thread) {
-        if let Some(item) = waiting(thread, slug) {
-            out.push((item, thread[0].thread));
-        }
-    }
-    out
+    waiting_threads(
+        crate::model::threads::thread_states(bundle.interactions.iter().map(|l| &l.record)),
+        slug,
+    )
 }
 
-fn waiting(thread: &[&Interaction], slug: &str) -> Option<Unanswered> {
-    let mut since: Option<&Interaction> = None;
-    let mut answered = false;
-    for i in thread {
-        let human = i.actor == Actor::Human;
-        match i.direction {
-            Direction::Inbound if human && since.is_none() => since = Some(i),
-            Direction::Outbound if human => {
-                since = None;
-                answered = true;
-            }
-            _ => {}
-        }
-        if i.resolves {
-            since = None;
-        }
-    }
-    let first = thread.first()?;
-    let since = since?;
-    let start = thread.iter().find(|i| i.id == i.thread).unwrap_or(first);
-    Some(Unanswered {
-        customer: slug.to_string(),
-        thread: first.thread.short(),
-        subject: start.summary.clone(),
-        channel: since.channel.clone(),
-        from: since.by.clone(),
-        waiting_since: since.at,
-        age_seconds: 0,
-        business_age_seconds: None,
-        first_response: !answered,
-        over_target: None,
-        touchpoints: thread.len(),
-    })
+fn waiting_threads(
+    states: Vec<crate::model::threads::ThreadState>,
+    slug: &str,
+) -> Vec<(Unanswered, RecordId)> {
+    states
+        .into_iter()
+        .filter_map(|t| {
+            let waiting = t.waiting?;
+            let item = Unanswered {
+                customer: slug.to_string(),
+                thread: t.thread.short(),
+                subject: t.subject,
+                channel: waiting.channel,
+                from: waiting.from,
+                waiting_since: waiting.since,
+                age_seconds: 0,
+                business_age_seconds: None,
+                first_response: !t.answered,
+                over_target: None,
+                touchpoints: t.touchpoints,
+            };
+            Some((item, t.thread))
+        })
+        .collect()
 }
 
 /// Business-hours clocks by team, so that the inbox judges ages against targets the way
@@ -788,6 +771,7 @@ pub fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::records::{Actor, Direction};
 
     fn tp(id: u128, at: &str, dir: Direction, actor: Actor, resolves: bool) -> Interaction {
         let t = chrono::DateTime::parse_from_rfc3339(at).unwrap();
@@ -807,6 +791,14 @@ mod tests {
             source: None,
             extra: Default::default(),
         }
+    }
+
+    fn waiting(thread: &[&Interaction], slug: &str) -> Option<Unanswered> {
+        let states = crate::model::threads::thread_states(thread.iter().copied());
+        waiting_threads(states, slug)
+            .into_iter()
+            .next()
+            .map(|(u, _)| u)
     }
 
     #[test]

@@ -4,11 +4,12 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, IoContext, Result};
 use crate::git;
-use crate::model::config::{Person, template};
+use crate::model::config::Person;
+use crate::store::config_template::template;
 use crate::store::{Store, atomic, layout};
 
 /// The line `.gitattributes` needs so git hands record files to the merge driver.
-pub const ATTRIBUTES_LINE: &str = "customers/**/*.yaml merge=gitcrm";
+pub use crate::store::layout::ATTRIBUTES_LINE;
 /// The driver command registered in each clone.
 pub const DRIVER_COMMAND: &str = "git-crm merge-driver %O %A %B %P";
 
@@ -228,9 +229,4 @@ pub fn enable_lfs(store: &Store, actor: &str) -> Result<crate::store::Change> {
         contents: text,
     });
     Ok(change)
-}
-
-/// Whether this clone has the merge driver registered.
-pub fn is_set_up(store: &Store) -> bool {
-    git::local_config(store.repo_root(), "merge.gitcrm.driver").is_some()
 }

@@ -9,9 +9,6 @@ use crate::store::{Change, FileOp, Store, layout, yaml};
 
 use super::Planned;
 
-/// Clock skew tolerated before a touchpoint counts as dated in the future.
-pub const FUTURE_TOLERANCE_MINUTES: i64 = 5;
-
 /// What `log` is given.
 #[derive(Debug, Clone)]
 pub struct LogInput {
@@ -42,7 +39,7 @@ pub fn log(store: &Store, actor: &str, mut input: LogInput) -> Result<Planned<In
     }
     let recorded_at = time::now();
     let at = input.at.unwrap_or(recorded_at);
-    if at > recorded_at + chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
+    if time::is_future(at, recorded_at) {
         return Err(Error::invalid_hint(
             format!("--at {} is in the future", time::rfc3339(&at)),
             "log touchpoints that happened; plan future ones with `git crm task add`",

@@ -14,7 +14,6 @@ pub mod log;
 pub mod note;
 pub mod people;
 pub mod repair;
-pub mod sync;
 pub mod task;
 pub mod views;
 

@@ -331,6 +331,10 @@ pub struct TaskRow {
     pub customer: String,
     pub path: String,
     pub overdue: bool,
+    /// How often it recurs (its series' interval for an occurrence); in JSON as the series'
+    /// `every` and the occurrence's `series`.
+    #[serde(skip)]
+    pub every: Option<recurrence::Every>,
     #[serde(flatten)]
     pub task: Task,
 }
@@ -356,12 +360,21 @@ pub fn list(store: &Store, query: &TaskQuery) -> Result<Vec<TaskRow>> {
         .collect::<Result<Vec<_>>>()?
         .into_iter()
         .flat_map(|(slug, loaded)| {
-            loaded.into_iter().map(move |l| TaskRow {
-                customer: slug.clone(),
-                path: l.path,
-                overdue: l.record.is_overdue(today),
-                task: l.record,
-            })
+            let tasks: Vec<&Task> = loaded.iter().map(|l| &l.record).collect();
+            let every: Vec<_> = tasks
+                .iter()
+                .map(|t| recurrence::interval_of(t, &tasks))
+                .collect();
+            loaded
+                .into_iter()
+                .zip(every)
+                .map(move |(l, every)| TaskRow {
+                    customer: slug.clone(),
+                    path: l.path,
+                    overdue: l.record.is_overdue(today),
+                    every,
+                    task: l.record,
+                })
         })
         .filter(|r| query.all || r.task.done_at.is_none())
         .filter(|r| !query.overdue || r.overdue)

@@ -4,9 +4,8 @@
 
 use chrono::Duration;
 use chrono_tz::Tz;
-use serde_json::json;
 
-use super::{Format, Ui, csv, json_object, markdown_table, table};
+use super::{Format, Ui, csv, markdown_table, table};
 use crate::metrics::gate::{self, Kind, Outcome, STATS};
 use crate::metrics::{Metrics, Params, Report, Slice};
 use crate::model::text::escape;
@@ -260,6 +259,10 @@ const GROUP_HEADERS: [&str; 11] = [
     "coverage",
     "consistency",
 ];
+
+/// The columns of [`GROUP_HEADERS`] that belong to one metric: a terminal too narrow for the
+/// whole table gets it in parts, never a metric split between two.
+const GROUP_PARTS: [std::ops::Range<usize>; 5] = [1..5, 5..6, 6..9, 9..10, 10..11];
 
 fn group_rows(report: &Report) -> Vec<Vec<String>> {
     report
@@ -600,32 +603,50 @@ fn csv_rows(report: &Report, part: Part) -> Vec<Vec<String>> {
     rows
 }
 
+/// `metrics --format json` (docs/metrics.md): the parameters, the metrics asked for (all five,
+/// or the one of `metrics <name>`), the `--by` groups and the `--fail-if` outcomes when there
+/// are any.
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    params: serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    frt: Option<&'a crate::metrics::frt::Frt>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fcr: Option<&'a crate::metrics::fcr::Fcr>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    handoff: Option<&'a crate::metrics::handoff::HandoffReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    coverage: Option<&'a crate::metrics::coverage::Coverage>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    consistency: Option<&'a crate::metrics::consistency::Consistency>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    groups: &'a [crate::metrics::Group],
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    gates: &'a [Outcome],
+}
+
+impl<'a> Document<'a> {
+    fn of(report: &'a Report, part: Part, gates: &'a [Outcome]) -> Self {
+        let m = &report.metrics;
+        let shown = |name: &str| part.name().is_none_or(|p| p == name);
+        Document {
+            params: params_json(&report.params),
+            frt: shown("frt").then_some(&m.frt),
+            fcr: shown("fcr").then_some(&m.fcr),
+            handoff: shown("handoff").then_some(&m.handoff),
+            coverage: shown("coverage").then_some(&m.coverage),
+            consistency: shown("consistency").then_some(&m.consistency),
+            groups: &report.groups,
+            gates,
+        }
+    }
+}
+
 /// Renders `part` of the report in `format`, with the gate outcomes when there are any.
 pub fn render(ui: &Ui, format: Format, report: &Report, part: Part, gates: &[Outcome]) -> String {
     let tz: Tz = report.params.tz.parse().unwrap_or(Tz::UTC);
     match format {
-        Format::Json => {
-            let mut pairs = vec![("params", params_json(&report.params))];
-            let value = serde_json::to_value(&report.metrics).unwrap_or_default();
-            match part.name() {
-                Some(name) => pairs.push((name, value[name].clone())),
-                None => {
-                    for name in crate::metrics::METRICS {
-                        pairs.push((name, value[name].clone()));
-                    }
-                }
-            }
-            if !report.groups.is_empty() {
-                pairs.push((
-                    "groups",
-                    serde_json::to_value(&report.groups).unwrap_or_default(),
-                ));
-            }
-            if !gates.is_empty() {
-                pairs.push(("gates", json!(gates)));
-            }
-            json_object(pairs)
-        }
+        Format::Json => super::json_of(&Document::of(report, part, gates)),
         Format::Csv => csv(
             &["group", "metric", "stat", "value"],
             &csv_rows(report, part),
@@ -649,7 +670,17 @@ fn title(part: Part) -> &'static str {
 fn text(ui: &Ui, report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> String {
     let mut out = format!("{}\n", title(part));
     for (k, v) in param_lines(&report.params) {
-        out.push_str(&format!("  {k}: {}\n", escape(&v)));
+        // A long value (the calendars of every team) goes on under itself, broken between
+        // words, never through a team's name.
+        let line = format!("{k}: {}", escape(&v));
+        let lines = match ui.width {
+            Some(w) => super::columns::wrap(&line, usize::from(w).saturating_sub(4)),
+            None => vec![line],
+        };
+        for (i, l) in lines.iter().enumerate() {
+            let indent = if i == 0 { "  " } else { "    " };
+            out.push_str(&format!("{indent}{l}\n"));
+        }
     }
     out.push('\n');
     if part == Part::Overview {
@@ -672,7 +703,12 @@ fn text(ui: &Ui, report: &Report, part: Part, gates: &[Outcome], tz: Tz) -> Stri
     }
     if !report.groups.is_empty() {
         out.push_str("\nBy group\n");
-        out.push_str(&table(ui, &GROUP_HEADERS, &group_rows(report)));
+        out.push_str(&super::columns::columns_in_parts(
+            &GROUP_HEADERS,
+            &group_rows(report),
+            &ui.layout(),
+            &GROUP_PARTS,
+        ));
     }
     if !gates.is_empty() {
         out.push_str("\nGates\n");

@@ -145,13 +145,14 @@ pub fn decide_color(choice: ColorChoice, env: &ColorEnv, stdout_tty: bool) -> bo
 
 /// A list with headers for a terminal: plain aligned columns fitted to its width (see
 /// [`columns`]), cells escaped. An empty list prints nothing; the caller says so in words.
-pub fn table(ui: &Ui, headers: &[&str], rows: &[Vec<String>]) -> String {
+pub fn table<C: columns::Cell>(ui: &Ui, headers: &[&str], rows: &[Vec<C>]) -> String {
     columns::columns(headers, rows, &ui.layout())
 }
 
-/// A Markdown table with escaped cells (pipes and control characters).
-pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
-    let cell = |c: &str| markdown::cell(c);
+/// A Markdown table with escaped cells (pipes and control characters); markers whole after
+/// their text.
+pub fn markdown_table<C: columns::Cell>(headers: &[&str], rows: &[Vec<C>]) -> String {
+    let cell = |c: &C| markdown::cell(&c.whole());
     let mut out = format!(
         "| {} |\n|{}\n",
         headers.join(" | "),
@@ -160,15 +161,15 @@ pub fn markdown_table(headers: &[&str], rows: &[Vec<String>]) -> String {
     for row in rows {
         out.push_str(&format!(
             "| {} |\n",
-            row.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+            row.iter().map(cell).collect::<Vec<_>>().join(" | ")
         ));
     }
     out
 }
 
 /// CSV with a header row. Cells that a spreadsheet would run as a formula are neutralised with
-/// a leading `'`.
-pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> String {
+/// a leading `'`. A cell's marker follows its text.
+pub fn csv<C: columns::Cell>(headers: &[&str], rows: &[Vec<C>]) -> String {
     let field = |c: &str| {
         let c = if c.starts_with(['=', '+', '-', '@', '\t', '\r']) {
             format!("'{c}")
@@ -184,7 +185,12 @@ pub fn csv(headers: &[&str], rows: &[Vec<String>]) -> String {
     let mut out = headers.join(",");
     out.push('\n');
     for row in rows {
-        out.push_str(&row.iter().map(|c| field(c)).collect::<Vec<_>>().join(","));
+        out.push_str(
+            &row.iter()
+                .map(|c| field(&c.whole()))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
         out.push('\n');
     }
     out
@@ -218,14 +224,23 @@ pub fn json_text(value: &serde_json::Value) -> String {
     out
 }
 
-/// A JSON document from several top-level keys.
-pub fn json_object(pairs: Vec<(&str, serde_json::Value)>) -> String {
-    let mut doc = serde_json::Map::new();
-    doc.insert("version".into(), JSON_VERSION.into());
-    for (k, v) in pairs {
-        doc.insert(k.into(), v);
-    }
-    json_text(&serde_json::Value::Object(doc))
+/// A versioned document written from a typed struct: `{"version": 1, ...the body's fields}`.
+/// Each command's JSON is a struct of its own (its schema is the struct), rather than keys
+/// assembled by hand.
+#[derive(Serialize)]
+struct Versioned<'a, T: Serialize> {
+    version: u32,
+    #[serde(flatten)]
+    body: &'a T,
+}
+
+/// The JSON text of a versioned document whose top-level keys are the fields of `body`.
+pub fn json_of<T: Serialize>(body: &T) -> String {
+    let doc = Versioned {
+        version: JSON_VERSION,
+        body,
+    };
+    json_text(&serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null))
 }
 
 /// A time for tables: `2026-11-02 14:30` in `zone`.
@@ -247,13 +262,13 @@ pub fn age(t: &crate::model::Timestamp, now: &crate::model::Timestamp) -> String
 
 /// A list in the requested format: the JSON document `{"version": 1, <key>: <data>}`, or the
 /// rows as a Markdown table, CSV, or a terminal table.
-pub fn listing<T: Serialize>(
+pub fn listing<T: Serialize, C: columns::Cell>(
     ui: &Ui,
     format: Format,
     key: &str,
     data: &T,
     headers: &[&str],
-    rows: &[Vec<String>],
+    rows: &[Vec<C>],
 ) -> String {
     match format {
         Format::Json => json_document(key, data),
@@ -271,13 +286,13 @@ mod tests {
 
     #[test]
     fn csv_neutralises_formulas() {
-        let out = csv(&["a", "b"], &[vec!["=1+1".into(), "x,y".into()]]);
+        let out = csv(&["a", "b"], &[vec![String::from("=1+1"), "x,y".into()]]);
         assert_eq!(out, "a,b\n'=1+1,\"x,y\"\n");
     }
 
     #[test]
     fn tables_escape_cells() {
-        let out = table(&Ui::plain(), &["a"], &[vec!["\u{1b}[31mred".into()]]);
+        let out = table(&Ui::plain(), &["a"], &[vec![String::from("\u{1b}[31mred")]]);
         assert!(out.contains("\\u{1b}[31mred"));
         assert!(!out.contains('\u{1b}'));
     }

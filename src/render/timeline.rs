@@ -22,6 +22,9 @@ pub struct TimelineStyle {
 /// its own under the entry.
 const MIN_TEXT: usize = 20;
 
+/// The narrowest the customer's name gets in the header line.
+const MIN_NAME: usize = 8;
+
 /// The widest the author column gets (longer names are cut with `…`).
 const MAX_WHO: usize = 20;
 
@@ -103,6 +106,12 @@ fn flags(e: &Entry, zone: Tz) -> String {
 
 /// The header line shared by every layout.
 pub fn header(t: &Timeline) -> String {
+    header_fitted(t, None)
+}
+
+/// The header line within `width`: the customer's name is cut, never its slug, status, owner
+/// or team.
+fn header_fitted(t: &Timeline, width: Option<usize>) -> String {
     let c = &t.customer;
     let owner = c.owner.as_deref().unwrap_or("nobody");
     let team = c
@@ -110,24 +119,26 @@ pub fn header(t: &Timeline) -> String {
         .as_deref()
         .map(|t| format!("/{t}"))
         .unwrap_or_default();
-    format!(
-        "{} - {} ({}, owner {owner}{team})",
-        escape(&c.slug),
-        escape(&c.name),
-        c.status
-    )
+    let slug = escape(&c.slug);
+    let about = format!("({}, owner {}{})", c.status, escape(owner), escape(&team));
+    let name = escape(&c.name);
+    let name = match width {
+        Some(w) => super::columns::fit(
+            &name,
+            w.saturating_sub(super::columns::width_of(&format!("{slug} -  {about}")))
+                .max(MIN_NAME),
+        ),
+        None => name.into_owned(),
+    };
+    format!("{slug} - {name} {about}")
 }
 
 /// Day-grouped aligned text: time, marker, channel, author and thread in columns as wide as
 /// this timeline needs, then the text, which takes the rest of the width (cut with `…`), then
 /// the id, which is never cut. Too narrow for that, the text goes on its own line below.
 pub fn text(t: &Timeline, style: TimelineStyle) -> String {
-    use super::columns::{fit, width_of};
-    let title = header(t);
-    let mut out = match style.width {
-        Some(w) => format!("{}\n", fit(&title, w)),
-        None => format!("{title}\n"),
-    };
+    use super::columns::{fit, fit_marked, width_of};
+    let mut out = format!("{}\n", header_fitted(t, style.width));
     if style.zone != style.store_zone {
         out.push_str(&format!("(times in {})\n", style.zone.name()));
     }
@@ -169,19 +180,40 @@ pub fn text(t: &Timeline, style: TimelineStyle) -> String {
                 pad(&who, who_w),
                 pad(&thread_label(e), thread_w),
             );
-            let words = format!("{}{}", escape(&e.text), escape(&flags(e, style.zone)));
-            if inline {
-                let shown = match text_room {
-                    Some(room) => fit(&words, room),
-                    None => words.clone(),
-                };
+            // The summary is cut before its marker: a voided or restricted entry says so at
+            // every width.
+            // Content the reader cannot open is shown by its placeholder ("restricted note for
+            // finance"), which is a marker too.
+            let flags = flags(e, style.zone);
+            let (text, marker) = if e.restricted.as_ref().is_some_and(|r| !r.readable) {
+                (
+                    String::new(),
+                    format!("{}{}", escape(&e.text), escape(&flags)),
+                )
+            } else {
+                (
+                    escape(&e.text).into_owned(),
+                    escape(flags.trim_start()).into_owned(),
+                )
+            };
+            // A marker too wide for the text's room on the line takes the line below.
+            let marker_room = match (text.is_empty(), marker.is_empty()) {
+                (_, true) => 0,
+                (true, false) => width_of(&marker),
+                (false, false) => width_of(&marker) + 2,
+            };
+            if inline && text_room.is_none_or(|room| marker_room <= room) {
+                let shown = fit_marked(&text, &marker, text_room.unwrap_or(usize::MAX));
                 let gap = text_room.map_or(0, |room| room.saturating_sub(width_of(&shown)));
                 let line = format!("{lead}  {shown}{}  {}", " ".repeat(gap), e.id);
                 out.push_str(&line);
             } else {
                 out.push_str(&format!("{}  {}\n", lead.trim_end(), e.id));
                 let room = style.width.unwrap_or(usize::MAX).saturating_sub(9);
-                out.push_str(&format!("         {}", fit(&words, room.max(MIN_TEXT))));
+                out.push_str(&format!(
+                    "         {}",
+                    fit_marked(&text, &marker, room.max(MIN_TEXT))
+                ));
             }
             out.push('\n');
             if style.bodies
@@ -241,21 +273,24 @@ pub fn markdown(t: &Timeline, style: TimelineStyle) -> String {
 
 /// JSON: `{"version":1, "customer": {...}, "entries": [...]}`.
 pub fn json(t: &Timeline) -> String {
-    json_with(t, Vec::new())
+    json_with(t, None)
 }
 
-/// [`json`] with more top-level keys after the entries (the view a command applied).
-pub fn json_with(t: &Timeline, extra: Vec<(&str, serde_json::Value)>) -> String {
-    let mut pairs = vec![
-        (
-            "customer",
-            serde_json::to_value(&t.customer).unwrap_or_default(),
-        ),
-        (
-            "entries",
-            serde_json::to_value(&t.entries).unwrap_or_default(),
-        ),
-    ];
-    pairs.extend(extra);
-    super::json_object(pairs)
+/// `timeline --format json` (docs/collaboration.md): the customer, the entries, and the view
+/// the command applied, when it applied one.
+#[derive(serde::Serialize)]
+struct Document<'a> {
+    customer: &'a crate::model::records::Customer,
+    entries: &'a [crate::timeline::Entry],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    view: Option<serde_json::Value>,
+}
+
+/// [`json`] with the view a command applied after the entries.
+pub fn json_with(t: &Timeline, view: Option<serde_json::Value>) -> String {
+    super::json_of(&Document {
+        customer: &t.customer,
+        entries: &t.entries,
+        view,
+    })
 }

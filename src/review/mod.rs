@@ -303,7 +303,7 @@ mod tests {
             }
         );
         let err = Range::parse(None, None).unwrap_err();
-        assert_eq!(err.exit_code(), 2);
+        assert!(err.is_usage());
         assert!(Range::parse(Some(".."), None).is_err());
     }
 }

@@ -281,8 +281,7 @@ pub fn committed_config(store: &Store, rev: &str) -> Result<Config> {
 
 /// Refuses a `--at` in the future unless nothing is written: records say what happened.
 pub fn validate_at(at: Timestamp, dry_run: bool) -> Result<()> {
-    let tolerance = chrono::Duration::minutes(crate::ops::log::FUTURE_TOLERANCE_MINUTES);
-    if !dry_run && at > time::now() + tolerance {
+    if !dry_run && time::is_future(at, time::now()) {
         return Err(Error::usage(
             format!("--at {} is in the future", time::rfc3339(&at)),
             Some("look ahead with --dry-run; what rules write is dated when it happened".into()),

@@ -7,6 +7,11 @@ use crate::model::ids::RecordId;
 use crate::model::records::RecordKind;
 use crate::model::time::Timestamp;
 
+pub use crate::model::file_names::{
+    DOCUMENT_PLAIN_SUFFIX, DOCUMENT_SEALED_SUFFIX, RecordFileName, document_content_name,
+    document_record_of, is_record_file_name, record_file_name,
+};
+
 /// The folder holding store settings.
 pub const CONFIG_DIR: &str = ".gitcrm";
 /// The settings file, relative to the store root.
@@ -39,47 +44,13 @@ pub fn record_dir(slug: &str, kind: RecordKind) -> String {
     format!("{CUSTOMERS_DIR}/{slug}/{}", kind.dir_name())
 }
 
-/// File name of a record: `<UTC timestamp>-<short id>.yaml`. Names sort by time and, since the
-/// short id is random, never collide across clones.
-pub fn record_file_name(at: &Timestamp, id: &RecordId) -> String {
-    format!(
-        "{}-{}.yaml",
-        at.to_utc().format("%Y%m%dT%H%M%SZ"),
-        id.short()
-    )
-}
-
 /// Relative path of a record file.
 pub fn record_file(slug: &str, kind: RecordKind, at: &Timestamp, id: &RecordId) -> String {
     format!("{}/{}", record_dir(slug, kind), record_file_name(at, id))
 }
 
-/// Suffix of a document's stored file in clear.
-pub const DOCUMENT_PLAIN_SUFFIX: &str = ".bin";
-/// Suffix of a restricted document's stored file (an age file).
-pub const DOCUMENT_SEALED_SUFFIX: &str = ".age";
-
-/// File name of a document's stored content, beside its record and named like it: the original
-/// name is data, never part of a path.
-pub fn document_content_name(at: &Timestamp, id: &RecordId, sealed: bool) -> String {
-    let record = record_file_name(at, id);
-    let stem = record.trim_end_matches(".yaml");
-    let suffix = if sealed {
-        DOCUMENT_SEALED_SUFFIX
-    } else {
-        DOCUMENT_PLAIN_SUFFIX
-    };
-    format!("{stem}{suffix}")
-}
-
-/// The record file name a document content file belongs to, if `name` has that shape.
-pub fn document_record_of(name: &str) -> Option<String> {
-    let stem = name
-        .strip_suffix(DOCUMENT_PLAIN_SUFFIX)
-        .or_else(|| name.strip_suffix(DOCUMENT_SEALED_SUFFIX))?;
-    let record = format!("{stem}.yaml");
-    is_record_file_name(&record).then_some(record)
-}
+/// The `.gitattributes` line that routes record files to the git-crm merge driver.
+pub const ATTRIBUTES_LINE: &str = "customers/**/*.yaml merge=gitcrm";
 
 /// The `.gitattributes` lines that send document contents through Git LFS (record files stay
 /// in git, where the merge driver and `check` read them).
@@ -87,42 +58,6 @@ pub const LFS_ATTRIBUTES: [&str; 2] = [
     "customers/*/documents/*.bin filter=lfs diff=lfs merge=lfs -text",
     "customers/*/documents/*.age filter=lfs diff=lfs merge=lfs -text",
 ];
-
-/// A record file name taken apart: `<UTC timestamp>-<short id>.yaml`. Code that needs the
-/// time or the short id of a file asks this type instead of slicing the name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RecordFileName {
-    /// When the record happened (whole seconds, UTC).
-    pub at: Timestamp,
-    /// The record's short id (the file name's suffix).
-    pub short: String,
-}
-
-impl RecordFileName {
-    /// Parses a file name; `None` when it does not have the shape of a record file name.
-    pub fn parse(name: &str) -> Option<Self> {
-        let stem = name.strip_suffix(".yaml")?;
-        let (time, short) = stem.rsplit_once('-')?;
-        if time.len() != 16
-            || short.len() != crate::model::ids::SHORT_ID_LEN
-            || !short
-                .bytes()
-                .all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
-        {
-            return None;
-        }
-        let at = chrono::NaiveDateTime::parse_from_str(time, "%Y%m%dT%H%M%SZ").ok()?;
-        Some(RecordFileName {
-            at: at.and_utc().fixed_offset(),
-            short: short.to_string(),
-        })
-    }
-}
-
-/// Whether `name` has the shape of a record file name.
-pub fn is_record_file_name(name: &str) -> bool {
-    RecordFileName::parse(name).is_some()
-}
 
 /// Joins a relative store path onto a root.
 pub fn join(root: &Path, rel: &str) -> PathBuf {

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod change;
+pub mod config_template;
 pub mod corrected;
 pub mod edit;
 pub mod fs;
@@ -133,6 +134,12 @@ impl Store {
     /// The git work tree the store lives in.
     pub fn repo_root(&self) -> &Path {
         &self.repo_root
+    }
+
+    /// Whether this clone has the git-crm merge driver registered in its git config (`git crm
+    /// setup`): without it, git merges record files line by line.
+    pub fn merge_driver_registered(&self) -> bool {
+        crate::git::local_config(self.repo_root(), "merge.gitcrm.driver").is_some()
     }
 
     /// The store settings.

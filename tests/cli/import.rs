@@ -586,6 +586,92 @@ fn thread_column_groups_rows_into_one_thread() {
     assert!(timeline.contains("[resolved]"), "{timeline}");
 }
 
+/// A `reply_to` column naming the parent's key threads a row: to a row of the same file
+/// (through a chain of replies), or to a touchpoint imported before; a reply to a key found
+/// nowhere is a problem at its row and column.
+#[test]
+fn reply_column_threads_rows_by_the_parents_key() {
+    let store = store();
+    import_examples(&store);
+    let rules = std::fs::read_to_string(example("touchpoints.rules.yaml"))
+        .unwrap()
+        .replace(
+            "  resolves: Solved\n",
+            "  resolves: Solved\n  reply_to: Answers\n",
+        );
+    let rules = scratch(&store, "t.yaml", rules.as_bytes());
+    let header = "Ticket,Answers,Customer email,Date,Type,From us?,Agent,Subject,Details,Solved\n";
+    let csv = format!(
+        "{header}T-3,T-2,jane@acme.example,2026-11-02 12:00,email,no,,Re: Re: question,,no\nT-2,T-1,jane@acme.example,2026-11-02 11:40,email,yes,Alice,Re: question,,no\nT-1,,jane@acme.example,2026-11-02 09:15,email,no,,Question,,no\n"
+    );
+    let file = scratch(&store, "t.csv", csv.as_bytes());
+    import_ok(&store, &file, &rules, &[]);
+    let threads = |store: &TestStore| -> Vec<(String, String)> {
+        store
+            .files_in("customers/acme-corp/interactions")
+            .iter()
+            .map(|p| {
+                let text = store.read(p);
+                let field = |k: &str| {
+                    text.lines()
+                        .find_map(|l| l.strip_prefix(k))
+                        .unwrap()
+                        .to_string()
+                };
+                (field("id: "), field("thread: "))
+            })
+            .collect()
+    };
+    let rows = threads(&store);
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|(_, t)| *t == rows[0].0), "{rows:?}");
+    // A later file answers a touchpoint imported before; a reply to an unknown key is refused.
+    let later = format!(
+        "{header}T-4,T-1,jane@acme.example,2026-11-03 10:00,email,yes,Alice,Follow-up,,yes\nT-5,T-99,jane@acme.example,2026-11-03 11:00,email,no,,Lost,,no\n"
+    );
+    let file = scratch(&store, "later.csv", later.as_bytes());
+    let assert = import(&store, &file, &rules, &[]).code(1);
+    assert!(
+        stderr(&assert).contains(
+            "later.csv:3:2: reply_to (column `Answers`): no touchpoint of acme-corp has the source key `T-99`"
+        ),
+        "{}",
+        stderr(&assert)
+    );
+    import_ok(&store, &file, &rules, &["--skip-invalid"]);
+    let rows = threads(&store);
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|(_, t)| *t == rows[0].0), "{rows:?}");
+    // Re-running changes nothing.
+    let again = import_ok(&store, &file, &rules, &["--skip-invalid"]);
+    assert!(again.contains("0 created, 0 updated"), "{again}");
+}
+
+/// Rows imported without `actor: human` count in no metric: the summary says so, once.
+#[test]
+fn an_import_metrics_will_ignore_says_so() {
+    let store = store();
+    import_examples(&store);
+    let rules = std::fs::read_to_string(example("touchpoints.rules.yaml"))
+        .unwrap()
+        .replace("defaults:\n  actor: human\n", "");
+    let rules = scratch(&store, "t.yaml", rules.as_bytes());
+    let assert = import(&store, &example("touchpoints.csv"), &rules, &["--dry-run"]).success();
+    let err = stderr(&assert);
+    assert!(
+        err.contains("touchpoints counts in metrics: their actor is not `human`"),
+        "{err}"
+    );
+    let assert = import(
+        &store,
+        &example("touchpoints.csv"),
+        &example("touchpoints.rules.yaml"),
+        &[],
+    )
+    .success();
+    assert!(!stderr(&assert).contains("counts in metrics"));
+}
+
 #[test]
 fn rules_problems_are_listed_one_per_line() {
     let store = store();

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use tempfile::TempDir;
 
 /// Environment variables that would leak the caller's git or git-crm setup into a test.
-const REMOVED_ENV: &[&str] = &[
+pub const REMOVED_ENV: &[&str] = &[
     "GITCRM_USER",
     "GITCRM_STORE",
     "GITCRM_NOW",

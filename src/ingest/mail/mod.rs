@@ -16,7 +16,7 @@ pub mod thread;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::PathBuf;
 
-use indicatif::ProgressBar;
+use crate::progress::Progress;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -138,7 +138,8 @@ struct Incoming {
 }
 
 /// Plans the ingest of every message of `options.paths`.
-pub fn plan(store: &Store, options: &Options, progress: &ProgressBar) -> Result<Plan> {
+pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result<Plan> {
+    progress.phase("reading", "messages", None);
     super::require_channel(store, CHANNEL)?;
     let rule = resolve_rule(store)?;
     let mut dir = Directory::load(store)?;
@@ -164,7 +165,7 @@ pub fn plan(store: &Store, options: &Options, progress: &ProgressBar) -> Result<
                 parse::parse(raw, &limits, now).map_err(|e| (item, e.0))
             })
             .collect();
-        progress.inc(done.len() as u64);
+        progress.advance(done.len() as u64);
         out.extend(done);
     };
     source::read_all(&options.paths, limits.max_message_bytes, &mut |raw| {

@@ -12,7 +12,6 @@ use sha2::{Digest, Sha256};
 use super::source::{Origin, RawMessage};
 use super::text;
 use crate::model::{Timestamp, address, time};
-use crate::ops::log::FUTURE_TOLERANCE_MINUTES;
 
 /// Limits on what one message may put into the store.
 #[derive(Debug, Clone, Copy)]
@@ -237,7 +236,7 @@ fn extract(
                 .into(),
         )
     })?;
-    if at > now + chrono::Duration::minutes(FUTURE_TOLERANCE_MINUTES) {
+    if time::is_future(at, now) {
         return Err(Rejected(format!(
             "dated {}, in the future (a wrong clock on the sender's side?)",
             time::rfc3339(&at)

@@ -52,17 +52,6 @@ pub enum Outcome {
     CheckFailed,
 }
 
-impl Outcome {
-    /// The process exit code: 0, 3 for a conflict (as [`Error::Conflict`]), 1 for check errors.
-    pub fn exit_code(self) -> i32 {
-        match self {
-            Outcome::UpToDate | Outcome::Synced | Outcome::DryRun => 0,
-            Outcome::Conflict => 3,
-            Outcome::CheckFailed => 1,
-        }
-    }
-}
-
 /// How the upstream's commits came in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -167,7 +156,8 @@ pub fn sync(txn: &Transaction<'_>, options: &SyncOptions) -> Result<SyncReport> 
                 // Records the other side added under a slug this side renamed (or the other
                 // way round) join their customer's folder before anything is checked.
                 if let Some(actor) = options.actor.as_deref()
-                    && let Some((change, moved)) = super::repair::move_stray_records(store, actor)?
+                    && let Some((change, moved)) =
+                        crate::ops::repair::move_stray_records(store, actor)?
                 {
                     txn.apply(&change, Default::default())?;
                     report.moved = moved;
@@ -241,7 +231,7 @@ fn preflight(store: &Store) -> Result<(String, Upstream)> {
             "commit them (`git add` and `git commit`) or set them aside (`git stash -u`), then run `git crm sync` again",
         ));
     }
-    if !super::init::is_set_up(store) {
+    if !store.merge_driver_registered() {
         return Err(Error::invalid_hint(
             "the git-crm merge driver is not registered in this clone, so git would merge customer records line by line",
             "run `git crm setup` once in this clone, then `git crm sync`",

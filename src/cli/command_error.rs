@@ -1,0 +1,223 @@
+//! The one way a command fails: a [`CommandError`] says what kind of failure it is (which
+//! decides the exit code), what went wrong, the lines of detail that belong to it (git's own
+//! words on a failed push), and what the user can do next. The library's errors carry data;
+//! the wording of hints that name flags and commands, and the exit codes, are decided here, in
+//! the `From` impls, and printed by one handler ([`report`]). Modelled on jj's
+//! `cli/src/command_error.rs`.
+
+use std::fmt;
+
+use git_crm::model::text::escape;
+
+/// What kind of failure, for scripts and CI: each maps to one exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Bad data or a request the store cannot satisfy (exit 1).
+    User,
+    /// The command line is wrong (exit 2; clap uses 2 too).
+    Usage,
+    /// A merge stopped on conflicts a person must resolve (exit 3).
+    Conflict,
+    /// The network or the remote failed (exit 4).
+    Remote,
+}
+
+impl Kind {
+    /// The process exit code: 1 data or user error, 2 usage, 3 conflict, 4 remote.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Kind::User => 1,
+            Kind::Usage => 2,
+            Kind::Conflict => 3,
+            Kind::Remote => 4,
+        }
+    }
+}
+
+/// A failed command, ready to be printed.
+#[derive(Debug)]
+pub struct CommandError {
+    pub kind: Kind,
+    pub error: anyhow::Error,
+    /// Lines printed under the message, indented (another program's output, one problem per
+    /// line).
+    pub details: Vec<String>,
+    pub hints: Vec<String>,
+}
+
+impl CommandError {
+    pub fn new(kind: Kind, error: impl Into<anyhow::Error>) -> Self {
+        CommandError {
+            kind,
+            error: error.into(),
+            details: Vec::new(),
+            hints: Vec::new(),
+        }
+    }
+
+    /// A failure of kind `kind` with a message of our own.
+    pub fn message(kind: Kind, message: impl Into<String>) -> Self {
+        Self::new(kind, anyhow::anyhow!(message.into()))
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hints.push(hint.into());
+        self
+    }
+}
+
+impl fmt::Display for CommandError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:#}", self.error)
+    }
+}
+
+impl std::error::Error for CommandError {}
+
+/// The kind of a library error, and the hints the CLI adds to it.
+impl From<git_crm::Error> for CommandError {
+    fn from(err: git_crm::Error) -> Self {
+        use git_crm::Error as E;
+        let kind = match &err {
+            E::Usage { .. } => Kind::Usage,
+            E::Conflict(_) => Kind::Conflict,
+            E::Remote { .. } => Kind::Remote,
+            _ => Kind::User,
+        };
+        let mut hints: Vec<String> = err.hint().map(str::to_string).into_iter().collect();
+        hints.extend(cli_hint(&err).map(str::to_string));
+        let mut details = Vec::new();
+        let error = match err {
+            E::Remote { command, stderr } => {
+                details = stderr
+                    .lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(str::to_string)
+                    .collect();
+                anyhow::anyhow!("network or remote failure: `{command}` failed:")
+            }
+            other => other.into(),
+        };
+        CommandError {
+            kind,
+            error,
+            details,
+            hints,
+        }
+    }
+}
+
+/// What to do about the library's errors that carry no hint of their own.
+fn cli_hint(err: &git_crm::Error) -> Option<&'static str> {
+    use git_crm::Error as E;
+    match err {
+        E::Locked { .. } => Some(
+            "wait for the other git command to finish; if none is running, remove the file and run the command again",
+        ),
+        E::NoStore { .. } => {
+            Some("run `git crm init` to create a store, or pass --store / set GITCRM_STORE")
+        }
+        E::Remote { .. } => Some(
+            "check the network, the remote's address (`git remote -v`) and your access, then run `git crm sync` again; nothing was lost locally",
+        ),
+        _ => None,
+    }
+}
+
+/// Any other failure: a [`CommandError`] or a library error somewhere in the chain decides
+/// the kind; anything else is a user error (exit 1).
+impl From<anyhow::Error> for CommandError {
+    fn from(err: anyhow::Error) -> Self {
+        let err = match err.downcast::<CommandError>() {
+            Ok(command) => return command,
+            Err(err) => err,
+        };
+        // A library error with no context added is converted whole (a remote failure keeps
+        // git's lines apart); `downcast` would also see through added context and lose it.
+        if err.chain().count() == 1 {
+            match err.downcast::<git_crm::Error>() {
+                Ok(lib) => return lib.into(),
+                Err(other) => return Self::new(Kind::User, other),
+            }
+        }
+        // A library error under added context keeps its kind and hints, and the context.
+        let lib = err.chain().find_map(|e| e.downcast_ref::<git_crm::Error>());
+        let kind = match lib {
+            Some(git_crm::Error::Usage { .. }) => Kind::Usage,
+            Some(git_crm::Error::Conflict(_)) => Kind::Conflict,
+            Some(git_crm::Error::Remote { .. }) => Kind::Remote,
+            _ => Kind::User,
+        };
+        let mut hints: Vec<String> = lib
+            .and_then(git_crm::Error::hint)
+            .map(str::to_string)
+            .into_iter()
+            .collect();
+        hints.extend(lib.and_then(cli_hint).map(str::to_string));
+        CommandError {
+            kind,
+            error: err,
+            details: Vec::new(),
+            hints,
+        }
+    }
+}
+
+/// Whether the failure is only the reader of our output going away (`git crm ... | head`):
+/// not an error at all.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// The one handler: prints the error, its details and hints to stderr (escaped: a message may
+/// quote data), and returns the exit code.
+pub fn report(err: CommandError) -> i32 {
+    if is_broken_pipe(&err.error) {
+        return 0;
+    }
+    let message = format!("{:#}", err.error);
+    let mut lines = message.lines();
+    eprintln!("error: {}", escape(lines.next().unwrap_or_default()));
+    for line in lines {
+        eprintln!("{}", escape(line));
+    }
+    for line in &err.details {
+        eprintln!("  {}", escape(line));
+    }
+    for hint in &err.hints {
+        eprintln!("hint: {}", escape(hint));
+    }
+    err.kind.exit_code()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn library_errors_keep_their_kind_under_context() {
+        let usage = git_crm::Error::usage("bad flag", Some("pass --x".into()));
+        let err: CommandError = anyhow::Error::new(usage).context("while parsing").into();
+        assert_eq!(err.kind, Kind::Usage);
+        assert_eq!(err.hints, ["pass --x"]);
+        assert_eq!(err.to_string(), "while parsing: bad flag");
+        let remote: CommandError = git_crm::Error::Remote {
+            command: "git push".into(),
+            stderr: "fatal: no\n\nrejected\n".into(),
+        }
+        .into();
+        assert_eq!(remote.kind.exit_code(), 4);
+        assert_eq!(remote.details, ["fatal: no", "rejected"]);
+        assert_eq!(remote.hints.len(), 1);
+    }
+
+    #[test]
+    fn a_command_error_inside_anyhow_is_kept_whole() {
+        let inner = CommandError::message(Kind::Conflict, "stopped").hint("resolve");
+        let back: CommandError = anyhow::Error::new(inner).into();
+        assert_eq!((back.kind, back.hints.len()), (Kind::Conflict, 1));
+    }
+}
