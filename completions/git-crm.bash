@@ -4158,7 +4158,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__setup)
-            opts="-h -V --lfs --hooks --store --as --color --no-pager --help --version"
+            opts="-h -V --lfs --hooks --fast-git --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -58,6 +58,17 @@ pub enum Error {
     /// A git lock file is held: by a running git command, or left by one that was killed.
     #[error("{} exists: another git process is using this repository, or one was killed", path.display())]
     Locked { path: PathBuf },
+    /// A file with several problems (a rules file), each located as `path:line:col: message`:
+    /// kept apart so they can be printed one a line, as `check` prints its diagnostics.
+    #[error("{summary}")]
+    Problems {
+        summary: String,
+        problems: Vec<String>,
+        /// Whether the file itself is malformed (a usage error) rather than naming data that
+        /// does not exist.
+        usage: bool,
+        hint: Option<String>,
+    },
     /// A merge left something a person has to resolve.
     #[error("{0}")]
     Conflict(String),
@@ -77,7 +88,8 @@ impl Error {
         match self {
             Error::NotFound { hint, .. }
             | Error::Invalid { hint, .. }
-            | Error::Usage { hint, .. } => hint.as_deref(),
+            | Error::Usage { hint, .. }
+            | Error::Problems { hint, .. } => hint.as_deref(),
             Error::Config { hint, .. } => Some(hint),
             _ => None,
         }
@@ -85,7 +97,10 @@ impl Error {
 
     /// Whether the command line itself is wrong (rather than the data).
     pub fn is_usage(&self) -> bool {
-        matches!(self, Error::Usage { .. })
+        matches!(
+            self,
+            Error::Usage { .. } | Error::Problems { usage: true, .. }
+        )
     }
 
     /// An [`Error::Invalid`] without a hint.

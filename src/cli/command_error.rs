@@ -39,8 +39,10 @@ impl Kind {
 pub struct CommandError {
     pub kind: Kind,
     pub error: anyhow::Error,
-    /// Lines printed under the message, indented (another program's output, one problem per
-    /// line).
+    /// Located problems (`path:line:col: ...`), printed one a line before the message, as
+    /// `check` prints its diagnostics.
+    pub problems: Vec<String>,
+    /// Lines printed under the message, indented (another program's output).
     pub details: Vec<String>,
     pub hints: Vec<String>,
 }
@@ -50,6 +52,7 @@ impl CommandError {
         CommandError {
             kind,
             error: error.into(),
+            problems: Vec::new(),
             details: Vec::new(),
             hints: Vec::new(),
         }
@@ -79,7 +82,7 @@ impl From<git_crm::Error> for CommandError {
     fn from(err: git_crm::Error) -> Self {
         use git_crm::Error as E;
         let kind = match &err {
-            E::Usage { .. } => Kind::Usage,
+            E::Usage { .. } | E::Problems { usage: true, .. } => Kind::Usage,
             E::Conflict(_) => Kind::Conflict,
             E::Remote { .. } => Kind::Remote,
             _ => Kind::User,
@@ -87,7 +90,16 @@ impl From<git_crm::Error> for CommandError {
         let mut hints: Vec<String> = err.hint().map(str::to_string).into_iter().collect();
         hints.extend(cli_hint(&err).map(str::to_string));
         let mut details = Vec::new();
+        let mut problems = Vec::new();
         let error = match err {
+            E::Problems {
+                summary,
+                problems: found,
+                ..
+            } => {
+                problems = found;
+                anyhow::anyhow!(summary)
+            }
             E::Remote { command, stderr } => {
                 details = stderr
                     .lines()
@@ -101,6 +113,7 @@ impl From<git_crm::Error> for CommandError {
         CommandError {
             kind,
             error,
+            problems,
             details,
             hints,
         }
@@ -143,7 +156,9 @@ impl From<anyhow::Error> for CommandError {
         // A library error under added context keeps its kind and hints, and the context.
         let lib = err.chain().find_map(|e| e.downcast_ref::<git_crm::Error>());
         let kind = match lib {
-            Some(git_crm::Error::Usage { .. }) => Kind::Usage,
+            Some(git_crm::Error::Usage { .. } | git_crm::Error::Problems { usage: true, .. }) => {
+                Kind::Usage
+            }
             Some(git_crm::Error::Conflict(_)) => Kind::Conflict,
             Some(git_crm::Error::Remote { .. }) => Kind::Remote,
             _ => Kind::User,
@@ -157,6 +172,7 @@ impl From<anyhow::Error> for CommandError {
         CommandError {
             kind,
             error: err,
+            problems: Vec::new(),
             details: Vec::new(),
             hints,
         }
@@ -177,6 +193,9 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn report(err: CommandError) -> i32 {
     if is_broken_pipe(&err.error) {
         return 0;
+    }
+    for problem in &err.problems {
+        eprintln!("{}", escape(problem));
     }
     let message = format!("{:#}", err.error);
     let mut lines = message.lines();

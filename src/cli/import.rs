@@ -36,8 +36,7 @@ pub struct ImportArgs {
 pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     let (actor, txn) = ctx.begin_write()?;
     let bar = super::progress::Bar::new();
-    let plan = import::plan(&ctx.store, &args.file, &args.rules, &actor, &bar)
-        .map_err(multi_line_error)?;
+    let plan = import::plan(&ctx.store, &args.file, &args.rules, &actor, &bar)?;
     bar.finish();
     let refused = !plan.problems.is_empty() && !args.skip_invalid;
     if refused || args.dry_run {
@@ -75,23 +74,6 @@ fn outside_metrics_warning(rows: usize) -> String {
         "warning: none of the {rows} touchpoint{} counts in metrics: their actor is not `human` (the default for an import is `import`)\n  = hint: when the rows are people's work, set `defaults: {{actor: human}}` in the rules (docs/import.md)",
         if rows == 1 { "" } else { "s" }
     )
-}
-
-/// Rules problems come one per line; each line is escaped on its own.
-fn multi_line_error(e: git_crm::Error) -> anyhow::Error {
-    match e {
-        git_crm::Error::Invalid { message, hint } if message.contains('\n') => {
-            for line in message.lines() {
-                eprintln!("{}", escape(line));
-            }
-            let n = message.lines().count();
-            anyhow::Error::new(git_crm::Error::Invalid {
-                message: format!("the rules file has {n} problems"),
-                hint,
-            })
-        }
-        other => other.into(),
-    }
 }
 
 fn refusal(plan: &Plan) -> anyhow::Error {

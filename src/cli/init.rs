@@ -40,6 +40,55 @@ pub struct SetupArgs {
     /// Also install a post-merge hook that runs the event rules after each merge or pull.
     #[arg(long)]
     hooks: bool,
+    /// Also turn on the git settings that keep a large store fast (untracked cache, index
+    /// version 4, commit-graph with changed paths, background maintenance); see
+    /// docs/git-setup.md.
+    #[arg(long)]
+    fast_git: bool,
+}
+
+/// Prints, as hints on stderr, the command for each git accelerator the clone lacks.
+fn suggest_accelerators(root: &std::path::Path) -> Result<()> {
+    let missing = git_crm::git::tuning::missing(root)?;
+    if missing.is_empty() {
+        return Ok(());
+    }
+    eprintln!(
+        "hint: git settings that keep a large store fast (`git crm setup --fast-git` runs them all):"
+    );
+    for accelerator in missing {
+        eprintln!(
+            "hint:   {}  # {}",
+            accelerator.command(),
+            accelerator.benefit()
+        );
+    }
+    Ok(())
+}
+
+/// Turns on every git accelerator the clone lacks and says what it ran. One that fails (`git
+/// maintenance start` needs a scheduler: systemd, cron or launchd) is reported with its
+/// command, and the others still run.
+fn apply_accelerators(root: &std::path::Path, out: &mut String) -> Result<()> {
+    let missing = git_crm::git::tuning::missing(root)?;
+    if missing.is_empty() {
+        out.push_str("git's accelerators are all on in this clone.\n");
+    }
+    for accelerator in missing {
+        match git_crm::git::tuning::enable(root, accelerator) {
+            Ok(()) => out.push_str(&format!(
+                "Ran `{}`: {}.\n",
+                accelerator.command(),
+                accelerator.benefit()
+            )),
+            Err(e) => eprintln!(
+                "warning: `{}` did not run here: {}",
+                accelerator.command(),
+                git_crm::model::text::escape(&e.to_string())
+            ),
+        }
+    }
+    Ok(())
 }
 
 /// Whether to turn LFS on: the flag, or a question on a terminal when git-lfs is there.
@@ -108,6 +157,7 @@ pub fn run(args: &InitArgs, acting: Option<&str>) -> Result<i32> {
         out.push_str(&turn_on_lfs(&txn, &report.handle, args.no_commit)?);
     }
     print(&out)?;
+    suggest_accelerators(store.repo_root())?;
     Ok(0)
 }
 
@@ -138,6 +188,13 @@ pub fn setup(ctx: &super::Ctx, args: &SetupArgs) -> Result<i32> {
         };
         out.push_str(&git_crm::model::text::escape(&line));
     }
+    let root = ctx.store.repo_root();
+    if args.fast_git {
+        apply_accelerators(root, &mut out)?;
+    }
     print(&out)?;
+    if !args.fast_git {
+        suggest_accelerators(root)?;
+    }
     Ok(0)
 }

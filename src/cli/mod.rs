@@ -156,6 +156,18 @@ impl Command {
             _ => false,
         }
     }
+
+    /// Whether the command reads every customer of the store (so a sparse checkout that
+    /// leaves some out changes its answer, and it says which it could not read).
+    fn reads_whole_store(&self) -> bool {
+        match self {
+            Command::Inbox(_) | Command::Metrics(_) | Command::Check(_) | Command::Find(_) => true,
+            Command::Customer(c) => c.pages(),
+            Command::Handoff(c) => c.pages(),
+            Command::Task(c) => c.pages(),
+            _ => false,
+        }
+    }
 }
 
 /// What every store command gets: the store, who may be acting, and the terminal.
@@ -200,6 +212,21 @@ impl Ctx {
             output::note(&recovery.describe());
         }
         Ok((self.actor()?, txn))
+    }
+
+    /// Names, on stderr, the customers this clone's sparse checkout leaves out, which a
+    /// whole-store command cannot read here.
+    fn warn_left_out(&self) -> Result<()> {
+        let left_out = self.store.customers_left_out()?;
+        if !left_out.is_empty() {
+            output::warn(&format!(
+                "this clone's sparse checkout leaves out {} customer{}, not read: {} (`git sparse-checkout add customers/<slug>` checks one out)",
+                left_out.len(),
+                if left_out.len() == 1 { "" } else { "s" },
+                left_out.join(", ")
+            ));
+        }
+        Ok(())
     }
 
     /// The handle of the acting person.
@@ -278,6 +305,9 @@ fn run(cli: Cli) -> Result<i32> {
         _ => {}
     }
     let ctx = Ctx::new(&cli)?;
+    if cli.command.reads_whole_store() {
+        ctx.warn_left_out()?;
+    }
     match cli.command {
         Command::Setup(args) => init::setup(&ctx, &args),
         Command::Person(cmd) => person::run_person(&ctx, cmd),

@@ -78,6 +78,11 @@ pub fn note(text: &str) {
     eprintln!("note: {}", git_crm::model::text::escape(text));
 }
 
+/// Warns on stderr about something that limits the answer (customers a command could not see).
+pub fn warn(text: &str) {
+    eprintln!("warning: {}", git_crm::model::text::escape(text));
+}
+
 /// Shows a planned change (`--dry-run`): the commit subject and every file.
 pub fn dry_run(change: &Change, format: impl Into<Format>) -> anyhow::Result<()> {
     let format: Format = format.into();

@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use gix::bstr::ByteSlice;
 
+use super::index_write::{self, EntryUpdate};
 use super::{Signature, git_error};
 use crate::error::{Error, IoContext, Result};
 
@@ -107,20 +108,13 @@ pub fn commit(
         None => gix::ObjectId::empty_tree(repo.object_hash()),
     };
     let tree = build_tree(&repo, base_tree, updates)?;
-    let mut index = open_index(&repo)?;
-    apply_to_index(&mut index, updates)?;
+    let lock = index_write::write_updated(&repo, lock, &entry_updates(updates)?)?;
     if !allow_empty && head.is_some() && tree == base_tree {
-        write_index(index, lock)?;
+        lock.commit()
+            .map_err(|e| git_error("cannot replace index", e.error))?;
         return Ok(None);
     }
     let commit_id = write_commit(&repo, author, message, tree, head)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, lock);
-    index
-        .write_to(&mut out, gix::index::write::Options::default())
-        .map_err(|e| git_error("cannot write index", e))?;
-    let lock = out
-        .into_inner()
-        .map_err(|e| git_error("cannot write index", e.error()))?;
     let inode = inode_of(&lock_path)?;
     steps.prepared(&Prepared {
         base: head.map(|h| h.to_string()),
@@ -280,91 +274,27 @@ pub fn ref_lock_paths(repo: &gix::Repository) -> Vec<PathBuf> {
     locks
 }
 
-fn open_index(repo: &gix::Repository) -> Result<gix::index::File> {
-    let path = repo.index_path();
-    if path.exists() {
-        repo.open_index()
-            .map_err(|e| git_error("cannot read index", e))
-    } else {
-        Ok(gix::index::File::from_state(
-            gix::index::State::new(repo.object_hash()),
-            path,
-        ))
-    }
-}
-
-/// Updates the index entries of `updates`: the new blob with the work-tree file's fresh stat
-/// data, or no entry for a removed path.
-fn apply_to_index(index: &mut gix::index::File, updates: &[PathUpdate]) -> Result<()> {
-    // Look every path up while the entries are still sorted; new entries are pushed afterwards,
-    // then sorted once (a push before a lookup would break the binary search).
-    let mut new_entries = Vec::new();
-    for update in updates {
-        let path = update.git_path.as_bytes().as_bstr();
-        let (Some(blob), Some(disk)) = (&update.blob, &update.disk_path) else {
-            index.remove_entries(|_, p, _| p == path);
-            continue;
-        };
-        let stat = stat_of(disk)?;
-        let id = object_id(blob)?;
-        set_entry(index, &update.git_path, id, stat, &mut new_entries);
-    }
-    push_entries(index, new_entries);
-    Ok(())
-}
-
-type NewEntry = (gix::index::entry::Stat, gix::ObjectId, String);
-
-fn set_entry(
-    index: &mut gix::index::File,
-    git_path: &str,
-    id: gix::ObjectId,
-    stat: gix::index::entry::Stat,
-    new_entries: &mut Vec<NewEntry>,
-) {
-    match index.entry_index_by_path(git_path.as_bytes().as_bstr()) {
-        Ok(i) => {
-            let entry = &mut index.entries_mut()[i];
-            entry.id = id;
-            entry.stat = stat;
-        }
-        Err(_) => new_entries.push((stat, id, git_path.to_string())),
-    }
-}
-
-fn push_entries(index: &mut gix::index::File, new_entries: Vec<NewEntry>) {
-    for (stat, id, path) in new_entries {
-        index.dangerously_push_entry(
-            stat,
-            id,
-            gix::index::entry::Flags::empty(),
-            gix::index::entry::Mode::FILE,
-            path.as_bytes().as_bstr(),
-        );
-    }
-    index.sort_entries();
-    // A stale cache-tree extension would corrupt a later `git commit`.
-    index.remove_tree();
+/// The index entries of `updates`: the new blob with the work-tree file's fresh stat data, or
+/// no entry for a removed path.
+fn entry_updates(updates: &[PathUpdate]) -> Result<Vec<EntryUpdate>> {
+    updates
+        .iter()
+        .map(|update| {
+            let blob = match (&update.blob, &update.disk_path) {
+                (Some(blob), Some(disk)) => Some((object_id(blob)?, stat_of(disk)?)),
+                _ => None,
+            };
+            Ok(EntryUpdate {
+                path: update.git_path.clone(),
+                blob,
+            })
+        })
+        .collect()
 }
 
 fn stat_of(disk: &Path) -> Result<gix::index::entry::Stat> {
     let meta = gix::index::fs::Metadata::from_path_no_follow(disk).at(disk)?;
     gix::index::entry::Stat::from_fs(&meta).map_err(|e| git_error("cannot stat file", e))
-}
-
-fn write_index(index: gix::index::File, lock: gix::lock::File) -> Result<()> {
-    // The index is written entry by entry: buffer it, or a large store costs one system call
-    // per field.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, lock);
-    index
-        .write_to(&mut out, gix::index::write::Options::default())
-        .map_err(|e| git_error("cannot write index", e))?;
-    let lock = out
-        .into_inner()
-        .map_err(|e| git_error("cannot write index", e.error()))?;
-    lock.commit()
-        .map_err(|e| git_error("cannot replace index", e.error))?;
-    Ok(())
 }
 
 /// Puts a prepared index in place: when `index.lock` is the file with `inode` (the lock a
@@ -445,8 +375,7 @@ pub fn reset_index_to_head(repo_root: &Path, paths: &[(String, PathBuf)]) -> Res
         ),
         None => None,
     };
-    let mut index = open_index(&repo)?;
-    let mut new_entries = Vec::new();
+    let mut updates = Vec::new();
     for (git_path, disk) in paths {
         let entry = match &tree {
             Some(tree) => tree
@@ -455,24 +384,30 @@ pub fn reset_index_to_head(repo_root: &Path, paths: &[(String, PathBuf)]) -> Res
                 .map(|e| e.object_id()),
             None => None,
         };
-        let path = git_path.as_bytes().as_bstr();
-        let Some(id) = entry else {
-            index.remove_entries(|_, p, _| p == path);
-            continue;
+        let blob = match entry {
+            None => None,
+            Some(id) => {
+                let on_disk = std::fs::read(disk).ok();
+                let matches = on_disk
+                    .as_deref()
+                    .is_some_and(|d| id == super::tree::blob_id(d).as_str());
+                let stat = if matches {
+                    stat_of(disk)?
+                } else {
+                    gix::index::entry::Stat::default()
+                };
+                Some((id, stat))
+            }
         };
-        let on_disk = std::fs::read(disk).ok();
-        let matches = on_disk
-            .as_deref()
-            .is_some_and(|d| id == super::tree::blob_id(d).as_str());
-        let stat = if matches {
-            stat_of(disk)?
-        } else {
-            gix::index::entry::Stat::default()
-        };
-        set_entry(&mut index, git_path, id, stat, &mut new_entries);
+        updates.push(EntryUpdate {
+            path: git_path.clone(),
+            blob,
+        });
     }
-    push_entries(&mut index, new_entries);
-    write_index(index, lock)
+    index_write::write_updated(&repo, lock, &updates)?
+        .commit()
+        .map_err(|e| git_error("cannot replace index", e.error))?;
+    Ok(())
 }
 
 fn fast_import_blobs(repo_root: &Path, contents: &[&[u8]]) -> Result<Vec<String>> {

@@ -125,6 +125,10 @@ impl Repo {
 
     /// The entries of tree `id` by name (blobs and trees only), or `None` when `id` is a blob.
     fn tree_entries(&self, id: ObjectId) -> Result<Option<HashMap<String, ObjectId>>> {
+        // A partial clone (`--filter=blob:none`) has every tree; an object it lacks is a blob.
+        if !self.repo.has_object(id) {
+            return Ok(None);
+        }
         let object = self
             .repo
             .find_object(id)

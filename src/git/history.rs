@@ -1,8 +1,12 @@
 //! The history of one folder (a customer): the commits that changed it, found by a walk that
 //! compares the folder's tree id in each commit with its parents' (memoised lookups; gix has no
-//! path-limited log), following the folder back through renames.
+//! path-limited log), following the folder back through renames. Where git wrote changed-path
+//! Bloom filters (`git commit-graph write --changed-paths`), a commit whose filter rules the
+//! folder out is passed without reading a tree, as `git log -- <path>` does: on a long history
+//! that is nearly every commit.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::diff::{FileChange, FileStatus};
 use super::repo::{CommitInfo, Repo};
@@ -43,16 +47,35 @@ pub fn path_history(
     marker: &str,
     same_owner: &dyn Fn(&[u8]) -> bool,
 ) -> Result<PathHistory> {
-    let head = repo.resolve(head)?;
+    let head = super::repo::oid(&repo.resolve(head)?)?;
     let mut truncated = false;
-    let mut paths: HashMap<String, String> = HashMap::new();
-    paths.insert(head.clone(), path.trim_matches('/').to_string());
+    // Where the folder is in each commit still to visit. Most commits of a long history pass
+    // through the Bloom-filter branch below, so it works on ids and shared paths only.
+    let mut paths: HashMap<gix::ObjectId, Rc<str>> = HashMap::new();
+    paths.insert(head, Rc::from(path.trim_matches('/')));
     let mut out = Vec::new();
-    for (id, parents) in repo.graph(&head)? {
-        let Some(path) = paths.get(&id).cloned() else {
+    let filters = repo.changed_paths();
+    let mut keys: HashMap<Rc<str>, Option<super::bloom::PathKey>> = HashMap::new();
+    for (oid, parent_oids) in repo.graph_ids(head)? {
+        // Each commit is visited once: its entry is not needed afterwards.
+        let Some(path) = paths.remove(&oid) else {
             continue;
         };
-        let here = repo.entry_id(&id, &path)?;
+        if let (Some(filters), [parent]) = (&filters, parent_oids.as_slice()) {
+            let key = keys
+                .entry(path.clone())
+                .or_insert_with(|| filters.key(&path));
+            if let Some(key) = key
+                && filters.unchanged(&oid, key)
+            {
+                // The folder is as the parent has it: nothing to report, nothing moved.
+                paths.entry(*parent).or_insert(path);
+                continue;
+            }
+        }
+        let id = oid.to_string();
+        let parents: Vec<String> = parent_oids.iter().map(|p| p.to_string()).collect();
+        let path = path.to_string();
         let mut parent_paths: Vec<(String, String)> = parents
             .iter()
             .filter(|p| repo.has_object(p))
@@ -63,6 +86,7 @@ pub fn path_history(
             truncated = true;
             continue;
         }
+        let here = repo.entry_id(&id, &path)?;
         let mut renamed_from = None;
         if here.is_some()
             && let Some((first, _)) = parent_paths.first()
@@ -75,8 +99,8 @@ pub fn path_history(
         }
         for (parent, parent_path) in &parent_paths {
             paths
-                .entry(parent.clone())
-                .or_insert_with(|| parent_path.clone());
+                .entry(super::repo::oid(parent)?)
+                .or_insert_with(|| Rc::from(parent_path.as_str()));
         }
         if here.is_none() {
             continue;

@@ -3,17 +3,21 @@
 //! store and leaves `git status` clean. Configuration of the clone and network transport use the
 //! user's `git`, so credential helpers, SSH agents and hooks behave as the user expects.
 
+pub mod bloom;
 mod bulk;
 mod commit;
 mod config;
 mod diff;
 mod history;
 mod index;
+mod index_write;
 pub mod lfs;
 mod line_merge;
 pub mod remote;
 mod repo;
+mod sparse;
 mod tree;
+pub mod tuning;
 
 pub use bulk::{BulkCommit, bulk_import};
 pub use commit::{
@@ -29,8 +33,10 @@ pub use history::{PathCommit, PathHistory, path_history};
 pub use index::{
     EntryKind, FileStat, Unmerged, WorkTreeFile, index_file_digest, mark_unchanged, unmerged_paths,
 };
+pub use index_write::IndexFormat;
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
+pub use sparse::SparseCheckout;
 pub use tree::{
     TreeFile, blob_id, blob_id_raw, git_dir, list_files, missing_objects, read_blob, read_blobs,
     read_file, read_files,

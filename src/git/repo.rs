@@ -149,9 +149,23 @@ impl Repo {
     /// Ids and parent ids of the commits reachable from `head`, newest first (by commit time),
     /// without reading their messages: what a walk needs before it knows which commits matter.
     pub fn graph(&self, head: &str) -> Result<Vec<(String, Vec<String>)>> {
+        Ok(self
+            .graph_ids(oid(head)?)?
+            .into_iter()
+            .map(|(id, parents)| {
+                (
+                    id.to_string(),
+                    parents.iter().map(|p| p.to_string()).collect(),
+                )
+            })
+            .collect())
+    }
+
+    /// [`Repo::graph`] as object ids, for walks of long histories.
+    pub(super) fn graph_ids(&self, head: ObjectId) -> Result<Vec<(ObjectId, Vec<ObjectId>)>> {
         let walk = self
             .repo
-            .rev_walk([oid(head)?])
+            .rev_walk([head])
             .sorting(gix::revision::walk::Sorting::ByCommitTime(
                 Default::default(),
             ))
@@ -159,13 +173,9 @@ impl Repo {
             .map_err(|e| git_error("cannot walk history", e))?;
         let mut out = Vec::new();
         for info in walk {
+            // The walk reads parents from the commit-graph when git wrote one.
             let info = info.map_err(|e| git_error("cannot walk history", e))?;
-            let commit = self
-                .repo
-                .find_commit(info.id)
-                .map_err(|e| git_error("cannot read commit", e))?;
-            let parents = commit.parent_ids().map(|p| p.to_string()).collect();
-            out.push((info.id.to_string(), parents));
+            out.push((info.id, info.parent_ids.to_vec()));
         }
         Ok(out)
     }
@@ -233,14 +243,57 @@ impl Repo {
         Ok(found)
     }
 
-    /// The content of a blob.
+    /// git's changed-path Bloom filters, when the commit-graph has them and git would read them
+    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default; git ignores
+    /// the commit-graph of a shallow clone, whose boundary commits it cannot describe).
+    pub fn changed_paths(&self) -> Option<super::bloom::ChangedPaths> {
+        if self.repo.is_shallow().unwrap_or(true) {
+            return None;
+        }
+        let config = self.repo.config_snapshot();
+        let on = |key: &str| config.boolean(key).unwrap_or(true);
+        if !on("core.commitGraph") || !on("commitGraph.readChangedPaths") {
+            return None;
+        }
+        super::bloom::ChangedPaths::open(self.repo.objects.store_ref().path())
+    }
+
+    /// The content of a blob. In a partial clone (`git clone --filter=blob:none`) a blob that
+    /// is not on this machine yet is fetched from the promisor remote by `git cat-file`, as
+    /// `git log -p` would: gix does not fetch missing objects.
     pub fn blob(&self, id: &str) -> Result<Vec<u8>> {
-        Ok(self
-            .repo
-            .find_object(oid(id)?)
-            .map_err(|e| git_error("cannot read blob", e))?
-            .detach()
-            .data)
+        let object_id = oid(id)?;
+        match self.repo.find_object(object_id) {
+            Ok(object) => Ok(object.detach().data),
+            Err(e) if !self.repo.has_object(object_id) && self.is_partial_clone() => {
+                let work_dir = self.repo.workdir().unwrap_or(self.repo.git_dir());
+                let output = super::git_command(work_dir)
+                    .args(["cat-file", "blob", id])
+                    .stdin(std::process::Stdio::null())
+                    .output()
+                    .map_err(|e| git_error("cannot run git cat-file", e))?;
+                if output.status.success() {
+                    Ok(output.stdout)
+                } else {
+                    Err(git_error(
+                        "cannot read blob (not fetched from the partial clone's remote)",
+                        e,
+                    ))
+                }
+            }
+            Err(e) => Err(git_error("cannot read blob", e)),
+        }
+    }
+
+    /// Whether objects may be missing by design: a remote is a promisor (partial clone).
+    fn is_partial_clone(&self) -> bool {
+        let config = self.repo.config_snapshot();
+        config.string("extensions.partialClone").is_some()
+            || self.repo.remote_names().iter().any(|name| {
+                config
+                    .boolean(format!("remote.{name}.promisor").as_str())
+                    .unwrap_or(false)
+            })
     }
 }
 

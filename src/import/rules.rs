@@ -393,14 +393,12 @@ impl Rules {
             problems.push("list_separator: must not be empty".into());
         }
         if !problems.is_empty() {
-            return Err(Error::invalid_hint(
-                problems
-                    .iter()
-                    .map(|p| format!("{path}: {p}"))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                "docs/import.md describes the rules file",
-            ));
+            return Err(Error::Problems {
+                summary: format!("the rules file has {}", plural_problems(problems.len())),
+                problems: problems.iter().map(|p| format!("{path}: {p}")).collect(),
+                usage: false,
+                hint: Some("docs/import.md describes the rules file".into()),
+            });
         }
         let values = file
             .values
@@ -651,12 +649,13 @@ mod tests {
 
     #[test]
     fn every_problem_is_reported() {
-        let err = rules(
+        let err = match rules(
             "records: customers\nfields:\n  nmae: Name\n  status: Stage\nif:\n  - matches: '('\n    set: {x: 1}\n",
             &["Name", "Status"],
-        )
-        .unwrap_err()
-        .to_string();
+        ) {
+            Err(Error::Problems { problems, .. }) => problems.join("\n"),
+            other => panic!("{other:?}"),
+        };
         assert!(
             err.contains("`nmae` is not a customer field; did you mean `name`?"),
             "{err}"
@@ -752,5 +751,14 @@ mod properties {
         fn rules_parsing_never_panics(text in "\\PC{0,200}") {
             let _ = yaml::parse::<RulesFile>(Path::new("r.yaml"), &text);
         }
+    }
+}
+
+/// `1 problem`, `3 problems`.
+fn plural_problems(n: usize) -> String {
+    if n == 1 {
+        "1 problem".into()
+    } else {
+        format!("{n} problems")
     }
 }

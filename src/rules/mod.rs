@@ -135,20 +135,20 @@ pub fn problems_error(path: &str, problems: &[Problem]) -> Option<Error> {
     if errors.is_empty() {
         return None;
     }
-    let lines: String = errors.iter().map(|p| p.diagnostic(path).render()).collect();
-    let message = format!(
-        "{} in {path}; nothing was written\n{}",
-        plural(errors.len(), "problem"),
-        lines.trim_end()
-    );
-    let hint = Some(
-        "docs/rules.md describes the rules file; `git crm check rules` lists every problem"
-            .to_string(),
-    );
-    Some(if errors.iter().any(|p| p.kind == ProblemKind::File) {
-        Error::Usage { message, hint }
-    } else {
-        Error::Invalid { message, hint }
+    Some(Error::Problems {
+        summary: format!(
+            "{} in {path}; nothing was written",
+            plural(errors.len(), "problem")
+        ),
+        problems: errors
+            .iter()
+            .map(|p| p.diagnostic(path).render().trim_end().to_string())
+            .collect(),
+        usage: errors.iter().any(|p| p.kind == ProblemKind::File),
+        hint: Some(
+            "docs/rules.md describes the rules file; `git crm check rules` lists every problem"
+                .to_string(),
+        ),
     })
 }
 

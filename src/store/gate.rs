@@ -10,6 +10,7 @@
 //!   slug, and nothing is written into a folder whose `customer.yaml` is missing or says
 //!   another slug (a hostile `slug: ../../x` or `slug: acme` in `customers/globex/`).
 //! - The settings parse and have no errors (`model::config_problems`).
+//! - In a sparse checkout, every path is inside it (`store::sparse`).
 
 use std::collections::BTreeMap;
 
@@ -104,7 +105,7 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
     for (folder, touch) in customers {
         check_identity(store, folder, &touch)?;
     }
-    Ok(())
+    super::sparse::check_inside(store, change)
 }
 
 /// Checks one file of a change against the record rules alone (no identity, no disk): what a

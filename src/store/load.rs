@@ -99,6 +99,9 @@ impl Store {
         if self.has_customer(slug) {
             return Ok(());
         }
+        if let Some(error) = self.left_out_error(slug)? {
+            return Err(error);
+        }
         if let Some(now) = self.renamed_to(slug) {
             return Err(Error::not_found(
                 format!("no customer `{slug}`: {slug} was renamed to {now}"),

@@ -15,6 +15,7 @@ pub mod load;
 pub mod locate;
 pub mod resolve;
 pub mod snapshot;
+mod sparse;
 pub mod txn;
 pub mod yaml;
 
@@ -55,6 +56,9 @@ impl Store {
                 return open(d);
             }
             if d.join(".git").exists() {
+                if let Some(error) = sparse::settings_left_out(d) {
+                    return Err(error);
+                }
                 break;
             }
             dir = d.parent();

@@ -233,3 +233,31 @@ fn a_shallow_clone_says_its_history_is_cut_short() {
         false
     );
 }
+
+/// With git's commit-graph and changed-path Bloom filters (which let `history` pass commits
+/// without reading their trees) the history is exactly the one told without them, across a
+/// rename, with other customers' commits in between and commits newer than the graph.
+#[test]
+fn history_with_changed_path_filters_is_the_same() {
+    let store = story();
+    let other = store.add_customer("Globex");
+    for i in 0..5 {
+        store.note(&other, &format!("Unrelated {i}"));
+    }
+    let without = store.json(&["history", "acme", "--format", "json"]);
+    store.git(&["commit-graph", "write", "--reachable", "--changed-paths"]);
+    assert_eq!(
+        store.json(&["history", "acme", "--format", "json"]),
+        without
+    );
+    // Commits newer than the graph are read from their trees.
+    store.note("acme", "After the graph");
+    store.note(&other, "Unrelated, after the graph");
+    let with = store.json(&["history", "acme", "--format", "json"]);
+    std::fs::remove_file(store.path(".git/objects/info/commit-graph")).unwrap();
+    assert_eq!(store.json(&["history", "acme", "--format", "json"]), with);
+    assert_eq!(
+        with["events"].as_array().unwrap().len(),
+        without["events"].as_array().unwrap().len() + 1
+    );
+}
