@@ -81,14 +81,8 @@ impl std::error::Error for CommandError {}
 impl From<git_crm::Error> for CommandError {
     fn from(err: git_crm::Error) -> Self {
         use git_crm::Error as E;
-        let kind = match &err {
-            E::Usage { .. } | E::Problems { usage: true, .. } => Kind::Usage,
-            E::Conflict(_) => Kind::Conflict,
-            E::Remote { .. } => Kind::Remote,
-            _ => Kind::User,
-        };
-        let mut hints: Vec<String> = err.hint().map(str::to_string).into_iter().collect();
-        hints.extend(cli_hint(&err).map(str::to_string));
+        let kind = kind_of(&err);
+        let hints = hints_of(&err);
         let mut details = Vec::new();
         let mut problems = Vec::new();
         let error = match err {
@@ -118,6 +112,26 @@ impl From<git_crm::Error> for CommandError {
             hints,
         }
     }
+}
+
+/// The kind of failure a library error is.
+fn kind_of(err: &git_crm::Error) -> Kind {
+    use git_crm::Error as E;
+    match err {
+        E::Conflict(_) => Kind::Conflict,
+        E::Remote { .. } => Kind::Remote,
+        e if e.is_usage() => Kind::Usage,
+        _ => Kind::User,
+    }
+}
+
+/// The library's own hint, then the CLI's.
+fn hints_of(err: &git_crm::Error) -> Vec<String> {
+    err.hint()
+        .into_iter()
+        .chain(cli_hint(err))
+        .map(str::to_string)
+        .collect()
 }
 
 /// What to do about the library's errors that carry no hint of their own.
@@ -155,20 +169,8 @@ impl From<anyhow::Error> for CommandError {
         }
         // A library error under added context keeps its kind and hints, and the context.
         let lib = err.chain().find_map(|e| e.downcast_ref::<git_crm::Error>());
-        let kind = match lib {
-            Some(git_crm::Error::Usage { .. } | git_crm::Error::Problems { usage: true, .. }) => {
-                Kind::Usage
-            }
-            Some(git_crm::Error::Conflict(_)) => Kind::Conflict,
-            Some(git_crm::Error::Remote { .. }) => Kind::Remote,
-            _ => Kind::User,
-        };
-        let mut hints: Vec<String> = lib
-            .and_then(git_crm::Error::hint)
-            .map(str::to_string)
-            .into_iter()
-            .collect();
-        hints.extend(lib.and_then(cli_hint).map(str::to_string));
+        let kind = lib.map_or(Kind::User, kind_of);
+        let hints = lib.map(hints_of).unwrap_or_default();
         CommandError {
             kind,
             error: err,

@@ -117,8 +117,9 @@ pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
             }
         }
     }
-    assign_threads(ctx, &mut valid)?;
-    for (row, problem) in thread_replies(ctx, &mut valid)? {
+    let imported = imported_before(ctx, &valid)?;
+    assign_threads(&imported, &mut valid);
+    for (row, problem) in thread_replies(ctx, &imported, &mut valid) {
         plan.outcomes.push(skipped(row, problem.message.clone()));
         plan.problems.push(problem);
     }
@@ -459,7 +460,7 @@ fn validate(
 
 /// Rows with the same `thread` value (per customer) form one thread, identified by the id of
 /// its earliest touchpoint; a thread already in the store (from an earlier import) keeps its id.
-fn assign_threads(ctx: &Context, rows: &mut [Incoming]) -> Result<()> {
+fn assign_threads(imported: &[(String, Interaction)], rows: &mut [Incoming]) {
     let mut groups: BTreeMap<(String, String), Vec<usize>> = BTreeMap::new();
     for (i, row) in rows.iter().enumerate() {
         if let Some(key) = &row.thread_key {
@@ -470,30 +471,22 @@ fn assign_threads(ctx: &Context, rows: &mut [Incoming]) -> Result<()> {
         }
     }
     if groups.is_empty() {
-        return Ok(());
+        return;
     }
-    let source = ctx.rules.file.source.clone().unwrap_or_default();
     let mut known: HashMap<(String, String), (Timestamp, RecordId)> = HashMap::new();
-    let slugs: std::collections::BTreeSet<&String> = groups.keys().map(|(s, _)| s).collect();
-    for slug in slugs {
-        for loaded in ctx
-            .store
-            .load_records::<Interaction>(slug, RecordKind::Interaction)?
-        {
-            let i = loaded.record;
-            let Some(src) = &i.source else { continue };
-            let Some(key) = src.extra.get("thread").and_then(|v| v.as_str()) else {
-                continue;
-            };
-            if src.system != source {
-                continue;
-            }
-            let entry = known
-                .entry((slug.clone(), key.to_string()))
-                .or_insert((i.at, i.thread));
-            if (i.at, i.id) < (entry.0, entry.1) {
-                *entry = (i.at, i.thread);
-            }
+    for (slug, i) in imported {
+        let Some(key) = i
+            .source
+            .as_ref()
+            .and_then(|s| s.extra.get("thread")?.as_str())
+        else {
+            continue;
+        };
+        let entry = known
+            .entry((slug.clone(), key.to_string()))
+            .or_insert((i.at, i.thread));
+        if (i.at, i.id) < (entry.0, entry.1) {
+            *entry = (i.at, i.thread);
         }
     }
     for (group, members) in groups {
@@ -513,16 +506,19 @@ fn assign_threads(ctx: &Context, rows: &mut [Incoming]) -> Result<()> {
             }
         }
     }
-    Ok(())
 }
 
 /// Rows with a `reply_to` join the thread of the touchpoint whose source key it names: a row
 /// of this file (itself possibly a reply, followed to the start of the chain) or a touchpoint
 /// imported earlier from the same source. A row answering a key found nowhere, or a chain that
 /// loops, is a problem at that row and the row is left out.
-fn thread_replies(ctx: &Context, rows: &mut Vec<Incoming>) -> Result<Vec<(usize, Problem)>> {
+fn thread_replies(
+    ctx: &Context,
+    imported: &[(String, Interaction)],
+    rows: &mut Vec<Incoming>,
+) -> Vec<(usize, Problem)> {
     if rows.iter().all(|r| r.reply_to.is_none()) {
-        return Ok(Vec::new());
+        return Vec::new();
     }
     let key_of = |r: &Incoming| r.interaction.source.as_ref().map(|s| s.key.clone());
     let in_file: HashMap<(String, String), usize> = rows
@@ -530,15 +526,21 @@ fn thread_replies(ctx: &Context, rows: &mut Vec<Incoming>) -> Result<Vec<(usize,
         .enumerate()
         .filter_map(|(i, r)| key_of(r).map(|k| ((r.slug.clone(), k), i)))
         .collect();
-    let stored = stored_threads(ctx, rows)?;
+    let stored: HashMap<(String, String), RecordId> = imported
+        .iter()
+        .filter_map(|(slug, i)| Some(((slug.clone(), i.source.as_ref()?.key.clone()), i.thread)))
+        .collect();
     let mut problems = Vec::new();
-    let mut threads: Vec<Option<RecordId>> = vec![None; rows.len()];
+    // Each row's outcome is found once: a chain is followed until a row whose outcome is known,
+    // and every row on the way gets that outcome, so a long chain costs its length, not its
+    // square.
+    let mut resolved: Vec<Option<Result<RecordId, String>>> = vec![None; rows.len()];
     for start in 0..rows.len() {
-        if rows[start].reply_to.is_none() {
+        if rows[start].reply_to.is_none() || resolved[start].is_some() {
             continue;
         }
-        // Follow the chain of replies to its first touchpoint.
-        let mut seen = vec![start];
+        let mut path = vec![start];
+        let mut on_path = std::collections::HashSet::from([start]);
         let mut at = start;
         let outcome = loop {
             let Some((parent, _)) = &rows[at].reply_to else {
@@ -546,20 +548,17 @@ fn thread_replies(ctx: &Context, rows: &mut Vec<Incoming>) -> Result<Vec<(usize,
             };
             let wanted = (rows[at].slug.clone(), parent.clone());
             match in_file.get(&wanted) {
-                Some(&next) if seen.contains(&next) => {
-                    break Err(format!(
-                        "`{}` replies in a loop (rows {})",
-                        text::escape(parent),
-                        seen.iter()
-                            .map(|&i| rows[i].row.to_string())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ));
+                Some(&next) if on_path.contains(&next) => {
+                    break Err(loop_message(parent, &path, rows));
                 }
-                Some(&next) => {
-                    seen.push(next);
-                    at = next;
-                }
+                Some(&next) => match &resolved[next] {
+                    Some(known) => break known.clone(),
+                    None => {
+                        path.push(next);
+                        on_path.insert(next);
+                        at = next;
+                    }
+                },
                 None => match stored.get(&wanted) {
                     Some(thread) => break Ok(*thread),
                     None => {
@@ -572,16 +571,23 @@ fn thread_replies(ctx: &Context, rows: &mut Vec<Incoming>) -> Result<Vec<(usize,
                 },
             }
         };
-        match outcome {
-            Ok(thread) => threads[start] = Some(thread),
-            Err(why) => {
-                let (_, value) = rows[start].reply_to.as_ref().expect("a reply");
-                let row = rows[start].row;
-                problems.push((row, ctx.field_problem(row, value, "reply_to", why)));
-            }
+        for &row in &path {
+            resolved[row] = Some(outcome.clone());
         }
     }
-    let failed: Vec<usize> = problems.iter().map(|(row, _)| *row).collect();
+    let mut threads: Vec<Option<RecordId>> = vec![None; rows.len()];
+    for (i, outcome) in resolved.into_iter().enumerate() {
+        match outcome {
+            Some(Ok(thread)) => threads[i] = Some(thread),
+            Some(Err(why)) => {
+                let (_, value) = rows[i].reply_to.as_ref().expect("a reply");
+                let row = rows[i].row;
+                problems.push((row, ctx.field_problem(row, value, "reply_to", why)));
+            }
+            None => {}
+        }
+    }
+    let failed: std::collections::HashSet<usize> = problems.iter().map(|(row, _)| *row).collect();
     for (row, thread) in rows.iter_mut().zip(threads) {
         if let Some(thread) = thread {
             row.interaction.thread = thread;
@@ -591,31 +597,52 @@ fn thread_replies(ctx: &Context, rows: &mut Vec<Incoming>) -> Result<Vec<(usize,
         }
     }
     rows.retain(|r| !failed.contains(&r.row));
-    Ok(problems)
+    problems
 }
 
-/// Threads of the touchpoints imported before from this source, by customer and source key,
-/// for the customers that rows answer into.
-fn stored_threads(ctx: &Context, rows: &[Incoming]) -> Result<HashMap<(String, String), RecordId>> {
+/// Names the rows of a reply loop (the first ten of a long one).
+fn loop_message(parent: &str, path: &[usize], rows: &[Incoming]) -> String {
+    let mut listed: Vec<String> = path
+        .iter()
+        .take(10)
+        .map(|&i| rows[i].row.to_string())
+        .collect();
+    if path.len() > 10 {
+        listed.push(format!("and {} more", path.len() - 10));
+    }
+    format!(
+        "`{}` replies in a loop (rows {})",
+        text::escape(parent),
+        listed.join(", ")
+    )
+}
+
+/// The touchpoints imported before from this rules file's `source`, of the customers whose
+/// rows thread by a `thread` value or a `reply_to` key: read once for both.
+fn imported_before(ctx: &Context, rows: &[Incoming]) -> Result<Vec<(String, Interaction)>> {
     let source = ctx.rules.file.source.clone().unwrap_or_default();
     let slugs: std::collections::BTreeSet<&String> = rows
         .iter()
-        .filter(|r| r.reply_to.is_some())
+        .filter(|r| r.thread_key.is_some() || r.reply_to.is_some())
         .map(|r| &r.slug)
         .collect();
-    let mut known = HashMap::new();
+    let mut out = Vec::new();
     for slug in slugs {
         for loaded in ctx
             .store
             .load_records::<Interaction>(slug, RecordKind::Interaction)?
         {
-            let i = loaded.record;
-            if let Some(src) = i.source.filter(|s| s.system == source) {
-                known.insert((slug.clone(), src.key), i.thread);
+            if loaded
+                .record
+                .source
+                .as_ref()
+                .is_some_and(|s| s.system == source)
+            {
+                out.push((slug.clone(), loaded.record));
             }
         }
     }
-    Ok(known)
+    Ok(out)
 }
 
 /// Every touchpoint file of the store by short id, from directory listings alone.

@@ -24,8 +24,6 @@ pub struct ThreadState {
     pub last_at: Timestamp,
     pub touchpoints: usize,
     pub resolved_at: Option<Timestamp>,
-    /// Whether a human inbound waits for a human reply (a reply is owed).
-    pub awaiting_reply: bool,
     /// The first human inbound not answered yet, when a reply is owed.
     pub waiting: Option<Waiting>,
     /// Whether a person of the store ever replied in the thread.
@@ -47,6 +45,11 @@ impl ThreadState {
     pub fn is_open(&self) -> bool {
         self.resolved_at.is_none()
     }
+
+    /// Whether a human inbound waits for a human reply (a reply is owed).
+    pub fn awaiting_reply(&self) -> bool {
+        self.waiting.is_some()
+    }
 }
 
 /// Folds touchpoints into thread states, ordered by start. Internal-only threads are left out:
@@ -67,7 +70,6 @@ pub fn thread_states<'a>(
             last_at: i.at,
             touchpoints: 0,
             resolved_at: None,
-            awaiting_reply: false,
             waiting: None,
             answered: false,
             with_customer: false,
@@ -97,7 +99,6 @@ pub fn thread_states<'a>(
             state.resolved_at = Some(i.at);
             state.waiting = None;
         }
-        state.awaiting_reply = state.waiting.is_some();
     }
     let mut out: Vec<ThreadState> = states.into_values().filter(|s| s.with_customer).collect();
     out.sort_by_key(|s| (s.started_at, s.thread));
@@ -138,7 +139,7 @@ mod tests {
         let c = tp(3, 1, "2026-01-02T09:00:00Z", Direction::Inbound, false);
         let s = thread_states([&c, &a, &b]);
         assert!(s[0].is_open());
-        assert!(s[0].awaiting_reply);
+        assert!(s[0].awaiting_reply());
         assert_eq!(s[0].touchpoints, 3);
     }
 
@@ -151,11 +152,11 @@ mod tests {
         auto.actor = Actor::Automation;
         let again = tp(3, 1, "2026-01-01T12:00:00Z", Direction::Inbound, false);
         let s = thread_states([&a, &auto, &again]);
-        assert!(s[0].awaiting_reply);
+        assert!(s[0].awaiting_reply());
         assert!(!s[0].answered);
         assert_eq!(s[0].waiting.as_ref().unwrap().since, a.at);
         let reply = tp(4, 1, "2026-01-01T13:00:00Z", Direction::Outbound, false);
         let s = thread_states([&a, &auto, &again, &reply]);
-        assert!(!s[0].awaiting_reply && s[0].answered);
+        assert!(!s[0].awaiting_reply() && s[0].answered);
     }
 }

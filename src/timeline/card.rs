@@ -36,13 +36,14 @@ pub struct OpenThread {
 
 impl From<ThreadState> for OpenThread {
     fn from(s: ThreadState) -> Self {
+        let awaiting_reply = s.awaiting_reply();
         OpenThread {
+            awaiting_reply,
             thread: s.thread.short(),
             subject: s.subject,
             channel: s.first_channel,
             started_at: s.started_at,
             last_at: s.last_at,
-            awaiting_reply: s.awaiting_reply,
             touchpoints: s.touchpoints,
         }
     }

@@ -645,6 +645,29 @@ fn reply_column_threads_rows_by_the_parents_key() {
     // Re-running changes nothing.
     let again = import_ok(&store, &file, &rules, &["--skip-invalid"]);
     assert!(again.contains("0 created, 0 updated"), "{again}");
+    // Replies that answer each other are refused, each at its row; a long chain is fine.
+    let looped = format!(
+        "{header}T-6,T-7,jane@acme.example,2026-11-04 10:00,email,no,,A,,no\nT-7,T-6,jane@acme.example,2026-11-04 11:00,email,no,,B,,no\n"
+    );
+    let file = scratch(&store, "loop.csv", looped.as_bytes());
+    let err = stderr(&import(&store, &file, &rules, &["--dry-run"]).code(1));
+    assert!(err.contains("loop.csv:2:2: reply_to"), "{err}");
+    assert!(err.contains("loop.csv:3:2: reply_to"), "{err}");
+    assert!(err.contains("replies in a loop (rows "), "{err}");
+    let mut chain = header.to_string();
+    for n in 0..2000 {
+        let parent = if n == 0 {
+            String::new()
+        } else {
+            format!("C-{}", n - 1)
+        };
+        chain.push_str(&format!(
+            "C-{n},{parent},jane@acme.example,2026-11-05 10:00,email,no,,Chain,,no\n"
+        ));
+    }
+    let file = scratch(&store, "chain.csv", chain.as_bytes());
+    let out = import_ok(&store, &file, &rules, &["--dry-run"]);
+    assert!(out.contains("2000 created"), "{out}");
 }
 
 /// Rows imported without `actor: human` count in no metric: the summary says so, once.
