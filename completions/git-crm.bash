@@ -3078,7 +3078,7 @@ _git__crm() {
             return 0
             ;;
         git__subcmd__crm__subcmd__ingest__subcmd__mail)
-            opts="-h -V --max-message-size --create-customers --skip-invalid --dry-run --no-commit --format --store --as --color --no-pager --help --version"
+            opts="-h -V --max-message-size --no-attachments --create-customers --skip-invalid --dry-run --no-commit --format --store --as --color --no-pager --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

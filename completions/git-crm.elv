@@ -1024,6 +1024,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --store 'The store to use (default: found from the current directory, as git does)'
             cand --as 'Act as this person (a handle from .gitcrm/config.yaml)'
             cand --color 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git''s color.ui are honoured'
+            cand --no-attachments 'Keep attachments as metadata on the touchpoint only: store no documents'
             cand --create-customers 'Make a `lead` customer (from the sender''s domain and name) for items no customer claims'
             cand --skip-invalid 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
             cand --dry-run 'Show what would be created and changed, and write nothing'

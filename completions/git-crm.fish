@@ -848,6 +848,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_
 complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_subcommand_from mail" -l color -d 'When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git\'s color.ui are honoured' -r -f -a "auto\t'On a terminal, unless `NO_COLOR` or git\'s `color.ui` says otherwise'
 always\t''
 never\t''"
+complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_subcommand_from mail" -l no-attachments -d 'Keep attachments as metadata on the touchpoint only: store no documents'
 complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_subcommand_from mail" -l create-customers -d 'Make a `lead` customer (from the sender\'s domain and name) for items no customer claims'
 complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_subcommand_from mail" -l skip-invalid -d 'Ingest the valid items and list the invalid ones, instead of ingesting nothing'
 complete -c git-crm -n "__fish_git_crm_using_subcommand ingest; and __fish_seen_subcommand_from mail" -l dry-run -d 'Show what would be created and changed, and write nothing'

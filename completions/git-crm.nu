@@ -1462,6 +1462,7 @@ module completions {
   # Mail: .eml files, mbox files, Maildir folders (cur/ and new/), or one message on stdin (`-`)
   export extern "git-crm ingest mail" [
     --max-message-size: string # Largest message read (e.g. 64M); a larger one is invalid
+    --no-attachments          # Keep attachments as metadata on the touchpoint only: store no documents
     --create-customers        # Make a `lead` customer (from the sender's domain and name) for items no customer claims
     --skip-invalid            # Ingest the valid items and list the invalid ones, instead of ingesting nothing
     --dry-run                 # Show what would be created and changed, and write nothing

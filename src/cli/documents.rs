@@ -132,6 +132,7 @@ pub fn attach(ctx: &Ctx, args: AttachArgs) -> Result<i32> {
             record: None,
             replaces: args.replaces.clone(),
             at,
+            id: None,
         };
         let title = input.title.clone().unwrap_or_else(|| input.name.clone());
         let p = docs::attach(

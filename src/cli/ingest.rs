@@ -7,7 +7,8 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use git_crm::import::ApplyOptions;
 use git_crm::ingest::mail::parse::{Limits, parse_size};
-use git_crm::ingest::{self, Action, Plan};
+use git_crm::ingest::{self, Action, DocumentAction, Plan};
+use git_crm::model::documents::human_size;
 use git_crm::model::text::escape;
 
 use super::Ctx;
@@ -58,6 +59,9 @@ pub struct MailArgs {
     /// Largest message read (e.g. 64M); a larger one is invalid.
     #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
     max_message_size: u64,
+    /// Keep attachments as metadata on the touchpoint only: store no documents.
+    #[arg(long)]
+    no_attachments: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -92,6 +96,8 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
                     ..Limits::default()
                 },
                 create_customers: args.common.create_customers,
+                no_attachments: args.no_attachments,
+                actor: actor.clone(),
             };
             let plan = ingest::mail::plan(&ctx.store, &options, &bar)?;
             bar.finish();
@@ -164,9 +170,11 @@ fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
                 skipped: counts.skipped,
                 unmatched: counts.unmatched,
                 customers_created: &plan.customers_created,
+                documents_created: counts.documents_created,
                 commit,
                 problems: &plan.problems,
                 items: &plan.outcomes,
+                documents: &plan.documents,
             },
         }));
     }
@@ -216,6 +224,30 @@ fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
             _ => {}
         }
     }
+    for d in &plan.documents {
+        let name = escape(&d.name);
+        let size = human_size(d.size);
+        match d.action {
+            DocumentAction::Created => out.push_str(&format!(
+                "{} {} ({}, {size}{}{}) from {}\n",
+                verb("stored", "would store"),
+                escape(d.path.as_deref().unwrap_or("")),
+                escape(d.title.as_deref().unwrap_or(&d.name)),
+                d.media_type
+                    .as_deref()
+                    .map(|t| format!(", {}", escape(t)))
+                    .unwrap_or_default(),
+                if d.lfs { ", Git LFS" } else { "" },
+                escape(&d.item),
+            )),
+            DocumentAction::Refused => out.push_str(&format!(
+                "not stored {name} ({size}) of {}: {}\n",
+                escape(&d.item),
+                escape(d.reason.as_deref().unwrap_or(""))
+            )),
+            DocumentAction::Existing | DocumentAction::Ignored => {}
+        }
+    }
     let sources: Vec<String> = plan
         .sources
         .iter()
@@ -238,6 +270,10 @@ fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -
         counts.skipped,
         counts.unmatched
     ));
+    if counts.documents_created > 0 {
+        let n = counts.documents_created;
+        out.push_str(&format!("; {n} document{}", if n == 1 { "" } else { "s" }));
+    }
     if counts.customers_created > 0 {
         out.push_str(&format!(
             "; {} new customer{}",
@@ -278,7 +314,9 @@ struct Summary<'a> {
     skipped: usize,
     unmatched: usize,
     customers_created: &'a [String],
+    documents_created: usize,
     commit: Option<&'a str>,
     problems: &'a [ingest::Problem],
     items: &'a [ingest::Outcome],
+    documents: &'a [ingest::DocumentOutcome],
 }

@@ -141,6 +141,50 @@ impl fmt::Display for Problem {
     }
 }
 
+/// What became of one mail attachment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentAction {
+    /// A new document of the customer.
+    Created,
+    /// A document of the customer already holds these bytes (an earlier run, another
+    /// message, or someone's `attach`): the attachment names it.
+    Existing,
+    /// Not a document by the rule (a signature, a small inline image, automated mail).
+    Ignored,
+    /// Would be a document, but the store cannot take it (over `documents.max_size` without
+    /// Git LFS, LFS not usable in this clone): the attachment stays metadata, with the reason.
+    Refused,
+}
+
+/// What happened (or would happen) to one attachment of an ingested message.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentOutcome {
+    /// The message it came with, as in [`Outcome::item`].
+    pub item: String,
+    pub customer: String,
+    /// The attachment's name as the message gives it.
+    pub name: String,
+    pub size: u64,
+    pub action: DocumentAction,
+    /// The document written, or the one that holds the bytes already.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<RecordId>,
+    /// Store-relative path of the document's record file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub path: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Detected from the content.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub media_type: Option<String>,
+    /// Whether the file goes through Git LFS.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub lfs: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
 /// Counts by action, plus the customers an ingest created.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Counts {
@@ -150,6 +194,8 @@ pub struct Counts {
     pub skipped: usize,
     pub unmatched: usize,
     pub customers_created: usize,
+    /// Documents created from mail attachments.
+    pub documents_created: usize,
 }
 
 /// A planned ingest: what each item does, the problems found, the files to write.
@@ -165,6 +211,11 @@ pub struct Plan {
     pub ids: Vec<RecordId>,
     /// Slugs of the customers this ingest creates (`--create-customers`).
     pub customers_created: Vec<String>,
+    /// What became of each attachment of the ingested messages (mail only).
+    pub documents: Vec<DocumentOutcome>,
+    /// The files the planned documents are copied from while the plan is written; removed
+    /// when the last clone of the plan is dropped.
+    pub spool: Option<std::sync::Arc<mail::spool::Spool>>,
 }
 
 impl Plan {
@@ -178,6 +229,8 @@ impl Plan {
             files: Vec::new(),
             ids: Vec::new(),
             customers_created: Vec::new(),
+            documents: Vec::new(),
+            spool: None,
         }
     }
 
@@ -185,6 +238,11 @@ impl Plan {
     pub fn counts(&self) -> Counts {
         let mut counts = Counts {
             customers_created: self.customers_created.len(),
+            documents_created: self
+                .documents
+                .iter()
+                .filter(|d| d.action == DocumentAction::Created)
+                .count(),
             ..Counts::default()
         };
         for o in &self.outcomes {
@@ -238,6 +296,36 @@ impl Plan {
         self.files.extend(files);
     }
 
+    /// [`Plan::place`] for a message with the attachments it stores: when the message is not
+    /// written after all (its record broke the rules), neither are its documents.
+    pub fn place_with_documents(
+        &mut self,
+        index: usize,
+        outcome: Outcome,
+        files: Vec<FileOp>,
+        mut documents: Vec<DocumentOutcome>,
+    ) {
+        self.place(index, outcome, files);
+        let written = matches!(
+            self.outcomes[index].action,
+            Action::Created | Action::Updated | Action::Unchanged
+        );
+        for d in &mut documents {
+            if d.action != DocumentAction::Created {
+                continue;
+            }
+            match (written, d.id) {
+                (true, Some(id)) => self.ids.push(id),
+                _ => {
+                    d.action = DocumentAction::Refused;
+                    d.reason = Some("its message is not ingested".into());
+                    d.path = None;
+                }
+            }
+        }
+        self.documents.extend(documents);
+    }
+
     /// The change that writes the plan: its files and the commit message.
     pub fn change(&self, actor: &str) -> Change {
         let counts = self.counts();
@@ -257,6 +345,10 @@ impl Plan {
                 ", {n} new customer{}",
                 if n == 1 { "" } else { "s" }
             ));
+        }
+        if counts.documents_created > 0 {
+            let n = counts.documents_created;
+            subject.push_str(&format!(", {n} document{}", if n == 1 { "" } else { "s" }));
         }
         subject.push_str(&format!(" ({actor})"));
         let mut change = Change::new(self.kind.op(), subject, actor);

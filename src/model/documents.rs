@@ -64,6 +64,57 @@ pub fn validate_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// What a name nobody checked (a mail attachment's `filename`) becomes when it must be a
+/// document's original name: the last part after any `/` or `\\`, each character
+/// [`validate_name`] refuses (control, bidirectional and zero-width characters, `:`) replaced by
+/// `_`, dots and spaces trimmed from the ends, a reserved device name prefixed with `_`, cut to
+/// [`MAX_NAME_BYTES`] keeping the extension; `attachment` when nothing usable is left. The
+/// result always passes [`validate_name`]: a sender's name is data and never becomes a path.
+pub fn plain_name(raw: &str) -> String {
+    const FALLBACK: &str = "attachment";
+    let last = raw.rsplit(['/', '\\']).next().unwrap_or_default();
+    let replaced: String = last
+        .chars()
+        .map(|c| {
+            if c.is_control() || text::is_deceptive(c) || c == ':' {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let mut name = replaced.trim_start_matches(' ').to_string();
+    if name.len() > MAX_NAME_BYTES {
+        let ext = name
+            .rfind('.')
+            .map(|dot| name[dot..].to_string())
+            .filter(|e| e.len() <= 16)
+            .unwrap_or_default();
+        let mut cut = MAX_NAME_BYTES - ext.len();
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name = format!("{}{ext}", &name[..cut]);
+    }
+    let mut name = name.trim_end_matches(['.', ' ']).to_string();
+    let stem = name
+        .split('.')
+        .next()
+        .unwrap_or_default()
+        .trim_end()
+        .to_ascii_lowercase();
+    if RESERVED.contains(&stem.as_str()) {
+        name.insert(0, '_');
+        if name.len() > MAX_NAME_BYTES {
+            return FALLBACK.into();
+        }
+    }
+    match validate_name(&name) {
+        Ok(()) => name,
+        Err(_) => FALLBACK.into(),
+    }
+}
+
 /// The size limit for documents stored in git itself, from `documents.max_size` (bytes, or a
 /// size such as `25MiB` / `5MB`), else [`DEFAULT_MAX_SIZE`].
 pub fn max_size(config: &Config) -> Result<u64, String> {
@@ -181,6 +232,32 @@ mod tests {
     }
 
     #[test]
+    fn hostile_names_become_plain_names() {
+        for (raw, plain) in [
+            ("../../etc/passwd", "passwd"),
+            ("/abs/report.pdf", "report.pdf"),
+            ("C:\\Users\\x\\invoice.pdf", "invoice.pdf"),
+            ("C:evil.pdf", "C_evil.pdf"),
+            ("..", "attachment"),
+            ("", "attachment"),
+            ("a\u{1b}[2Jb.txt", "a_[2Jb.txt"),
+            ("x\u{202e}fdp.exe", "x_fdp.exe"),
+            ("CON", "_CON"),
+            ("nul.txt", "_nul.txt"),
+            ("trailing. ", "trailing"),
+            ("Offre – Café.docx", "Offre – Café.docx"),
+        ] {
+            assert_eq!(plain_name(raw), plain, "{raw:?}");
+        }
+        let long = format!("{}.pdf", "é".repeat(200));
+        let cut = plain_name(&long);
+        assert!(
+            cut.len() <= MAX_NAME_BYTES && cut.ends_with(".pdf"),
+            "{cut}"
+        );
+    }
+
+    #[test]
     fn sizes_parse_and_print() {
         assert_eq!(parse_size("1234").unwrap(), 1234);
         assert_eq!(parse_size("25MiB").unwrap(), 25 << 20);
@@ -209,6 +286,12 @@ mod tests {
                 proptest::prop_assert!(!name.chars().any(char::is_control));
                 proptest::prop_assert!(std::path::Path::new(&name).components().count() == 1);
             }
+        }
+
+        /// Whatever a sender names an attachment, its plain name is one accepted file name.
+        #[test]
+        fn plain_names_are_accepted(name in "\\PC{0,300}|[./\\\\a-zA-Z:\u{0}-\u{1f}\u{202a}-\u{202e} ]{0,12}") {
+            proptest::prop_assert!(validate_name(&plain_name(&name)).is_ok(), "{:?}", plain_name(&name));
         }
 
         #[test]

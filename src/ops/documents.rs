@@ -55,6 +55,10 @@ pub struct DocumentInput {
     /// Id (or prefix) of the document of this customer this one is a new version of.
     pub replaces: Option<String>,
     pub at: Option<Timestamp>,
+    /// The id when the caller derives it from an outside key ([`RecordId::derived`]): mail
+    /// ingestion, so two clones ingesting one message write the same file names. A new random
+    /// id when `None`.
+    pub id: Option<RecordId>,
 }
 
 /// What attaching planned: a new document, or the one that already holds these bytes.
@@ -228,8 +232,22 @@ pub fn attach(
     input: DocumentInput,
     source: DocumentSource,
 ) -> Result<Planned<Attached>> {
+    store.require_customer(&input.customer)?;
+    let bundle = store.load_bundle_with(&input.customer, Keys::Local)?;
+    attach_among(store, actor, input, source, &bundle.documents)
+}
+
+/// [`attach`] for a caller that has the customer's documents at hand (opened with the local
+/// identity) and vouches for the customer, which may be planned in the same change and not on
+/// disk yet: mail ingestion, which attaches many files per customer in one run.
+pub fn attach_among(
+    store: &Store,
+    actor: &str,
+    input: DocumentInput,
+    source: DocumentSource,
+    known: &[Loaded<Document>],
+) -> Result<Planned<Attached>> {
     let slug = input.customer.clone();
-    store.require_customer(&slug)?;
     rules::validate_name(&input.name).map_err(|why| {
         Error::invalid_hint(
             why,
@@ -247,12 +265,7 @@ pub fn attach(
         )));
     }
     // The same content attached before is the same document.
-    let bundle = store.load_bundle_with(&slug, Keys::Local)?;
-    if let Some(existing) = bundle
-        .documents
-        .iter()
-        .find(|d| d.record.sha256 == facts.sha256)
-    {
+    if let Some(existing) = known.iter().find(|d| d.record.sha256 == facts.sha256) {
         let mut change = Change::new(
             "document.attach",
             format!("attach: nothing new on {slug}"),
@@ -285,7 +298,7 @@ pub fn attach(
         None => None,
     };
     let at = input.at.unwrap_or_else(time::now);
-    let id = RecordId::new_at(at.to_utc());
+    let id = input.id.unwrap_or_else(|| RecordId::new_at(at.to_utc()));
     let sealed = input.restricted.is_some();
     let file = layout::document_content_name(&at, &id, sealed);
     let content_path = format!("{}/{file}", layout::record_dir(&slug, RecordKind::Document));
@@ -655,6 +668,7 @@ mod tests {
             record: Some(touchpoint),
             replaces: None,
             at: None,
+            id: None,
         };
         let planned = attach(
             &store,

@@ -245,7 +245,10 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
             &l.path,
             &d.tags,
         ));
-        entries.last_mut().expect("just pushed").restricted = shown(&d.extra);
+        let entry = entries.last_mut().expect("just pushed");
+        entry.restricted = shown(&d.extra);
+        // A document that came with a record at the same time (a mail attachment) follows it.
+        entry.order = d.record.unwrap_or(d.id);
     }
     for l in &bundle.handoffs {
         let h = &l.record;

@@ -78,7 +78,7 @@ pub fn example(store: &TestStore, name: &str) -> String {
 }
 
 /// Writes `bytes` next to the store and returns the path as the store names it.
-fn scratch(store: &TestStore, name: &str, bytes: &[u8]) -> String {
+pub(crate) fn scratch(store: &TestStore, name: &str, bytes: &[u8]) -> String {
     let path = store.sandbox.path().join(name);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(&path, bytes).unwrap();
@@ -86,7 +86,7 @@ fn scratch(store: &TestStore, name: &str, bytes: &[u8]) -> String {
 }
 
 /// `git crm ingest <args>` at [`NOW`].
-fn ingest(store: &TestStore, args: &[&str]) -> std::process::Output {
+pub(crate) fn ingest(store: &TestStore, args: &[&str]) -> std::process::Output {
     store
         .cmd()
         .env("GITCRM_NOW", NOW)
@@ -98,7 +98,7 @@ fn ingest(store: &TestStore, args: &[&str]) -> std::process::Output {
 
 /// `in commit 1a2b3c4d5e` -> `in commit [commit]`: commit ids depend on the wall clock of the
 /// commands that set the store up.
-fn redact(out: &str) -> String {
+pub(crate) fn redact(out: &str) -> String {
     out.lines()
         .map(|l| match l.strip_prefix("in commit ") {
             Some(_) => "in commit [commit]".to_string(),
@@ -110,7 +110,7 @@ fn redact(out: &str) -> String {
 }
 
 #[track_caller]
-fn ingest_ok(store: &TestStore, args: &[&str]) -> String {
+pub(crate) fn ingest_ok(store: &TestStore, args: &[&str]) -> String {
     let out = ingest(store, args);
     assert!(
         out.status.success(),
@@ -205,13 +205,14 @@ fn the_example_mailbox() {
     unmatched ../agency.mbox: message 7 (byte 4404): no customer has the contact `ada@umbrella.example` or the domain `umbrella.example`
     unmatched ../agency.mbox: message 9 (byte 5597): no customer has the contact `news@saas-tool.example` or the domain `saas-tool.example`
     skipped ../agency.mbox: message 10 (byte 5986): no address of the store in From, To, Cc or the delivery headers (add the mailbox to a person's or a team's `emails`)
-    ingested mail from ../agency.mbox: 7 created, 0 updated, 0 unchanged, 1 skipped, 2 unmatched
+    stored customers/initech/documents/20261120T151230Z-017ca70d.yaml (launch-plan-v2.pdf, 115 B, application/pdf) from ../agency.mbox: message 6 (byte 3367)
+    ingested mail from ../agency.mbox: 7 created, 0 updated, 0 unchanged, 1 skipped, 2 unmatched; 1 document
     in commit [commit]
     ");
     assert_eq!(store.commit_count(), before + 1, "one commit per run");
     store.status_clean();
     assert!(store.head_message().starts_with(
-        "ingest: mail from agency.mbox: 7 created, 0 updated (alice)\n\nCrm-Op: ingest.mail\n"
+        "ingest: mail from agency.mbox: 7 created, 0 updated, 1 document (alice)\n\nCrm-Op: ingest.mail\n"
     ));
 
     // Direction, by, actor and threads from the headers.
@@ -238,7 +239,7 @@ fn the_example_mailbox() {
     // The forward: internal, on the forwarded sender's customer.
     let (_, fwd) = by_key(&store, "globex", "alice-fwd-seats@agency.example");
     assert_eq!(fwd.direction, git_crm::model::Direction::Internal);
-    // The attachment, described, never stored.
+    // The attachment, described, and stored as a document of the touchpoint.
     let (_, plan) = by_key(&store, "initech", "alice-launch-2@agency.example");
     let mail = &plan.extra["mail"];
     assert_eq!(mail["attachments"][0]["name"], "launch-plan-v2.pdf");
@@ -249,6 +250,16 @@ fn the_example_mailbox() {
         "cc000c449be8a3ad3077db89260525f275ffc6489eafc87b30b74c31557025c6"
     );
     assert_eq!(mail["cc"][0], "Bob Stone <bob@agency.example>");
+    let document = store.read("customers/initech/documents/20261120T151230Z-017ca70d.yaml");
+    assert!(
+        document.contains(&format!("record: {}\n", plan.id)),
+        "{document}"
+    );
+    assert!(document.contains("by: alice\n"), "{document}");
+    assert_eq!(
+        mail["attachments"][0]["document"].as_str(),
+        document.lines().find_map(|l| l.strip_prefix("id: "))
+    );
 
     // What git crm check says about ingested records: nothing.
     store.cmd().arg("check").assert().success();
@@ -477,6 +488,13 @@ fn two_clones_ingesting_the_same_mailbox_merge_with_plain_git_pull() {
         .unwrap()
         .count();
     assert_eq!(count, 4, "no duplicate");
+    let documents = std::fs::read_dir(clones[1].join("customers/initech/documents"))
+        .unwrap()
+        .count();
+    assert_eq!(
+        documents, 2,
+        "one document (its record and its file), the same on both"
+    );
     sandbox
         .cmd_in(&clones[1])
         .env("GITCRM_NOW", NOW)

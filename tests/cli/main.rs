@@ -23,6 +23,7 @@ mod hostile;
 mod import;
 mod inbox;
 mod ingest;
+mod ingest_attachments;
 mod ingest_imap;
 mod init;
 mod log;

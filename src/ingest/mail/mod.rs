@@ -8,8 +8,10 @@
 //! tags and `resolves: true` someone added are kept), or unchanged.
 
 pub mod classify;
+mod documents;
 pub mod parse;
 pub mod source;
+pub mod spool;
 pub mod text;
 pub mod thread;
 
@@ -23,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use self::classify::Classified;
 use self::parse::{Attachment, Limits, Parsed};
 use super::directory::Directory;
-use super::{Action, Kind, Outcome, Plan, Problem, Stored, refresh};
+use super::{Action, DocumentOutcome, Kind, Outcome, Plan, Problem, Stored, refresh};
 use crate::error::{Error, Result};
 use crate::model::records::{Actor, Direction, Extra, Interaction, RecordKind, Source};
 use crate::model::{RecordId, Timestamp, text as model_text};
@@ -42,6 +44,11 @@ pub struct Options {
     pub limits: Limits,
     /// Make a `lead` customer for mail nobody claims.
     pub create_customers: bool,
+    /// Keep attachments as metadata only, storing no documents (`--no-attachments`).
+    pub no_attachments: bool,
+    /// Who runs the ingest: the `by` of a document when the message names no person of the
+    /// store and its customer has no owner.
+    pub actor: String,
 }
 
 /// How an ingested mail thread becomes resolved: `config.yaml`'s `ingest: {mail: {resolve:
@@ -151,6 +158,12 @@ pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result
         .map(|p| p.display().to_string())
         .collect();
     let mut plan = Plan::new(Kind::Mail, sources);
+    let spool = match options.no_attachments {
+        true => None,
+        false => Some(std::sync::Arc::new(spool::Spool::new(store)?)),
+    };
+    plan.spool = spool.clone();
+    let spool = spool.as_deref();
 
     // 1. Read and parse, in parallel batches.
     let mut parsed: Vec<std::result::Result<Parsed, (String, String)>> = Vec::new();
@@ -162,7 +175,7 @@ pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result
             .into_par_iter()
             .map(|raw| {
                 let item = raw.origin.to_string();
-                parse::parse(raw, &limits, now).map_err(|e| (item, e.0))
+                parse::parse(raw, &limits, now, spool).map_err(|e| (item, e.0))
             })
             .collect();
         progress.advance(done.len() as u64);
@@ -282,10 +295,19 @@ pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result
             }
         }
     }
+    let owners: HashMap<String, Option<String>> = groups
+        .keys()
+        .map(|slug| {
+            let owner = dir.customer(slug).and_then(|c| c.owner.clone());
+            (slug.clone(), owner)
+        })
+        .collect();
     let ctx = CustomerCtx {
         store,
         listing: &listing,
         rule,
+        owners: &owners,
+        actor: &options.actor,
     };
     let results: Vec<Result<Planned>> = groups
         .into_par_iter()
@@ -293,8 +315,8 @@ pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result
         .collect();
     for result in results {
         let planned = result?;
-        for (index, outcome, files) in planned.messages {
-            plan.place(index, outcome, files);
+        for (index, outcome, files, documents) in planned.messages {
+            plan.place_with_documents(index, outcome, files, documents);
         }
         for (outcome, files) in planned.rethreaded {
             plan.push(outcome, files);
@@ -365,12 +387,18 @@ struct CustomerCtx<'a> {
     store: &'a Store,
     listing: &'a HashMap<String, Vec<String>>,
     rule: ResolveRule,
+    /// Each customer's owner (the `by` of documents from mail no person is on).
+    owners: &'a HashMap<String, Option<String>>,
+    actor: &'a str,
 }
+
+/// A message's outcome (by position), its files, and what became of its attachments.
+type PlannedMessage = (usize, Outcome, Vec<FileOp>, Vec<DocumentOutcome>);
 
 /// What one customer's part of the run plans.
 struct Planned {
-    /// Outcome (by position) and files of each message of the run.
-    messages: Vec<(usize, Outcome, Vec<FileOp>)>,
+    /// Each message of the run.
+    messages: Vec<PlannedMessage>,
     /// Stored touchpoints whose thread changed.
     rethreaded: Vec<(Outcome, Vec<FileOp>)>,
 }
@@ -460,11 +488,16 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
                     "kept where it was first ingested ({path}); the addresses now point to {slug}"
                 ));
                 o.path = Some(path);
-                out.messages.push((m.index, o, Vec::new()));
+                out.messages.push((m.index, o, Vec::new(), Vec::new()));
             }
             None => here.push(m),
         }
     }
+    // In time order, whatever the order of the input: the first message with some bytes is
+    // the one their document belongs to.
+    here.sort_by(|a, b| (a.parsed.at, &a.parsed.key).cmp(&(b.parsed.at, &b.parsed.key)));
+    let owner = ctx.owners.get(slug).and_then(|o| o.as_deref());
+    let mut attacher = documents::Attacher::new(ctx.store, slug, owner, ctx.actor)?;
 
     // Thread every mail message of the customer, stored and new.
     let incoming_keys: HashSet<&str> = here.iter().map(|m| m.parsed.key.as_str()).collect();
@@ -511,11 +544,13 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
         let roots = thread::roots(&nodes);
         let threads: Vec<RecordId> = roots.iter().map(|&r| origin[r].0).collect();
         planned_messages.clear();
+        attacher.restart();
         let mut corrections: Vec<(usize, RecordId)> = Vec::new();
         for (n, (id, from)) in origin.iter().enumerate() {
             let From::New(i) = from else { continue };
             let m = &here[*i];
-            let record = build(m, *id, threads[n], ctx.rule);
+            let mut docs = attacher.plan(m, *id)?;
+            let record = build(m, *id, threads[n], ctx.rule, &docs.attachments);
             let files = candidate_files
                 .get(&short_id_of(&m.parsed.key))
                 .cloned()
@@ -529,7 +564,8 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
                     let mut o = outcome_of(m, Action::Unchanged);
                     o.path = Some(path.clone());
                     o.id = Some(record.id);
-                    planned_messages.push((m.index, o, Vec::new()));
+                    attacher.keep(&mut docs);
+                    planned_messages.push((m.index, o, docs.files, docs.outcomes));
                     continue;
                 }
                 let found = files.into_iter().find_map(|(path, text)| {
@@ -550,10 +586,15 @@ fn plan_customer(ctx: &CustomerCtx<'_>, slug: &str, messages: Vec<Incoming>) -> 
             if !corrections.is_empty() {
                 continue;
             }
-            planned_messages.push(match &existing[i] {
+            let (index, o, mut files) = match &existing[i] {
                 Some(current) => update(current, &record, m)?,
                 None => create(slug, record, m)?,
-            });
+            };
+            if !o.refused {
+                attacher.keep(&mut docs);
+                files.append(&mut docs.files);
+            }
+            planned_messages.push((index, o, files, docs.outcomes));
         }
         if corrections.is_empty() {
             break;
@@ -619,8 +660,15 @@ fn outcome_of(m: &Incoming, action: Action) -> Outcome {
     o
 }
 
-/// The touchpoint a message becomes.
-fn build(m: &Incoming, id: RecordId, thread: RecordId, rule: ResolveRule) -> Interaction {
+/// The touchpoint a message becomes, listing its attachments as `attachments` says (each with
+/// its document, or why it has none).
+fn build(
+    m: &Incoming,
+    id: RecordId,
+    thread: RecordId,
+    rule: ResolveRule,
+    attachments: &[Attachment],
+) -> Interaction {
     let p = &m.parsed;
     let meta = MailMeta {
         from: p.from.as_ref().map(|f| f.display()).unwrap_or_default(),
@@ -630,7 +678,7 @@ fn build(m: &Incoming, id: RecordId, thread: RecordId, rule: ResolveRule) -> Int
         subject: p.subject.clone(),
         in_reply_to: p.in_reply_to.clone(),
         references: p.references.clone(),
-        attachments: p.attachments.clone(),
+        attachments: attachments.to_vec(),
         automated: match m.class.actor {
             Actor::Automation => Some(
                 p.automated

@@ -9,9 +9,12 @@ use mail_parser::{Address, HeaderValue, MessageParser, MessagePart, MimeHeaders,
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use std::path::PathBuf;
+
 use super::source::{Origin, RawMessage};
+use super::spool::Spool;
 use super::text;
-use crate::model::{Timestamp, address, time};
+use crate::model::{RecordId, Timestamp, address, time};
 
 /// Limits on what one message may put into the store.
 #[derive(Debug, Clone, Copy)]
@@ -62,14 +65,44 @@ impl Mailbox {
     }
 }
 
-/// One attachment: what it is, never its content.
+/// One attachment as the touchpoint describes it: what the message says it is, and the
+/// document holding its bytes (or why none does).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attachment {
     pub name: String,
     pub media_type: String,
     pub size: u64,
     pub sha256: String,
+    /// The document of the customer with these bytes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<RecordId>,
+    /// Why the bytes are not a document (a signature, a small inline image, over the size
+    /// limit of documents).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_stored: Option<String>,
 }
+
+/// What a run holds of an attachment's bytes, decided while its message is parsed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Content {
+    /// Kept in the run's spool, to become a document if the message is ingested.
+    Spooled(PathBuf),
+    /// Not a document by the rule (docs/ingest.md, "Attachments"): why.
+    Ignored(String),
+    /// The run keeps metadata only (`--no-attachments`).
+    Off,
+}
+
+/// Inline images smaller than this are a signature's logo or a tracking pixel, not documents.
+pub const INLINE_IMAGE_MAX: u64 = 64 << 10;
+
+/// Media types of a message's signature (S/MIME, OpenPGP): proof about the message, not a
+/// document of the customer.
+const SIGNATURE_TYPES: &[&str] = &[
+    "application/pkcs7-signature",
+    "application/x-pkcs7-signature",
+    "application/pgp-signature",
+];
 
 /// A message, parsed and bounded.
 #[derive(Debug, Clone)]
@@ -95,6 +128,8 @@ pub struct Parsed {
     pub text: String,
     pub excerpt: String,
     pub attachments: Vec<Attachment>,
+    /// What the run holds of each attachment's bytes, in the order of `attachments`.
+    pub contents: Vec<Content>,
     /// Why the message is automated (auto-reply, bounce, bulk), if it is.
     pub automated: Option<String>,
     /// `Precedence: list`: automated unless the list is one of the store's own addresses
@@ -113,8 +148,14 @@ pub struct Parsed {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rejected(pub String);
 
-/// Parses one raw message. `now` bounds dates in the future.
-pub fn parse(raw: RawMessage, limits: &Limits, now: Timestamp) -> Result<Parsed, Rejected> {
+/// Parses one raw message. `now` bounds dates in the future. The bytes of attachments that may
+/// become documents are kept in `spool` (none when the run keeps metadata only).
+pub fn parse(
+    raw: RawMessage,
+    limits: &Limits,
+    now: Timestamp,
+    spool: Option<&Spool>,
+) -> Result<Parsed, Rejected> {
     if let Some(size) = raw.too_large {
         return Err(Rejected(format!(
             "the message is {}, over the limit of {} (raise it with --max-message-size)",
@@ -127,7 +168,7 @@ pub fn parse(raw: RawMessage, limits: &Limits, now: Timestamp) -> Result<Parsed,
     // run.
     let parsed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let message = MessageParser::default().parse(&bytes)?;
-        Some(extract(&message, limits, now, raw.envelope_date))
+        Some(extract(&message, limits, now, raw.envelope_date, spool))
     }));
     match parsed {
         Ok(Some(Ok(mut fields))) => {
@@ -180,6 +221,7 @@ fn extract(
     limits: &Limits,
     now: Timestamp,
     envelope: Option<Timestamp>,
+    spool: Option<&Spool>,
 ) -> Result<Parsed, Rejected> {
     let mut notes = Vec::new();
     let from = message.from().and_then(first_mailbox);
@@ -258,7 +300,7 @@ fn extract(
         ));
     }
     let excerpt = text::excerpt(&text::new_text(&body), MAX_EXCERPT_CHARS);
-    let (attachments, nested) = attachments(message);
+    let (attachments, contents, nested) = attachments(message, spool);
     if attachments.len() >= MAX_ATTACHMENTS {
         notes.push(format!(
             "only the first {MAX_ATTACHMENTS} attachments are listed"
@@ -302,6 +344,7 @@ fn extract(
         text: body,
         excerpt,
         attachments,
+        contents,
         automated,
         list_precedence: precedence == "list",
         lists,
@@ -439,10 +482,14 @@ fn body_text(message: &mail_parser::Message<'_>) -> (String, Vec<String>) {
     (html.unwrap_or_default(), unknown)
 }
 
-/// The attachments' metadata, and the sender of an attached message (a forward as attachment,
-/// or the original of a bounce).
-fn attachments(message: &mail_parser::Message<'_>) -> (Vec<Attachment>, Option<Mailbox>) {
+/// The attachments' metadata and bytes, and the sender of an attached message (a forward as
+/// attachment, or the original of a bounce).
+fn attachments(
+    message: &mail_parser::Message<'_>,
+    spool: Option<&Spool>,
+) -> (Vec<Attachment>, Vec<Content>, Option<Mailbox>) {
     let mut out = Vec::new();
+    let mut contents = Vec::new();
     let mut nested_sender = None;
     for part in message.attachments() {
         if out.len() >= MAX_ATTACHMENTS {
@@ -491,15 +538,58 @@ fn attachments(message: &mail_parser::Message<'_>) -> (Vec<Attachment>, Option<M
             .map(|n| n.chars().take(200).collect::<String>())
             .filter(|n| !n.trim().is_empty())
             .unwrap_or_else(|| "unnamed".into());
-        let sha = Sha256::digest(&data);
+        let sha256 = hex(&Sha256::digest(&data));
+        let size = data.len() as u64;
+        contents.push(match not_a_document(part, &name, &media_type, size) {
+            Some(why) => Content::Ignored(why),
+            None => match spool {
+                None => Content::Off,
+                Some(spool) => match spool.keep(&sha256, &data) {
+                    Ok(path) => Content::Spooled(path),
+                    Err(e) => Content::Ignored(format!("its bytes could not be kept: {e}")),
+                },
+            },
+        });
         out.push(Attachment {
             name,
             media_type,
-            size: data.len() as u64,
-            sha256: hex(&sha),
+            size,
+            sha256,
+            document: None,
+            not_stored: None,
         });
     }
-    (out, nested_sender)
+    (out, contents, nested_sender)
+}
+
+/// Why an attachment is not a document of the customer: the message's signature
+/// (`smime.p7s`, an OpenPGP signature), an inline image under [`INLINE_IMAGE_MAX`] (a logo in
+/// a signature, a tracking pixel), or an empty part.
+fn not_a_document(
+    part: &MessagePart<'_>,
+    name: &str,
+    media_type: &str,
+    size: u64,
+) -> Option<String> {
+    if SIGNATURE_TYPES.contains(&media_type) || name.to_ascii_lowercase().ends_with(".p7s") {
+        return Some(format!(
+            "the message's signature ({media_type}), not a document"
+        ));
+    }
+    let inline = match part.content_disposition() {
+        Some(d) => d.c_type.eq_ignore_ascii_case("inline"),
+        None => part.content_id().is_some(),
+    };
+    if inline && media_type.starts_with("image/") && size < INLINE_IMAGE_MAX {
+        return Some(format!(
+            "an inline image under {} (a logo or a signature picture)",
+            human_size(INLINE_IMAGE_MAX)
+        ));
+    }
+    if size == 0 {
+        return Some("empty".into());
+    }
+    None
 }
 
 /// A text part's bytes as the attached file had them (transfer encoding undone, charset not
@@ -658,7 +748,7 @@ mod tests {
     }
 
     fn parse_text(text: &str) -> Result<Parsed, Rejected> {
-        parse(raw(text), &Limits::default(), now())
+        parse(raw(text), &Limits::default(), now(), None)
     }
 
     #[test]
@@ -737,7 +827,7 @@ mod tests {
     fn oversized_and_garbage() {
         let mut r = raw("");
         r.too_large = Some(100 << 20);
-        let e = parse(r, &Limits::default(), now()).unwrap_err();
+        let e = parse(r, &Limits::default(), now(), None).unwrap_err();
         assert!(e.0.contains("100.0 MB"), "{e:?}");
         assert!(parse_text("").is_err());
     }
