@@ -194,6 +194,38 @@ pub fn has_shown_value(record: &Map<String, Value>) -> bool {
             .is_some_and(|m| m.values().any(shown))
 }
 
+/// The keys of a record (of `kind`; `None` for a customer) that hold content in clear beside
+/// its sealed value: a sealed key of the kind written out (`body` next to a sealed note's
+/// `restricted:`), or a custom field both in `restricted_fields` and in `fields`. A restricted
+/// record holds that content only sealed; the write path refuses the others.
+pub fn clear_beside_sealed(record: &Map<String, Value>, kind: Option<RecordKind>) -> Vec<String> {
+    let mut out = Vec::new();
+    if matches!(record.get(KEY).map(state_of), Some(State::Sealed(_))) {
+        for key in sealed_keys(kind) {
+            let clear = match record.get(*key) {
+                None | Some(Value::Null) => false,
+                Some(Value::String(s)) => !s.is_empty(),
+                Some(_) => true,
+            };
+            if clear {
+                out.push((*key).to_string());
+            }
+        }
+    }
+    if let (Some(sealed), Some(clear)) = (
+        record.get(FIELDS_KEY).and_then(Value::as_object),
+        record.get("fields").and_then(Value::as_object),
+    ) {
+        out.extend(
+            sealed
+                .keys()
+                .filter(|name| clear.contains_key(*name))
+                .map(|name| format!("fields.{name}")),
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -59,6 +59,26 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
                 "it holds restricted content opened for reading, which would be written in clear",
             ));
         }
+        if let Some(text) = contents
+            && (text.contains(crate::model::restricted::KEY)
+                || text.contains(crate::model::restricted::FIELDS_KEY))
+            && let Some(kind) = snapshot::classify(path)
+            && let Ok(map) = yaml::parse::<serde_json::Map<String, serde_json::Value>>(
+                std::path::Path::new(path),
+                text,
+            )
+        {
+            let clear = crate::model::restricted::clear_beside_sealed(&map, kind);
+            if !clear.is_empty() {
+                return Err(refuse(
+                    path,
+                    &format!(
+                        "it holds restricted content in clear beside its sealed value ({})",
+                        clear.join(", ")
+                    ),
+                ));
+            }
+        }
         let parts: Vec<&str> = path.split('/').collect();
         match parts.as_slice() {
             [layout::CONFIG_DIR, "config.yaml"] => {
@@ -252,4 +272,107 @@ fn mismatch(rel: &str, said: &str, folder: &str, line: Option<u64>) -> Error {
             "the folder is the customer's identity: set `slug: {folder}` in {rel}, or rename the customer with `git crm customer rename`"
         ),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::ApplyOptions;
+
+    /// A store with Alice in `finance` (with an age key), and Acme.
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let options = crate::ops::init::InitOptions {
+            handle: Some("alice".into()),
+            name: Some("Alice".into()),
+            email: Some("alice@example.com".into()),
+            ..Default::default()
+        };
+        crate::ops::init::init(dir.path(), &options).unwrap();
+        let store = Store::open(dir.path()).unwrap();
+        let customer = crate::ops::customer::add(
+            &store,
+            "alice",
+            crate::ops::customer::CustomerInput {
+                name: "Acme".into(),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+        store
+            .begin()
+            .unwrap()
+            .apply(&customer.change, ApplyOptions::default())
+            .unwrap();
+        (dir, store)
+    }
+
+    const SEALED: &str = "restricted:\n  team: finance\n  recipients:\n  - alice:age1qqqq\n  ciphertext: |\n    -----BEGIN AGE ENCRYPTED FILE-----\n    YWdl\n    -----END AGE ENCRYPTED FILE-----\n";
+
+    fn note(extra: &str) -> Change {
+        let mut change = Change::new("note.add", "note", "alice");
+        change.files.push(FileOp::Create {
+            path: "customers/acme/notes/20261120T090000Z-0badc0de.yaml".into(),
+            contents: format!(
+                "id: 01a1e3f1-43d0-74af-8a57-d1610badc0de\nat: \"2026-11-20T09:00:00Z\"\nby: alice\n{extra}"
+            ),
+        });
+        change
+    }
+
+    fn refusal(store: &Store, change: &Change) -> String {
+        check(store, change)
+            .expect_err("the gate let it through")
+            .to_string()
+    }
+
+    #[test]
+    fn a_sealed_note_passes() {
+        let (_dir, store) = store();
+        check(&store, &note(SEALED)).unwrap();
+    }
+
+    /// An opened record (a read model: `restricted: {team, readable}` and the text in clear)
+    /// never reaches the disk, whichever writer built the change.
+    #[test]
+    fn an_opened_record_is_refused() {
+        let (_dir, store) = store();
+        let opened =
+            note("body: the price is 1200\nrestricted:\n  team: finance\n  readable: true\n");
+        let why = refusal(&store, &opened);
+        assert!(why.contains("opened for reading"), "{why}");
+        let placeholder = note(
+            "body: restricted note for finance\nrestricted:\n  team: finance\n  readable: false\n",
+        );
+        assert!(refusal(&store, &placeholder).contains("opened for reading"));
+        // An update too, not only a new file.
+        let mut update = opened.clone();
+        if let FileOp::Create { path, contents } = update.files.remove(0) {
+            update.files.push(FileOp::Update { path, contents });
+        }
+        assert!(refusal(&store, &update).contains("opened for reading"));
+    }
+
+    #[test]
+    fn clear_text_beside_a_sealed_value_is_refused() {
+        let (_dir, store) = store();
+        let why = refusal(&store, &note(&format!("body: the price is 1200\n{SEALED}")));
+        assert!(
+            why.contains("in clear beside its sealed value (body)"),
+            "{why}"
+        );
+        // A restricted custom field also written in clear.
+        let customer = store.read_text("customers/acme/customer.yaml").unwrap();
+        let sealed_field = SEALED
+            .replace("restricted:\n", "restricted_fields:\n  price:\n")
+            .replace("\n  ", "\n    ");
+        let text = format!("{customer}fields:\n  price: '1200'\n{sealed_field}");
+        let mut change = Change::new("customer.edit", "edit", "alice");
+        change.files.push(FileOp::Update {
+            path: "customers/acme/customer.yaml".into(),
+            contents: text,
+        });
+        let why = refusal(&store, &change);
+        assert!(why.contains("(fields.price)"), "{why}");
+    }
 }
