@@ -62,6 +62,13 @@ impl Keyring {
         ring
     }
 
+    /// What to tell someone whose identity cannot open a value, when this keyring found an
+    /// identity it could not use (a passphrase-protected SSH key, a damaged file): that is the
+    /// likelier cause than a missing recipient.
+    pub fn problem_hint(&self) -> Option<String> {
+        (!self.problems.is_empty()).then(|| self.problems.join("; "))
+    }
+
     /// Whether no identity is usable.
     pub fn is_empty(&self) -> bool {
         self.identities.is_empty()

@@ -328,7 +328,9 @@ pub fn rekey(
     if keys.is_empty() {
         return Err(Error::invalid_hint(
             "no local identity: rekeying needs a key that can read the team's content",
-            "set GITCRM_IDENTITY, or put your identity in ~/.config/git-crm/identity.txt",
+            keys.problem_hint().unwrap_or_else(|| {
+                "set GITCRM_IDENTITY, or put your identity in ~/.config/git-crm/identity.txt".into()
+            }),
         ));
     }
     let config = store.config();
@@ -410,7 +412,9 @@ pub fn rekey(
                 unreadable.len(),
                 unreadable.join(", ")
             ),
-            "ask a member who can read them to run `git crm team rekey`",
+            keys.problem_hint().unwrap_or_else(|| {
+                "ask a member who can read them to run `git crm team rekey`".into()
+            }),
         ));
     }
     // Group the edits per file, so each record is rewritten once.

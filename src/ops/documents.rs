@@ -584,7 +584,9 @@ pub fn read_content(store: &Store, found: &Found, out: &mut dyn Write) -> Result
 fn unreadable(team: &str) -> Error {
     Error::invalid_hint(
         format!("this document is restricted to {team} and your identity cannot open it"),
-        "ask a member of the team to run `git crm team rekey` after your key is registered (`git crm person key add`)",
+        Keyring::local().problem_hint().unwrap_or_else(|| {
+            "ask a member of the team to run `git crm team rekey` after your key is registered (`git crm person key add`)".into()
+        }),
     )
 }
 

@@ -500,31 +500,54 @@ fn keys_are_validated_listed_and_removed_in_place() {
     );
 }
 
-#[test]
-fn an_ssh_key_reads_what_was_sealed_to_it() {
-    let store = TestStore::new();
+/// Whether ssh-keygen can be run (openssh-client, installed by .ci/run); never skipped under CI.
+fn ssh_keygen_available() -> bool {
     if std::process::Command::new("ssh-keygen")
         .arg("-?")
         .output()
-        .is_err()
+        .is_ok()
     {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "ssh-keygen is missing under CI"
-        );
-        eprintln!("skipped: ssh-keygen is not installed (apt-get install openssh-client)");
-        return;
+        return true;
     }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "ssh-keygen is missing under CI (.ci/run installs openssh-client)"
+    );
+    eprintln!("skipped: ssh-keygen is not installed (apt-get install openssh-client)");
+    false
+}
+
+/// Makes `~/.ssh/id_ed25519` of the test home with `passphrase` and returns its public key.
+fn ssh_key(store: &TestStore, passphrase: &str) -> (PathBuf, String) {
     let ssh_dir = store.sandbox.path().join("home").join(".ssh");
     std::fs::create_dir_all(&ssh_dir).unwrap();
     let key = ssh_dir.join("id_ed25519");
     let made = std::process::Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", "alice@test", "-f"])
+        .args([
+            "-q",
+            "-t",
+            "ed25519",
+            "-N",
+            passphrase,
+            "-C",
+            "alice@test",
+            "-f",
+        ])
         .arg(&key)
         .status()
         .unwrap();
     assert!(made.success());
     let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    (key, public.trim().to_string())
+}
+
+#[test]
+fn an_ssh_key_reads_what_was_sealed_to_it() {
+    let store = TestStore::new();
+    if !ssh_keygen_available() {
+        return;
+    }
+    let (key, public) = ssh_key(&store, "");
     store.add_team("finance");
     store.run(&["team", "join", "finance", "alice"]);
     store.run(&["person", "key", "add", "alice", public.trim()]);
@@ -538,6 +561,84 @@ fn an_ssh_key_reads_what_was_sealed_to_it() {
             .run(&["timeline", &slug])
             .contains("restricted note for finance")
     );
+}
+
+/// A passphrase-protected SSH key is never prompted for: it is named, with the hint to use an
+/// age identity, wherever it would have been needed, and nothing is written.
+#[test]
+fn a_passphrase_protected_ssh_key_is_reported_with_a_hint() {
+    let store = TestStore::new();
+    if !ssh_keygen_available() {
+        return;
+    }
+    let (_key, public) = ssh_key(&store, "secret");
+    store.add_team("finance");
+    store.run(&["team", "join", "finance", "alice"]);
+    store.run(&["person", "key", "add", "alice", &public]);
+    let slug = store.add_customer("Acme");
+    // Sealing needs only public keys.
+    store.run(&[
+        "note",
+        &slug,
+        "PASSPHRASE-NOTE-1",
+        "--restricted",
+        "finance",
+    ]);
+    let contract = store.sandbox.path().join("contract.pdf");
+    std::fs::write(&contract, b"%PDF-1.7 PASSPHRASE-DOC-2").unwrap();
+    let out = store.run(&[
+        "attach",
+        &slug,
+        contract.to_str().unwrap(),
+        "--restricted",
+        "finance",
+    ]);
+    let doc = crate::support::short_id_in(&out).unwrap();
+    let hint = "the SSH key is passphrase-protected and git-crm does not prompt; set GITCRM_IDENTITY to an age identity file (`git crm person key generate`)";
+
+    // Reading shows the placeholder; `person key list` says why the key was not used.
+    assert!(
+        store
+            .run(&["timeline", &slug])
+            .contains("restricted note for finance")
+    );
+    let out = store
+        .cmd()
+        .args(["person", "key", "list"])
+        .assert()
+        .success();
+    let err = crate::support::stderr(&out);
+    assert!(err.contains("id_ed25519: ") && err.contains(hint), "{err}");
+
+    // Opening a document fails, exit 1, naming the key; nothing is written.
+    let target = store.sandbox.path().join("out.pdf");
+    let out = store
+        .cmd()
+        .args(["docs", "get", &doc, "-o", target.to_str().unwrap()])
+        .assert()
+        .code(1);
+    let err = crate::support::stderr(&out);
+    assert!(err.contains("your identity cannot open it"), "{err}");
+    assert!(err.contains(hint), "{err}");
+    assert!(!target.exists());
+
+    // Rekeying (Bob joined) needs to open the values: refused, exit 1, no commit.
+    let bob_key = store.sandbox.path().join("bob.txt");
+    let bob = generate(&store, &bob_key);
+    store.run(&["person", "add", "bob", "--name", "Bob"]);
+    store.run(&["person", "key", "add", "bob", &bob]);
+    store.run(&["team", "join", "finance", "bob"]);
+    let before = store.commit_count();
+    let out = store
+        .cmd()
+        .args(["team", "rekey", "finance"])
+        .assert()
+        .code(1);
+    let err = crate::support::stderr(&out);
+    assert!(err.contains("no local identity"), "{err}");
+    assert!(err.contains(hint), "{err}");
+    assert_eq!(store.commit_count(), before);
+    store.status_clean();
 }
 
 #[test]
