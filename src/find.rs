@@ -24,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::model::Timestamp;
 use crate::model::contact;
 use crate::model::records::{Customer, Direction};
+use crate::model::restricted::{self, Shown};
 use crate::store::{CustomerBundle, Store};
 
 /// What to look for, and where.
@@ -96,6 +97,11 @@ pub struct RecordHit {
     /// Whether a correction changed the record.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub corrected: bool,
+    /// For restricted content: its team, and whether the local identity opened it. Content
+    /// that could not be opened is never searched (its placeholder is not its text); only
+    /// `by` can match it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub restricted: Option<Shown>,
     pub score: u32,
     pub path: String,
 }
@@ -401,9 +407,12 @@ fn search_bundle(
             if !in_period(q, &i.at) || !(q.channels.is_empty() || q.channels.contains(&i.channel)) {
                 continue;
             }
-            if let Some((score, matched)) =
-                record_score(&i.summary, i.body.as_deref().unwrap_or_default(), &i.by, n)
-            {
+            let restricted = restricted::shown_of(&i.extra);
+            let (summary, body) = match &restricted {
+                Some(r) if !r.readable => ("", ""),
+                _ => (i.summary.as_str(), i.body.as_deref().unwrap_or_default()),
+            };
+            if let Some((score, matched)) = record_score(summary, body, &i.by, n) {
                 records.push(RecordHit {
                     kind: Kind::Touchpoint,
                     id: i.id.short(),
@@ -415,6 +424,7 @@ fn search_bundle(
                     text: i.summary.lines().next().unwrap_or_default().to_string(),
                     matched,
                     corrected: corrected.contains(&i.id),
+                    restricted,
                     score,
                     path: l.path.clone(),
                 });
@@ -427,9 +437,14 @@ fn search_bundle(
             if !in_period(q, &note.at) {
                 continue;
             }
+            let restricted = restricted::shown_of(&note.extra);
             let first = note.body.lines().next().unwrap_or_default();
             let rest = note.body.get(first.len()..).unwrap_or_default();
-            if let Some((score, matched)) = record_score(first, rest, &note.by, n) {
+            let (searched, rest) = match &restricted {
+                Some(r) if !r.readable => ("", ""),
+                _ => (first, rest),
+            };
+            if let Some((score, matched)) = record_score(searched, rest, &note.by, n) {
                 records.push(RecordHit {
                     kind: Kind::Note,
                     id: note.id.short(),
@@ -441,6 +456,7 @@ fn search_bundle(
                     text: first.to_string(),
                     matched,
                     corrected: corrected.contains(&note.id),
+                    restricted,
                     score,
                     path: l.path.clone(),
                 });

@@ -194,6 +194,23 @@ pub fn has_shown_value(record: &Map<String, Value>) -> bool {
             .is_some_and(|m| m.values().any(shown))
 }
 
+/// What a reader is told about a record's restricted content (`restricted: {team, readable}`
+/// in JSON): the team, and whether the load layer opened it; `None` for a record that is not
+/// restricted. A value still sealed (loaded without keys) or damaged is not readable.
+pub fn shown_of(extra: &Extra) -> Option<Shown> {
+    match of(extra)? {
+        State::Shown(s) => Some(s),
+        State::Sealed(s) => Some(Shown {
+            team: s.team,
+            readable: false,
+        }),
+        State::Invalid(_) => Some(Shown {
+            team: String::new(),
+            readable: false,
+        }),
+    }
+}
+
 /// The keys of a record (of `kind`; `None` for a customer) that hold content in clear beside
 /// its sealed value: a sealed key of the kind written out (`body` next to a sealed note's
 /// `restricted:`), or a custom field both in `restricted_fields` and in `fields`. A restricted

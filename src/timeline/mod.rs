@@ -11,8 +11,8 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde::Serialize;
 
-use crate::model::records::{Actor, Direction, Extra};
-use crate::model::restricted::{self, Shown, State};
+use crate::model::records::{Actor, Direction};
+use crate::model::restricted::{self, Shown};
 use crate::model::threads::thread_states;
 use crate::model::{Customer, RecordId, Timestamp};
 use crate::store::CustomerBundle;
@@ -207,7 +207,7 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
             tags: i.tags.clone(),
             corrections: marks.get(&i.id).cloned().unwrap_or_default(),
             voided,
-            restricted: shown(&i.extra),
+            restricted: restricted::shown_of(&i.extra),
             path: l.path.clone(),
             order: i.id,
         });
@@ -232,7 +232,7 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
         entry.body = (n.body.lines().count() > 1).then(|| n.body.clone());
         entry.corrections = marks.get(&n.id).cloned().unwrap_or_default();
         entry.voided = voided;
-        entry.restricted = shown(&n.extra);
+        entry.restricted = restricted::shown_of(&n.extra);
     }
     for l in &bundle.documents {
         let d = &l.record;
@@ -246,7 +246,7 @@ pub fn build(bundle: &CustomerBundle, filter: &Filter) -> Timeline {
             &d.tags,
         ));
         let entry = entries.last_mut().expect("just pushed");
-        entry.restricted = shown(&d.extra);
+        entry.restricted = restricted::shown_of(&d.extra);
         // A document that came with a record at the same time (a mail attachment) follows it.
         entry.order = d.record.unwrap_or(d.id);
     }
@@ -358,20 +358,5 @@ fn simple(
         restricted: None,
         path: path.to_string(),
         order: id,
-    }
-}
-
-/// What an entry says about its restricted content: the team, and whether it was opened.
-fn shown(extra: &Extra) -> Option<Shown> {
-    match restricted::of(extra)? {
-        State::Shown(s) => Some(s),
-        State::Sealed(s) => Some(Shown {
-            team: s.team,
-            readable: false,
-        }),
-        State::Invalid(_) => Some(Shown {
-            team: String::new(),
-            readable: false,
-        }),
     }
 }

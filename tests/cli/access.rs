@@ -677,3 +677,210 @@ fn a_record_opened_for_reading_is_never_written_back() {
     assert!(text.contains("written in its opened form"), "{text}");
     assert!(text.contains("also has text in clear"), "{text}");
 }
+
+/// Runs git-crm in `store` with `identity` (none: a missing file) and returns stdout, checking
+/// the exit code.
+#[track_caller]
+fn run_as(store: &TestStore, identity: Option<&Path>, args: &[&str]) -> String {
+    let missing = store.sandbox.path().join("no-such-identity");
+    let out = store
+        .cmd()
+        .env("GITCRM_IDENTITY", identity.unwrap_or(&missing))
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git-crm {args:?} failed:\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Restricted content through `export`, `find` and the JSON of cards and finds, read by a
+/// member (Alice, finance), a non-member with a key (Bob, support) and a newcomer without one
+/// (Carol): the member reads, the others get the placeholder and `restricted: {team,
+/// readable}`, and the analyst export (jsonl, Parquet) holds no restricted text even for the
+/// member.
+#[test]
+fn restricted_content_through_export_find_and_json() {
+    let store = TestStore::new();
+    let alice_key = store.sandbox.path().join("alice.txt");
+    let bob_key = store.sandbox.path().join("bob.txt");
+    let alice_public = generate(&store, &alice_key);
+    let bob_public = generate(&store, &bob_key);
+    store.add_team("finance");
+    store.add_team("support");
+    store.run(&["person", "add", "bob", "--name", "Bob", "--team", "support"]);
+    store.run(&["person", "add", "carol", "--name", "Carol"]);
+    store.run(&["person", "key", "add", "alice", &alice_public]);
+    store.run(&["person", "key", "add", "bob", &bob_public]);
+    store.run(&["team", "join", "finance", "alice"]);
+    let slug = store.add_customer("Acme");
+    let alice = Some(alice_key.as_path());
+    let bob = Some(bob_key.as_path());
+    let carol: Option<&Path> = None;
+    let log = |args: &[&str]| {
+        store
+            .cmd()
+            .env("GITCRM_IDENTITY", &alice_key)
+            .env("GITCRM_NOW", "2026-11-20T10:00:00Z")
+            .args(args)
+            .assert()
+            .success();
+    };
+    log(&[
+        "log",
+        &slug,
+        "-c",
+        "email",
+        "-d",
+        "inbound",
+        "-s",
+        "Open question about the invoice",
+    ]);
+    log(&[
+        "note",
+        &slug,
+        "Dunning step 2, SECRET-NOTE-7731",
+        "--restricted",
+        "finance",
+    ]);
+    log(&[
+        "log",
+        &slug,
+        "-c",
+        "call",
+        "-d",
+        "outbound",
+        "-s",
+        "SECRET-SUMMARY-4411",
+        "--body",
+        "SECRET-BODY-9902",
+        "--restricted",
+        "finance",
+    ]);
+    log(&[
+        "customer",
+        "edit",
+        &slug,
+        "--set-restricted",
+        "fields.price=SECRET-PRICE-5150",
+        "--team",
+        "finance",
+    ]);
+
+    // The member reads everything, in every format.
+    let csv = run_as(&store, alice, &["export", "notes"]);
+    assert!(csv.contains("SECRET-NOTE-7731"), "{csv}");
+    let csv = run_as(&store, alice, &["export", "touchpoints"]);
+    assert!(csv.contains("SECRET-SUMMARY-4411"), "{csv}");
+    let json = run_as(&store, alice, &["export", "customers", "--format", "json"]);
+    assert!(json.contains("SECRET-PRICE-5150"), "{json}");
+    let found = run_as(&store, alice, &["find", "dunning"]);
+    assert!(found.contains("SECRET-NOTE-7731"), "{found}");
+    let found: serde_json::Value = serde_json::from_str(&run_as(
+        &store,
+        alice,
+        &["find", "dunning", "--format", "json"],
+    ))
+    .unwrap();
+    let hits = found.to_string();
+    assert!(hits.contains("SECRET-NOTE-7731"), "{hits}");
+    assert!(
+        hits.contains(r#""restricted":{"team":"finance","readable":true}"#),
+        "{hits}"
+    );
+    let card = run_as(
+        &store,
+        alice,
+        &["customer", "show", &slug, "--format", "json"],
+    );
+    assert!(card.contains("SECRET-PRICE-5150"), "{card}");
+    assert!(
+        card.replace([' ', '\n'], "")
+            .contains(r#""restricted_fields":{"price":{"team":"finance","readable":true}}"#),
+        "{card}"
+    );
+    let csv = run_as(&store, alice, &["export", "customers"]);
+    assert!(csv.contains("SECRET-PRICE-5150"), "{csv}");
+
+    // Bob (a key, not a member) and Carol (no key): placeholders, never the text.
+    for who in [bob, carol] {
+        let mut seen = String::new();
+        for what in ["notes", "touchpoints", "customers"] {
+            for format in ["csv", "json"] {
+                seen.push_str(&run_as(&store, who, &["export", what, "--format", format]));
+            }
+        }
+        assert!(SECRETS.iter().all(|s| !seen.contains(s)), "{seen}");
+        let notes = run_as(&store, who, &["export", "notes", "--format", "json"]);
+        assert!(notes.contains("restricted note for finance"), "{notes}");
+        assert!(
+            notes.contains(r#""restricted": {"team": "finance", "readable": false}"#)
+                || notes
+                    .replace([' ', '\n'], "")
+                    .contains(r#""restricted":{"team":"finance","readable":false}"#),
+            "{notes}"
+        );
+        let found = run_as(&store, who, &["find", "dunning", "--format", "json"]);
+        assert!(SECRETS.iter().all(|s| !found.contains(s)), "{found}");
+        assert!(
+            !found.contains("Dunning"),
+            "sealed text is not searchable: {found}"
+        );
+        let card = run_as(
+            &store,
+            who,
+            &["customer", "show", &slug, "--format", "json"],
+        );
+        assert!(SECRETS.iter().all(|s| !card.contains(s)), "{card}");
+        assert!(
+            card.replace([' ', '\n'], "")
+                .contains(r#""restricted_fields":{"price":{"team":"finance","readable":false}}"#),
+            "{card}"
+        );
+        let text = run_as(&store, who, &["customer", "show", &slug]);
+        assert!(text.contains("(restricted to finance)"), "{text}");
+    }
+
+    // The analyst export holds no restricted text, whoever runs it, even the member.
+    let jsonl = run_as(
+        &store,
+        alice,
+        &["export", "touchpoints", "--format", "jsonl"],
+    );
+    assert!(SECRETS.iter().all(|s| !jsonl.contains(s)), "{jsonl}");
+    let restricted_row = jsonl
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .find(|r| r["channel"] == "call")
+        .unwrap();
+    assert_eq!(restricted_row["restricted"], "finance");
+    assert!(restricted_row["summary"].is_null() && restricted_row["body"].is_null());
+    let out = store.sandbox.path().join("warehouse");
+    run_as(
+        &store,
+        alice,
+        &[
+            "export",
+            "touchpoints",
+            "--format",
+            "parquet",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    let files = walk(&out);
+    assert!(!files.is_empty());
+    for file in files {
+        let bytes = std::fs::read(&file).unwrap();
+        for secret in SECRETS {
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{secret} in {}",
+                file.display()
+            );
+        }
+    }
+}
