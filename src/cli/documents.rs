@@ -91,7 +91,8 @@ pub enum DocsCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Open a document with the desktop's opener (on a terminal only).
+    /// Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop's opener
+    /// (on a terminal only; docs/security.md says when the copy is removed).
     Open {
         /// The document (a prefix of its id, as `docs list` shows).
         id: String,
@@ -482,23 +483,47 @@ pub fn run(ctx: &Ctx, cmd: DocsCommand) -> Result<i32> {
                 format!("{}{}", d.id.short(), suffix(d))
             };
             let target = dir.join(&name);
+            let opener = docs::opener(ctx.store.config())?;
             docs::save_to(&ctx.store, &found, &target, true)?;
-            let opener = if cfg!(target_os = "macos") {
-                "open"
-            } else {
-                "xdg-open"
+            let shown = escape(&target.to_string_lossy()).into_owned();
+            if let Some(team) = git_crm::model::restricted::team_of(&d.extra) {
+                let when = if opener.chosen {
+                    format!("when {} exits", escape(&opener.program))
+                } else {
+                    "by the next `docs open` an hour from now (delete it sooner if you can)".into()
+                };
+                eprintln!(
+                    "warning: {shown} is a decrypted copy of a document restricted to {}; it is removed {when}",
+                    escape(&team)
+                );
+            }
+            let mut command = std::process::Command::new(&opener.program);
+            command.args(&opener.args).arg(&target);
+            if !opener.chosen {
+                command.stdin(std::process::Stdio::null());
+            }
+            let cannot = |e: std::io::Error| {
+                git_crm::Error::invalid_hint(
+                    format!("cannot run {}: {e}", escape(&opener.program)),
+                    format!("the file is at {shown}; set GITCRM_OPENER to another program"),
+                )
             };
-            std::process::Command::new(opener)
-                .arg(&target)
-                .stdin(std::process::Stdio::null())
-                .spawn()
-                .map_err(|e| {
-                    git_crm::Error::invalid_hint(
-                        format!("cannot run {opener}: {e}"),
-                        format!("the file is at {}", target.display()),
-                    )
-                })?;
-            eprintln!("opened {}", escape(&target.to_string_lossy()));
+            if !opener.chosen {
+                command.spawn().map_err(cannot)?;
+                eprintln!("opened {shown}");
+                return Ok(0);
+            }
+            // An opener the user chose stays until the file is closed: wait, then remove the
+            // copy (and its folder).
+            let status = command.status();
+            let _ = std::fs::remove_dir_all(&dir);
+            let status = status.map_err(cannot)?;
+            if !status.success() {
+                anyhow::bail!(git_crm::Error::invalid(format!(
+                    "{} exited with {status}",
+                    escape(&opener.program)
+                )));
+            }
             Ok(0)
         }
     }

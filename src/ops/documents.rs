@@ -437,6 +437,64 @@ pub fn attach_among(
     })
 }
 
+/// The program `docs open` hands a document's copy to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Opener {
+    pub program: String,
+    /// Arguments before the file's path.
+    pub args: Vec<String>,
+    /// Chosen by the user (`GITCRM_OPENER`, `documents.opener`): such an opener is waited for
+    /// and the copy removed when it exits, so it should stay until the file is closed
+    /// (`evince`, `code --wait`). The desktop's opener (`xdg-open`, `open`) returns at once.
+    pub chosen: bool,
+}
+
+/// The opener of `docs open`: `GITCRM_OPENER`, else `documents.opener` of the config (a
+/// program and its arguments, split on spaces), else the desktop's (`open` on macOS,
+/// `xdg-open` elsewhere).
+pub fn opener(config: &crate::model::Config) -> Result<Opener> {
+    let from_env = std::env::var("GITCRM_OPENER")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    let from_config = match config.extra.get("documents").and_then(|d| d.get("opener")) {
+        None | Some(Value::Null) => None,
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(_) => {
+            return Err(Error::invalid_hint(
+                "`documents.opener` in .gitcrm/config.yaml is not a command",
+                "write the program and its arguments as one string: `opener: \"evince\"`",
+            ));
+        }
+    };
+    let Some(command) = from_env.or(from_config) else {
+        let program = if cfg!(target_os = "macos") {
+            "open"
+        } else {
+            "xdg-open"
+        };
+        return Ok(Opener {
+            program: program.into(),
+            args: Vec::new(),
+            chosen: false,
+        });
+    };
+    if command.chars().any(char::is_control) {
+        return Err(Error::invalid(format!(
+            "the opener `{}` holds control characters",
+            text::escape(&command)
+        )));
+    }
+    let mut words = command.split_whitespace().map(str::to_string);
+    let program = words
+        .next()
+        .ok_or_else(|| Error::invalid("the opener is empty"))?;
+    Ok(Opener {
+        program,
+        args: words.collect(),
+        chosen: true,
+    })
+}
+
 /// A document found by id, with its customer (opened with the local identity).
 #[derive(Debug, Clone)]
 pub struct Found {

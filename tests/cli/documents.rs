@@ -402,3 +402,134 @@ fn docs_open_needs_a_terminal() {
     let out = store.cmd().args(["docs", "open", &id]).assert().code(2);
     assert!(stderr(&out).contains("needs a terminal"));
 }
+
+/// `docs open` on a real terminal (a pseudo-terminal from `script`, util-linux): the opener the
+/// user chose (`GITCRM_OPENER`, or `documents.opener`) gets a copy in a private folder, is
+/// waited for, and the copy is gone when it exits; a restricted document's decrypted copy is
+/// named in a warning.
+#[test]
+fn docs_open_hands_a_private_copy_to_the_chosen_opener_and_removes_it() {
+    if std::process::Command::new("script")
+        .arg("-V")
+        .output()
+        .is_err()
+    {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "script(1) is required under CI (.ci/run installs bsdutils)"
+        );
+        eprintln!("skipped: script(1) is not installed (apt-get install bsdutils)");
+        return;
+    }
+    let store = TestStore::new();
+    let slug = store.add_customer("Acme");
+    let plain = file(&store, "notes.txt", b"plain words\n");
+    let plain_id = crate::support::short_id_in(&store.run(&["attach", &slug, p(&plain)])).unwrap();
+    let key = store.sandbox.path().join("alice.txt");
+    let public = store
+        .run(&["person", "key", "generate", "--output", p(&key)])
+        .trim()
+        .to_string();
+    store.add_team("finance");
+    store.run(&["team", "join", "finance", "alice"]);
+    store.run(&["person", "key", "add", "alice", &public]);
+    let secret = file(&store, "contract.pdf", b"%PDF-1.7 OPENED-SECRET-1");
+    let secret_id = crate::support::short_id_in(&store.run(&[
+        "attach",
+        &slug,
+        p(&secret),
+        "--restricted",
+        "finance",
+    ]))
+    .unwrap();
+
+    // The opener records its arguments, what it was given and the folder's mode.
+    let log = store.sandbox.path().join("opener.log");
+    let opener = store.sandbox.path().join("opener.sh");
+    std::fs::write(
+        &opener,
+        "#!/bin/sh\nprintf 'args:%s\\n' \"$*\" >> \"$OPENER_LOG\"\nfor f; do last=\"$f\"; done\ncat \"$last\" >> \"$OPENER_LOG\"\nstat -c '%a' \"$(dirname \"$last\")\" >> \"$OPENER_LOG\"\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let runtime = store.sandbox.path().join("run");
+    std::fs::create_dir_all(&runtime).unwrap();
+    let open = |id: &str, opener_env: Option<&str>| {
+        let bin = env!("CARGO_BIN_EXE_git-crm");
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", &format!("{bin} docs open {id}"), "/dev/null"])
+            .current_dir(store.root())
+            .env_remove("CI")
+            .env("GITCRM_USER", "alice")
+            .env("GITCRM_IDENTITY", &key)
+            .env("OPENER_LOG", &log)
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .env("HOME", store.sandbox.path().join("home"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env(
+                "GIT_CONFIG_GLOBAL",
+                store.sandbox.path().join("home/.gitconfig"),
+            );
+        match opener_env {
+            Some(o) => cmd.env("GITCRM_OPENER", o),
+            None => cmd.env_remove("GITCRM_OPENER"),
+        };
+        let out = cmd.output().unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let copies = || {
+        std::fs::read_dir(&runtime)
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect::<Vec<_>>()
+    };
+
+    let with_flag = format!("{} --new-window", p(&opener));
+    let (ok, shown) = open(&plain_id, Some(&with_flag));
+    assert!(ok, "{shown}");
+    let logged = std::fs::read_to_string(&log).unwrap();
+    let mut lines = logged.lines();
+    let args = lines.next().unwrap();
+    assert!(args.starts_with("args:--new-window "), "{logged}");
+    let path = args.rsplit(' ').next().unwrap();
+    assert!(path.starts_with(p(&runtime)), "{logged}");
+    assert!(path.ends_with("/notes.txt"), "{logged}");
+    assert_eq!(lines.next(), Some("plain words"));
+    assert_eq!(lines.next(), Some("700"), "a private folder");
+    assert!(
+        copies().is_empty(),
+        "the copy is removed when the opener exits: {:?}",
+        copies()
+    );
+
+    // Restricted: decrypted for the opener, named in a warning, removed after.
+    std::fs::remove_file(&log).unwrap();
+    let text =
+        store.read(".gitcrm/config.yaml") + &format!("documents:\n  opener: {}\n", p(&opener));
+    store.write(".gitcrm/config.yaml", &text);
+    store.commit_all("the opener of the team");
+    let (ok, shown) = open(&secret_id, None);
+    assert!(ok, "{shown}");
+    assert!(
+        shown.contains(
+            "is a decrypted copy of a document restricted to finance; it is removed when"
+        ),
+        "{shown}"
+    );
+    let logged = std::fs::read_to_string(&log).unwrap();
+    assert!(logged.contains("%PDF-1.7 OPENED-SECRET-1"), "{logged}");
+    assert!(copies().is_empty(), "{:?}", copies());
+
+    // An opener that fails: the command fails, and the copy is removed all the same.
+    let (ok, _) = open(&plain_id, Some("false"));
+    assert!(!ok);
+    assert!(copies().is_empty(), "{:?}", copies());
+}
