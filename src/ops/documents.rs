@@ -693,29 +693,7 @@ mod tests {
     /// already knows, applied on their own or absorbed into a larger change.
     #[test]
     fn bytes_attach_as_a_planned_change() {
-        let dir = tempfile::tempdir().unwrap();
-        let options = crate::ops::init::InitOptions {
-            handle: Some("alice".into()),
-            name: Some("Alice".into()),
-            email: Some("alice@example.com".into()),
-            ..Default::default()
-        };
-        crate::ops::init::init(dir.path(), &options).unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let customer = crate::ops::customer::add(
-            &store,
-            "alice",
-            crate::ops::customer::CustomerInput {
-                name: "Acme".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        store
-            .begin()
-            .unwrap()
-            .apply(&customer.change, ApplyOptions::default())
-            .unwrap();
+        let (_dir, store) = crate::ops::init::test_store();
         let touchpoint = RecordId::new_at(time::now().to_utc());
         let bytes = Arc::new(b"%PDF-1.7\ninvoice 12\n".to_vec());
         let input = DocumentInput {

@@ -230,3 +230,32 @@ pub fn enable_lfs(store: &Store, actor: &str) -> Result<crate::store::Change> {
     });
     Ok(change)
 }
+
+/// A store for unit tests: Alice (alice@example.com) and the customer Acme, committed.
+#[cfg(test)]
+pub(crate) fn test_store() -> (tempfile::TempDir, crate::store::Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let options = InitOptions {
+        handle: Some("alice".into()),
+        name: Some("Alice".into()),
+        email: Some("alice@example.com".into()),
+        ..Default::default()
+    };
+    init(dir.path(), &options).unwrap();
+    let store = crate::store::Store::open(dir.path()).unwrap();
+    let customer = crate::ops::customer::add(
+        &store,
+        "alice",
+        crate::ops::customer::CustomerInput {
+            name: "Acme".into(),
+            ..Default::default()
+        },
+    )
+    .unwrap();
+    store
+        .begin()
+        .unwrap()
+        .apply(&customer.change, crate::store::ApplyOptions::default())
+        .unwrap();
+    (dir, store)
+}

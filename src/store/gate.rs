@@ -277,34 +277,9 @@ fn mismatch(rel: &str, said: &str, folder: &str, line: Option<u64>) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ApplyOptions;
 
-    /// A store with Alice in `finance` (with an age key), and Acme.
     fn store() -> (tempfile::TempDir, Store) {
-        let dir = tempfile::tempdir().unwrap();
-        let options = crate::ops::init::InitOptions {
-            handle: Some("alice".into()),
-            name: Some("Alice".into()),
-            email: Some("alice@example.com".into()),
-            ..Default::default()
-        };
-        crate::ops::init::init(dir.path(), &options).unwrap();
-        let store = Store::open(dir.path()).unwrap();
-        let customer = crate::ops::customer::add(
-            &store,
-            "alice",
-            crate::ops::customer::CustomerInput {
-                name: "Acme".into(),
-                ..Default::default()
-            },
-        )
-        .unwrap();
-        store
-            .begin()
-            .unwrap()
-            .apply(&customer.change, ApplyOptions::default())
-            .unwrap();
-        (dir, store)
+        crate::ops::init::test_store()
     }
 
     const SEALED: &str = "restricted:\n  team: finance\n  recipients:\n  - alice:age1qqqq\n  ciphertext: |\n    -----BEGIN AGE ENCRYPTED FILE-----\n    YWdl\n    -----END AGE ENCRYPTED FILE-----\n";

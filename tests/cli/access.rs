@@ -16,6 +16,41 @@ const SECRETS: &[&str] = &[
     "Contract-Title-3399",
 ];
 
+/// What the finance member writes on `acme`: a restricted note, a restricted touchpoint and a
+/// restricted custom field.
+const FINANCE_WRITES: [&[&str]; 3] = [
+    &[
+        "note",
+        "acme",
+        "Dunning step 2, SECRET-NOTE-7731",
+        "--restricted",
+        "finance",
+    ],
+    &[
+        "log",
+        "acme",
+        "-c",
+        "call",
+        "-d",
+        "outbound",
+        "-s",
+        "SECRET-SUMMARY-4411",
+        "--body",
+        "SECRET-BODY-9902",
+        "--restricted",
+        "finance",
+    ],
+    &[
+        "customer",
+        "edit",
+        "acme",
+        "--set-restricted",
+        "fields.price=SECRET-PRICE-5150",
+        "--team",
+        "finance",
+    ],
+];
+
 /// One person at their own clone, with their own identity file (or none).
 struct Desk<'a> {
     sandbox: &'a Sandbox,
@@ -213,36 +248,9 @@ fn three_clones_three_people() {
         "last",
         "--resolves",
     ]);
-    alice.run(&[
-        "note",
-        "acme",
-        "Dunning step 2, SECRET-NOTE-7731",
-        "--restricted",
-        "finance",
-    ]);
-    alice.run(&[
-        "log",
-        "acme",
-        "-c",
-        "call",
-        "-d",
-        "outbound",
-        "-s",
-        "SECRET-SUMMARY-4411",
-        "--body",
-        "SECRET-BODY-9902",
-        "--restricted",
-        "finance",
-    ]);
-    alice.run(&[
-        "customer",
-        "edit",
-        "acme",
-        "--set-restricted",
-        "fields.price=SECRET-PRICE-5150",
-        "--team",
-        "finance",
-    ]);
+    for args in FINANCE_WRITES {
+        alice.run(args);
+    }
     let contract = store.sandbox.path().join("contract.pdf");
     std::fs::write(
         &contract,
@@ -739,36 +747,9 @@ fn restricted_content_through_export_find_and_json() {
         "-s",
         "Open question about the invoice",
     ]);
-    log(&[
-        "note",
-        &slug,
-        "Dunning step 2, SECRET-NOTE-7731",
-        "--restricted",
-        "finance",
-    ]);
-    log(&[
-        "log",
-        &slug,
-        "-c",
-        "call",
-        "-d",
-        "outbound",
-        "-s",
-        "SECRET-SUMMARY-4411",
-        "--body",
-        "SECRET-BODY-9902",
-        "--restricted",
-        "finance",
-    ]);
-    log(&[
-        "customer",
-        "edit",
-        &slug,
-        "--set-restricted",
-        "fields.price=SECRET-PRICE-5150",
-        "--team",
-        "finance",
-    ]);
+    for args in FINANCE_WRITES {
+        log(args);
+    }
 
     // The member reads everything, in every format.
     let csv = run_as(&store, alice, &["export", "notes"]);

@@ -86,7 +86,7 @@ pub(crate) fn scratch(store: &TestStore, name: &str, bytes: &[u8]) -> String {
 }
 
 /// `git crm ingest <args>` at [`NOW`].
-pub(crate) fn ingest(store: &TestStore, args: &[&str]) -> std::process::Output {
+fn ingest(store: &TestStore, args: &[&str]) -> std::process::Output {
     store
         .cmd()
         .env("GITCRM_NOW", NOW)

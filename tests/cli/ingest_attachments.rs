@@ -3,7 +3,7 @@
 //! one document, signatures and small inline images left out, the size limit and Git LFS as
 //! `git crm attach`), re-runs write nothing, `--dry-run`, `--no-attachments` and JSON.
 
-use crate::ingest::{ingest, ingest_ok, mail_store, redact, scratch};
+use crate::ingest::{ingest_ok, mail_store, redact, scratch};
 use crate::support::TestStore;
 
 /// Base64 with line breaks every 76 characters, as mail carries attachments.
@@ -335,13 +335,7 @@ fn attachments_over_the_limit_go_through_lfs_when_it_is_set_up() {
     store.run(&["setup", "--lfs"]);
     store.status_clean();
     let (first, _) = mailbox(&store);
-    let out = ingest(&store, &["mail", &first]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let out = String::from_utf8(out.stdout).unwrap();
+    let out = ingest_ok(&store, &["mail", &first]);
     assert!(
         out.contains("(scan.tiff, 2.0 KiB, image/tiff, Git LFS)"),
         "{out}"
