@@ -15,7 +15,8 @@
 # Needs hyperfine (`apt-get install hyperfine`), python3 and GNU time (/usr/bin/time); git-lfs
 # for the LFS rows (skipped without it). Each timed attach starts from the store's first commit
 # (`git reset --hard` and a prune of the bench's throw-away repository, untimed), so the file
-# is attached anew every run. Needs about 8 times SIZE_MB of free disk.
+# is attached anew every run. Needs about 8 times SIZE_MB of free disk. BIN=path/to/git-crm
+# skips the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 size_mb=${1:-200}
@@ -23,8 +24,11 @@ runs=${RUNS:-3}
 
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-cargo build --release --quiet
-bin=$PWD/target/release/git-crm
+if [ -z "${BIN:-}" ]; then
+  cargo build --release --quiet
+  BIN=$PWD/target/release/git-crm
+fi
+bin=$BIN
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export GITCRM_USER=alice GIT_AUTHOR_NAME=Bench GIT_AUTHOR_EMAIL=alice@example.com \

@@ -43,7 +43,8 @@ pub(super) struct MessageDocuments {
 
 impl<'a> Attacher<'a> {
     /// The customer's stored documents (opened with the local identity, so restricted ones
-    /// are recognised by their bytes when this clone can read them).
+    /// are recognised by their bytes when this clone can read them). A customer folder not
+    /// written yet (a lead made by this run) has none.
     pub fn new(
         store: &'a Store,
         slug: &'a str,
@@ -51,13 +52,19 @@ impl<'a> Attacher<'a> {
         actor: &'a str,
     ) -> Result<Attacher<'a>> {
         let dir = layout::record_dir(slug, RecordKind::Document);
-        let stored = if store.path(&dir).is_dir() {
-            store
-                .load_bundle_with(slug, crate::access::Keys::Local)?
-                .documents
-        } else {
-            Vec::new()
-        };
+        let mut stored: Vec<Loaded<Document>> = Vec::new();
+        if store.path(&dir).is_dir() {
+            // Only the documents: a re-run must not parse the customer's every record.
+            stored = store.load_records(slug, RecordKind::Document)?;
+            for l in &mut stored {
+                crate::access::reveal::reveal_record(
+                    &mut l.record,
+                    RecordKind::Document,
+                    |d| &d.extra,
+                    crate::access::Keys::Local,
+                );
+            }
+        }
         Ok(Attacher {
             store,
             slug,
