@@ -45,14 +45,14 @@ new_store() { # dir, lfs (yes/no)
   "$bin" init "$store" --name Alice --email alice@example.com --handle alice >/dev/null 2>&1
   (
     cd "$store"
-    [ -f "$GITCRM_IDENTITY" ] || "$bin" person key generate --output "$GITCRM_IDENTITY" >/dev/null
+    [ -f "$GITCRM_IDENTITY" ] || "$bin" person key generate --output "$GITCRM_IDENTITY" >/dev/null 2>&1
     "$bin" person key add alice "$(grep -o 'age1[a-z0-9]*' "$GITCRM_IDENTITY" | head -1)" >/dev/null
     "$bin" team add finance >/dev/null
     "$bin" team join finance alice >/dev/null
     "$bin" customer add Acme >/dev/null
     printf 'documents:\n  max_size: 1GiB\n' >> .gitcrm/config.yaml
     git add -A && git commit -qm 'bench: documents up to 1 GiB in git'
-    if [ "$2" = yes ]; then "$bin" setup --lfs >/dev/null; fi
+    if [ "$2" = yes ]; then "$bin" setup --lfs >/dev/null 2>&1; fi
   )
 }
 
