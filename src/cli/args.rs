@@ -60,38 +60,62 @@ pub fn when(ctx: &super::Ctx, text: &str, flag: &str) -> anyhow::Result<Timestam
     read_time(ctx, ctx.store.zone(), text, flag, Expect::Past)
 }
 
-/// Reads the bound of a period (`--since`, `--until`) in `zone` (a command's `--tz`, so that a
-/// day means that zone's day); a bare duration (`30d`) counts back from now.
-pub fn bound_in(
-    ctx: &super::Ctx,
-    zone: chrono_tz::Tz,
-    text: &str,
-    flag: &str,
-) -> anyhow::Result<Timestamp> {
-    read_time(ctx, zone, text, flag, Expect::Window)
-}
-
-/// `--since` and `--until` of a read command: parsed once, in the zone the command shows
-/// times in, into a validated period before any work starts.
+/// `--since` and `--until` of a read command (timeline, find, export, metrics): parsed once,
+/// by one reading, into a validated period before any work starts. A duration (`30d`) counts
+/// back from the instant the command reports as of (`--at`, else now); a bare date as `--until`
+/// includes that day; `--since all` means no start.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct PeriodArgs {
-    /// Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday
-    /// 09:00`), or a duration back from now (`30d`).
+    /// Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration
+    /// back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all).
     #[arg(long)]
     pub since: Option<String>,
-    /// Only what happened before this time (the same forms as --since).
+    /// End of the period, exclusive (a bare date includes that day); the same forms as --since.
     #[arg(long)]
     pub until: Option<String>,
 }
 
+/// A period read from [`PeriodArgs`]: each bound is optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+}
+
 impl PeriodArgs {
-    /// The period's bounds, read in `zone`; each bound is optional.
+    /// The period's bounds, read in `zone` relative to `as_of`; `default_since` applies when
+    /// `--since` is not given. An empty period (its end not after its start) is refused.
     pub fn resolve(
         &self,
         ctx: &super::Ctx,
         zone: chrono_tz::Tz,
-    ) -> anyhow::Result<(Option<Timestamp>, Option<Timestamp>)> {
-        period(ctx, zone, self.since.as_deref(), self.until.as_deref())
+        as_of: Timestamp,
+        default_since: Option<&str>,
+    ) -> anyhow::Result<Period> {
+        let order = ctx.store.config().date_order;
+        let since = match self.since.as_deref().or(default_since).map(str::trim) {
+            None | Some("all") => None,
+            Some(text) => Some(
+                git_crm::metrics::period::parse_bound(text, as_of, zone, order, false)
+                    .map_err(|e| usage_of("--since", e))?,
+            ),
+        };
+        let until = match self.until.as_deref() {
+            None => None,
+            Some(text) => Some(
+                git_crm::metrics::period::parse_bound(text, as_of, zone, order, true)
+                    .map_err(|e| usage_of("--until", e))?,
+            ),
+        };
+        if let (Some(since), Some(until)) = (since, until)
+            && until <= since
+        {
+            anyhow::bail!(git_crm::Error::usage(
+                "--since/--until: the period is empty (its end is not after its start)",
+                None
+            ));
+        }
+        Ok(Period { since, until })
     }
 }
 
@@ -113,23 +137,6 @@ impl ZoneArgs {
             None => Ok(ctx.store.zone()),
         }
     }
-}
-
-/// Reads the `--since` and `--until` of a read command in `zone`.
-pub fn period(
-    ctx: &super::Ctx,
-    zone: chrono_tz::Tz,
-    since: Option<&str>,
-    until: Option<&str>,
-) -> anyhow::Result<(Option<Timestamp>, Option<Timestamp>)> {
-    Ok((
-        since
-            .map(|t| bound_in(ctx, zone, t, "--since"))
-            .transpose()?,
-        until
-            .map(|t| bound_in(ctx, zone, t, "--until"))
-            .transpose()?,
-    ))
 }
 
 /// Reads a due day (`--due`): `tomorrow`, `friday`, `+3d`, `2026-12-01`, ...

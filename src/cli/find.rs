@@ -62,7 +62,10 @@ pub struct FindArgs {
 
 pub fn run(ctx: &Ctx, args: FindArgs) -> Result<i32> {
     let zone = ctx.store.zone();
-    let (since, until) = args.period.resolve(ctx, zone)?;
+    let period = args
+        .period
+        .resolve(ctx, zone, git_crm::model::time::now(), None)?;
+    let (since, until) = (period.since, period.until);
     let query = Query {
         text: args.text.join(" "),
         since,

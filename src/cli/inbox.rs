@@ -78,9 +78,11 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
                 view: view.json(inbox.hidden),
             })
         }
-        Format::Markdown | Format::Csv | Format::Table => {
-            table(ctx, &inbox, view.hidden_note(inbox.hidden, "item", "items"))
-        }
+        Format::Markdown | Format::Csv | Format::Table => table(
+            ctx,
+            &inbox,
+            super::view::hidden_note(&view, inbox.hidden, "item", "items"),
+        ),
     };
     print(&text)?;
     if !args.peek && args.team.is_none() {
