@@ -737,7 +737,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l since -d 'Start
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l until -d 'End of the period, exclusive (a bare date includes that day); the same forms as --since' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l team -d 'Only customers of these teams (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l owner -d 'Only customers owned by these people' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l channel -d 'Only touchpoints on these channels' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l channel -d 'Only touchpoints on these channels (metrics: threads started on them)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l tag -d 'Only customers with any of these tags' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l customer -d 'Only these customers (slugs, or contact emails or phones)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l kind -d 'Only these kinds of hit (repeatable)' -r -f -a "customer\t''
@@ -772,10 +772,10 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l since -d 'St
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l until -d 'End of the period, exclusive (a bare date includes that day); the same forms as --since' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l at -d 'Compute as of this instant (default now): later records are ignored, ages end here' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tz -d 'Time zone of periods, months and weeks (IANA name). Never the machine\'s zone' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l team -d 'Only customers owned by these teams (repeatable, or comma-separated)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l team -d 'Only customers of these teams (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l owner -d 'Only customers owned by these people' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l channel -d 'Only threads started on (and touchpoints on) these channels' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tag -d 'Only customers with these tags' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l channel -d 'Only touchpoints on these channels (metrics: threads started on them)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tag -d 'Only customers with any of these tags' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l customer -d 'Only these customers (slugs, or contact emails or phones)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l by -d 'Also show the metrics grouped by team, owner, channel, month or week' -r -f -a "team\t''
 owner\t''

@@ -1302,7 +1302,7 @@ module completions {
     --until: string           # End of the period, exclusive (a bare date includes that day); the same forms as --since
     --team: string            # Only customers of these teams (repeatable, or comma-separated)
     --owner: string           # Only customers owned by these people
-    --channel: string         # Only touchpoints on these channels
+    --channel: string         # Only touchpoints on these channels (metrics: threads started on them)
     --tag: string             # Only customers with any of these tags
     --customer: string        # Only these customers (slugs, or contact emails or phones)
     --kind: string@"nu-complete git-crm find kind" # Only these kinds of hit (repeatable)
@@ -1370,10 +1370,10 @@ module completions {
     --until: string           # End of the period, exclusive (a bare date includes that day); the same forms as --since
     --at: string              # Compute as of this instant (default now): later records are ignored, ages end here
     --tz: string              # Time zone of periods, months and weeks (IANA name). Never the machine's zone
-    --team: string            # Only customers owned by these teams (repeatable, or comma-separated)
+    --team: string            # Only customers of these teams (repeatable, or comma-separated)
     --owner: string           # Only customers owned by these people
-    --channel: string         # Only threads started on (and touchpoints on) these channels
-    --tag: string             # Only customers with these tags
+    --channel: string         # Only touchpoints on these channels (metrics: threads started on them)
+    --tag: string             # Only customers with any of these tags
     --customer: string        # Only these customers (slugs, or contact emails or phones)
     --by: string@"nu-complete git-crm metrics by" # Also show the metrics grouped by team, owner, channel, month or week
     --fcr-rule: string@"nu-complete git-crm metrics fcr_rule" # Which first-contact-resolution definition to use

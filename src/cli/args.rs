@@ -119,6 +119,43 @@ impl PeriodArgs {
     }
 }
 
+/// `--team`, `--owner`, `--channel`, `--tag` and `--customer` of a command that reports on a
+/// slice of the store (`metrics`, `find`): one group, read once into the library's
+/// [`git_crm::metrics::Slice`], validated against the store before any work.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SliceArgs {
+    /// Only customers of these teams (repeatable, or comma-separated).
+    #[arg(long)]
+    pub team: Vec<String>,
+    /// Only customers owned by these people.
+    #[arg(long)]
+    pub owner: Vec<String>,
+    /// Only touchpoints on these channels (metrics: threads started on them).
+    #[arg(long)]
+    pub channel: Vec<String>,
+    /// Only customers with any of these tags.
+    #[arg(long)]
+    pub tag: Vec<String>,
+    /// Only these customers (slugs, or contact emails or phones).
+    #[arg(long)]
+    pub customer: Vec<String>,
+}
+
+impl SliceArgs {
+    /// The slice, its customers resolved to slugs and every name checked against the store.
+    pub fn resolve(&self, ctx: &super::Ctx) -> anyhow::Result<git_crm::metrics::Slice> {
+        let slice = git_crm::metrics::Slice {
+            team: split_list(&self.team),
+            owner: split_list(&self.owner),
+            channel: split_list(&self.channel),
+            tag: split_list(&self.tag),
+            customer: ctx.store.resolve_customers(&split_list(&self.customer))?,
+        };
+        slice.validate(&ctx.store)?;
+        Ok(slice)
+    }
+}
+
 /// `--tz` of a command that shows times: the zone they are shown in.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct ZoneArgs {

@@ -3,13 +3,13 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use git_crm::metrics::{self, By, ClockMode, FcrRule, Options, Slice, gate};
+use git_crm::metrics::{self, By, ClockMode, FcrRule, Options, gate};
 use git_crm::model::time;
 use git_crm::render::Format;
 use git_crm::render::metrics::{Part, render};
 
 use super::Ctx;
-use super::args::{PeriodArgs, split_list};
+use super::args::{PeriodArgs, SliceArgs};
 use super::output::print;
 
 /// A metric to show in depth.
@@ -41,21 +41,8 @@ pub struct MetricsArgs {
     /// Time zone of periods, months and weeks (IANA name). Never the machine's zone.
     #[arg(long, default_value = "UTC")]
     tz: String,
-    /// Only customers owned by these teams (repeatable, or comma-separated).
-    #[arg(long)]
-    team: Vec<String>,
-    /// Only customers owned by these people.
-    #[arg(long)]
-    owner: Vec<String>,
-    /// Only threads started on (and touchpoints on) these channels.
-    #[arg(long)]
-    channel: Vec<String>,
-    /// Only customers with these tags.
-    #[arg(long)]
-    tag: Vec<String>,
-    /// Only these customers (slugs, or contact emails or phones).
-    #[arg(long)]
-    customer: Vec<String>,
+    #[command(flatten)]
+    slice: SliceArgs,
     /// Also show the metrics grouped by team, owner, channel, month or week.
     #[arg(long, value_enum)]
     by: Option<By>,
@@ -100,14 +87,7 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         }
         None => time::now(),
     };
-    let slice = Slice {
-        team: split_list(&args.team),
-        owner: split_list(&args.owner),
-        channel: split_list(&args.channel),
-        tag: split_list(&args.tag),
-        customer: ctx.store.resolve_customers(&split_list(&args.customer))?,
-    };
-    slice.validate(&ctx.store)?;
+    let slice = args.slice.resolve(ctx)?;
     // Arguments are checked before the whole store is read; only `--since all` needs the data.
     let period = args.period.resolve(ctx, tz, as_of, Some("30d"))?;
     let until = period.until.unwrap_or(as_of);
