@@ -632,7 +632,7 @@ fn a_passphrase_protected_ssh_key_is_reported_with_a_hint() {
     let bob = generate(&store, &bob_key);
     store.run(&["person", "add", "bob", "--name", "Bob"]);
     store.run(&["person", "key", "add", "bob", &bob]);
-    store.run(&["team", "join", "finance", "bob"]);
+    store.exchange(&["team", "join", "finance", "bob"]).status(0);
     let before = store.commit_count();
     let out = store
         .cmd()

@@ -428,10 +428,7 @@ fn docs_open_hands_a_private_copy_to_the_chosen_opener_and_removes_it() {
     let plain = file(&store, "notes.txt", b"plain words\n");
     let plain_id = crate::support::short_id_in(&store.run(&["attach", &slug, p(&plain)])).unwrap();
     let key = store.sandbox.path().join("alice.txt");
-    let public = store
-        .run(&["person", "key", "generate", "--output", p(&key)])
-        .trim()
-        .to_string();
+    let public = store.generate_key(&key);
     store.add_team("finance");
     store.run(&["team", "join", "finance", "alice"]);
     store.run(&["person", "key", "add", "alice", &public]);

@@ -332,7 +332,7 @@ fn attachments_over_the_limit_go_through_lfs_when_it_is_set_up() {
         return;
     }
     let store = small_limit_store();
-    store.run(&["setup", "--lfs"]);
+    store.exchange(&["setup", "--lfs"]).status(0);
     store.status_clean();
     let (first, _) = mailbox(&store);
     let out = ingest_ok(&store, &["mail", &first]);
