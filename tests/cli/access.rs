@@ -632,7 +632,9 @@ fn a_passphrase_protected_ssh_key_is_reported_with_a_hint() {
     let bob = generate(&store, &bob_key);
     store.run(&["person", "add", "bob", "--name", "Bob"]);
     store.run(&["person", "key", "add", "bob", &bob]);
-    store.exchange(&["team", "join", "finance", "bob"]).status(0);
+    store
+        .exchange(&["team", "join", "finance", "bob"])
+        .status(0);
     let before = store.commit_count();
     let out = store
         .cmd()
