@@ -259,11 +259,11 @@ mod tests {
     use crate::model::records::{Actor, Direction::*};
     use crate::store::CustomerBundle;
 
-    /// Customers in February 2026 (report as of 1 March):
+    /// Customers in February 2026 (report as of 10 March):
     /// - acme: a human inbound on 10 February: covered;
     /// - bolt: no touchpoint at all: stale, never touched;
-    /// - cole: its last touchpoint on 20 January at 10:00: stale, 39 whole days before the end
-    ///   of the period (1 March 00:00);
+    /// - cole: its last touchpoint before the period on 20 January at 10:00 (the next one, on
+    ///   5 March, is after it): stale, 39 whole days before the end of the period (1 March);
     /// - dove: only an automated email in February (automation is nobody's contact): stale;
     /// - echo: a lead (not active): not expected;
     /// - fern: created during the period: not expected.
@@ -285,7 +285,10 @@ mod tests {
             bundle_of(customer("bolt"), vec![], vec![]),
             bundle_of(
                 customer("cole"),
-                vec![tp(3, 3, "2026-01-20T10:00:00Z", Outbound, "a")],
+                vec![
+                    tp(3, 3, "2026-01-20T10:00:00Z", Outbound, "a"),
+                    tp(5, 5, "2026-03-05T10:00:00Z", Outbound, "a"),
+                ],
                 vec![],
             ),
             bundle_of(customer("dove"), vec![automated], vec![]),
@@ -296,7 +299,7 @@ mod tests {
 
     #[test]
     fn active_customers_without_a_human_touchpoint_are_stale() {
-        let c = metrics(&office(), &store(), &february("2026-03-01T00:00:00Z")).coverage;
+        let c = metrics(&office(), &store(), &february("2026-03-10T00:00:00Z")).coverage;
         assert_eq!((c.customers, c.covered, c.stale), (4, 1, 3));
         assert_eq!(c.rate, Some(0.25));
         let stale: Vec<(&str, Option<i64>)> = c

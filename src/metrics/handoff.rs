@@ -199,8 +199,9 @@ mod tests {
     /// no calendar (wall-clock time); the handoff target is 8h:
     /// 1. Friday 6 February 16:00, a (support) -> b (support), accepted explicitly Monday
     ///    9 February 10:00: 1h + 1h = 7,200 business seconds of the receiving team;
-    /// 2. Tuesday 10 February 09:00, b (support) -> c (sales), taken over by c's first
-    ///    touchpoint at 12:00: 3h = 10,800 wall-clock seconds;
+    /// 2. Tuesday 10 February 16:00, b (support) -> c (sales), taken over by c's first
+    ///    touchpoint on Wednesday 11 February at 10:00: measured in sales' clock, 18h = 64,800
+    ///    wall-clock seconds (in support's it would be 2h), over the target;
     /// 3. Wednesday 11 February 15:00, c (sales) -> d (support), not taken over: pending at
     ///    Thursday 12 February 12:00, aged in support's clock 2h + 3h = 18,000 (21h = 75,600
     ///    wall), within the 8h target.
@@ -216,7 +217,7 @@ mod tests {
             first,
             handoff_teams(
                 2,
-                "2026-02-10T09:00:00Z",
+                "2026-02-10T16:00:00Z",
                 ("b", Some("support")),
                 ("c", Some("sales")),
             ),
@@ -227,7 +228,7 @@ mod tests {
                 ("d", Some("support")),
             ),
         ];
-        let touch = tp(10, 10, "2026-02-10T12:00:00Z", Outbound, "c");
+        let touch = tp(10, 10, "2026-02-11T10:00:00Z", Outbound, "c");
         let b = bundle(vec![touch], handoffs);
         metrics(&office(), &[b], &february("2026-02-12T12:00:00Z")).handoff
     }
@@ -237,11 +238,11 @@ mod tests {
         let h = report();
         assert_eq!(h.handoffs, 3);
         assert_eq!(h.time.n, 2);
-        assert_eq!((h.time.median, h.time.max), (Some(7_200), Some(10_800)));
+        assert_eq!((h.time.median, h.time.max), (Some(7_200), Some(64_800)));
         let target = h.target.unwrap();
         assert_eq!(
             (target.target, target.within, target.breached),
-            (28_800, 2, 0)
+            (28_800, 1, 1)
         );
         let by: Vec<(&str, usize)> = h
             .accepted_by
@@ -281,7 +282,7 @@ mod tests {
             routes,
             [
                 r#"Some("sales") -> Some("support"): 1 in None"#,
-                r#"Some("support") -> Some("sales"): 1 in Some(10800)"#,
+                r#"Some("support") -> Some("sales"): 1 in Some(64800)"#,
                 r#"Some("support") -> Some("support"): 1 in Some(7200)"#,
             ]
         );
