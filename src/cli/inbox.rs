@@ -106,13 +106,14 @@ fn table(ctx: &Ctx, inbox: &Inbox, note: Option<String>) -> String {
     };
     for section in &inbox.sections {
         out.push('\n');
-        out.push_str(&match section {
-            Section::Unanswered => unanswered(ui, inbox, zone),
-            Section::Queue => queue(ui, inbox, zone),
-            Section::Handoffs => handoffs(ui, inbox, zone),
-            Section::Tasks => tasks(ui, inbox),
-            Section::Mentions => mentions(ui, inbox, zone),
-        });
+        let block = match section {
+            Section::Unanswered => unanswered(inbox, zone),
+            Section::Queue => queue(inbox, zone),
+            Section::Handoffs => handoffs(inbox, zone),
+            Section::Tasks => tasks(inbox),
+            Section::Mentions => mentions(inbox, zone),
+        };
+        out.push_str(&block.render(ui));
     }
     out.push_str(&super::view::note_line(note, ""));
     out
@@ -139,21 +140,38 @@ fn thread_cells(u: &inbox::Unanswered, zone: chrono_tz::Tz) -> [String; 6] {
     ]
 }
 
-fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+/// One section of the inbox as text: its heading line, the line it shows when empty, its table
+/// and the hint under the table.
+struct Block<'a> {
+    heading: String,
+    empty: &'a str,
+    headers: &'a [&'a str],
+    rows: Vec<Vec<String>>,
+    hint: Option<&'a str>,
+}
+
+impl Block<'_> {
+    fn render(self, ui: &Ui) -> String {
+        let mut out = format!("{}\n", self.heading);
+        if self.rows.is_empty() {
+            out.push_str(&format!("  {}\n", self.empty));
+            return out;
+        }
+        out.push_str(&render::table(ui, self.headers, &self.rows));
+        if let Some(hint) = self.hint {
+            out.push_str(&format!("  {hint}\n"));
+        }
+        out
+    }
+}
+
+fn unanswered(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
     let target = inbox
         .first_response_target
         .as_ref()
         .map(|t| format!(", first-response target {}", t.text))
         .unwrap_or_default();
-    let mut out = format!(
-        "Unanswered threads on your customers ({}{target})\n",
-        inbox.unanswered.len()
-    );
-    if inbox.unanswered.is_empty() {
-        out.push_str("  nothing waits for a reply\n");
-        return out;
-    }
-    let rows: Vec<Vec<String>> = inbox
+    let rows = inbox
         .unanswered
         .iter()
         .map(|u| {
@@ -170,9 +188,13 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             row
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &[
+    Block {
+        heading: format!(
+            "Unanswered threads on your customers ({}{target})",
+            inbox.unanswered.len()
+        ),
+        empty: "nothing waits for a reply",
+        headers: &[
             "customer",
             "thread",
             "channel",
@@ -183,22 +205,13 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             "owed",
             "subject",
         ],
-        &rows,
-    ));
-    out
+        rows,
+        hint: None,
+    }
 }
 
-fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
-    let teams = inbox.queue_teams.join(", ");
-    let mut out = format!(
-        "Waiting for {teams}, with no owner to answer ({})\n",
-        inbox.queue.len()
-    );
-    if inbox.queue.is_empty() {
-        out.push_str("  nothing waits in the queue\n");
-        return out;
-    }
-    let rows: Vec<Vec<String>> = inbox
+fn queue(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
+    let rows = inbox
         .queue
         .iter()
         .map(|q| {
@@ -218,9 +231,14 @@ fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             row
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &[
+    Block {
+        heading: format!(
+            "Waiting for {}, with no owner to answer ({})",
+            inbox.queue_teams.join(", "),
+            inbox.queue.len()
+        ),
+        empty: "nothing waits in the queue",
+        headers: &[
             "customer",
             "team",
             "why",
@@ -232,27 +250,18 @@ fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             "target",
             "subject",
         ],
-        &rows,
-    ));
-    out.push_str("  take one with `git crm assign <customer> --to <you>`\n");
-    out
+        rows,
+        hint: Some("take one with `git crm assign <customer> --to <you>`"),
+    }
 }
 
-fn handoffs(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+fn handoffs(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
     let target = inbox
         .handoff_target
         .as_ref()
         .map(|t| format!(", handoff target {}", t.text))
         .unwrap_or_default();
-    let mut out = format!(
-        "Handoffs to you, not accepted ({}{target})\n",
-        inbox.handoffs.len()
-    );
-    if inbox.handoffs.is_empty() {
-        out.push_str("  none pending\n");
-        return out;
-    }
-    let rows: Vec<Vec<String>> = inbox
+    let rows = inbox
         .handoffs
         .iter()
         .map(|h| {
@@ -268,28 +277,23 @@ fn handoffs(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             ]
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &[
+    Block {
+        heading: format!(
+            "Handoffs to you, not accepted ({}{target})",
+            inbox.handoffs.len()
+        ),
+        empty: "none pending",
+        headers: &[
             "id", "customer", "at", "from", "by", "age", "target", "reason",
         ],
-        &rows,
-    ));
-    out.push_str("  accept with `git crm handoff accept <id>`\n");
-    out
+        rows,
+        hint: Some("accept with `git crm handoff accept <id>`"),
+    }
 }
 
-fn tasks(ui: &Ui, inbox: &Inbox) -> String {
+fn tasks(inbox: &Inbox) -> Block<'static> {
     let overdue = inbox.tasks.iter().filter(|t| t.overdue).count();
-    let mut out = format!(
-        "Your open tasks ({}, {overdue} overdue)\n",
-        inbox.tasks.len()
-    );
-    if inbox.tasks.is_empty() {
-        out.push_str("  no open tasks\n");
-        return out;
-    }
-    let rows: Vec<Vec<String>> = inbox
+    let rows = inbox
         .tasks
         .iter()
         .map(|t| {
@@ -306,22 +310,18 @@ fn tasks(ui: &Ui, inbox: &Inbox) -> String {
             ]
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &["id", "customer", "due", "state", "title"],
-        &rows,
-    ));
-    out
+    Block {
+        heading: format!("Your open tasks ({}, {overdue} overdue)", inbox.tasks.len()),
+        empty: "no open tasks",
+        headers: &["id", "customer", "due", "state", "title"],
+        rows,
+        hint: None,
+    }
 }
 
-fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+fn mentions(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
     let new = inbox.mentions.iter().filter(|m| !m.seen).count();
-    let mut out = format!("Notes that mention you ({new} new)\n");
-    if inbox.mentions.is_empty() {
-        out.push_str("  no new mentions\n");
-        return out;
-    }
-    let rows: Vec<Vec<String>> = inbox
+    let rows = inbox
         .mentions
         .iter()
         .map(|m| {
@@ -335,10 +335,11 @@ fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             ]
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &["id", "customer", "at", "by", "state", "note"],
-        &rows,
-    ));
-    out
+    Block {
+        heading: format!("Notes that mention you ({new} new)"),
+        empty: "no new mentions",
+        headers: &["id", "customer", "at", "by", "state", "note"],
+        rows,
+        hint: None,
+    }
 }

@@ -6,7 +6,8 @@
 use crate::progress::Progress;
 
 use crate::error::{Error, Result};
-use crate::store::{Change, Transaction};
+use crate::model::RecordId;
+use crate::store::{Change, FileOp, Transaction};
 
 use super::{InvalidRows, Plan};
 
@@ -42,6 +43,27 @@ pub fn apply(
         )));
     }
     apply_batch(txn, &plan.change(actor), options, progress)
+}
+
+/// Above this many records the commit message of a batch lists no ids (a trailer of 50,000 ids
+/// helps nobody); the summary and `--format json` still do.
+pub const MAX_TRAILER_IDS: usize = 1000;
+
+/// The one commit of a batch (an import, an ingest): its files and the ids of its records,
+/// left out of the trailer above [`MAX_TRAILER_IDS`].
+pub fn batch_change(
+    op: &str,
+    subject: String,
+    actor: &str,
+    files: &[FileOp],
+    ids: &[RecordId],
+) -> Change {
+    let mut change = Change::new(op, subject, actor);
+    change.files = files.to_vec();
+    if ids.len() <= MAX_TRAILER_IDS {
+        change.ids = ids.to_vec();
+    }
+    change
 }
 
 /// Writes a batch change (an import, an ingest) through the transaction with progress, making

@@ -245,8 +245,8 @@ impl Plan {
         self.problems.iter().map(|p| p.row).collect()
     }
 
-    /// The one commit the plan makes: its files, its ids (up to [`MAX_TRAILER_IDS`]) and a
-    /// subject with the counts.
+    /// The one commit the plan makes: its files, its ids (see [`super::apply::batch_change`])
+    /// and a subject with the counts.
     pub fn change(&self, actor: &str) -> Change {
         let counts = self.counts();
         let (what, op) = match self.records {
@@ -261,18 +261,9 @@ impl Plan {
             "import: {what} from {file}: {} created, {} updated ({actor})",
             counts.created, counts.updated
         );
-        let mut change = Change::new(op, subject, actor);
-        if self.ids.len() <= MAX_TRAILER_IDS {
-            change.ids = self.ids.clone();
-        }
-        change.files = self.files.clone();
-        change
+        super::apply::batch_change(op, subject, actor, &self.files, &self.ids)
     }
 }
-
-/// Above this many records the commit message lists no ids (a trailer of 50,000 ids helps
-/// nobody); the summary and `--format json` still do.
-pub const MAX_TRAILER_IDS: usize = 1000;
 
 /// What happens to an import with invalid rows.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

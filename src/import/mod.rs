@@ -28,7 +28,7 @@ use crate::progress::Progress;
 use crate::store::{FileOp, Store};
 
 pub use apply::{ApplyOptions, apply};
-pub use driver::{InvalidRows, MAX_TRAILER_IDS, plan};
+pub use driver::{InvalidRows, plan};
 pub use rules::{RecordType, Rules, RulesFile};
 
 /// A row that cannot be imported, located the way a person finds it in their spreadsheet.
