@@ -78,9 +78,11 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
                 view: view.json(inbox.hidden),
             })
         }
-        Format::Markdown | Format::Csv | Format::Table => {
-            table(ctx, &inbox, view.hidden_note(inbox.hidden, "item", "items"))
-        }
+        Format::Markdown | Format::Csv | Format::Table => table(
+            ctx,
+            &inbox,
+            super::view::hidden_note(&view, inbox.hidden, "item", "items"),
+        ),
     };
     print(&text)?;
     if !args.peek && args.team.is_none() {
@@ -106,14 +108,13 @@ fn table(ctx: &Ctx, inbox: &Inbox, note: Option<String>) -> String {
     };
     for section in &inbox.sections {
         out.push('\n');
-        let block = match section {
-            Section::Unanswered => unanswered(inbox, zone),
-            Section::Queue => queue(inbox, zone),
-            Section::Handoffs => handoffs(inbox, zone),
-            Section::Tasks => tasks(inbox),
-            Section::Mentions => mentions(inbox, zone),
-        };
-        out.push_str(&block.render(ui));
+        out.push_str(&match section {
+            Section::Unanswered => unanswered(ui, inbox, zone),
+            Section::Queue => queue(ui, inbox, zone),
+            Section::Handoffs => handoffs(ui, inbox, zone),
+            Section::Tasks => tasks(ui, inbox),
+            Section::Mentions => mentions(ui, inbox, zone),
+        });
     }
     out.push_str(&super::view::note_line(note, ""));
     out
@@ -140,38 +141,42 @@ fn thread_cells(u: &inbox::Unanswered, zone: chrono_tz::Tz) -> [String; 6] {
     ]
 }
 
-/// One section of the inbox as text: its heading line, the line it shows when empty, its table
-/// and the hint under the table.
+/// One section of the inbox as text: a heading line with its count, then a table, or a line in words when
+/// nothing waits, and a line saying what to do next.
 struct Block<'a> {
     heading: String,
     empty: &'a str,
     headers: &'a [&'a str],
     rows: Vec<Vec<String>>,
-    hint: Option<&'a str>,
+    next: Option<&'a str>,
 }
 
 impl Block<'_> {
     fn render(self, ui: &Ui) -> String {
-        let mut out = format!("{}\n", self.heading);
+        let mut out = self.heading;
         if self.rows.is_empty() {
             out.push_str(&format!("  {}\n", self.empty));
             return out;
         }
         out.push_str(&render::table(ui, self.headers, &self.rows));
-        if let Some(hint) = self.hint {
-            out.push_str(&format!("  {hint}\n"));
+        if let Some(next) = self.next {
+            out.push_str(&format!("  {next}\n"));
         }
         out
     }
 }
 
-fn unanswered(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
+fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
     let target = inbox
         .first_response_target
         .as_ref()
         .map(|t| format!(", first-response target {}", t.text))
         .unwrap_or_default();
-    let rows = inbox
+    let heading = format!(
+        "Unanswered threads on your customers ({}{target})\n",
+        inbox.unanswered.len()
+    );
+    let rows: Vec<Vec<String>> = inbox
         .unanswered
         .iter()
         .map(|u| {
@@ -189,10 +194,7 @@ fn unanswered(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
         })
         .collect();
     Block {
-        heading: format!(
-            "Unanswered threads on your customers ({}{target})",
-            inbox.unanswered.len()
-        ),
+        heading,
         empty: "nothing waits for a reply",
         headers: &[
             "customer",
@@ -206,12 +208,18 @@ fn unanswered(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
             "subject",
         ],
         rows,
-        hint: None,
+        next: None,
     }
+    .render(ui)
 }
 
-fn queue(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
-    let rows = inbox
+fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
+    let teams = inbox.queue_teams.join(", ");
+    let heading = format!(
+        "Waiting for {teams}, with no owner to answer ({})\n",
+        inbox.queue.len()
+    );
+    let rows: Vec<Vec<String>> = inbox
         .queue
         .iter()
         .map(|q| {
@@ -232,11 +240,7 @@ fn queue(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
         })
         .collect();
     Block {
-        heading: format!(
-            "Waiting for {}, with no owner to answer ({})",
-            inbox.queue_teams.join(", "),
-            inbox.queue.len()
-        ),
+        heading,
         empty: "nothing waits in the queue",
         headers: &[
             "customer",
@@ -251,17 +255,22 @@ fn queue(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
             "subject",
         ],
         rows,
-        hint: Some("take one with `git crm assign <customer> --to <you>`"),
+        next: Some("take one with `git crm assign <customer> --to <you>`"),
     }
+    .render(ui)
 }
 
-fn handoffs(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
+fn handoffs(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
     let target = inbox
         .handoff_target
         .as_ref()
         .map(|t| format!(", handoff target {}", t.text))
         .unwrap_or_default();
-    let rows = inbox
+    let heading = format!(
+        "Handoffs to you, not accepted ({}{target})\n",
+        inbox.handoffs.len()
+    );
+    let rows: Vec<Vec<String>> = inbox
         .handoffs
         .iter()
         .map(|h| {
@@ -278,22 +287,24 @@ fn handoffs(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
         })
         .collect();
     Block {
-        heading: format!(
-            "Handoffs to you, not accepted ({}{target})",
-            inbox.handoffs.len()
-        ),
+        heading,
         empty: "none pending",
         headers: &[
             "id", "customer", "at", "from", "by", "age", "target", "reason",
         ],
         rows,
-        hint: Some("accept with `git crm handoff accept <id>`"),
+        next: Some("accept with `git crm handoff accept <id>`"),
     }
+    .render(ui)
 }
 
-fn tasks(inbox: &Inbox) -> Block<'static> {
+fn tasks(ui: &Ui, inbox: &Inbox) -> String {
     let overdue = inbox.tasks.iter().filter(|t| t.overdue).count();
-    let rows = inbox
+    let heading = format!(
+        "Your open tasks ({}, {overdue} overdue)\n",
+        inbox.tasks.len()
+    );
+    let rows: Vec<Vec<String>> = inbox
         .tasks
         .iter()
         .map(|t| {
@@ -311,17 +322,19 @@ fn tasks(inbox: &Inbox) -> Block<'static> {
         })
         .collect();
     Block {
-        heading: format!("Your open tasks ({}, {overdue} overdue)", inbox.tasks.len()),
+        heading,
         empty: "no open tasks",
         headers: &["id", "customer", "due", "state", "title"],
         rows,
-        hint: None,
+        next: None,
     }
+    .render(ui)
 }
 
-fn mentions(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
+fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
     let new = inbox.mentions.iter().filter(|m| !m.seen).count();
-    let rows = inbox
+    let heading = format!("Notes that mention you ({new} new)\n");
+    let rows: Vec<Vec<String>> = inbox
         .mentions
         .iter()
         .map(|m| {
@@ -336,10 +349,11 @@ fn mentions(inbox: &Inbox, zone: chrono_tz::Tz) -> Block<'static> {
         })
         .collect();
     Block {
-        heading: format!("Notes that mention you ({new} new)"),
+        heading,
         empty: "no new mentions",
         headers: &["id", "customer", "at", "by", "state", "note"],
         rows,
-        hint: None,
+        next: None,
     }
+    .render(ui)
 }
