@@ -217,14 +217,8 @@ fn validate(
                 }
                 Err(why) => fail(why),
             },
-            "channel" => match ctx
-                .store
-                .config()
-                .channels
-                .iter()
-                .find(|c| c.eq_ignore_ascii_case(v))
-            {
-                Some(known) => channel = Some(known.clone()),
+            "channel" => match ctx.store.config().channel_named(v) {
+                Some(known) => channel = Some(known.to_string()),
                 None => fail(format!(
                     "unknown channel `{}`; known channels: {} (map other values with `values`)",
                     text::escape(v),

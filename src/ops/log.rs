@@ -30,7 +30,7 @@ pub struct LogInput {
 pub fn log(store: &Store, actor: &str, mut input: LogInput) -> Result<Planned<Interaction>> {
     input.customer = store.resolve_customer(&input.customer)?;
     let customer = store.load_customer(&input.customer)?;
-    store.require_channel(&input.channel)?;
+    input.channel = store.channel_named(&input.channel)?;
     if input.summary.trim().is_empty() {
         return Err(Error::missing(
             Input::Summary,
