@@ -103,6 +103,23 @@ pub fn indexed_blob(repo_root: &Path, git_path: &str, stat: FileStat) -> Result<
         .and_then(|f| f.blob))
 }
 
+/// The blob id of the index entry of `git_path` (stage 0), whatever the work-tree file holds;
+/// `None` when the path is not in the index.
+pub fn index_blob(repo_root: &Path, git_path: &str) -> Result<Option<String>> {
+    use gix::bstr::ByteSlice;
+    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    if !repo.index_path().exists() {
+        return Ok(None);
+    }
+    let index = repo
+        .open_index()
+        .map_err(|e| git_error("cannot read index", e))?;
+    Ok(index
+        .entry_by_path(git_path.as_bytes().as_bstr())
+        .filter(|e| e.stage_raw() == 0)
+        .map(|e| e.id.to_string()))
+}
+
 /// The size of the blob `id`, read from its header (the blob itself is not loaded).
 pub fn blob_size(repo_root: &Path, id: &str) -> Result<u64> {
     use gix::prelude::HeaderExt as _;

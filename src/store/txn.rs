@@ -7,15 +7,24 @@
 //!
 //! Applying a change:
 //! 1. the write gate checks every file ([`super::gate`]);
-//! 2. the new contents, and the current contents of files about to be replaced, are written
-//!    to the object database (so either state can be restored);
-//! 3. the journal records the plan;
-//! 4. the files are written, each atomically;
-//! 5. one commit is made ([`crate::git::commit`]), the journal learning the commit id and the
+//! 2. streamed files (documents) are named in the journal, then staged beside their targets
+//!    under those temporary names, and their blobs written by streaming (for a path Git LFS
+//!    tracks, the pointer `git lfs clean` gives); a command killed here leaves a journal that
+//!    names what to remove;
+//! 3. the new contents, and the current contents of files about to be replaced, are written
+//!    to the object database (so either state can be restored): a document's current content
+//!    is the blob its index entry names when its stat data proves it unchanged (it is not read
+//!    again, nor stored twice), and a moved document is renamed, never copied;
+//! 4. the journal records the plan;
+//! 5. the files are written, each atomically;
+//! 6. one commit is made ([`crate::git::commit`]), the journal learning the commit id and the
 //!    lock it holds just before HEAD moves;
-//! 6. the journal is removed.
+//! 7. the journal is removed.
 //!
-//! A command that fails between 4 and 6 undoes its own files before it returns the error, so a
+//! No step holds a document in memory: its bytes are hashed, compressed, sealed, compared and
+//! put back as they stream, whatever its size.
+//!
+//! A command that fails between 5 and 7 undoes its own files before it returns the error, so a
 //! failed command leaves the work tree as it found it; one that is killed is undone (or
 //! finished) by the next.
 
@@ -33,7 +42,8 @@ use crate::model::Timestamp;
 use super::journal::{self, Journal, JournalFile, Recovery};
 use super::{Change, FileOp, Store, fs};
 
-/// Largest file a change may write or replace (records are far smaller; documents may not be).
+/// Largest file a change replaces by reading it whole: records and settings (far smaller).
+/// Documents are never read whole, so no size of theirs is bound by it.
 pub const MAX_FILE_BYTES: u64 = 512 << 20;
 
 /// From this many files on, they are written in parallel.
@@ -297,6 +307,13 @@ fn current_blob(store: &Store, path: &str) -> Result<Option<(String, bool)>> {
     if let Some(blob) = git::indexed_blob(store.repo_root(), &git_path, stat)? {
         return Ok(Some((blob, lfs)));
     }
+    // Racily clean (written in the second the index was) or changed: hashing tells, and only
+    // content git does not hold yet is stored.
+    if let Some(blob) = git::index_blob(store.repo_root(), &git_path)?
+        && Current::of(store, path, lfs)?.holds(store, Some(&blob))?
+    {
+        return Ok(Some((blob, lfs)));
+    }
     if lfs && state != git::lfs::LfsState::Ready {
         return Err(lfs_unusable(path));
     }
@@ -558,6 +575,8 @@ fn recover(store: &Store) -> Result<Option<Recovery>> {
 /// HEAD points at the journal's commit: put its index in place.
 fn finish(store: &Store, journal: &Journal, commit: &str) -> Result<Recovery> {
     let repo = store.repo_root();
+    // Every staged file was placed before the commit; none should be left, but none may stay.
+    discard_staging(store, journal);
     let placed = match journal.index_lock_inode {
         Some(inode) => git::finish_prepared_index(repo, inode)?,
         None => false,
@@ -635,7 +654,7 @@ fn undo(store: &Store, journal: &Journal, after: After) -> Result<Recovery> {
     }
     for file in journal.files.iter().filter(|f| f.moved_to.is_none()) {
         note_folder(&file.path);
-        let current = Current::of(store, file)?;
+        let current = Current::of(store, &file.path, file.lfs)?;
         if current.holds(store, file.old.as_deref())? {
             continue;
         }
@@ -697,17 +716,18 @@ enum Current {
 const SMALL_BLOB: u64 = 1 << 20;
 
 impl Current {
-    fn of(store: &Store, file: &JournalFile) -> Result<Current> {
-        let mut reader = match fs::open_read(store.root(), &file.path) {
+    /// What the work-tree file `rel` holds (`lfs`: as its SHA-256).
+    fn of(store: &Store, rel: &str, lfs: bool) -> Result<Current> {
+        let mut reader = match fs::open_read(store.root(), rel) {
             Ok(reader) => reader,
             Err(Error::Io { error, .. }) if error.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Current::Missing);
             }
             Err(e) => return Err(e),
         };
-        let path = store.path(&file.path);
+        let path = store.path(rel);
         let size = reader.metadata().at(&path)?.len();
-        if file.lfs {
+        if lfs {
             let mut hasher = Sha256::new();
             std::io::copy(&mut reader, &mut hasher).at(&path)?;
             let digest = hasher.finalize();

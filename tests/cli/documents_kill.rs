@@ -286,7 +286,21 @@ fn rekey_and_rename_killed_at_every_step(lfs: bool) {
             }
         }
     }
-    // A rename moves the documents' files: killed at each step, all of them stay whole.
+    // A rename moves the documents' files by renaming them (the same inodes: no copy): killed
+    // at each step, all of them stay whole.
+    let inodes = || -> Vec<u64> {
+        use std::os::unix::fs::MetadataExt;
+        let mut found: Vec<u64> = ["acme", "acme-corp"]
+            .iter()
+            .flat_map(|slug| store.files_in(&format!("customers/{slug}/documents")))
+            .filter(|f| !f.ends_with(".yaml"))
+            .map(|f| std::fs::metadata(store.path(&f)).unwrap().ino())
+            .collect();
+        found.sort();
+        found
+    };
+    let before = inodes();
+    assert_eq!(before.len(), 3);
     for point in ["files:1", "files:4", "files:7", "before-head", "after-head"] {
         let context = format!("rename (lfs {lfs}) killed at {point}");
         let note = docs.killed(&["customer", "rename", "acme", "acme-corp"], point);
@@ -298,6 +312,11 @@ fn rekey_and_rename_killed_at_every_step(lfs: bool) {
             assert!(!store.path("customers/acme-corp").exists(), "{context}");
         }
         assert_eq!(docs.assert_consistent(&context).len(), 3, "{context}");
+        assert_eq!(
+            inodes(),
+            before,
+            "{context}: the files were copied, not moved"
+        );
     }
 }
 
