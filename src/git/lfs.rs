@@ -189,30 +189,7 @@ pub fn smudge(
     pointer: &[u8],
     out: &mut dyn Write,
 ) -> Result<u64> {
-    let mut child = git_command(repo_root)
-        .args(["lfs", "smudge", "--", git_path])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| git_error("cannot run git lfs smudge", e))?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin
-            .write_all(pointer)
-            .map_err(|e| git_error("git lfs smudge", e))?;
-    }
-    let copied = match child.stdout.take() {
-        Some(mut stdout) => std::io::copy(&mut stdout, out),
-        None => Ok(0),
-    };
-    let status = child
-        .wait_with_output()
-        .map_err(|e| git_error("git lfs smudge", e))?;
-    if !status.status.success() {
-        return Err(git_error(
-            "git lfs smudge",
-            String::from_utf8_lossy(&status.stderr).trim(),
-        ));
-    }
-    copied.map_err(|e| git_error("git lfs smudge", e))
+    let mut command = git_command(repo_root);
+    command.args(["lfs", "smudge", "--", git_path]);
+    super::stream::run_into(command, Some(pointer), out, "git lfs smudge")
 }

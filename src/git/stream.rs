@@ -68,27 +68,42 @@ pub fn copy_blob(repo_root: &Path, id: &str, out: &mut dyn Write) -> Result<u64>
     if !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(git_error("bad object id", id));
     }
-    let mut child = git_command(repo_root)
-        .args(["cat-file", "blob", id])
-        .stdin(Stdio::null())
+    let mut command = git_command(repo_root);
+    command.args(["cat-file", "blob", id]);
+    run_into(command, None, out, &format!("git cat-file blob {id}"))
+}
+
+/// Runs a git `command` (given `input` on its standard input), copying its output into `out`
+/// as it comes (never all of it in memory); its error output, progress at most, is dropped,
+/// so it can never fill a pipe nobody reads. Fails naming `what` when it exits non-zero.
+pub(super) fn run_into(
+    mut command: std::process::Command,
+    input: Option<&[u8]>,
+    out: &mut dyn Write,
+    what: &str,
+) -> Result<u64> {
+    let mut child = command
+        .stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stderr(Stdio::null())
         .spawn()
-        .map_err(|e| git_error("cannot run git cat-file", e))?;
+        .map_err(|e| git_error(&format!("cannot run {what}"), e))?;
+    if let (Some(input), Some(mut stdin)) = (input, child.stdin.take()) {
+        stdin.write_all(input).map_err(|e| git_error(what, e))?;
+    }
     let copied = match child.stdout.take() {
         Some(mut stdout) => std::io::copy(&mut stdout, out),
         None => Ok(0),
     };
-    let status = child
-        .wait_with_output()
-        .map_err(|e| git_error("git cat-file", e))?;
-    if !status.status.success() {
-        return Err(git_error(
-            &format!("cannot read blob {id}"),
-            String::from_utf8_lossy(&status.stderr).trim(),
-        ));
+    let status = child.wait().map_err(|e| git_error(what, e))?;
+    if !status.success() {
+        return Err(git_error(what, status));
     }
-    copied.map_err(|e| git_error(&format!("cannot copy blob {id}"), e))
+    copied.map_err(|e| git_error(what, e))
 }
 
 /// The blob id of the index entry of `git_path` when the work-tree file's stat data (`stat`)

@@ -5,23 +5,8 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::documents::lfs_available;
 use crate::support::{TestStore, stderr};
-
-/// Whether git-lfs is here; under CI it must be.
-fn lfs_available() -> bool {
-    let found = std::process::Command::new("git")
-        .args(["lfs", "version"])
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "git-lfs is required under CI (.ci/run installs it)"
-        );
-        eprintln!("skipped: git-lfs is not installed (apt-get install git-lfs)");
-    }
-    found
-}
 
 /// A store with customer `acme` and team `finance` (alice, with a key), through LFS or not.
 struct Docs {
@@ -39,18 +24,7 @@ impl Docs {
         }
         store.add_team("finance");
         store.run(&["team", "join", "finance", "alice"]);
-        let key = store.sandbox.path().join("alice.txt");
-        let public = store
-            .run(&[
-                "person",
-                "key",
-                "generate",
-                "--output",
-                key.to_str().unwrap(),
-            ])
-            .trim()
-            .to_string();
-        store.run(&["person", "key", "add", "alice", &public]);
+        let key = give_key(&store, "alice");
         store.status_clean();
         Docs { store, key, lfs }
     }
@@ -169,6 +143,23 @@ impl Docs {
     }
 }
 
+/// Generates an identity for `handle` (kept in the sandbox) and registers its public key.
+fn give_key(store: &TestStore, handle: &str) -> PathBuf {
+    let key = store.sandbox.path().join(format!("{handle}.txt"));
+    let public = store
+        .run(&[
+            "person",
+            "key",
+            "generate",
+            "--output",
+            key.to_str().unwrap(),
+        ])
+        .trim()
+        .to_string();
+    store.run(&["person", "key", "add", handle, &public]);
+    key
+}
+
 fn unique() -> u64 {
     static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst)
@@ -238,8 +229,13 @@ fn attach_through_lfs_killed_at_every_step_leaves_the_whole_document_or_nothing(
 fn rekey_and_rename_killed_at_every_step(lfs: bool) {
     let docs = Docs::new(lfs);
     let store = &docs.store;
-    for (seed, restricted) in [(1, true), (2, false), (3, true)] {
-        let source = docs.source(seed, 150_000);
+    // The third is larger than what undo puts back from memory: it streams out of git.
+    for (seed, restricted, size) in [
+        (1, true, 150_000),
+        (2, false, 150_000),
+        (3, true, 1_300_000),
+    ] {
+        let source = docs.source(seed, size);
         let mut args = vec!["attach", "acme", source.to_str().unwrap()];
         if restricted {
             args.extend(["--restricted", "finance"]);
@@ -249,18 +245,7 @@ fn rekey_and_rename_killed_at_every_step(lfs: bool) {
     docs.assert_consistent("attached");
     // Carol joins: the team's content must be rekeyed to her.
     store.add_person("carol", None);
-    let carol_key = store.sandbox.path().join("carol.txt");
-    let public = store
-        .run(&[
-            "person",
-            "key",
-            "generate",
-            "--output",
-            carol_key.to_str().unwrap(),
-        ])
-        .trim()
-        .to_string();
-    store.run(&["person", "key", "add", "carol", &public]);
+    let carol_key = give_key(store, "carol");
     store.run(&["team", "join", "finance", "carol"]);
     for point in POINTS {
         let context = format!("rekey (lfs {lfs}) killed at {point}");
