@@ -9,7 +9,8 @@
 #   benches/documents-memory.sh [MIB]     (default 600)
 #
 # BIN=path/to/git-crm skips the release build; BEFORE=path/to/other/git-crm measures that
-# binary too (a build of an older commit), and prints both. BENCH_DIR=dir keeps the stores.
+# binary too (a build of an older commit), and prints both. MODES="git lfs" picks the halves;
+# BENCH_DIR=dir keeps the stores.
 # Needs git-lfs for the LFS half (skipped with a message without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,8 +75,15 @@ store() {
   "$bin" person key add carol "$("$bin" person key generate --output "$work/carol.txt" 2> /dev/null)" > /dev/null
 }
 
-modes=(git)
-if git lfs version > /dev/null 2>&1; then modes+=(lfs); else echo "(git-lfs not installed: LFS skipped)"; fi
+failed=0
+modes=()
+for mode in ${MODES:-git lfs}; do
+  if [ "$mode" = lfs ] && ! git lfs version > /dev/null 2>&1; then
+    echo "(git-lfs not installed: LFS skipped)"
+    continue
+  fi
+  modes+=("$mode")
+done
 bins=("after=$BIN")
 [ -n "${BEFORE:-}" ] && bins=("before=$BEFORE" "${bins[@]}")
 for mode in "${modes[@]}"; do
@@ -99,7 +107,7 @@ for mode in "${modes[@]}"; do
   # Killed while attaching: the next command removes what was staged.
   echo "== $mode: kill -9 during attach"
   store "$work/store" "$BIN" "$mode"
-  for delay in 0.3 1 2 4 8; do
+  for delay in 0.5 2 8 16 32; do
     "$BIN" attach acme "$work/big.bin" --restricted finance > /dev/null 2>&1 &
     pid=$!
     sleep "$delay"
@@ -111,7 +119,11 @@ for mode in "${modes[@]}"; do
     n=$("$BIN" docs list --format json | python3 -c 'import json,sys; print(len(json.load(sys.stdin)["documents"]))')
     printf "  killed at %4s s: %s documents, %s temporary files, %s status lines%s\n" \
       "$delay" "$n" "$left" "$status" "${note:+ ($note)}"
-    [ "$left" = 0 ] && [ "$status" = 0 ] || exit 1
+    if [ "$left" != 0 ] || [ "$status" != 0 ]; then
+      echo "  FAILED: the kill left files behind"
+      failed=1
+      break
+    fi
     if [ "$n" = 1 ]; then
       whole "$BIN"
       break
@@ -120,3 +132,4 @@ for mode in "${modes[@]}"; do
   cd "$work"
   rm -rf "$work/store"
 done
+exit $failed

@@ -689,11 +689,6 @@ pub fn place_staged(root: &Path, rel: &str, temp: &str, create_new: bool) -> Res
     }
 }
 
-/// Removes a file staged by [`stage_stream`] that will not be placed.
-pub fn discard_staged(root: &Path, rel: &str, temp: &str) {
-    let _ = remove(root, &staged_rel(rel, temp));
-}
-
 /// Creates the file `rel` with `contents` atomically; fails, changing nothing, when anything
 /// is already there (two processes creating the same record: exactly one wins).
 pub fn create_new(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {

@@ -322,7 +322,7 @@ fn rekey_and_rename_through_lfs_killed_at_every_step_keep_every_document_whole()
 fn kill_9_during_attach(lfs: bool) {
     let docs = Docs::new(lfs);
     let source = docs.source(9, 6 << 20);
-    for delay_ms in (0..240).step_by(16) {
+    for delay_ms in (0..400).step_by(20) {
         let mut child = docs
             .cmd()
             .args(["attach", "acme", source.to_str().unwrap(), "--restricted"])
@@ -353,5 +353,72 @@ fn kill_9_during_attach_never_leaves_part_of_a_document() {
 fn kill_9_during_attach_through_lfs_never_leaves_part_of_a_document() {
     if lfs_available() {
         kill_9_during_attach(true);
+    }
+}
+
+/// Real `kill -9`s at spread-out moments of `team rekey` and `customer rename`, alternately,
+/// on documents of a few MiB: after each, every document is whole, wherever the kill fell.
+fn kill_9_during_rekey_and_rename(lfs: bool) {
+    let docs = Docs::new(lfs);
+    let store = &docs.store;
+    for seed in [1, 2] {
+        let source = docs.source(seed, 3 << 20);
+        let args = ["attach", "acme", source.to_str().unwrap(), "--restricted"];
+        assert!(
+            docs.cmd()
+                .args(args)
+                .arg("finance")
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+    store.add_person("carol", None);
+    give_key(store, "carol");
+    let mut slug = "acme";
+    let mut in_team = false;
+    for (n, delay_ms) in (0..400).step_by(25).enumerate() {
+        let renaming = n % 2 == 1;
+        let other = if slug == "acme" { "acme-corp" } else { "acme" };
+        if !renaming {
+            // Something to rekey: carol joins or leaves.
+            let verb = if in_team { "leave" } else { "join" };
+            store.run(&["team", verb, "finance", "carol"]);
+            in_team = !in_team;
+        }
+        let mut command = docs.cmd();
+        if renaming {
+            command.args(["customer", "rename", slug, other]);
+        } else {
+            command.args(["team", "rekey", "finance"]);
+        }
+        let mut child = command.spawn().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+        let _ = child.kill();
+        let _ = child.wait();
+        docs.next();
+        let context = format!(
+            "{} (lfs {lfs}) killed at {delay_ms} ms",
+            if renaming { "rename" } else { "rekey" }
+        );
+        assert_eq!(docs.assert_consistent(&context).len(), 2, "{context}");
+        if store
+            .path(&format!("customers/{other}/customer.yaml"))
+            .exists()
+        {
+            slug = other;
+        }
+    }
+}
+
+#[test]
+fn kill_9_during_rekey_and_rename_keeps_every_document_whole() {
+    kill_9_during_rekey_and_rename(false);
+}
+
+#[test]
+fn kill_9_during_rekey_and_rename_through_lfs_keeps_every_document_whole() {
+    if lfs_available() {
+        kill_9_during_rekey_and_rename(true);
     }
 }
