@@ -148,11 +148,9 @@ fn valid_names() -> String {
 /// Parses `handoff.p90 > 24h`. The error is a usage error naming the expression.
 pub fn parse(text: &str) -> crate::Result<Condition> {
     let bad = |why: String| {
-        crate::Error::usage(
-            format!(
-                "--fail-if `{}`: {why}",
-                crate::model::text::escape(text.trim())
-            ),
+        crate::Error::misused_input(
+            crate::error::Input::FailIf,
+            format!("`{}`: {why}", crate::model::text::escape(text.trim())),
             Some(format!(
                 "write '<metric>.<stat> <op> <value>' with op one of > >= < <= == !=, for example 'handoff.p90 > 24h' or 'fcr.rate < 0.6'; valid names: {}",
                 valid_names()
@@ -350,7 +348,7 @@ mod tests {
             let err = parse(bad).unwrap_err();
             assert!(err.is_usage(), "{bad}");
             assert!(
-                err.to_string().starts_with(&format!("--fail-if `{bad}`")),
+                err.to_string().starts_with(&format!("fail-if: `{bad}`")),
                 "{err}"
             );
             assert!(err.hint().unwrap().contains("frt.{n,median"));

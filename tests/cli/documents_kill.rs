@@ -20,7 +20,8 @@ impl Docs {
         let store = TestStore::new();
         store.add_customer("Acme");
         if lfs {
-            store.run(&["setup", "--lfs"]);
+            let setup = store.exchange(&["setup", "--lfs"]).status(0);
+            assert!(setup.stdout.contains("Git LFS"), "{setup}");
         }
         store.add_team("finance");
         store.run(&["team", "join", "finance", "alice"]);
@@ -78,7 +79,8 @@ impl Docs {
     /// in the work tree, a document that is not whole. Returns the documents' ids.
     fn assert_consistent(&self, context: &str) -> Vec<String> {
         let store = &self.store;
-        store.status_clean();
+        let status = store.git(&["status", "--porcelain", "--untracked-files=all"]);
+        assert_eq!(status, "", "{context}: git status is not clean");
         assert!(
             !store.path(".git/gitcrm/journal.json").exists(),
             "{context}: journal left"
@@ -146,16 +148,7 @@ impl Docs {
 /// Generates an identity for `handle` (kept in the sandbox) and registers its public key.
 fn give_key(store: &TestStore, handle: &str) -> PathBuf {
     let key = store.sandbox.path().join(format!("{handle}.txt"));
-    let public = store
-        .run(&[
-            "person",
-            "key",
-            "generate",
-            "--output",
-            key.to_str().unwrap(),
-        ])
-        .trim()
-        .to_string();
+    let public = store.generate_key(&key);
     store.run(&["person", "key", "add", handle, &public]);
     key
 }
@@ -246,7 +239,10 @@ fn rekey_and_rename_killed_at_every_step(lfs: bool) {
     // Carol joins: the team's content must be rekeyed to her.
     store.add_person("carol", None);
     let carol_key = give_key(store, "carol");
-    store.run(&["team", "join", "finance", "carol"]);
+    let joined = store
+        .exchange(&["team", "join", "finance", "carol"])
+        .status(0);
+    assert!(joined.stderr.contains("team rekey finance"), "{joined}");
     for point in POINTS {
         let context = format!("rekey (lfs {lfs}) killed at {point}");
         let head = store.head();
@@ -383,7 +379,9 @@ fn kill_9_during_rekey_and_rename(lfs: bool) {
         if !renaming {
             // Something to rekey: carol joins or leaves.
             let verb = if in_team { "leave" } else { "join" };
-            store.run(&["team", verb, "finance", "carol"]);
+            store
+                .exchange(&["team", verb, "finance", "carol"])
+                .status(0);
             in_team = !in_team;
         }
         let mut command = docs.cmd();

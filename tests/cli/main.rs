@@ -13,6 +13,7 @@ mod corrections;
 mod customer;
 mod documents;
 mod documents_kill;
+mod errors;
 mod export;
 mod export_analyst;
 mod find;
