@@ -394,6 +394,15 @@ impl Error {
         }
     }
 
+    /// The error's text without the name of the input it is about, for a caller that names
+    /// the input itself (an import problem names its field and column).
+    pub fn message_alone(&self) -> String {
+        match self {
+            Error::BadInput { message, .. } => message.clone(),
+            other => other.to_string(),
+        }
+    }
+
     /// Where the valid values are listed, when the error names one.
     pub fn listing(&self) -> Option<&Listing> {
         match self {

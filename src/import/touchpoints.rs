@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::error::Result;
 use crate::model::records::{Actor, Customer, Direction, Interaction, RecordKind, Source};
 use crate::model::{RecordId, Timestamp, text};
-use crate::ops::log::planned_interaction;
+use crate::ops::log::{UnnamedSender, planned_interaction, touchpoint_author};
 use crate::store::edit::{FieldEdit, edit_text};
 use crate::store::{FileOp, layout};
 
@@ -217,14 +217,8 @@ fn validate(
                 }
                 Err(why) => fail(why),
             },
-            "channel" => match ctx
-                .store
-                .config()
-                .channels
-                .iter()
-                .find(|c| c.eq_ignore_ascii_case(v))
-            {
-                Some(known) => channel = Some(known.clone()),
+            "channel" => match ctx.store.config().channel_named(v) {
+                Some(known) => channel = Some(known.to_string()),
                 None => fail(format!(
                     "unknown channel `{}`; known channels: {} (map other values with `values`)",
                     text::escape(v),
@@ -322,48 +316,44 @@ fn validate(
     if ctx.rules.file.matches_by_id() && id.is_none() && !mapped.values.contains_key("id") {
         missing("id", &mut problems);
     }
-    let direction_value = direction;
-    if let (Some(Direction::Outbound | Direction::Internal), Some(handle)) = (direction_value, &by)
-        && let Err(e) = ctx.store.require_person(handle)
-    {
-        let value = &mapped.values["by"];
-        problems.push(ctx.field_problem(
-            row,
-            value,
-            "by",
-            format!(
-                "{e}; outbound and internal touchpoints are by a person of the store (map names with `values`)"
-            ),
-        ));
-    }
-    if let (Some(Direction::Inbound), Some(by)) = (direction_value, &by)
-        && let Some(handle) = ctx.store.config().person_named(by)
-    {
-        let value = &mapped.values["by"];
-        problems.push(ctx.field_problem(
-            row,
-            value,
-            "by",
-            format!(
-                "`{}` is {handle}, a person of the store: an inbound touchpoint comes from the customer",
-                crate::model::text::escape(by)
-            ),
-        ));
-    }
+    let author = match (&slug, direction) {
+        (Some(slug), Some(direction)) => {
+            let customer = &customers.by_slug[slug];
+            let given = by.clone();
+            match touchpoint_author(
+                ctx.store,
+                customer,
+                slug,
+                direction,
+                given,
+                ctx.actor,
+                UnnamedSender::FirstContact,
+            ) {
+                Ok(author) => Some(author),
+                Err(e) => {
+                    let why = match direction {
+                        Direction::Inbound => e.message_alone(),
+                        _ => format!(
+                            "{e}; outbound and internal touchpoints are by a person of the store (map names with `values`)"
+                        ),
+                    };
+                    problems.push(match mapped.values.get("by") {
+                        Some(value) => ctx.field_problem(row, value, "by", why),
+                        None => ctx.problem(row, None, why),
+                    });
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
     if !problems.is_empty() {
         return Err(problems);
     }
-    let (Some(slug), Some(at), Some(channel), Some(direction), Some(summary)) =
-        (slug, at, channel, direction, summary)
+    let (Some(slug), Some(at), Some(channel), Some(direction), Some(summary), Some(by)) =
+        (slug, at, channel, direction, summary, author)
     else {
         return Err(vec![ctx.problem(row, None, "incomplete row".into())]);
-    };
-    let customer = &customers.by_slug[&slug];
-    let by = match (direction, by) {
-        (_, Some(by)) => by,
-        // The first of the senders `log` offers: the first contact, else the customer.
-        (Direction::Inbound, None) => crate::ops::log::inbound_candidates(customer).remove(0),
-        (_, None) => ctx.actor.to_string(),
     };
     let source = ctx.rules.file.source.clone().unwrap_or_default();
     let id = id.unwrap_or_else(|| {

@@ -178,6 +178,16 @@ impl Config {
         self.channels.iter().any(|c| c == channel)
     }
 
+    /// The channel of the store's vocabulary that `typed` names, whatever its case (`Email`
+    /// is `email`): what a person types and what a spreadsheet holds are read alike.
+    pub fn channel_named(&self, typed: &str) -> Option<&str> {
+        let typed = typed.trim();
+        self.channels
+            .iter()
+            .find(|c| c.eq_ignore_ascii_case(typed))
+            .map(String::as_str)
+    }
+
     /// The handles of the current members of `team`, sorted.
     pub fn members(&self, team: &str) -> Vec<&str> {
         self.people

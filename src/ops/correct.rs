@@ -198,8 +198,8 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
                     changes.insert("body".into(), body.map(Value::from).unwrap_or(Value::Null));
                 }
             }
-            if let Some(channel) = &input.channel {
-                store.require_channel(channel)?;
+            if let Some(typed) = &input.channel {
+                let channel = &store.channel_named(typed)?;
                 if *channel != i.channel {
                     changes.insert("channel".into(), Value::from(channel.as_str()));
                 }

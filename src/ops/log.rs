@@ -30,7 +30,7 @@ pub struct LogInput {
 pub fn log(store: &Store, actor: &str, mut input: LogInput) -> Result<Planned<Interaction>> {
     input.customer = store.resolve_customer(&input.customer)?;
     let customer = store.load_customer(&input.customer)?;
-    store.require_channel(&input.channel)?;
+    input.channel = store.channel_named(&input.channel)?;
     if input.summary.trim().is_empty() {
         return Err(Error::missing(
             Input::Summary,
@@ -46,14 +46,15 @@ pub fn log(store: &Store, actor: &str, mut input: LogInput) -> Result<Planned<In
             Some("log touchpoints that happened; plan future ones with `git crm task add`".into()),
         ));
     }
-    let by = match (input.direction, input.by) {
-        (Direction::Inbound, by) => inbound_author(store, &customer, &input.customer, by)?,
-        (_, Some(by)) => {
-            store.require_person(&by)?;
-            by
-        }
-        (_, None) => actor.to_string(),
-    };
+    let by = touchpoint_author(
+        store,
+        &customer,
+        &input.customer,
+        input.direction,
+        input.by,
+        actor,
+        UnnamedSender::Refuse,
+    )?;
     let id = RecordId::new_at(at.to_utc());
     let thread = match &input.reply_to {
         None => id,
@@ -80,6 +81,40 @@ pub fn log(store: &Store, actor: &str, mut input: LogInput) -> Result<Planned<In
         extra: Default::default(),
     };
     planned_interaction(actor, &input.customer, interaction)
+}
+
+/// What to do when an inbound touchpoint names no sender and its customer has several contacts:
+/// `log` asks (or refuses without a terminal), a spreadsheet import takes the first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnnamedSender {
+    Refuse,
+    FirstContact,
+}
+
+/// The `by` of a touchpoint, by the one rule `log` and import share: an inbound touchpoint is
+/// by the customer ([`inbound_author`]); an outbound or internal one by a person of the store,
+/// the actor when none is named.
+pub fn touchpoint_author(
+    store: &Store,
+    customer: &Customer,
+    slug: &str,
+    direction: Direction,
+    by: Option<String>,
+    actor: &str,
+    unnamed: UnnamedSender,
+) -> Result<String> {
+    let by = by.map(|b| b.trim().to_string()).filter(|b| !b.is_empty());
+    match (direction, by) {
+        (Direction::Inbound, None) if unnamed == UnnamedSender::FirstContact => {
+            Ok(inbound_candidates(customer).remove(0))
+        }
+        (Direction::Inbound, by) => inbound_author(store, customer, slug, by),
+        (_, Some(by)) => {
+            store.require_person(&by)?;
+            Ok(by)
+        }
+        (_, None) => Ok(actor.to_string()),
+    }
 }
 
 /// Who may have written an inbound touchpoint of `customer`: each contact, as it is recorded

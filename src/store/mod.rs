@@ -229,6 +229,15 @@ impl Store {
         ))
     }
 
+    /// The store's spelling of the channel `typed` names (case ignored), or the error of
+    /// [`Store::require_channel`]: what `log` and `amend` write.
+    pub fn channel_named(&self, typed: &str) -> Result<String> {
+        match self.config.channel_named(typed) {
+            Some(known) => Ok(known.to_string()),
+            None => self.require_channel(typed).map(|()| typed.to_string()),
+        }
+    }
+
     /// Checks that `channel` is in the vocabulary (a usage mistake otherwise, exit 2, as an
     /// unknown `--direction` is).
     pub fn require_channel(&self, channel: &str) -> Result<()> {

@@ -110,3 +110,27 @@ fn periods_read_alike_in_every_command() {
         store.exchange_at(NOW, &args).status(0);
     }
 }
+
+#[test]
+fn a_channel_is_read_whatever_its_case_as_import_reads_it() {
+    let store = store();
+    let id = store.create_at(
+        NOW,
+        &[
+            "log",
+            "acme",
+            "-c",
+            "Email",
+            "-d",
+            "outbound",
+            "-s",
+            "Quote sent",
+        ],
+    );
+    let file = store.record_path("acme", "interactions", &id);
+    assert!(
+        store.read(&file).contains("\nchannel: email\n"),
+        "{}",
+        store.read(&file)
+    );
+}

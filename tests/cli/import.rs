@@ -1019,3 +1019,37 @@ fn inbound_touchpoints_on_a_customer_nobody_answers_warn() {
     );
     assert!(!err.contains("initech:"), "initech has an owner: {err}");
 }
+
+/// The author of an imported touchpoint follows the rule `log` follows: an inbound row naming
+/// a contact by name is written as that contact, a row naming nobody is by the first contact,
+/// and a person of the store cannot be the sender of an inbound row.
+#[test]
+fn imported_authors_follow_the_rule_of_log() {
+    let store = store();
+    import_examples(&store);
+    let header = "Ticket,Customer email,Date,Type,From us?,Agent,Subject,Details,Solved\n";
+    let csv = format!(
+        "{header}A-1,jane@acme.example,2026-11-02 09:15,email,no,Jane,By her first name,,no\nA-2,jane@acme.example,2026-11-02 09:20,email,no,,By nobody,,no\n"
+    );
+    let file = scratch(&store, "authors.csv", csv.as_bytes());
+    import_ok(&store, &file, &example("touchpoints.rules.yaml"), &[]);
+    let by: Vec<String> = store
+        .files_in("customers/acme-corp/interactions")
+        .iter()
+        .map(|p| {
+            let text = store.read(p);
+            text.lines()
+                .find_map(|l| l.strip_prefix("by: "))
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(by, ["jane@acme.example", "jane@acme.example"]);
+    let bad = format!("{header}A-3,jane@acme.example,2026-11-02 09:30,email,no,Bob,From bob,,no\n");
+    let file = scratch(&store, "bad.csv", bad.as_bytes());
+    let err = stderr(&import(&store, &file, &example("touchpoints.rules.yaml"), &[]).code(1));
+    assert!(
+        err.contains("bad.csv:2:6: by (column `Agent`): `bob` is bob, a person of this store: an inbound touchpoint comes from the customer"),
+        "{err}"
+    );
+}
