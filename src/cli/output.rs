@@ -98,6 +98,14 @@ pub fn dry_run(change: &Change, format: impl Into<Format>) -> anyhow::Result<()>
             FileOp::Create { contents, .. } => ("create", Some(contents)),
             FileOp::Update { contents, .. } => ("update", Some(contents)),
             FileOp::Remove { .. } => ("remove", None),
+            FileOp::Move { from, .. } => {
+                out.push_str(&format!(
+                    "  move {} -> {}\n",
+                    git_crm::model::text::escape(from),
+                    git_crm::model::text::escape(file.path())
+                ));
+                continue;
+            }
             FileOp::Stream {
                 replace, source, ..
             } => {

@@ -144,8 +144,8 @@ pub fn install_local(repo_root: &Path) -> Result<()> {
 /// The pointer git stores for `file` at the LFS-tracked `git_path` (`git lfs clean`, which
 /// also puts the content into this clone's LFS object store). A commit written in-process
 /// stores this pointer, as `git add` would.
-pub fn clean(repo_root: &Path, git_path: &str, file: &Path) -> Result<Vec<u8>> {
-    let input = std::fs::File::open(file).map_err(|e| crate::error::Error::io(file, e))?;
+/// The file is passed open (the store opens it without following links).
+pub fn clean(repo_root: &Path, git_path: &str, input: std::fs::File) -> Result<Vec<u8>> {
     let out = git_command(repo_root)
         .args(["lfs", "clean", "--", git_path])
         .stdin(input)
@@ -164,4 +164,32 @@ pub fn clean(repo_root: &Path, git_path: &str, file: &Path) -> Result<Vec<u8>> {
 /// content: the clone has not fetched the object (`git lfs pull`).
 pub fn is_pointer(head: &[u8]) -> bool {
     head.starts_with(b"version https://git-lfs.github.com/spec/v1")
+}
+
+/// The SHA-256 (hex) of the content an LFS pointer stands for, read from its `oid` line.
+pub fn pointer_oid(pointer: &[u8]) -> Option<String> {
+    if !is_pointer(pointer) {
+        return None;
+    }
+    std::str::from_utf8(pointer)
+        .ok()?
+        .lines()
+        .find_map(|line| line.strip_prefix("oid sha256:"))
+        .map(str::trim)
+        .filter(|oid| oid.len() == 64 && oid.bytes().all(|b| b.is_ascii_hexdigit()))
+        .map(str::to_ascii_lowercase)
+}
+
+/// Writes the content `pointer` stands for into `out` (`git lfs smudge`, from this clone's LFS
+/// objects or its remote), streaming: what undoing a change does to put back a document that
+/// git stores through LFS.
+pub fn smudge(
+    repo_root: &Path,
+    git_path: &str,
+    pointer: &[u8],
+    out: &mut dyn Write,
+) -> Result<u64> {
+    let mut command = git_command(repo_root);
+    command.args(["lfs", "smudge", "--", git_path]);
+    super::stream::run_into(command, Some(pointer), out, "git lfs smudge")
 }

@@ -16,6 +16,7 @@ mod line_merge;
 pub mod remote;
 mod repo;
 mod sparse;
+mod stream;
 mod tree;
 pub mod tuning;
 
@@ -37,6 +38,7 @@ pub use index_write::IndexFormat;
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};
 pub use sparse::SparseCheckout;
+pub use stream::{blob_id_of, blob_size, copy_blob, index_blob, indexed_blob, write_blob_from};
 pub use tree::{
     TreeFile, blob_id, blob_id_raw, git_dir, list_files, missing_objects, read_blob, read_blobs,
     read_file, read_files,

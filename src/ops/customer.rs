@@ -497,11 +497,11 @@ pub fn rename(
     for rel in files_under(store, &old_dir)? {
         let suffix = &rel[old_dir.len()..];
         if !rel.ends_with(".yaml") {
-            // A document's stored file: bytes, copied as they stream (before the old one goes).
+            // A document's stored file: bytes, moved by a rename.
             planned
                 .change
                 .files
-                .extend(move_bytes(store, &rel, &format!("{new_dir}{suffix}")));
+                .push(move_bytes(&rel, &format!("{new_dir}{suffix}")));
             continue;
         }
         let contents = if rel == layout::customer_file(slug) {
@@ -536,29 +536,13 @@ pub fn rename(
     Ok(planned)
 }
 
-/// The operations that move a file of any bytes (a document's stored file) from `from` to
-/// `to`: a copy streamed from the old file, then its removal.
-pub(crate) fn move_bytes(store: &Store, from: &str, to: &str) -> Vec<FileOp> {
-    let root = store.root().to_path_buf();
-    let source = from.to_string();
-    let copy = move |out: &mut dyn std::io::Write| -> Result<()> {
-        let mut file = crate::store::fs::open_read(&root, &source)?;
-        std::io::copy(&mut file, out).map_err(|e| Error::io(root.join(&source), e))?;
-        Ok(())
-    };
-    vec![
-        FileOp::Stream {
-            path: to.to_string(),
-            replace: false,
-            source: crate::store::change::StreamSource {
-                description: format!("moved from {from}"),
-                write: std::sync::Arc::new(copy),
-            },
-        },
-        FileOp::Remove {
-            path: from.to_string(),
-        },
-    ]
+/// The operation that moves a file of any bytes (a document's stored file) from `from` to
+/// `to`: a rename, so its content is neither read nor copied, whatever its size.
+pub(crate) fn move_bytes(from: &str, to: &str) -> FileOp {
+    FileOp::Move {
+        path: to.to_string(),
+        from: from.to_string(),
+    }
 }
 
 /// Every file below a customer folder (store-relative), found without following links; a link

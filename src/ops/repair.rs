@@ -39,9 +39,7 @@ pub fn move_stray_records(store: &Store, actor: &str) -> Result<Option<(Change, 
                 entry.name
             );
             if crate::store::fs::kind(store.root(), &to)?.is_none() {
-                change
-                    .files
-                    .extend(super::customer::move_bytes(store, &from, &to));
+                change.files.push(super::customer::move_bytes(&from, &to));
             } else {
                 change.files.push(FileOp::Remove { path: from });
             }

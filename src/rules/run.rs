@@ -199,7 +199,7 @@ pub fn apply(txn: &Transaction<'_>, run: &Run, no_commit: bool) -> Result<Option
     for file in &run.plan.change.files {
         let rel = file.path();
         match file {
-            FileOp::Create { .. } | FileOp::Stream { .. } => {
+            FileOp::Create { .. } | FileOp::Stream { .. } | FileOp::Move { .. } => {
                 if crate::store::fs::kind(store.root(), rel)?.is_some() {
                     return Err(Error::invalid_hint(
                         format!(

@@ -29,6 +29,10 @@ pub enum FileOp {
         replace: bool,
         source: StreamSource,
     },
+    /// A document's stored file moved from `from` to `path` by a rename (a customer rename):
+    /// its bytes are neither read nor copied, and git is told the blob it already has. Fails if
+    /// a file is at `path`.
+    Move { path: String, from: String },
 }
 
 /// Writes the bytes of a [`FileOp::Stream`] into the file being created.
@@ -67,8 +71,18 @@ impl FileOp {
             FileOp::Create { path, .. }
             | FileOp::Update { path, .. }
             | FileOp::Remove { path }
-            | FileOp::Stream { path, .. } => path,
+            | FileOp::Stream { path, .. }
+            | FileOp::Move { path, .. } => path,
         }
+    }
+
+    /// Every store-relative path the operation touches: its own and, for a move, its source.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        let from = match self {
+            FileOp::Move { from, .. } => Some(from.as_str()),
+            _ => None,
+        };
+        std::iter::once(self.path()).chain(from)
     }
 }
 

@@ -488,6 +488,12 @@ pub fn is_temp_name(name: &str) -> bool {
     name.starts_with('.') && name.ends_with(".tmp")
 }
 
+/// The temporary name a file staged for `rel` will have (fixed before it is created, so a
+/// journal can name it first and a killed write leaves nothing unnamed behind).
+pub fn temp_name_for(rel: &str) -> String {
+    temp_name(split(rel).1)
+}
+
 /// Writes `contents` to a new temporary file in `dir` and returns its name.
 fn write_temp(
     dir: &OwnedFd,
@@ -496,7 +502,17 @@ fn write_temp(
     name: &str,
     contents: &[u8],
 ) -> Result<String> {
-    let temp = temp_name(name);
+    create_temp(dir, root, rel, temp_name(name), contents)
+}
+
+/// Creates the temporary file `temp` in `dir` (it must not exist) holding `contents`.
+fn create_temp(
+    dir: &OwnedFd,
+    root: &Path,
+    rel: &str,
+    temp: String,
+    contents: &[u8],
+) -> Result<String> {
     let flags = OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
     let fd = rustix::fs::openat(dir, temp.as_str(), flags, Mode::from_raw_mode(0o666))
         .map_err(|e| errno_error(root, rel, e))?;
@@ -526,17 +542,24 @@ pub fn write(root: &Path, rel: &str, contents: &[u8]) -> Result<()> {
 }
 
 /// Writes a file of the folder of `rel` from a function that streams its bytes (a document
-/// copied or sealed as it is read) under a temporary name, making missing folders, and returns
-/// that name. [`place_staged`] then puts it at `rel`; until then readers ignore it.
+/// copied or sealed as it is read) under the temporary name `temp` ([`temp_name_for`]),
+/// making missing folders. [`place_staged`] then puts it at `rel`; until then readers ignore it.
 pub fn stage_stream(
     root: &Path,
     rel: &str,
+    temp: &str,
     produce: &dyn Fn(&mut dyn Write) -> Result<()>,
-) -> Result<String> {
+) -> Result<()> {
     validate_rel(rel)?;
-    let (dir_rel, name) = split(rel);
+    if !is_temp_name(temp) || temp.contains('/') {
+        return Err(Error::invalid(format!(
+            "`{}` is not a temporary file name",
+            text::escape(temp)
+        )));
+    }
+    let dir_rel = split(rel).0;
     let dir = open_dir(root, dir_rel, true)?.ok_or_else(|| errno_error(root, rel, Errno::NOENT))?;
-    let temp = write_temp(&dir, root, rel, name, &[])?;
+    let temp = create_temp(&dir, root, rel, temp.to_string(), &[])?;
     let flags = OFlags::WRONLY | OFlags::NOFOLLOW | OFlags::CLOEXEC;
     let written = rustix::fs::openat(&dir, temp.as_str(), flags, Mode::empty())
         .map_err(|e| errno_error(root, rel, e))
@@ -553,7 +576,74 @@ pub fn stage_stream(
         let _ = rustix::fs::unlinkat(&dir, temp.as_str(), AtFlags::empty());
         return Err(e);
     }
-    Ok(temp)
+    Ok(())
+}
+
+/// Replaces (or creates) the regular file `rel` with the bytes `produce` streams, atomically
+/// (a temporary file beside it, then a rename), making missing folders.
+pub fn write_stream(
+    root: &Path,
+    rel: &str,
+    produce: &dyn Fn(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let temp = temp_name_for(rel);
+    stage_stream(root, rel, &temp, produce)?;
+    place_staged(root, rel, &temp, false)
+}
+
+/// Moves the regular file `from` to `to` by a rename (its bytes are not read), making missing
+/// folders and removing the folders `from` leaves empty. Fails, changing nothing, when anything
+/// is at `to`; a link or a special file at `from` is refused.
+pub fn move_file(root: &Path, from: &str, to: &str) -> Result<()> {
+    validate_rel(from)?;
+    validate_rel(to)?;
+    let (from_dir_rel, from_name) = split(from);
+    let (to_dir_rel, to_name) = split(to);
+    let from_dir = open_dir(root, from_dir_rel, false)?
+        .ok_or_else(|| errno_error(root, from, Errno::NOENT))?;
+    match kind_at(&from_dir, from_name).map_err(|e| errno_error(root, from, e))? {
+        Some(Kind::File) => {}
+        None => return Err(errno_error(root, from, Errno::NOENT)),
+        Some(other) => return Err(link_error(from, from, other)),
+    }
+    let to_dir =
+        open_dir(root, to_dir_rel, true)?.ok_or_else(|| errno_error(root, to, Errno::NOENT))?;
+    let moved = match rustix::fs::renameat_with(
+        &from_dir,
+        from_name,
+        &to_dir,
+        to_name,
+        rustix::fs::RenameFlags::NOREPLACE,
+    ) {
+        // A file system without RENAME_NOREPLACE: a hard link (which fails on an existing
+        // target), then the old name goes.
+        Err(Errno::INVAL) | Err(Errno::NOSYS) => {
+            rustix::fs::linkat(&from_dir, from_name, &to_dir, to_name, AtFlags::empty())
+                .and_then(|()| rustix::fs::unlinkat(&from_dir, from_name, AtFlags::empty()))
+        }
+        other => other,
+    };
+    match moved {
+        Ok(()) => {}
+        Err(Errno::EXIST) => {
+            return Err(Error::invalid(format!(
+                "{} already exists",
+                text::escape(to)
+            )));
+        }
+        Err(e) => return Err(errno_error(root, to, e)),
+    }
+    drop(from_dir);
+    remove_empty_folders(root, from_dir_rel)
+}
+
+/// Whether `one` and `two` are the same file (hard links of one inode: a move interrupted
+/// between linking the new name and unlinking the old one).
+pub fn same_file(root: &Path, one: &str, two: &str) -> bool {
+    match (stat(root, one), stat(root, two)) {
+        (Ok(a), Ok(b)) => a.ino == b.ino,
+        _ => false,
+    }
 }
 
 /// The store path of a file staged for `rel` under the temporary name `temp`.
@@ -597,11 +687,6 @@ pub fn place_staged(root: &Path, rel: &str, temp: &str, create_new: bool) -> Res
         ))),
         Err(e) => Err(errno_error(root, rel, e)),
     }
-}
-
-/// Removes a file staged by [`stage_stream`] that will not be placed.
-pub fn discard_staged(root: &Path, rel: &str, temp: &str) {
-    let _ = remove(root, &staged_rel(rel, temp));
 }
 
 /// Creates the file `rel` with `contents` atomically; fails, changing nothing, when anything

@@ -34,7 +34,7 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
             FileOp::Create { contents, .. } | FileOp::Update { contents, .. } => {
                 Some(contents.as_str())
             }
-            FileOp::Remove { .. } | FileOp::Stream { .. } => None,
+            FileOp::Remove { .. } | FileOp::Stream { .. } | FileOp::Move { .. } => None,
         };
         // Streamed bytes go only to a document's stored file; nothing opened for reading is
         // ever written back (it would be restricted content in clear).
@@ -45,6 +45,14 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
                 path,
                 "only a document's stored file is written as a stream",
             ));
+        }
+        // A move renames a document's stored file into another customer folder; nothing else
+        // is moved without its content passing the record rules.
+        if let FileOp::Move { from, .. } = file {
+            fs::validate_rel(from)?;
+            if !is_document_file(path) || !is_document_file(from) {
+                return Err(refuse(path, "only a document's stored file is moved"));
+            }
         }
         if let Some(text) = contents
             && text.contains(crate::model::restricted::KEY)
@@ -105,7 +113,7 @@ pub fn check(store: &Store, change: &Change) -> Result<()> {
                         if contents.is_some() {
                             return Err(refuse(path, "a document's file is written as a stream"));
                         }
-                        if matches!(file, FileOp::Stream { .. }) {
+                        if matches!(file, FileOp::Stream { .. } | FileOp::Move { .. }) {
                             touch.writes = true;
                         }
                     }

@@ -26,6 +26,13 @@ pub struct JournalFile {
     pub new: Option<String>,
     /// The content before the change, `None` when there was no file.
     pub old: Option<String>,
+    /// Whether git stores this path through Git LFS: its blobs are then LFS pointers, and the
+    /// work-tree file is compared with the SHA-256 a pointer names, not with the pointer.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub lfs: bool,
+    /// Where the file was moved to by a rename (its bytes unread): undone by moving it back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moved_to: Option<String>,
 }
 
 /// A change in progress.
@@ -49,6 +56,10 @@ pub struct Journal {
     /// The inode of the `index.lock` holding the prepared index.
     #[serde(default)]
     pub index_lock_inode: Option<u64>,
+    /// Temporary files (store-relative) that streamed files are staged in, named here before
+    /// they are created, so the files of a command killed while staging are removed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staging: Vec<String>,
     pub files: Vec<JournalFile>,
 }
 
@@ -68,6 +79,8 @@ pub enum Recovery {
         restored: usize,
         /// Files left as they are because they changed after the interrupted write.
         kept: Vec<String>,
+        /// Partly or wholly staged files of the change that were removed.
+        discarded: usize,
     },
 }
 
@@ -84,11 +97,18 @@ impl Recovery {
                 pid,
                 restored,
                 kept,
+                discarded,
             } => {
                 let mut line = format!(
                     "undid an interrupted `{op}` (process {pid}): {restored} file{} put back as committed",
                     if *restored == 1 { "" } else { "s" }
                 );
+                if *discarded > 0 {
+                    line.push_str(&format!(
+                        "; {discarded} staged file{} removed",
+                        if *discarded == 1 { "" } else { "s" }
+                    ));
+                }
                 if !kept.is_empty() {
                     line.push_str(&format!(
                         "; {} changed since and left as is: {}",

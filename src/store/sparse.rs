@@ -9,7 +9,7 @@ use crate::error::{Error, Result};
 use crate::git::SparseCheckout;
 use crate::model::text;
 
-use super::{Change, Store, layout};
+use super::{Change, FileOp, Store, layout};
 
 impl Store {
     /// This clone's sparse checkout, when it has one.
@@ -52,8 +52,7 @@ pub(super) fn check_inside(store: &Store, change: &Change) -> Result<()> {
     let Some(sparse) = store.sparse_checkout()? else {
         return Ok(());
     };
-    for file in &change.files {
-        let path = file.path();
+    for path in change.files.iter().flat_map(FileOp::paths) {
         if sparse.contains(&store.git_path(path)) {
             continue;
         }

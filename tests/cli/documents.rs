@@ -261,6 +261,7 @@ fn files_over_the_limit_are_refused_without_lfs() {
     store.run(&["attach", &slug, p(&small)]);
 }
 
+/// Whether git-lfs is here (a test needing it skips locally); under CI it must be.
 pub(crate) fn lfs_available() -> bool {
     let found = std::process::Command::new("git")
         .args(["lfs", "version"])
