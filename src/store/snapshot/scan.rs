@@ -369,7 +369,9 @@ impl<'s> Scan<'s> {
             self.changed = true;
         }
         self.folders = folders;
+        super::timing("scan: listed");
         self.resolve_ids()?;
+        super::timing("scan: ids resolved");
         for folder in &mut self.folders {
             if let Files::Fresh { files, .. } = &folder.files {
                 folder.key = folder_key(
@@ -552,32 +554,28 @@ impl<'s> Scan<'s> {
         }
         let store = self.store;
         if pending.len() >= USE_GIT_INDEX_FROM || self.old.is_none() {
-            let found: Vec<(String, EntryKind, Option<git::FileStat>)> = pending
+            // Sorted by path bytes, as git's index is.
+            let mut found: Vec<(String, git::FileStat, usize)> = pending
                 .iter()
-                .map(|&(fi, i)| {
+                .enumerate()
+                .filter_map(|(k, &(fi, i))| {
                     let folder = &self.folders[fi];
                     let f = fresh_file(folder, i);
-                    (
-                        store.git_path(&store_path(&folder.name, &f.name)),
-                        EntryKind::File,
-                        f.stat,
-                    )
+                    let path = store.git_path(&store_path(&folder.name, &f.name));
+                    Some((path, f.stat?, k))
                 })
                 .collect();
-            let prefix = store.git_path(layout::CUSTOMERS_DIR);
-            let marked = git::mark_unchanged(store.repo_root(), &prefix, found)?;
-            let by_path: HashMap<String, [u8; 20]> = marked
-                .into_iter()
-                .filter_map(|w| Some((w.path, unhex(&w.blob?)?)))
-                .collect();
-            for &(fi, i) in &pending {
-                let folder = &mut self.folders[fi];
-                let path = store.git_path(&store_path(&folder.name, &fresh_file(folder, i).name));
-                if let Some(id) = by_path.get(&path) {
-                    let f = fresh_file_mut(folder, i);
-                    f.id = Some(*id);
-                    f.src = Src::Known;
-                }
+            found.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let (files, order): (Vec<(String, git::FileStat)>, Vec<usize>) =
+                found.into_iter().map(|(p, s, k)| ((p, s), k)).unzip();
+            let ids = git::index_blobs(store.repo_root(), &files)?;
+            drop(files);
+            for (k, id) in order.into_iter().zip(ids) {
+                let Some(id) = id else { continue };
+                let (fi, i) = pending[k];
+                let f = fresh_file_mut(&mut self.folders[fi], i);
+                f.id = Some(id);
+                f.src = Src::Known;
             }
         }
         let unresolved: Vec<(usize, usize, String)> = pending
