@@ -996,8 +996,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;timeline' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only what happened before this time (the same forms as --since)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, exclusive (a bare date includes that day); the same forms as --since')
             [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels (repeatable)')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these kinds (repeatable)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Only entries by these people or contacts (repeatable)')
@@ -1017,11 +1017,11 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;find' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only what happened before this time (the same forms as --since)')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, exclusive (a bare date includes that day); the same forms as --since')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers of these teams (repeatable, or comma-separated)')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by these people')
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels (metrics: threads started on them)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only customers with any of these tags')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs, or contact emails or phones)')
             [CompletionResult]::new('--kind', '--kind', [CompletionResultType]::ParameterName, 'Only these kinds of hit (repeatable)')
@@ -1054,14 +1054,14 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             break
         }
         'git-crm;metrics' {
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period (exclusive; a bare date includes that day). Default: --at')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, exclusive (a bare date includes that day); the same forms as --since')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Compute as of this instant (default now): later records are ignored, ages end here')
             [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone of periods, months and weeks (IANA name). Never the machine''s zone')
-            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers owned by these teams (repeatable, or comma-separated)')
+            [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers of these teams (repeatable, or comma-separated)')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by these people')
-            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only threads started on (and touchpoints on) these channels')
-            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only customers with these tags')
+            [CompletionResult]::new('--channel', '--channel', [CompletionResultType]::ParameterName, 'Only touchpoints on these channels (metrics: threads started on them)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only customers with any of these tags')
             [CompletionResult]::new('--customer', '--customer', [CompletionResultType]::ParameterName, 'Only these customers (slugs, or contact emails or phones)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Also show the metrics grouped by team, owner, channel, month or week')
             [CompletionResult]::new('--fcr-rule', '--fcr-rule', [CompletionResultType]::ParameterName, 'Which first-contact-resolution definition to use')
@@ -1195,8 +1195,8 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
         }
         'git-crm;export' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format (json is versioned; see docs/)')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`')
-            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only records before this time')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'End of the period, exclusive (a bare date includes that day); the same forms as --since')
             [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'Only customers owned by this person (and their records)')
             [CompletionResult]::new('--team', '--team', [CompletionResultType]::ParameterName, 'Only customers of this team (and their records)')
             [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Only records with all these tags (customers: customer tags; repeatable)')

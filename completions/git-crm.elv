@@ -896,8 +896,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         &'git-crm;task;help;help'= {
         }
         &'git-crm;timeline'= {
-            cand --since 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)'
-            cand --until 'Only what happened before this time (the same forms as --since)'
+            cand --since 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)'
+            cand --until 'End of the period, exclusive (a bare date includes that day); the same forms as --since'
             cand --channel 'Only touchpoints on these channels (repeatable)'
             cand --kind 'Only these kinds (repeatable)'
             cand --by 'Only entries by these people or contacts (repeatable)'
@@ -916,11 +916,11 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;find'= {
-            cand --since 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)'
-            cand --until 'Only what happened before this time (the same forms as --since)'
+            cand --since 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)'
+            cand --until 'End of the period, exclusive (a bare date includes that day); the same forms as --since'
             cand --team 'Only customers of these teams (repeatable, or comma-separated)'
             cand --owner 'Only customers owned by these people'
-            cand --channel 'Only touchpoints on these channels'
+            cand --channel 'Only touchpoints on these channels (metrics: threads started on them)'
             cand --tag 'Only customers with any of these tags'
             cand --customer 'Only these customers (slugs, or contact emails or phones)'
             cand --kind 'Only these kinds of hit (repeatable)'
@@ -951,14 +951,14 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand --version 'Print version'
         }
         &'git-crm;metrics'= {
-            cand --since 'Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`'
-            cand --until 'End of the period (exclusive; a bare date includes that day). Default: --at'
+            cand --since 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)'
+            cand --until 'End of the period, exclusive (a bare date includes that day); the same forms as --since'
             cand --at 'Compute as of this instant (default now): later records are ignored, ages end here'
             cand --tz 'Time zone of periods, months and weeks (IANA name). Never the machine''s zone'
-            cand --team 'Only customers owned by these teams (repeatable, or comma-separated)'
+            cand --team 'Only customers of these teams (repeatable, or comma-separated)'
             cand --owner 'Only customers owned by these people'
-            cand --channel 'Only threads started on (and touchpoints on) these channels'
-            cand --tag 'Only customers with these tags'
+            cand --channel 'Only touchpoints on these channels (metrics: threads started on them)'
+            cand --tag 'Only customers with any of these tags'
             cand --customer 'Only these customers (slugs, or contact emails or phones)'
             cand --by 'Also show the metrics grouped by team, owner, channel, month or week'
             cand --fcr-rule 'Which first-contact-resolution definition to use'
@@ -1080,8 +1080,8 @@ set edit:completion:arg-completer[git-crm] = {|@words|
         }
         &'git-crm;export'= {
             cand --format 'Output format (json is versioned; see docs/)'
-            cand --since 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`'
-            cand --until 'Only records before this time'
+            cand --since 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)'
+            cand --until 'End of the period, exclusive (a bare date includes that day); the same forms as --since'
             cand --owner 'Only customers owned by this person (and their records)'
             cand --team 'Only customers of this team (and their records)'
             cand --tag 'Only records with all these tags (customers: customer tags; repeatable)'

@@ -707,8 +707,8 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "list" -d 'List open tasks (soonest due first)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "done" -d 'Mark a task done (by id prefix); for a recurring task, this adds the next occurrence'
 complete -c git-crm -n "__fish_git_crm_using_subcommand task; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l since -d 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l until -d 'Only what happened before this time (the same forms as --since)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l since -d 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l until -d 'End of the period, exclusive (a bare date includes that day); the same forms as --since' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l channel -d 'Only touchpoints on these channels (repeatable)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l kind -d 'Only these kinds (repeatable)' -r -f -a "touchpoint\t''
 note\t''
@@ -733,11 +733,11 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l history -d 
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand timeline" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l since -d 'Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l until -d 'Only what happened before this time (the same forms as --since)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l since -d 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l until -d 'End of the period, exclusive (a bare date includes that day); the same forms as --since' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l team -d 'Only customers of these teams (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l owner -d 'Only customers owned by these people' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l channel -d 'Only touchpoints on these channels' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l channel -d 'Only touchpoints on these channels (metrics: threads started on them)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l tag -d 'Only customers with any of these tags' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l customer -d 'Only these customers (slugs, or contact emails or phones)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand find" -l kind -d 'Only these kinds of hit (repeatable)' -r -f -a "customer\t''
@@ -768,14 +768,14 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l peek -d 'Do no
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand inbox" -s V -l version -d 'Print version'
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l since -d 'Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l until -d 'End of the period (exclusive; a bare date includes that day). Default: --at' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l since -d 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l until -d 'End of the period, exclusive (a bare date includes that day); the same forms as --since' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l at -d 'Compute as of this instant (default now): later records are ignored, ages end here' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tz -d 'Time zone of periods, months and weeks (IANA name). Never the machine\'s zone' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l team -d 'Only customers owned by these teams (repeatable, or comma-separated)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l team -d 'Only customers of these teams (repeatable, or comma-separated)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l owner -d 'Only customers owned by these people' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l channel -d 'Only threads started on (and touchpoints on) these channels' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tag -d 'Only customers with these tags' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l channel -d 'Only touchpoints on these channels (metrics: threads started on them)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l tag -d 'Only customers with any of these tags' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l customer -d 'Only these customers (slugs, or contact emails or phones)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand metrics" -l by -d 'Also show the metrics grouped by team, owner, channel, month or week' -r -f -a "team\t''
 owner\t''
@@ -892,8 +892,8 @@ json\t''
 vcf\t''
 jsonl\t'One JSON object per line (to stdout, or partitioned by month under --output)'
 parquet\t'Parquet files partitioned by month under --output (DuckDB, warehouses)'"
-complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l since -d 'Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`' -r
-complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l until -d 'Only records before this time' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l since -d 'Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)' -r
+complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l until -d 'End of the period, exclusive (a bare date includes that day); the same forms as --since' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l owner -d 'Only customers owned by this person (and their records)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l team -d 'Only customers of this team (and their records)' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand export" -l tag -d 'Only records with all these tags (customers: customer tags; repeatable)' -r

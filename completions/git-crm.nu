@@ -1265,8 +1265,8 @@ module completions {
 
   # A customer's touchpoints, notes, handoffs and tasks in one chronological view
   export extern "git-crm timeline" [
-    --since: string           # Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)
-    --until: string           # Only what happened before this time (the same forms as --since)
+    --since: string           # Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)
+    --until: string           # End of the period, exclusive (a bare date includes that day); the same forms as --since
     --channel: string         # Only touchpoints on these channels (repeatable)
     --kind: string@"nu-complete git-crm timeline kind" # Only these kinds (repeatable)
     --by: string              # Only entries by these people or contacts (repeatable)
@@ -1298,11 +1298,11 @@ module completions {
 
   # Find customers (name, contact, email, phone, domain), touchpoints and notes, ranked
   export extern "git-crm find" [
-    --since: string           # Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday 09:00`), or a duration back from now (`30d`)
-    --until: string           # Only what happened before this time (the same forms as --since)
+    --since: string           # Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)
+    --until: string           # End of the period, exclusive (a bare date includes that day); the same forms as --since
     --team: string            # Only customers of these teams (repeatable, or comma-separated)
     --owner: string           # Only customers owned by these people
-    --channel: string         # Only touchpoints on these channels
+    --channel: string         # Only touchpoints on these channels (metrics: threads started on them)
     --tag: string             # Only customers with any of these tags
     --customer: string        # Only these customers (slugs, or contact emails or phones)
     --kind: string@"nu-complete git-crm find kind" # Only these kinds of hit (repeatable)
@@ -1366,14 +1366,14 @@ module completions {
 
   # Team metrics: first response, first contact resolution, handoffs, coverage, consistency
   export extern "git-crm metrics" [
-    --since: string           # Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`
-    --until: string           # End of the period (exclusive; a bare date includes that day). Default: --at
+    --since: string           # Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)
+    --until: string           # End of the period, exclusive (a bare date includes that day); the same forms as --since
     --at: string              # Compute as of this instant (default now): later records are ignored, ages end here
     --tz: string              # Time zone of periods, months and weeks (IANA name). Never the machine's zone
-    --team: string            # Only customers owned by these teams (repeatable, or comma-separated)
+    --team: string            # Only customers of these teams (repeatable, or comma-separated)
     --owner: string           # Only customers owned by these people
-    --channel: string         # Only threads started on (and touchpoints on) these channels
-    --tag: string             # Only customers with these tags
+    --channel: string         # Only touchpoints on these channels (metrics: threads started on them)
+    --tag: string             # Only customers with any of these tags
     --customer: string        # Only these customers (slugs, or contact emails or phones)
     --by: string@"nu-complete git-crm metrics by" # Also show the metrics grouped by team, owner, channel, month or week
     --fcr-rule: string@"nu-complete git-crm metrics fcr_rule" # Which first-contact-resolution definition to use
@@ -1559,8 +1559,8 @@ module completions {
   # Export customers, touchpoints, notes, handoffs or contacts as CSV, JSON or vCard
   export extern "git-crm export" [
     --format: string@"nu-complete git-crm export format" # Output format (json is versioned; see docs/)
-    --since: string           # Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`
-    --until: string           # Only records before this time
+    --since: string           # Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all)
+    --until: string           # End of the period, exclusive (a bare date includes that day); the same forms as --since
     --owner: string           # Only customers owned by this person (and their records)
     --team: string            # Only customers of this team (and their records)
     --tag: string             # Only records with all these tags (customers: customer tags; repeatable)

@@ -17,7 +17,7 @@ use std::collections::BTreeSet;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Result};
 use crate::model::records::{Contact, Customer};
 use crate::model::{Timestamp, time};
 use crate::store::{CustomerBundle, Store};
@@ -124,9 +124,10 @@ pub fn fixed_columns(kind: ExportKind) -> &'static [&'static str] {
 /// Refuses `--channel` for every kind but touchpoints.
 fn check_channel_filter(kind: ExportKind, filter: &ExportFilter) -> Result<()> {
     if !filter.channels.is_empty() && kind != ExportKind::Touchpoints {
-        return Err(Error::usage(
-            "--channel filters touchpoints only",
-            Some("drop --channel, or export touchpoints".into()),
+        return Err(Error::misused_input(
+            Input::Channel,
+            "filters touchpoints only",
+            Some("drop the channel filter, or export touchpoints".into()),
         ));
     }
     Ok(())

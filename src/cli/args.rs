@@ -60,38 +60,99 @@ pub fn when(ctx: &super::Ctx, text: &str, flag: &str) -> anyhow::Result<Timestam
     read_time(ctx, ctx.store.zone(), text, flag, Expect::Past)
 }
 
-/// Reads the bound of a period (`--since`, `--until`) in `zone` (a command's `--tz`, so that a
-/// day means that zone's day); a bare duration (`30d`) counts back from now.
-pub fn bound_in(
-    ctx: &super::Ctx,
-    zone: chrono_tz::Tz,
-    text: &str,
-    flag: &str,
-) -> anyhow::Result<Timestamp> {
-    read_time(ctx, zone, text, flag, Expect::Window)
-}
-
-/// `--since` and `--until` of a read command: parsed once, in the zone the command shows
-/// times in, into a validated period before any work starts.
+/// `--since` and `--until` of a read command (timeline, find, export, metrics): parsed once,
+/// by one reading, into a validated period before any work starts. A duration (`30d`) counts
+/// back from the instant the command reports as of (`--at`, else now); a bare date as `--until`
+/// includes that day; `--since all` means no start.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct PeriodArgs {
-    /// Only what happened at or after this time: a date or a time (`2026-10-01`, `last monday
-    /// 09:00`), or a duration back from now (`30d`).
+    /// Start of the period: a date or a time (`2026-10-01`, `last monday 09:00`), a duration
+    /// back from --at or now (`30d`), or `all` (`metrics` defaults to 30d, other commands to all).
     #[arg(long)]
     pub since: Option<String>,
-    /// Only what happened before this time (the same forms as --since).
+    /// End of the period, exclusive (a bare date includes that day); the same forms as --since.
     #[arg(long)]
     pub until: Option<String>,
 }
 
+/// A period read from [`PeriodArgs`]: each bound is optional.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Period {
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
+}
+
 impl PeriodArgs {
-    /// The period's bounds, read in `zone`; each bound is optional.
+    /// The period's bounds, read in `zone` relative to `as_of`; `default_since` applies when
+    /// `--since` is not given. An empty period (its end not after its start) is refused.
     pub fn resolve(
         &self,
         ctx: &super::Ctx,
         zone: chrono_tz::Tz,
-    ) -> anyhow::Result<(Option<Timestamp>, Option<Timestamp>)> {
-        period(ctx, zone, self.since.as_deref(), self.until.as_deref())
+        as_of: Timestamp,
+        default_since: Option<&str>,
+    ) -> anyhow::Result<Period> {
+        let order = ctx.store.config().date_order;
+        let since = match self.since.as_deref().or(default_since).map(str::trim) {
+            None | Some("all") => None,
+            Some(text) => Some(
+                git_crm::metrics::period::parse_bound(text, as_of, zone, order, false)
+                    .map_err(|e| usage_of("--since", e))?,
+            ),
+        };
+        let until = match self.until.as_deref() {
+            None => None,
+            Some(text) => Some(
+                git_crm::metrics::period::parse_bound(text, as_of, zone, order, true)
+                    .map_err(|e| usage_of("--until", e))?,
+            ),
+        };
+        if let (Some(since), Some(until)) = (since, until)
+            && until <= since
+        {
+            anyhow::bail!(git_crm::Error::usage(
+                "--since/--until: the period is empty (its end is not after its start)",
+                None
+            ));
+        }
+        Ok(Period { since, until })
+    }
+}
+
+/// `--team`, `--owner`, `--channel`, `--tag` and `--customer` of a command that reports on a
+/// slice of the store (`metrics`, `find`): one group, read once into the library's
+/// [`git_crm::metrics::Slice`], validated against the store before any work.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct SliceArgs {
+    /// Only customers of these teams (repeatable, or comma-separated).
+    #[arg(long)]
+    pub team: Vec<String>,
+    /// Only customers owned by these people.
+    #[arg(long)]
+    pub owner: Vec<String>,
+    /// Only touchpoints on these channels (metrics: threads started on them).
+    #[arg(long)]
+    pub channel: Vec<String>,
+    /// Only customers with any of these tags.
+    #[arg(long)]
+    pub tag: Vec<String>,
+    /// Only these customers (slugs, or contact emails or phones).
+    #[arg(long)]
+    pub customer: Vec<String>,
+}
+
+impl SliceArgs {
+    /// The slice, its customers resolved to slugs and every name checked against the store.
+    pub fn resolve(&self, ctx: &super::Ctx) -> anyhow::Result<git_crm::metrics::Slice> {
+        let slice = git_crm::metrics::Slice {
+            team: split_list(&self.team),
+            owner: split_list(&self.owner),
+            channel: split_list(&self.channel),
+            tag: split_list(&self.tag),
+            customer: ctx.store.resolve_customers(&split_list(&self.customer))?,
+        };
+        slice.validate(&ctx.store)?;
+        Ok(slice)
     }
 }
 
@@ -113,23 +174,6 @@ impl ZoneArgs {
             None => Ok(ctx.store.zone()),
         }
     }
-}
-
-/// Reads the `--since` and `--until` of a read command in `zone`.
-pub fn period(
-    ctx: &super::Ctx,
-    zone: chrono_tz::Tz,
-    since: Option<&str>,
-    until: Option<&str>,
-) -> anyhow::Result<(Option<Timestamp>, Option<Timestamp>)> {
-    Ok((
-        since
-            .map(|t| bound_in(ctx, zone, t, "--since"))
-            .transpose()?,
-        until
-            .map(|t| bound_in(ctx, zone, t, "--until"))
-            .transpose()?,
-    ))
 }
 
 /// Reads a due day (`--due`): `tomorrow`, `friday`, `+3d`, `2026-12-01`, ...

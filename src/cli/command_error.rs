@@ -9,6 +9,8 @@ use std::fmt;
 
 use git_crm::model::text::escape;
 
+use super::vocabulary;
+
 /// What kind of failure, for scripts and CI: each maps to one exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -102,6 +104,17 @@ impl From<git_crm::Error> for CommandError {
                     .collect();
                 anyhow::anyhow!("network or remote failure: `{command}` failed:")
             }
+            E::MissingInput {
+                input,
+                message,
+                choices,
+                ..
+            } if !choices.is_empty() => {
+                anyhow::anyhow!("{message} with {}", vocabulary::flag(input))
+            }
+            E::BadInput { input, message, .. } => {
+                anyhow::anyhow!("{} {message}", vocabulary::flag(input))
+            }
             other => other.into(),
         };
         CommandError {
@@ -125,13 +138,37 @@ fn kind_of(err: &git_crm::Error) -> Kind {
     }
 }
 
-/// The library's own hint, then the CLI's.
+/// The library's own hint, then the CLI's; for the errors that name an input or a listing,
+/// the CLI's wording of it (the library never spells flags or commands).
 fn hints_of(err: &git_crm::Error) -> Vec<String> {
-    err.hint()
-        .into_iter()
-        .chain(cli_hint(err))
-        .map(str::to_string)
-        .collect()
+    use git_crm::Error as E;
+    match err {
+        E::MissingInput { input, choices, .. } if !choices.is_empty() => {
+            let flag = vocabulary::flag(*input);
+            let each: Vec<String> = choices.iter().map(|c| format!("{flag} '{c}'")).collect();
+            vec![each.join(" or ")]
+        }
+        E::MissingInput { input, why, .. } => {
+            let pass = format!("pass {}", vocabulary::example(*input));
+            vec![match why {
+                // A why that offers another way continues the sentence.
+                Some(why) if why.starts_with("or ") => format!("{pass}, {why}"),
+                Some(why) => format!("{pass}: {why}"),
+                None => pass,
+            }]
+        }
+        E::NothingToChange { inputs, .. } => {
+            vec![format!("pass {}", vocabulary::one_of(inputs))]
+        }
+        E::Refused { remedy, .. } => vec![vocabulary::remedy(remedy)],
+        _ => err
+            .hint()
+            .map(str::to_string)
+            .into_iter()
+            .chain(err.listing().map(vocabulary::listing))
+            .chain(cli_hint(err).map(str::to_string))
+            .collect(),
+    }
 }
 
 /// What to do about the library's errors that carry no hint of their own.
@@ -233,6 +270,47 @@ mod tests {
         assert_eq!(remote.kind.exit_code(), 4);
         assert_eq!(remote.details, ["fatal: no", "rejected"]);
         assert_eq!(remote.hints.len(), 1);
+    }
+
+    #[test]
+    fn inputs_and_listings_are_worded_as_flags_and_commands() {
+        use git_crm::error::{Input, Listing, Remedy};
+        let missing: CommandError = git_crm::Error::missing(Input::Summary, "needs one").into();
+        assert_eq!(
+            (missing.kind, missing.hints),
+            (Kind::Usage, vec![r#"pass --summary "...""#.to_string()])
+        );
+        let bad: CommandError =
+            git_crm::Error::bad_input(Input::At, "2027 is in the future", None).into();
+        assert_eq!(
+            (bad.kind, bad.to_string()),
+            (Kind::User, "--at 2027 is in the future".into())
+        );
+        let nothing: CommandError = git_crm::Error::NothingToChange {
+            message: "nothing".into(),
+            inputs: vec![Input::Title, Input::Due],
+        }
+        .into();
+        assert_eq!(nothing.hints, ["pass --title or --due"]);
+        let unlisted: CommandError =
+            git_crm::Error::malformed("`zz` is no id", Listing::Tasks).into();
+        assert_eq!(unlisted.kind, Kind::Usage);
+        assert_eq!(unlisted.hints, ["`git crm task list` shows task ids"]);
+        let refused: CommandError =
+            git_crm::Error::refused("taken", Remedy::Another(Input::Slug)).into();
+        assert_eq!(refused.hints, ["pass another --slug"]);
+        let choices: CommandError = git_crm::Error::MissingInput {
+            input: Input::By,
+            message: "two contacts: say which one wrote".into(),
+            why: None,
+            choices: vec!["a@x".into(), "b@x".into()],
+        }
+        .into();
+        assert_eq!(
+            choices.to_string(),
+            "two contacts: say which one wrote with --by"
+        );
+        assert_eq!(choices.hints, ["--by 'a@x' or --by 'b@x'"]);
     }
 
     #[test]

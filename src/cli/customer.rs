@@ -473,7 +473,7 @@ fn show(ctx: &Ctx, slug: &str, format: Format, view: &super::view::ViewArg) -> R
         }
     }
     out.push_str(&super::view::note_line(
-        view.hidden_note(hidden, "record", "records"),
+        super::view::hidden_note(&view, hidden, "record", "records"),
         "",
     ));
     print(&out)?;

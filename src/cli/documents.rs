@@ -14,6 +14,7 @@ use git_crm::render::{self, Format};
 use git_crm::store::ApplyOptions;
 
 use super::args::{split_list, when};
+use super::command_error::{CommandError, Kind};
 use super::output::{dry_run, print};
 use super::{Ctx, WriteArgs};
 
@@ -457,7 +458,15 @@ pub fn run(ctx: &Ctx, cmd: DocsCommand) -> Result<i32> {
                     PathBuf::from(&d.name)
                 }
             };
-            let n = docs::save_to(&ctx.store, &found, &target, force)?;
+            let n = docs::save_to(&ctx.store, &found, &target, force).map_err(|e| match e {
+                git_crm::Error::BadInput {
+                    input: git_crm::error::Input::Output,
+                    message,
+                    ..
+                } => CommandError::message(Kind::User, message)
+                    .hint("pass -o with another path, or --force to replace it"),
+                other => other.into(),
+            })?;
             print(&format!(
                 "wrote {} ({}, sha256 verified)\n",
                 escape(&target.to_string_lossy()),

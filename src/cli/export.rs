@@ -13,7 +13,8 @@ use git_crm::model::time;
 use git_crm::render;
 
 use super::Ctx;
-use super::args::{period, split_list};
+use super::args::{PeriodArgs, split_list};
+use super::command_error::{CommandError, Kind};
 use super::output::print;
 
 /// Export formats: CSV for spreadsheets, JSON for programs, vCard for address books
@@ -37,12 +38,9 @@ pub struct ExportArgs {
     /// Output format (json is versioned; see docs/).
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     format: ExportFormat,
-    /// Only records at or after this time (customers: created at or after), e.g. `2026-10-01`, `30d`.
-    #[arg(long)]
-    since: Option<String>,
-    /// Only records before this time.
-    #[arg(long)]
-    until: Option<String>,
+    /// Only records in this period (customers: created in it).
+    #[command(flatten)]
+    period: PeriodArgs,
     /// Only customers owned by this person (and their records).
     #[arg(long)]
     owner: Option<String>,
@@ -71,12 +69,16 @@ pub struct ExportArgs {
 }
 
 pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
-    let (since, until) = period(
-        ctx,
-        ctx.store.zone(),
-        args.since.as_deref(),
-        args.until.as_deref(),
-    )?;
+    let as_of = match &args.at {
+        Some(t) => {
+            time::parse_time(t, &ctx.store.reading(), time::Expect::Past)
+                .map_err(|e| super::args::usage_of("--at", e))?
+                .at
+        }
+        None => time::now(),
+    };
+    let period = args.period.resolve(ctx, ctx.store.zone(), as_of, None)?;
+    let (since, until) = (period.since, period.until);
     let filter = ExportFilter {
         since,
         until,
@@ -100,14 +102,6 @@ pub fn run(ctx: &Ctx, args: ExportArgs) -> Result<i32> {
     }
     if args.what == ExportKind::Threads || analyst_format.is_some() {
         analyst::check_filters(args.what, &filter, args.at.is_some())?;
-        let as_of = match &args.at {
-            Some(t) => {
-                time::parse_time(t, &ctx.store.reading(), time::Expect::Past)
-                    .map_err(|e| super::args::usage_of("--at", e))?
-                    .at
-            }
-            None => time::now(),
-        };
         let table = analyst::export_table(&ctx.store, args.what, &filter, as_of)?;
         return match (analyst_format, args.output) {
             (Some(format), Some(dir)) => write_partitions(&dir, &table, format, args.force),
@@ -153,7 +147,15 @@ fn write_partitions(
     force: bool,
 ) -> Result<i32> {
     let bar = super::progress::Bar::new();
-    let written = partitions::write(dir, table, format, force, &bar)?;
+    let written = partitions::write(dir, table, format, force, &bar).map_err(|e| match e {
+        git_crm::Error::BadInput {
+            input: git_crm::error::Input::Output,
+            message,
+            ..
+        } => CommandError::message(Kind::User, message)
+            .hint("pass --force to replace the export there, or choose another --output folder"),
+        other => other.into(),
+    })?;
     bar.finish();
     let span = match (written.months.first(), written.months.last()) {
         (Some(a), Some(b)) if a == b => format!(" ({a})"),

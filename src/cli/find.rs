@@ -9,7 +9,7 @@ use git_crm::render;
 use git_crm::render::columns::Marked;
 
 use super::Ctx;
-use super::args::{TextJson, split_list};
+use super::args::TextJson;
 use super::output::print;
 
 /// The long help of `find`: what is searched and how hits are ranked.
@@ -34,21 +34,8 @@ pub struct FindArgs {
     text: Vec<String>,
     #[command(flatten)]
     period: super::args::PeriodArgs,
-    /// Only customers of these teams (repeatable, or comma-separated).
-    #[arg(long)]
-    team: Vec<String>,
-    /// Only customers owned by these people.
-    #[arg(long)]
-    owner: Vec<String>,
-    /// Only touchpoints on these channels.
-    #[arg(long)]
-    channel: Vec<String>,
-    /// Only customers with any of these tags.
-    #[arg(long)]
-    tag: Vec<String>,
-    /// Only these customers (slugs, or contact emails or phones).
-    #[arg(long)]
-    customer: Vec<String>,
+    #[command(flatten)]
+    slice: super::args::SliceArgs,
     /// Only these kinds of hit (repeatable).
     #[arg(long, value_enum)]
     kind: Vec<Kind>,
@@ -62,16 +49,20 @@ pub struct FindArgs {
 
 pub fn run(ctx: &Ctx, args: FindArgs) -> Result<i32> {
     let zone = ctx.store.zone();
-    let (since, until) = args.period.resolve(ctx, zone)?;
+    let period = args
+        .period
+        .resolve(ctx, zone, git_crm::model::time::now(), None)?;
+    let (since, until) = (period.since, period.until);
+    let slice = args.slice.resolve(ctx)?;
     let query = Query {
         text: args.text.join(" "),
         since,
         until,
-        teams: split_list(&args.team),
-        owners: split_list(&args.owner),
-        channels: split_list(&args.channel),
-        tags: split_list(&args.tag),
-        customers: split_list(&args.customer),
+        teams: slice.team,
+        owners: slice.owner,
+        channels: slice.channel,
+        tags: slice.tag,
+        customers: slice.customer,
         kinds: args.kind,
     };
     let found = find::find(&ctx.store, &query)?;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use anyhow::Result;
 use clap::Args;
 
-use git_crm::import::{self, Action, ApplyOptions, Plan};
+use git_crm::import::{self, Action, ApplyOptions, InvalidRows, Plan};
 use git_crm::model::text::escape;
 use git_crm::render::Format;
 
@@ -38,7 +38,12 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     let bar = super::progress::Bar::new();
     let plan = import::plan(&ctx.store, &args.file, &args.rules, &actor, &bar)?;
     bar.finish();
-    let refused = !plan.problems.is_empty() && !args.skip_invalid;
+    let invalid_rows = if args.skip_invalid {
+        InvalidRows::Skip
+    } else {
+        InvalidRows::Refuse
+    };
+    let refused = plan.refused(invalid_rows);
     if refused || args.dry_run {
         report(&args, &plan, None, refused)?;
         if refused {
@@ -48,6 +53,7 @@ pub fn run(ctx: &Ctx, args: ImportArgs) -> Result<i32> {
     }
     let options = ApplyOptions {
         no_commit: args.no_commit,
+        invalid_rows,
     };
     let bar = super::progress::Bar::new();
     let applied = import::apply(&txn, &plan, &actor, &options, &bar)?;
@@ -77,7 +83,7 @@ fn outside_metrics_warning(rows: usize) -> String {
 }
 
 fn refusal(plan: &Plan) -> anyhow::Error {
-    let rows: std::collections::BTreeSet<usize> = plan.problems.iter().map(|p| p.row).collect();
+    let rows = plan.invalid_rows();
     anyhow::Error::new(git_crm::Error::invalid_hint(
         format!(
             "{} invalid row{}; nothing was imported",

@@ -78,9 +78,11 @@ pub fn run(ctx: &Ctx, args: InboxArgs) -> Result<i32> {
                 view: view.json(inbox.hidden),
             })
         }
-        Format::Markdown | Format::Csv | Format::Table => {
-            table(ctx, &inbox, view.hidden_note(inbox.hidden, "item", "items"))
-        }
+        Format::Markdown | Format::Csv | Format::Table => table(
+            ctx,
+            &inbox,
+            super::view::hidden_note(&view, inbox.hidden, "item", "items"),
+        ),
     };
     print(&text)?;
     if !args.peek && args.team.is_none() {
@@ -139,20 +141,41 @@ fn thread_cells(u: &inbox::Unanswered, zone: chrono_tz::Tz) -> [String; 6] {
     ]
 }
 
+/// One section of the inbox as text: a heading line with its count, then a table, or a line in words when
+/// nothing waits, and a line saying what to do next.
+struct Block<'a> {
+    heading: String,
+    empty: &'a str,
+    headers: &'a [&'a str],
+    rows: Vec<Vec<String>>,
+    next: Option<&'a str>,
+}
+
+impl Block<'_> {
+    fn render(self, ui: &Ui) -> String {
+        let mut out = self.heading;
+        if self.rows.is_empty() {
+            out.push_str(&format!("  {}\n", self.empty));
+            return out;
+        }
+        out.push_str(&render::table(ui, self.headers, &self.rows));
+        if let Some(next) = self.next {
+            out.push_str(&format!("  {next}\n"));
+        }
+        out
+    }
+}
+
 fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
     let target = inbox
         .first_response_target
         .as_ref()
         .map(|t| format!(", first-response target {}", t.text))
         .unwrap_or_default();
-    let mut out = format!(
+    let heading = format!(
         "Unanswered threads on your customers ({}{target})\n",
         inbox.unanswered.len()
     );
-    if inbox.unanswered.is_empty() {
-        out.push_str("  nothing waits for a reply\n");
-        return out;
-    }
     let rows: Vec<Vec<String>> = inbox
         .unanswered
         .iter()
@@ -170,9 +193,10 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             row
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &[
+    Block {
+        heading,
+        empty: "nothing waits for a reply",
+        headers: &[
             "customer",
             "thread",
             "channel",
@@ -183,21 +207,18 @@ fn unanswered(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             "owed",
             "subject",
         ],
-        &rows,
-    ));
-    out
+        rows,
+        next: None,
+    }
+    .render(ui)
 }
 
 fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
     let teams = inbox.queue_teams.join(", ");
-    let mut out = format!(
+    let heading = format!(
         "Waiting for {teams}, with no owner to answer ({})\n",
         inbox.queue.len()
     );
-    if inbox.queue.is_empty() {
-        out.push_str("  nothing waits in the queue\n");
-        return out;
-    }
     let rows: Vec<Vec<String>> = inbox
         .queue
         .iter()
@@ -218,9 +239,10 @@ fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             row
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &[
+    Block {
+        heading,
+        empty: "nothing waits in the queue",
+        headers: &[
             "customer",
             "team",
             "why",
@@ -232,10 +254,10 @@ fn queue(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             "target",
             "subject",
         ],
-        &rows,
-    ));
-    out.push_str("  take one with `git crm assign <customer> --to <you>`\n");
-    out
+        rows,
+        next: Some("take one with `git crm assign <customer> --to <you>`"),
+    }
+    .render(ui)
 }
 
 fn handoffs(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
@@ -244,14 +266,10 @@ fn handoffs(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
         .as_ref()
         .map(|t| format!(", handoff target {}", t.text))
         .unwrap_or_default();
-    let mut out = format!(
+    let heading = format!(
         "Handoffs to you, not accepted ({}{target})\n",
         inbox.handoffs.len()
     );
-    if inbox.handoffs.is_empty() {
-        out.push_str("  none pending\n");
-        return out;
-    }
     let rows: Vec<Vec<String>> = inbox
         .handoffs
         .iter()
@@ -268,27 +286,24 @@ fn handoffs(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             ]
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &[
+    Block {
+        heading,
+        empty: "none pending",
+        headers: &[
             "id", "customer", "at", "from", "by", "age", "target", "reason",
         ],
-        &rows,
-    ));
-    out.push_str("  accept with `git crm handoff accept <id>`\n");
-    out
+        rows,
+        next: Some("accept with `git crm handoff accept <id>`"),
+    }
+    .render(ui)
 }
 
 fn tasks(ui: &Ui, inbox: &Inbox) -> String {
     let overdue = inbox.tasks.iter().filter(|t| t.overdue).count();
-    let mut out = format!(
+    let heading = format!(
         "Your open tasks ({}, {overdue} overdue)\n",
         inbox.tasks.len()
     );
-    if inbox.tasks.is_empty() {
-        out.push_str("  no open tasks\n");
-        return out;
-    }
     let rows: Vec<Vec<String>> = inbox
         .tasks
         .iter()
@@ -306,21 +321,19 @@ fn tasks(ui: &Ui, inbox: &Inbox) -> String {
             ]
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &["id", "customer", "due", "state", "title"],
-        &rows,
-    ));
-    out
+    Block {
+        heading,
+        empty: "no open tasks",
+        headers: &["id", "customer", "due", "state", "title"],
+        rows,
+        next: None,
+    }
+    .render(ui)
 }
 
 fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
     let new = inbox.mentions.iter().filter(|m| !m.seen).count();
-    let mut out = format!("Notes that mention you ({new} new)\n");
-    if inbox.mentions.is_empty() {
-        out.push_str("  no new mentions\n");
-        return out;
-    }
+    let heading = format!("Notes that mention you ({new} new)\n");
     let rows: Vec<Vec<String>> = inbox
         .mentions
         .iter()
@@ -335,10 +348,12 @@ fn mentions(ui: &Ui, inbox: &Inbox, zone: chrono_tz::Tz) -> String {
             ]
         })
         .collect();
-    out.push_str(&render::table(
-        ui,
-        &["id", "customer", "at", "by", "state", "note"],
-        &rows,
-    ));
-    out
+    Block {
+        heading,
+        empty: "no new mentions",
+        headers: &["id", "customer", "at", "by", "state", "note"],
+        rows,
+        next: None,
+    }
+    .render(ui)
 }

@@ -122,6 +122,7 @@ pub fn run(ctx: &Ctx, cmd: IngestCommand) -> Result<i32> {
     }
     let options = ApplyOptions {
         no_commit: common.no_commit,
+        ..Default::default()
     };
     let bar = super::progress::Bar::new();
     let applied = ingest::write(&txn, &plan, &actor, &options, &bar)?;

@@ -7,6 +7,7 @@ use clap::Args;
 
 use git_crm::ops::init::{InitOptions, init, setup as setup_clone};
 
+use super::command_error::{CommandError, Kind};
 use super::output::print;
 
 #[derive(Debug, Args)]
@@ -137,7 +138,14 @@ pub fn run(args: &InitArgs, acting: Option<&str>) -> Result<i32> {
         team: None,
         no_commit: args.no_commit,
     };
-    let report = init(&dir, &options)?;
+    let report = init(&dir, &options).map_err(|e| match e {
+        git_crm::Error::MissingInput { message, .. } => {
+            CommandError::message(Kind::Usage, message).hint(
+                "set them with `git config --global user.email you@example.com`, or pass --name and --email",
+            )
+        }
+        other => other.into(),
+    })?;
     let mut out = format!(
         "{} git-crm store in {}\n  you are `{}`; add colleagues with `git crm person add <handle> --name ... --email ...`\n",
         if report.created_repository {

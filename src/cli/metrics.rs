@@ -3,13 +3,13 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use git_crm::metrics::{self, By, ClockMode, FcrRule, Options, Slice, gate, period};
+use git_crm::metrics::{self, By, ClockMode, FcrRule, Options, gate};
 use git_crm::model::time;
 use git_crm::render::Format;
 use git_crm::render::metrics::{Part, render};
 
 use super::Ctx;
-use super::args::split_list;
+use super::args::{PeriodArgs, SliceArgs};
 use super::output::print;
 
 /// A metric to show in depth.
@@ -32,33 +32,17 @@ pub struct MetricsArgs {
     /// Show one metric in depth (default: an overview of the five).
     #[arg(value_enum)]
     metric: Option<MetricName>,
-    /// Start of the period: a date (read in --tz), `30d` (30 days before --at) or `all`.
-    #[arg(long, default_value = "30d")]
-    since: String,
-    /// End of the period (exclusive; a bare date includes that day). Default: --at.
-    #[arg(long)]
-    until: Option<String>,
+    /// The period reported (read in --tz; default: the 30 days before --at).
+    #[command(flatten)]
+    period: PeriodArgs,
     /// Compute as of this instant (default now): later records are ignored, ages end here.
     #[arg(long)]
     at: Option<String>,
     /// Time zone of periods, months and weeks (IANA name). Never the machine's zone.
     #[arg(long, default_value = "UTC")]
     tz: String,
-    /// Only customers owned by these teams (repeatable, or comma-separated).
-    #[arg(long)]
-    team: Vec<String>,
-    /// Only customers owned by these people.
-    #[arg(long)]
-    owner: Vec<String>,
-    /// Only threads started on (and touchpoints on) these channels.
-    #[arg(long)]
-    channel: Vec<String>,
-    /// Only customers with these tags.
-    #[arg(long)]
-    tag: Vec<String>,
-    /// Only these customers (slugs, or contact emails or phones).
-    #[arg(long)]
-    customer: Vec<String>,
+    #[command(flatten)]
+    slice: SliceArgs,
     /// Also show the metrics grouped by team, owner, channel, month or week.
     #[arg(long, value_enum)]
     by: Option<By>,
@@ -103,31 +87,14 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
         }
         None => time::now(),
     };
-    let slice = Slice {
-        team: split_list(&args.team),
-        owner: split_list(&args.owner),
-        channel: split_list(&args.channel),
-        tag: split_list(&args.tag),
-        customer: ctx.store.resolve_customers(&split_list(&args.customer))?,
-    };
-    slice.validate(&ctx.store)?;
+    let slice = args.slice.resolve(ctx)?;
     // Arguments are checked before the whole store is read; only `--since all` needs the data.
-    let order = ctx.store.config().date_order;
-    let since_bound = match args.since.trim() {
-        "all" => None,
-        text => Some(
-            period::parse_bound(text, as_of, tz, order, false)
-                .map_err(|e| super::args::usage_of("--since", e))?,
-        ),
-    };
-    let until = match &args.until {
-        Some(t) => period::parse_bound(t, as_of, tz, order, true)
-            .map_err(|e| super::args::usage_of("--until", e))?,
-        None => as_of,
-    };
+    let period = args.period.resolve(ctx, tz, as_of, Some("30d"))?;
+    let until = period.until.unwrap_or(as_of);
     let facts = metrics::store_facts(&ctx.store, args.clock, as_of)?;
-    let since =
-        since_bound.unwrap_or_else(|| metrics::earliest_of(&facts).unwrap_or(as_of).min(as_of));
+    let since = period
+        .since
+        .unwrap_or_else(|| metrics::earliest_of(&facts).unwrap_or(as_of).min(as_of));
     if until <= since {
         return Err(usage(
             "--since/--until",

@@ -34,6 +34,7 @@ mod sync;
 mod task;
 mod timeline;
 mod view;
+mod vocabulary;
 
 use std::path::PathBuf;
 

@@ -3,6 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
+use git_crm::model::time;
 use git_crm::render::Format;
 use git_crm::render::timeline::{TimelineStyle, json_with, markdown, text};
 use git_crm::timeline::{EntryKind, Filter, Timeline};
@@ -43,7 +44,8 @@ pub struct TimelineArgs {
 
 pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     let zone = args.zone.zone(ctx)?;
-    let (since, until) = args.period.resolve(ctx, zone)?;
+    let period = args.period.resolve(ctx, zone, time::now(), None)?;
+    let (since, until) = (period.since, period.until);
     let filter = Filter {
         since,
         until,
@@ -56,7 +58,7 @@ pub fn run(ctx: &Ctx, args: TimelineArgs) -> Result<i32> {
     let slug = ctx.store.resolve_customer(&args.customer)?;
     let bundle = ctx.store.load_bundle(&slug)?;
     let (timeline, hidden) = git_crm::ops::views::timeline(&bundle, &filter, &view);
-    let note = view.hidden_note(hidden, "entry", "entries");
+    let note = super::view::hidden_note(&view, hidden, "entry", "entries");
     let style = TimelineStyle {
         zone,
         store_zone: ctx.store.zone(),

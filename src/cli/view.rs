@@ -28,6 +28,12 @@ impl ViewArg {
     }
 }
 
+/// The sentence that tells what `view` left out, with the flag that shows everything.
+pub fn hidden_note(view: &ActiveView, hidden: usize, one: &str, many: &str) -> Option<String> {
+    view.hidden_note(hidden, one, many)
+        .map(|note| format!("{note} (`--view all` shows everything)"))
+}
+
 /// The note as a trailing paragraph (`\n<note>\n`), wrapped in `wrap` (`_` for Markdown), or
 /// nothing.
 pub fn note_line(note: Option<String>, wrap: &str) -> String {

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Duration, NaiveTime, Utc};
 use serde::Serialize;
 
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Input, IoContext, Result};
 use crate::git;
 use crate::model::config::{Calendar, Config, View};
 use crate::model::time;
@@ -91,9 +91,9 @@ pub(crate) fn build_at(
             (options.interactions.unwrap_or(0) / DEFAULT_INTERACTIONS_PER_CUSTOMER).clamp(1, 2000)
         });
         if customers == 0 {
-            return Err(Error::usage(
+            return Err(Error::missing(
+                Input::Customers,
                 "a demo needs at least one customer",
-                Some("pass --customers 1 or more".into()),
             ));
         }
         Some((

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use crate::access::{Keyring, Keys};
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Result};
 use crate::metrics::facts::{HandoffFact, ThreadFact};
 use crate::metrics::{ClockMode, Clocks, Facts, Options};
 use crate::model::records::{Acceptance, Handoff};
@@ -319,9 +319,10 @@ pub fn schema(kind: ExportKind) -> Result<&'static Schema> {
         ExportKind::Touchpoints => Ok(&TOUCHPOINTS),
         ExportKind::Threads => Ok(&THREADS),
         ExportKind::Handoffs => Ok(&HANDOFFS),
-        other => Err(Error::usage(
+        other => Err(Error::misused_input(
+            Input::Format,
             format!(
-                "--format jsonl and parquet export touchpoints, threads and handoffs, not {}",
+                "jsonl and parquet export touchpoints, threads and handoffs, not {}",
                 other.word()
             ),
             Some(format!("export {} as csv or json", other.word())),
@@ -333,18 +334,20 @@ pub fn schema(kind: ExportKind) -> Result<&'static Schema> {
 /// threads and handoffs have none; `--at` only changes thread and handoff facts.
 pub fn check_filters(kind: ExportKind, filter: &ExportFilter, at_given: bool) -> Result<()> {
     if !filter.tags.is_empty() && matches!(kind, ExportKind::Threads | ExportKind::Handoffs) {
-        return Err(Error::usage(
-            format!("--tag does not filter {}", kind.word()),
-            Some("drop --tag, or export touchpoints".into()),
+        return Err(Error::misused_input(
+            Input::Tag,
+            format!("does not filter {}", kind.word()),
+            Some("drop the tag filter, or export touchpoints".into()),
         ));
     }
     if at_given && !matches!(kind, ExportKind::Threads | ExportKind::Handoffs) {
-        return Err(Error::usage(
+        return Err(Error::misused_input(
+            Input::At,
             format!(
-                "--at sets the instant thread and handoff facts are computed at, not {}",
+                "sets the instant thread and handoff facts are computed at, not {}",
                 kind.word()
             ),
-            Some("drop --at".into()),
+            None,
         ));
     }
     Ok(())

@@ -12,7 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Input, IoContext, Result};
 use crate::model::text;
 use crate::progress::Progress;
 use crate::store::fs::{self, Kind};
@@ -75,7 +75,7 @@ fn earlier_export(dir: &Path, kind: &str) -> Result<Vec<String>> {
                 text::escape(&dir.display().to_string()),
                 text::escape(rel)
             ),
-            "move it away, or choose another --output folder",
+            "move it away, or choose another folder",
         )
     };
     let mut files = Vec::new();
@@ -130,12 +130,13 @@ pub fn write(
         None => Vec::new(),
         Some(Kind::Dir) if force => earlier_export(dir, kind)?,
         Some(Kind::Dir) => {
-            return Err(Error::invalid_hint(
+            return Err(Error::bad_input(
+                Input::Output,
                 format!(
                     "{} already exists",
                     text::escape(&folder.display().to_string())
                 ),
-                "pass --force to replace the export there, or choose another --output folder",
+                None,
             ));
         }
         Some(other) => {

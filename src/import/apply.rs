@@ -3,20 +3,21 @@
 //! any moment, the next git-crm command undoes the files it wrote (or finishes its commit, if
 //! HEAD already moved), so a re-run plans from the store as committed and reports exact counts.
 
-use std::path::Path;
-
 use crate::progress::Progress;
 
-use crate::error::Result;
-use crate::store::{Change, Transaction};
+use crate::error::{Error, Result};
+use crate::model::RecordId;
+use crate::store::{Change, FileOp, Transaction};
 
-use super::{Plan, RecordType};
+use super::{InvalidRows, Plan};
 
 /// How the plan is written.
 #[derive(Debug, Clone, Default)]
 pub struct ApplyOptions {
     /// Write the files but do not commit them.
     pub no_commit: bool,
+    /// Whether a plan with invalid rows is written (their rows left out) or refused.
+    pub invalid_rows: InvalidRows,
 }
 
 /// The result of writing a plan.
@@ -25,11 +26,8 @@ pub struct Applied {
     pub commit: Option<String>,
 }
 
-/// Above this many records the commit message lists no ids (a trailer of 50,000 ids helps
-/// nobody); the summary and `--format json` still do.
-const MAX_TRAILER_IDS: usize = 1000;
-
-/// Writes the plan's files and commits them (no commit when nothing changed).
+/// Writes the plan's files and commits them (no commit when nothing changed). A plan with
+/// problems is refused, writing nothing, unless `options` skip invalid rows.
 pub fn apply(
     txn: &Transaction<'_>,
     plan: &Plan,
@@ -37,9 +35,35 @@ pub fn apply(
     options: &ApplyOptions,
     progress: &dyn Progress,
 ) -> Result<Applied> {
-    let mut change = commit_change(plan, actor);
-    change.files = plan.files.clone();
-    apply_batch(txn, &change, options, progress)
+    if plan.refused(options.invalid_rows) {
+        let rows = plan.invalid_rows().len();
+        return Err(Error::invalid(format!(
+            "{rows} invalid row{}; nothing was imported",
+            if rows == 1 { "" } else { "s" }
+        )));
+    }
+    apply_batch(txn, &plan.change(actor), options, progress)
+}
+
+/// Above this many records the commit message of a batch lists no ids (a trailer of 50,000 ids
+/// helps nobody); the summary and `--format json` still do.
+pub const MAX_TRAILER_IDS: usize = 1000;
+
+/// The one commit of a batch (an import, an ingest): its files and the ids of its records,
+/// left out of the trailer above [`MAX_TRAILER_IDS`].
+pub fn batch_change(
+    op: &str,
+    subject: String,
+    actor: &str,
+    files: &[FileOp],
+    ids: &[RecordId],
+) -> Change {
+    let mut change = Change::new(op, subject, actor);
+    change.files = files.to_vec();
+    if ids.len() <= MAX_TRAILER_IDS {
+        change.ids = ids.to_vec();
+    }
+    change
 }
 
 /// Writes a batch change (an import, an ingest) through the transaction with progress, making
@@ -65,29 +89,4 @@ pub fn apply_batch(
         },
     )?;
     Ok(Applied { commit })
-}
-
-fn commit_change(plan: &Plan, actor: &str) -> Change {
-    let counts = plan.counts();
-    let what = match plan.records {
-        RecordType::Customers => "customers",
-        RecordType::Touchpoints => "touchpoints",
-    };
-    let file = Path::new(&plan.file)
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| plan.file.clone());
-    let subject = format!(
-        "import: {what} from {file}: {} created, {} updated ({actor})",
-        counts.created, counts.updated
-    );
-    let op = match plan.records {
-        RecordType::Customers => "import.customers",
-        RecordType::Touchpoints => "import.touchpoints",
-    };
-    let mut change = Change::new(op, subject, actor);
-    if plan.ids.len() <= MAX_TRAILER_IDS {
-        change.ids = plan.ids.clone();
-    }
-    change
 }

@@ -13,14 +13,18 @@ use crate::ops::customer::{parse_contact, planned_new_customer};
 use crate::store::edit::{FieldEdit, edit_text};
 use crate::store::{FileOp, layout};
 
-use super::read::Row;
+use super::driver::{Planner, RowResult};
 use super::rules::{MappedRow, Value};
 use super::values::{parse_enum, split_list};
-use super::{Action, Context, Outcome, Plan, Problem};
+use super::{Action, Context, Outcome, Problem};
 
 /// A customer row, validated.
 #[derive(Debug, Default)]
-struct Incoming {
+pub(super) struct Incoming {
+    row: usize,
+    /// The row's source key, and the cell its slug came from.
+    key: Option<String>,
+    slug_value: Option<Value>,
     id: Option<RecordId>,
     name: Option<String>,
     slug: Option<String>,
@@ -36,6 +40,7 @@ struct Incoming {
     external_ids: BTreeMap<String, String>,
 }
 
+/// The store's customers, found by id, slug and source key, and what this import claimed.
 struct Index {
     by_id: HashMap<RecordId, usize>,
     by_slug: HashMap<String, usize>,
@@ -47,103 +52,69 @@ struct Index {
     claimed: HashMap<usize, usize>,
 }
 
-/// Plans a customer import.
-pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
-    let source = ctx.rules.file.source.clone().unwrap_or_default();
-    let customers: Vec<Customer> = super::load_customers(ctx.store)?;
-    let mut index = Index {
-        by_id: HashMap::new(),
-        by_slug: HashMap::new(),
-        by_key: HashMap::new(),
-        customers,
-        planned_slugs: BTreeSet::new(),
-        claimed: HashMap::new(),
-    };
-    for (i, c) in index.customers.iter().enumerate() {
-        index.by_id.insert(c.id, i);
-        index.by_slug.insert(c.slug.clone(), i);
-        if let Some(key) = c.external_ids.get(&source) {
-            index.by_key.insert(key.clone(), i);
-        }
-    }
-    let mut plan = Plan {
-        records: super::RecordType::Customers,
-        file: ctx.file.clone(),
-        outcomes: Vec::new(),
-        problems: Vec::new(),
-        files: Vec::new(),
-        ids: Vec::new(),
-        outside_metrics: 0,
-        touchpoint_rows: 0,
-    };
-    let mut seen_keys: HashMap<String, usize> = HashMap::new();
-    for row in rows {
-        ctx.progress.advance(1);
-        let mapped = ctx.rules.map_row(&row.cells);
-        if mapped.skip {
-            plan.outcomes
-                .push(skipped(row.number, "skipped by an `if` rule"));
-            continue;
-        }
-        let result = validate(ctx, row.number, &mapped).and_then(|incoming| {
-            check_key(ctx, row.number, &mapped, &incoming, &mut seen_keys)?;
-            plan_row(ctx, row.number, &source, &mapped, incoming, &mut index)
-        });
-        match result {
-            Ok((outcome, files)) => plan.push_planned(ctx, outcome, files),
-            Err(problems) => {
-                plan.outcomes.push(skipped(
-                    row.number,
-                    &problems
-                        .iter()
-                        .map(|p| p.message.clone())
-                        .collect::<Vec<_>>()
-                        .join("; "),
-                ));
-                plan.problems.extend(problems);
+/// The planner of a customer import.
+pub(super) struct Customers {
+    /// The rules' `source`: the `external_ids` key a row's source key is stored under.
+    source: String,
+    index: Index,
+}
+
+impl Customers {
+    /// Indexes the store's customers.
+    pub(super) fn new(ctx: &Context) -> Result<Self> {
+        let source = ctx.rules.file.source.clone().unwrap_or_default();
+        let mut index = Index {
+            by_id: HashMap::new(),
+            by_slug: HashMap::new(),
+            by_key: HashMap::new(),
+            customers: super::load_customers(ctx.store)?,
+            planned_slugs: BTreeSet::new(),
+            claimed: HashMap::new(),
+        };
+        for (i, c) in index.customers.iter().enumerate() {
+            index.by_id.insert(c.id, i);
+            index.by_slug.insert(c.slug.clone(), i);
+            if let Some(key) = c.external_ids.get(&source) {
+                index.by_key.insert(key.clone(), i);
             }
         }
-    }
-    Ok(plan)
-}
-
-fn skipped(row: usize, reason: &str) -> Outcome {
-    Outcome {
-        row,
-        action: Action::Skipped,
-        path: None,
-        id: None,
-        changed: Vec::new(),
-        reason: Some(reason.to_string()),
+        Ok(Customers { source, index })
     }
 }
 
-fn check_key(
-    ctx: &Context,
-    row: usize,
-    mapped: &MappedRow,
-    incoming: &Incoming,
-    seen: &mut HashMap<String, usize>,
-) -> Result<(), Vec<Problem>> {
-    let key = match (&incoming.id, &mapped.key) {
-        (Some(id), _) => id.to_string(),
-        (None, Some(key)) => key.clone(),
-        (None, None) if ctx.rules.file.matches_by_id() => {
-            return Err(vec![
-                ctx.problem(
-                    row,
-                    ctx.rules
-                        .mapping
-                        .iter()
-                        .find(|(f, _)| f == "id")
-                        .map(|m| m.1),
-                    "id: empty; every row needs the record id".into(),
-                ),
-            ]);
-        }
-        (None, None) => {
-            return Err(vec![ctx.problem(
-                row,
+impl Planner for Customers {
+    type Row = Incoming;
+
+    fn row_number(row: &Incoming) -> usize {
+        row.row
+    }
+
+    fn validate(
+        &self,
+        ctx: &Context,
+        row: usize,
+        mapped: &MappedRow,
+    ) -> Result<Incoming, Vec<Problem>> {
+        validate(ctx, row, mapped)
+    }
+
+    /// The record id when the rules match by id, else the source key.
+    fn key(
+        &self,
+        ctx: &Context,
+        mapped: &MappedRow,
+        incoming: &Incoming,
+    ) -> Result<String, Problem> {
+        match (&incoming.id, &mapped.key) {
+            (Some(id), _) => Ok(id.to_string()),
+            (None, Some(key)) => Ok(key.clone()),
+            (None, None) if ctx.rules.file.matches_by_id() => Err(ctx.problem(
+                incoming.row,
+                column_of(ctx, "id"),
+                "id: empty; every row needs the record id".into(),
+            )),
+            (None, None) => Err(ctx.problem(
+                incoming.row,
                 ctx.rules.key_columns.first().copied(),
                 format!(
                     "the source key ({}) is empty",
@@ -154,25 +125,30 @@ fn check_key(
                         .collect::<Vec<_>>()
                         .join(", ")
                 ),
-            )]);
+            )),
         }
-    };
-    if let Some(first) = seen.insert(key.clone(), row) {
-        return Err(vec![ctx.problem(
-            row,
-            ctx.rules.key_columns.first().copied(),
-            format!(
-                "duplicate key `{}`: row {first} has the same one",
-                text::escape(&key)
-            ),
-        )]);
     }
-    Ok(())
+
+    fn duplicate(&self, key: &str, first: usize) -> String {
+        format!(
+            "duplicate key `{}`: row {first} has the same one",
+            text::escape(key)
+        )
+    }
+
+    fn plan_row(&mut self, ctx: &Context, incoming: Incoming) -> RowResult {
+        plan_row(ctx, &self.source, incoming, &mut self.index)
+    }
 }
 
 fn validate(ctx: &Context, row: usize, mapped: &MappedRow) -> Result<Incoming, Vec<Problem>> {
     let mut problems = Vec::new();
-    let mut incoming = Incoming::default();
+    let mut incoming = Incoming {
+        row,
+        key: mapped.key.clone(),
+        slug_value: mapped.values.get("slug").cloned(),
+        ..Incoming::default()
+    };
     let mut contact = Contact::default();
     let mut has_contact = false;
     for (field, value) in &mapped.values {
@@ -268,18 +244,10 @@ fn with_hint(e: &crate::Error) -> String {
     }
 }
 
-type RowPlan = (Outcome, Vec<FileOp>);
-
-fn plan_row(
-    ctx: &Context,
-    row: usize,
-    source: &str,
-    mapped: &MappedRow,
-    incoming: Incoming,
-    index: &mut Index,
-) -> Result<RowPlan, Vec<Problem>> {
-    let key = mapped.key.clone();
-    let found = match (&incoming.id, &key) {
+/// Updates the customer the row matches (by id, source key, or a free slug), else creates one.
+fn plan_row(ctx: &Context, source: &str, incoming: Incoming, index: &mut Index) -> RowResult {
+    let row = incoming.row;
+    let found = match (&incoming.id, &incoming.key) {
         (Some(id), _) => index.by_id.get(id).copied(),
         (None, Some(key)) => index.by_key.get(key).copied().or_else(|| {
             let slug = incoming
@@ -305,28 +273,14 @@ fn plan_row(
             )]);
         }
         let customer = index.customers[i].clone();
-        return update(
-            ctx,
-            row,
-            source,
-            key.as_deref(),
-            mapped,
-            incoming,
-            &customer,
-        );
+        return update(ctx, source, incoming, &customer);
     }
-    create(ctx, row, source, key.as_deref(), mapped, incoming, index)
+    create(ctx, source, incoming, index)
 }
 
-fn create(
-    ctx: &Context,
-    row: usize,
-    source: &str,
-    key: Option<&str>,
-    mapped: &MappedRow,
-    incoming: Incoming,
-    index: &mut Index,
-) -> Result<RowPlan, Vec<Problem>> {
+/// A new customer, its slug derived from its name when the row has none.
+fn create(ctx: &Context, source: &str, incoming: Incoming, index: &mut Index) -> RowResult {
+    let row = incoming.row;
     let Some(name) = incoming.name.clone() else {
         return Err(vec![ctx.problem(
             row,
@@ -374,8 +328,8 @@ fn create(
         ctx.store.config().primary_team(owner).map(str::to_string)
     });
     let mut external_ids = incoming.external_ids.clone();
-    if let Some(key) = key {
-        external_ids.insert(source.to_string(), key.to_string());
+    if let Some(key) = &incoming.key {
+        external_ids.insert(source.to_string(), key.clone());
     }
     let mut contacts = Vec::new();
     for c in incoming.contacts {
@@ -404,7 +358,6 @@ fn create(
     let planned = planned_new_customer(ctx.actor, customer)
         .map_err(|e| vec![ctx.problem(row, None, e.to_string())])?;
     index.planned_slugs.insert(slug);
-    let _ = mapped;
     Ok((
         Outcome {
             row,
@@ -451,16 +404,9 @@ fn upsert_contact(contacts: &mut Vec<Contact>, contact: Contact) -> bool {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn update(
-    ctx: &Context,
-    row: usize,
-    source: &str,
-    key: Option<&str>,
-    mapped: &MappedRow,
-    incoming: Incoming,
-    current: &Customer,
-) -> Result<RowPlan, Vec<Problem>> {
+/// Edits the matched customer in place, field by field; a new owner or team is a handoff.
+fn update(ctx: &Context, source: &str, incoming: Incoming, current: &Customer) -> RowResult {
+    let row = incoming.row;
     let mut edits = Vec::new();
     let mut changed = Vec::new();
     let mut set = |field: &str, value: serde_json::Value, edits: &mut Vec<FieldEdit>| {
@@ -473,7 +419,7 @@ fn update(
     if let Some(slug) = &incoming.slug
         && *slug != current.slug
     {
-        let value = mapped.values.get("slug").cloned().unwrap_or(Value {
+        let value = incoming.slug_value.clone().unwrap_or(Value {
             text: slug.clone(),
             column: None,
         });
@@ -538,8 +484,8 @@ fn update(
         }
     }
     let mut external_ids = incoming.external_ids.clone();
-    if let Some(key) = key {
-        external_ids.insert(source.to_string(), key.to_string());
+    if let Some(key) = &incoming.key {
+        external_ids.insert(source.to_string(), key.clone());
     }
     for (system, value) in &external_ids {
         if current.external_ids.get(system) != Some(value) {

@@ -1,21 +1,24 @@
 //! Importing customers or touchpoints from spreadsheets, safely re-runnable.
 //!
-//! An import is planned completely before anything is written: the file is read
-//! ([`read`]), every row is mapped by the rules ([`rules`]) and validated, then matched against
-//! the store by its source key (customers: `external_ids.<source>`; touchpoints: `source`, and
-//! an id derived from the key) to decide whether it creates, updates or leaves a record
-//! unchanged ([`customers`], [`touchpoints`]). Only a plan without problems (or with
-//! `--skip-invalid`) is written, by [`apply`], through the store's transaction.
+//! An import is planned completely before anything is written, by one driver ([`plan`]): the
+//! file is read ([`read`]), every row is mapped by the rules ([`rules`]) and validated, then
+//! matched against the store by its source key (customers: `external_ids.<source>`;
+//! touchpoints: `source`, and an id derived from the key) to decide whether it creates,
+//! updates or leaves a record unchanged. What differs between record kinds is a planner
+//! ([`customers`], [`touchpoints`]); reading, mapping, problems, progress, the all-or-nothing
+//! policy ([`InvalidRows`]) and the commit are the driver's. Only a plan without problems
+//! (or one whose invalid rows are skipped) is written, by [`apply`], through the store's
+//! transaction.
 
 pub mod apply;
 pub mod customers;
+mod driver;
 pub mod read;
 pub mod rules;
 pub mod touchpoints;
 pub mod values;
 
 use std::fmt;
-use std::path::Path;
 
 use serde::Serialize;
 
@@ -25,6 +28,7 @@ use crate::progress::Progress;
 use crate::store::{FileOp, Store};
 
 pub use apply::{ApplyOptions, apply};
+pub use driver::{InvalidRows, plan};
 pub use rules::{RecordType, Rules, RulesFile};
 
 /// A row that cannot be imported, located the way a person finds it in their spreadsheet.
@@ -109,30 +113,6 @@ impl Plan {
     /// Whether every valid touchpoint row is one metrics ignore (no `actor: human`).
     pub fn all_outside_metrics(&self) -> bool {
         self.touchpoint_rows > 0 && self.outside_metrics == self.touchpoint_rows
-    }
-
-    /// Adds one planned row: its outcome, the files it writes, and its id when it creates or
-    /// updates a record. A file that the store's write gate would refuse (a multi-line name,
-    /// an oversized summary) makes the row a problem instead, located at the row.
-    fn push_planned(&mut self, ctx: &Context, outcome: Outcome, files: Vec<FileOp>) {
-        for file in &files {
-            if let Err(e) = crate::store::check_file(file) {
-                let message = e.to_string();
-                let message = message
-                    .strip_prefix("refusing to write ")
-                    .unwrap_or(&message)
-                    .to_string();
-                self.problems.push(ctx.problem(outcome.row, None, message));
-                return;
-            }
-        }
-        if let Some(id) = outcome.id
-            && matches!(outcome.action, Action::Created | Action::Updated)
-        {
-            self.ids.push(id);
-        }
-        self.outcomes.push(outcome);
-        self.files.extend(files);
     }
 
     /// How many inbound touchpoints the plan creates, by customer slug (for the warning about
@@ -221,72 +201,4 @@ pub fn load_customers(store: &Store) -> Result<Vec<crate::model::Customer>> {
         .into_iter()
         .map(|l| l.record)
         .collect())
-}
-
-/// The rows of the data, after the skipped lines, and the column names.
-fn split_header(rules: &RulesFile, sheet: read::Sheet) -> (Vec<String>, Vec<read::Row>, usize) {
-    let mut rows = sheet.rows.into_iter().skip(rules.skip);
-    let (columns, header_row) = if rules.header {
-        match rows.next() {
-            Some(header) => (
-                header.cells.iter().map(|c| c.trim().to_string()).collect(),
-                header.number,
-            ),
-            None => (Vec::new(), 0),
-        }
-    } else {
-        (Vec::new(), 0)
-    };
-    let rows: Vec<read::Row> = rows
-        .filter(|r| r.cells.iter().any(|c| !c.trim().is_empty()))
-        .collect();
-    let columns = if rules.header {
-        columns
-    } else {
-        let width = rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-        (1..=width).map(|n| n.to_string()).collect()
-    };
-    (columns, rows, header_row)
-}
-
-/// Reads `data` with the rules file `rules_path` and plans the import, writing nothing. Rows
-/// with problems are listed in [`Plan::problems`] and marked skipped.
-pub fn plan(
-    store: &Store,
-    data: &Path,
-    rules_path: &Path,
-    actor: &str,
-    progress: &dyn Progress,
-) -> Result<Plan> {
-    let rules_file = RulesFile::read(rules_path)?;
-    let sheet = read::read(
-        data,
-        &read::ReadOptions {
-            delimiter: rules_file.delimiter.clone(),
-            sheet: rules_file.sheet.clone(),
-        },
-    )?;
-    let (columns, rows, _) = split_header(&rules_file, sheet);
-    let rules = Rules::compile(rules_file, &rules_path.display().to_string(), columns)?;
-    let zone = match &rules.file.timezone {
-        Some(z) => crate::model::time::parse_zone(z).map_err(crate::Error::invalid)?,
-        None => store.zone(),
-    };
-    progress.phase("reading", "rows", Some(rows.len() as u64));
-    let ctx = Context {
-        store,
-        rules: &rules,
-        actor,
-        file: data.display().to_string(),
-        times: values::TimeReader {
-            zone,
-            formats: rules.file.date_formats.clone(),
-        },
-        now: crate::model::time::now(),
-        progress,
-    };
-    match rules.file.records {
-        RecordType::Customers => customers::plan(&ctx, &rows),
-        RecordType::Touchpoints => touchpoints::plan(&ctx, &rows),
-    }
 }

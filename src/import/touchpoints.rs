@@ -15,16 +15,14 @@ use crate::ops::log::planned_interaction;
 use crate::store::edit::{FieldEdit, edit_text};
 use crate::store::{FileOp, layout};
 
-use super::read::Row;
+use super::driver::{Planner, RowResult};
 use super::rules::MappedRow;
 use super::values::{parse_bool, parse_enum, split_list, stable_hash};
 use super::{Action, Context, Outcome, Plan, Problem};
 
-type RowResult = Result<(Outcome, Vec<FileOp>), Vec<Problem>>;
-
 /// A touchpoint row, validated, with its customer found.
 #[derive(Debug)]
-struct Incoming {
+pub(super) struct Incoming {
     row: usize,
     slug: String,
     interaction: Interaction,
@@ -71,99 +69,83 @@ fn customer_index(ctx: &Context) -> Result<Customers> {
     Ok(index)
 }
 
-/// Plans a touchpoint import.
-pub fn plan(ctx: &Context, rows: &[Row]) -> Result<Plan> {
-    let customers = customer_index(ctx)?;
-    let mut plan = Plan {
-        records: super::RecordType::Touchpoints,
-        file: ctx.file.clone(),
-        outcomes: Vec::new(),
-        problems: Vec::new(),
-        files: Vec::new(),
-        ids: Vec::new(),
-        outside_metrics: 0,
-        touchpoint_rows: 0,
-    };
-    let mut valid = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for row in rows {
-        ctx.progress.advance(1);
-        let mapped = ctx.rules.map_row(&row.cells);
-        if mapped.skip {
-            plan.outcomes
-                .push(skipped(row.number, "skipped by an `if` rule".into()));
-            continue;
-        }
-        let result = validate(ctx, row.number, &mapped, &customers).and_then(|incoming| {
-            let key = match &incoming.interaction.source {
-                Some(source) => source.key.clone(),
-                None => incoming.interaction.id.to_string(),
-            };
-            if let Some(first) = seen.insert(key, row.number) {
-                return Err(vec![ctx.problem(
-                    row.number,
-                    ctx.rules.key_columns.first().copied(),
-                    format!("duplicate key: row {first} has the same one"),
-                )]);
-            }
-            Ok(incoming)
-        });
-        match result {
-            Ok(incoming) => valid.push(incoming),
-            Err(problems) => {
-                plan.outcomes
-                    .push(skipped(row.number, join_messages(&problems)));
-                plan.problems.extend(problems);
-            }
-        }
-    }
-    let imported = imported_before(ctx, &valid)?;
-    assign_threads(&imported, &mut valid);
-    for (row, problem) in thread_replies(ctx, &imported, &mut valid) {
-        plan.outcomes.push(skipped(row, problem.message.clone()));
-        plan.problems.push(problem);
-    }
-    plan.touchpoint_rows = valid.len();
-    plan.outside_metrics = valid
-        .iter()
-        .filter(|r| r.interaction.actor != Actor::Human)
-        .count();
-    let existing = existing_files(ctx, &customers)?;
-    let planned: Vec<RowResult> = valid
-        .into_par_iter()
-        .map(|incoming| plan_row(ctx, incoming, &existing))
-        .collect();
-    for result in planned {
-        match result {
-            Ok((outcome, files)) => plan.push_planned(ctx, outcome, files),
-            Err(problems) => {
-                let row = problems.first().map(|p| p.row).unwrap_or(0);
-                plan.outcomes.push(skipped(row, join_messages(&problems)));
-                plan.problems.extend(problems);
-            }
-        }
-    }
-    plan.outcomes.sort_by_key(|o| o.row);
-    plan.problems.sort_by_key(|p| (p.row, p.column));
-    Ok(plan)
+/// The planner of a touchpoint import.
+pub(super) struct Touchpoints {
+    customers: Customers,
+    /// Every touchpoint file of the store by short id (listed once the rows are valid).
+    existing: HashMap<String, Vec<String>>,
 }
 
-fn join_messages(problems: &[Problem]) -> String {
-    problems
-        .iter()
-        .map(|p| p.message.clone())
-        .collect::<Vec<_>>()
-        .join("; ")
+impl Touchpoints {
+    /// Indexes the store's customers.
+    pub(super) fn new(ctx: &Context) -> Result<Self> {
+        Ok(Touchpoints {
+            customers: customer_index(ctx)?,
+            existing: HashMap::new(),
+        })
+    }
 }
 
-fn skipped(row: usize, reason: String) -> Outcome {
-    Outcome {
-        row,
-        action: Action::Skipped,
-        path: None,
-        id: None,
-        changed: Vec::new(),
-        reason: Some(reason),
+impl Planner for Touchpoints {
+    type Row = Incoming;
+
+    fn row_number(row: &Incoming) -> usize {
+        row.row
+    }
+
+    fn validate(
+        &self,
+        ctx: &Context,
+        row: usize,
+        mapped: &MappedRow,
+    ) -> Result<Incoming, Vec<Problem>> {
+        validate(ctx, row, mapped, &self.customers).map_err(|mut problems| {
+            // Within a row, problems read left to right.
+            problems.sort_by_key(|p| p.column);
+            problems
+        })
+    }
+
+    /// The source key, or the record id when the rules match by id.
+    fn key(&self, _: &Context, _: &MappedRow, incoming: &Incoming) -> Result<String, Problem> {
+        Ok(match &incoming.interaction.source {
+            Some(source) => source.key.clone(),
+            None => incoming.interaction.id.to_string(),
+        })
+    }
+
+    fn duplicate(&self, _key: &str, first: usize) -> String {
+        format!("duplicate key: row {first} has the same one")
+    }
+
+    /// Threads the rows (by `thread` values and `reply_to` keys, with touchpoints imported
+    /// before) and lists the store's touchpoint files.
+    fn prepare(&mut self, ctx: &Context, rows: &mut Vec<Incoming>) -> Result<Vec<Problem>> {
+        let imported = imported_before(ctx, rows)?;
+        assign_threads(&imported, rows);
+        let problems = thread_replies(ctx, &imported, rows);
+        self.existing = existing_files(ctx, &self.customers)?;
+        Ok(problems)
+    }
+
+    fn plan_row(&mut self, ctx: &Context, incoming: Incoming) -> RowResult {
+        plan_row(ctx, incoming, &self.existing)
+    }
+
+    /// Rows are independent once threaded: planned in parallel (a re-import reads a file
+    /// per row).
+    fn plan_rows(&mut self, ctx: &Context, rows: Vec<Incoming>) -> Vec<RowResult> {
+        rows.into_par_iter()
+            .map(|incoming| plan_row(ctx, incoming, &self.existing))
+            .collect()
+    }
+
+    fn tally(&self, rows: &[Incoming], plan: &mut Plan) {
+        plan.touchpoint_rows = rows.len();
+        plan.outside_metrics = rows
+            .iter()
+            .filter(|r| r.interaction.actor != Actor::Human)
+            .count();
     }
 }
 
@@ -379,11 +361,8 @@ fn validate(
     let customer = &customers.by_slug[&slug];
     let by = match (direction, by) {
         (_, Some(by)) => by,
-        (Direction::Inbound, None) => customer
-            .contacts
-            .first()
-            .map(|c| c.email.clone().unwrap_or_else(|| c.name.clone()))
-            .unwrap_or_else(|| customer.name.clone()),
+        // The first of the senders `log` offers: the first contact, else the customer.
+        (Direction::Inbound, None) => crate::ops::log::inbound_candidates(customer).remove(0),
         (_, None) => ctx.actor.to_string(),
     };
     let source = ctx.rules.file.source.clone().unwrap_or_default();
@@ -516,7 +495,7 @@ fn thread_replies(
     ctx: &Context,
     imported: &[(String, Interaction)],
     rows: &mut Vec<Incoming>,
-) -> Vec<(usize, Problem)> {
+) -> Vec<Problem> {
     if rows.iter().all(|r| r.reply_to.is_none()) {
         return Vec::new();
     }
@@ -582,12 +561,12 @@ fn thread_replies(
             Some(Err(why)) => {
                 let (_, value) = rows[i].reply_to.as_ref().expect("a reply");
                 let row = rows[i].row;
-                problems.push((row, ctx.field_problem(row, value, "reply_to", why)));
+                problems.push(ctx.field_problem(row, value, "reply_to", why));
             }
             None => {}
         }
     }
-    let failed: std::collections::HashSet<usize> = problems.iter().map(|(row, _)| *row).collect();
+    let failed: std::collections::HashSet<usize> = problems.iter().map(|p| p.row).collect();
     for (row, thread) in rows.iter_mut().zip(threads) {
         if let Some(thread) = thread {
             row.interaction.thread = thread;

@@ -259,17 +259,9 @@ impl Plan {
             ));
         }
         subject.push_str(&format!(" ({actor})"));
-        let mut change = Change::new(self.kind.op(), subject, actor);
-        change.files = self.files.clone();
-        if self.ids.len() <= MAX_TRAILER_IDS {
-            change.ids = self.ids.clone();
-        }
-        change
+        crate::import::apply::batch_change(self.kind.op(), subject, actor, &self.files, &self.ids)
     }
 }
-
-/// Above this many records the commit message lists no ids; the summary still does.
-const MAX_TRAILER_IDS: usize = 1000;
 
 fn short_name(source: &str) -> String {
     if source == "-" {

@@ -251,3 +251,88 @@ impl Coverage {
         self.stale_customers.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{at, bundle_of, customer, february, metrics, office, on, tp};
+    use crate::model::CustomerStatus;
+    use crate::model::records::{Actor, Direction::*};
+    use crate::store::CustomerBundle;
+
+    /// Customers in February 2026 (report as of 10 March):
+    /// - acme: a human inbound on 10 February: covered;
+    /// - bolt: no touchpoint at all: stale, never touched;
+    /// - cole: its last touchpoint before the period on 20 January at 10:00 (the next one, on
+    ///   5 March, is after it): stale, 39 whole days before the end of the period (1 March);
+    /// - dove: only an automated email in February (automation is nobody's contact): stale;
+    /// - echo: a lead (not active): not expected;
+    /// - fern: created during the period: not expected.
+    ///
+    /// Expected 4 (acme, bolt, cole, dove), covered 1.
+    fn store() -> Vec<CustomerBundle> {
+        let mut automated = tp(4, 4, "2026-02-11T10:00:00Z", Outbound, "a");
+        automated.actor = Actor::Automation;
+        let mut lead = customer("echo");
+        lead.status = CustomerStatus::Lead;
+        let mut late = customer("fern");
+        late.created = at("2026-02-10T00:00:00Z");
+        vec![
+            bundle_of(
+                customer("acme"),
+                vec![tp(1, 1, "2026-02-10T10:00:00Z", Inbound, "x")],
+                vec![],
+            ),
+            bundle_of(customer("bolt"), vec![], vec![]),
+            bundle_of(
+                customer("cole"),
+                vec![
+                    tp(3, 3, "2026-01-20T10:00:00Z", Outbound, "a"),
+                    tp(5, 5, "2026-03-05T10:00:00Z", Outbound, "a"),
+                ],
+                vec![],
+            ),
+            bundle_of(customer("dove"), vec![automated], vec![]),
+            bundle_of(lead, vec![], vec![]),
+            bundle_of(late, vec![], vec![]),
+        ]
+    }
+
+    #[test]
+    fn active_customers_without_a_human_touchpoint_are_stale() {
+        let c = metrics(&office(), &store(), &february("2026-03-10T00:00:00Z")).coverage;
+        assert_eq!((c.customers, c.covered, c.stale), (4, 1, 3));
+        assert_eq!(c.rate, Some(0.25));
+        let stale: Vec<(&str, Option<i64>)> = c
+            .stale_customers
+            .iter()
+            .map(|s| (s.customer.as_str(), s.days_since))
+            .collect();
+        // Never touched first (by slug), then the longest silence.
+        assert_eq!(stale, [("bolt", None), ("dove", None), ("cole", Some(39))]);
+        assert_eq!(
+            c.stale_customers[2].last_touchpoint.as_deref(),
+            Some("2026-01-20T10:00:00Z")
+        );
+        assert_eq!(c.by_team.len(), 1);
+        assert_eq!(
+            (
+                c.by_team[0].key.as_str(),
+                c.by_team[0].customers,
+                c.by_team[0].covered
+            ),
+            ("support", 4, 1)
+        );
+    }
+
+    #[test]
+    fn only_the_sliced_channels_cover() {
+        let mut options = february("2026-03-01T00:00:00Z");
+        options.slice.channel = vec!["call".into()];
+        let c = metrics(&office(), &store(), &options).coverage;
+        assert_eq!((c.customers, c.covered), (4, 0));
+        let mut calls = store();
+        calls[0].interactions[0].record = on("call", calls[0].interactions[0].record.clone());
+        let c = metrics(&office(), &calls, &options).coverage;
+        assert_eq!((c.customers, c.covered), (4, 1));
+    }
+}

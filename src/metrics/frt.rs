@@ -112,3 +112,98 @@ impl Frt {
         self.unanswered_threads.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{at, bundle, february, metrics, office, resolving, tp};
+    use super::super::{ClockMode, Options};
+    use crate::model::records::{Actor, Direction::*};
+    use crate::store::CustomerBundle;
+
+    /// Customer `c` of team `support` (Monday to Friday, 09:00-17:00 UTC; target 4h):
+    /// 1. asked Friday 6 February 16:00, answered Monday 9 February 10:00: 1h on Friday + 1h on
+    ///    Monday = 7,200 business seconds (66h = 237,600 wall-clock seconds);
+    /// 2. asked Saturday 7 February 12:00, answered Monday 09:30: the weekend does not count,
+    ///    0.5h = 1,800 (45.5h = 163,800 wall);
+    /// 3. asked Wednesday 11 February 10:00, only an auto-reply at 10:01 (automation stops no
+    ///    clock): unanswered at Thursday 12 February 12:00, 7h + 3h = 36,000 (26h = 93,600
+    ///    wall), over the 4h target;
+    /// 4. asked Tuesday 10 February 10:00 and resolved by an internal touchpoint at 11:00:
+    ///    resolved without a reply, neither measured nor unanswered;
+    /// 5. started outbound: no question, not counted.
+    fn store() -> CustomerBundle {
+        let mut auto = tp(32, 3, "2026-02-11T10:01:00Z", Outbound, "a");
+        auto.actor = Actor::Automation;
+        bundle(
+            vec![
+                tp(11, 1, "2026-02-06T16:00:00Z", Inbound, "x"),
+                tp(12, 1, "2026-02-09T10:00:00Z", Outbound, "a"),
+                tp(21, 2, "2026-02-07T12:00:00Z", Inbound, "x"),
+                tp(22, 2, "2026-02-09T09:30:00Z", Outbound, "b"),
+                tp(31, 3, "2026-02-11T10:00:00Z", Inbound, "x"),
+                auto,
+                tp(41, 4, "2026-02-10T10:00:00Z", Inbound, "x"),
+                resolving(tp(42, 4, "2026-02-10T11:00:00Z", Internal, "a")),
+                tp(51, 5, "2026-02-10T12:00:00Z", Outbound, "a"),
+            ],
+            vec![],
+        )
+    }
+
+    fn as_of_thursday() -> Options {
+        february("2026-02-12T12:00:00Z")
+    }
+
+    #[test]
+    fn business_hours_skip_nights_and_the_weekend() {
+        let frt = metrics(&office(), &[store()], &as_of_thursday()).frt;
+        assert_eq!(frt.threads, 4);
+        assert_eq!(frt.response.n, 2);
+        // Nearest rank of [1800, 7200]: the median is the first.
+        assert_eq!(frt.response.median, Some(1800));
+        assert_eq!(frt.response.max, Some(7200));
+        assert_eq!(frt.response.mean, Some(4500));
+        assert_eq!(frt.business_hours, 2);
+        let target = frt.target.unwrap();
+        assert_eq!(
+            (target.target, target.within, target.breached),
+            (14_400, 2, 0)
+        );
+        assert_eq!(frt.resolved_without_reply, 1);
+    }
+
+    #[test]
+    fn an_unanswered_thread_ages_in_business_hours() {
+        let frt = metrics(&office(), &[store()], &as_of_thursday()).frt;
+        assert_eq!(frt.unanswered, 1);
+        assert_eq!(frt.unanswered_breached, Some(1));
+        assert_eq!(frt.oldest_unanswered, Some(36_000));
+        let u = &frt.unanswered_threads[0];
+        assert_eq!((u.age, u.wall_age), (36_000, 93_600));
+        assert_eq!(u.calendar.as_deref(), Some("office"));
+        assert_eq!(u.since, "2026-02-11T10:00:00Z");
+        assert_eq!(u.breached, Some(true));
+    }
+
+    #[test]
+    fn the_wall_clock_counts_every_hour() {
+        let mut options = as_of_thursday();
+        options.clock = ClockMode::Wall;
+        let frt = metrics(&office(), &[store()], &options).frt;
+        assert_eq!(frt.response.median, Some(163_800));
+        assert_eq!(frt.response.max, Some(237_600));
+        assert_eq!(frt.business_hours, 0);
+        assert_eq!(frt.oldest_unanswered, Some(93_600));
+        assert_eq!(frt.unanswered_threads[0].calendar, None);
+    }
+
+    #[test]
+    fn threads_belong_to_the_period_they_start_in() {
+        // Thread 1 starts on 6 February: a period from 7 February leaves it out.
+        let mut options = as_of_thursday();
+        options.since = at("2026-02-07T00:00:00Z");
+        let frt = metrics(&office(), &[store()], &options).frt;
+        assert_eq!((frt.threads, frt.response.n), (3, 1));
+        assert_eq!(frt.response.median, Some(1800));
+    }
+}

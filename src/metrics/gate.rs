@@ -16,69 +16,125 @@ pub enum Kind {
     Count,
 }
 
-/// Every statistic a gate can read, per metric.
-pub const STATS: [(&str, &[(&str, Kind)]); 5] = [
+/// One statistic a gate can read.
+#[derive(Debug, Clone, Copy)]
+pub struct Stat {
+    pub name: &'static str,
+    pub kind: Kind,
+    read: fn(&Metrics) -> Option<f64>,
+}
+
+impl Stat {
+    const fn new(name: &'static str, kind: Kind, read: fn(&Metrics) -> Option<f64>) -> Self {
+        Stat { name, kind, read }
+    }
+
+    /// The statistic's value in a report (or a group): seconds, a fraction or a count;
+    /// `None` without data.
+    pub fn value(&self, report: &Metrics) -> Option<f64> {
+        (self.read)(report)
+    }
+}
+
+/// The statistics of `metric` (none for an unknown one).
+pub fn stats_of(metric: &str) -> &'static [Stat] {
+    STATS
+        .iter()
+        .find(|(m, _)| *m == metric)
+        .map_or(&[], |(_, s)| *s)
+}
+
+/// Every statistic a gate can read, per metric: its name, its kind and how it is read from a
+/// report, in one table (the names `--fail-if` accepts and the values it compares cannot drift
+/// apart).
+pub const STATS: [(&str, &[Stat]); 5] = [
     (
         "frt",
         &[
-            ("n", Kind::Count),
-            ("median", Kind::Duration),
-            ("p90", Kind::Duration),
-            ("mean", Kind::Duration),
-            ("max", Kind::Duration),
-            ("within_target", Kind::Count),
-            ("within_target_share", Kind::Rate),
-            ("breached", Kind::Count),
-            ("unanswered", Kind::Count),
-            ("unanswered_breached", Kind::Count),
-            ("oldest_unanswered", Kind::Duration),
+            Stat::new("n", Kind::Count, |m| count(m.frt.response.n)),
+            Stat::new("median", Kind::Duration, |m| secs(m.frt.response.median)),
+            Stat::new("p90", Kind::Duration, |m| secs(m.frt.response.p90)),
+            Stat::new("mean", Kind::Duration, |m| secs(m.frt.response.mean)),
+            Stat::new("max", Kind::Duration, |m| secs(m.frt.response.max)),
+            Stat::new("within_target", Kind::Count, |m| {
+                m.frt.target.as_ref().and_then(|t| count(t.within))
+            }),
+            Stat::new("within_target_share", Kind::Rate, |m| {
+                m.frt.target.as_ref().and_then(|t| t.share)
+            }),
+            Stat::new("breached", Kind::Count, |m| {
+                m.frt.target.as_ref().and_then(|t| count(t.breached))
+            }),
+            Stat::new("unanswered", Kind::Count, |m| count(m.frt.unanswered)),
+            Stat::new("unanswered_breached", Kind::Count, |m| {
+                m.frt.unanswered_breached.and_then(count)
+            }),
+            Stat::new("oldest_unanswered", Kind::Duration, |m| {
+                secs(m.frt.oldest_unanswered)
+            }),
         ],
     ),
     (
         "fcr",
         &[
-            ("n", Kind::Count),
-            ("first_contact", Kind::Count),
-            ("rate", Kind::Rate),
-            ("reopened", Kind::Count),
+            Stat::new("n", Kind::Count, |m| count(m.fcr.resolved)),
+            Stat::new("first_contact", Kind::Count, |m| count(m.fcr.first_contact)),
+            Stat::new("rate", Kind::Rate, |m| m.fcr.rate),
+            Stat::new("reopened", Kind::Count, |m| count(m.fcr.reopened)),
         ],
     ),
     (
         "handoff",
         &[
-            ("n", Kind::Count),
-            ("median", Kind::Duration),
-            ("p90", Kind::Duration),
-            ("mean", Kind::Duration),
-            ("max", Kind::Duration),
-            ("within_target", Kind::Count),
-            ("within_target_share", Kind::Rate),
-            ("breached", Kind::Count),
-            ("pending", Kind::Count),
-            ("pending_breached", Kind::Count),
-            ("oldest_pending", Kind::Duration),
-            ("ping_pong", Kind::Count),
+            Stat::new("n", Kind::Count, |m| count(m.handoff.time.n)),
+            Stat::new("median", Kind::Duration, |m| secs(m.handoff.time.median)),
+            Stat::new("p90", Kind::Duration, |m| secs(m.handoff.time.p90)),
+            Stat::new("mean", Kind::Duration, |m| secs(m.handoff.time.mean)),
+            Stat::new("max", Kind::Duration, |m| secs(m.handoff.time.max)),
+            Stat::new("within_target", Kind::Count, |m| {
+                m.handoff.target.as_ref().and_then(|t| count(t.within))
+            }),
+            Stat::new("within_target_share", Kind::Rate, |m| {
+                m.handoff.target.as_ref().and_then(|t| t.share)
+            }),
+            Stat::new("breached", Kind::Count, |m| {
+                m.handoff.target.as_ref().and_then(|t| count(t.breached))
+            }),
+            Stat::new("pending", Kind::Count, |m| count(m.handoff.pending)),
+            Stat::new("pending_breached", Kind::Count, |m| {
+                m.handoff.pending_breached.and_then(count)
+            }),
+            Stat::new("oldest_pending", Kind::Duration, |m| {
+                secs(m.handoff.oldest_pending)
+            }),
+            Stat::new("ping_pong", Kind::Count, |m| count(m.handoff.ping_pong)),
         ],
     ),
     (
         "coverage",
         &[
-            ("n", Kind::Count),
-            ("covered", Kind::Count),
-            ("rate", Kind::Rate),
-            ("stale", Kind::Count),
-            ("lag_median", Kind::Duration),
-            ("lag_p90", Kind::Duration),
+            Stat::new("n", Kind::Count, |m| count(m.coverage.customers)),
+            Stat::new("covered", Kind::Count, |m| count(m.coverage.covered)),
+            Stat::new("rate", Kind::Rate, |m| m.coverage.rate),
+            Stat::new("stale", Kind::Count, |m| count(m.coverage.stale)),
+            Stat::new("lag_median", Kind::Duration, |m| {
+                secs(m.coverage.logging_lag.median)
+            }),
+            Stat::new("lag_p90", Kind::Duration, |m| {
+                secs(m.coverage.logging_lag.p90)
+            }),
         ],
     ),
     (
         "consistency",
         &[
-            ("n", Kind::Count),
-            ("followed", Kind::Count),
-            ("rate", Kind::Rate),
-            ("same_channel_rate", Kind::Rate),
-            ("switch_rate", Kind::Rate),
+            Stat::new("n", Kind::Count, |m| count(m.consistency.arrivals)),
+            Stat::new("followed", Kind::Count, |m| count(m.consistency.followed)),
+            Stat::new("rate", Kind::Rate, |m| m.consistency.rate),
+            Stat::new("same_channel_rate", Kind::Rate, |m| {
+                m.consistency.same_channel_rate
+            }),
+            Stat::new("switch_rate", Kind::Rate, |m| m.consistency.switch_rate),
         ],
     ),
 ];
@@ -138,7 +194,7 @@ fn valid_names() -> String {
     STATS
         .iter()
         .map(|(m, stats)| {
-            let names: Vec<&str> = stats.iter().map(|(s, _)| *s).collect();
+            let names: Vec<&str> = stats.iter().map(|s| s.name).collect();
             format!("{m}.{{{}}}", names.join(","))
         })
         .collect::<Vec<_>>()
@@ -148,11 +204,9 @@ fn valid_names() -> String {
 /// Parses `handoff.p90 > 24h`. The error is a usage error naming the expression.
 pub fn parse(text: &str) -> crate::Result<Condition> {
     let bad = |why: String| {
-        crate::Error::usage(
-            format!(
-                "--fail-if `{}`: {why}",
-                crate::model::text::escape(text.trim())
-            ),
+        crate::Error::misused_input(
+            crate::error::Input::FailIf,
+            format!("`{}`: {why}", crate::model::text::escape(text.trim())),
             Some(format!(
                 "write '<metric>.<stat> <op> <value>' with op one of > >= < <= == !=, for example 'handoff.p90 > 24h' or 'fcr.rate < 0.6'; valid names: {}",
                 valid_names()
@@ -176,8 +230,8 @@ pub fn parse(text: &str) -> crate::Result<Condition> {
         .ok_or_else(|| bad(format!("unknown metric `{metric}`")))?;
     let kind = stats
         .iter()
-        .find(|(s, _)| *s == stat)
-        .map(|(_, k)| *k)
+        .find(|s| s.name == stat)
+        .map(|s| s.kind)
         .ok_or_else(|| bad(format!("`{metric}` has no statistic `{stat}`")))?;
     let number = |v: &str| v.parse::<f64>().ok().filter(|x| x.is_finite());
     let value = match kind {
@@ -228,53 +282,10 @@ fn count(v: usize) -> Option<f64> {
 
 /// The value of `metric.stat` in a report (or a group).
 pub fn value(report: &Metrics, metric: &str, stat: &str) -> Option<f64> {
-    let (f, h, c, k) = (
-        &report.frt,
-        &report.handoff,
-        &report.coverage,
-        &report.consistency,
-    );
-    match (metric, stat) {
-        ("frt", "n") => count(f.response.n),
-        ("frt", "median") => secs(f.response.median),
-        ("frt", "p90") => secs(f.response.p90),
-        ("frt", "mean") => secs(f.response.mean),
-        ("frt", "max") => secs(f.response.max),
-        ("frt", "within_target") => f.target.as_ref().and_then(|t| count(t.within)),
-        ("frt", "within_target_share") => f.target.as_ref().and_then(|t| t.share),
-        ("frt", "breached") => f.target.as_ref().and_then(|t| count(t.breached)),
-        ("frt", "unanswered") => count(f.unanswered),
-        ("frt", "unanswered_breached") => f.unanswered_breached.and_then(count),
-        ("frt", "oldest_unanswered") => secs(f.oldest_unanswered),
-        ("fcr", "n") => count(report.fcr.resolved),
-        ("fcr", "first_contact") => count(report.fcr.first_contact),
-        ("fcr", "rate") => report.fcr.rate,
-        ("fcr", "reopened") => count(report.fcr.reopened),
-        ("handoff", "n") => count(h.time.n),
-        ("handoff", "median") => secs(h.time.median),
-        ("handoff", "p90") => secs(h.time.p90),
-        ("handoff", "mean") => secs(h.time.mean),
-        ("handoff", "max") => secs(h.time.max),
-        ("handoff", "within_target") => h.target.as_ref().and_then(|t| count(t.within)),
-        ("handoff", "within_target_share") => h.target.as_ref().and_then(|t| t.share),
-        ("handoff", "breached") => h.target.as_ref().and_then(|t| count(t.breached)),
-        ("handoff", "pending") => count(h.pending),
-        ("handoff", "pending_breached") => h.pending_breached.and_then(count),
-        ("handoff", "oldest_pending") => secs(h.oldest_pending),
-        ("handoff", "ping_pong") => count(h.ping_pong),
-        ("coverage", "n") => count(c.customers),
-        ("coverage", "covered") => count(c.covered),
-        ("coverage", "rate") => c.rate,
-        ("coverage", "stale") => count(c.stale),
-        ("coverage", "lag_median") => secs(c.logging_lag.median),
-        ("coverage", "lag_p90") => secs(c.logging_lag.p90),
-        ("consistency", "n") => count(k.arrivals),
-        ("consistency", "followed") => count(k.followed),
-        ("consistency", "rate") => k.rate,
-        ("consistency", "same_channel_rate") => k.same_channel_rate,
-        ("consistency", "switch_rate") => k.switch_rate,
-        _ => None,
-    }
+    stats_of(metric)
+        .iter()
+        .find(|s| s.name == stat)
+        .and_then(|s| s.value(report))
 }
 
 /// Shows a duration of the metrics in hours and minutes (`230h 14m`, `43m`): never in days,
@@ -350,10 +361,42 @@ mod tests {
             let err = parse(bad).unwrap_err();
             assert!(err.is_usage(), "{bad}");
             assert!(
-                err.to_string().starts_with(&format!("--fail-if `{bad}`")),
+                err.to_string().starts_with(&format!("fail-if: `{bad}`")),
                 "{err}"
             );
             assert!(err.hint().unwrap().contains("frt.{n,median"));
+        }
+    }
+
+    /// One thread answered in an hour, resolved by the reply (strict FCR 1 of 1), and one
+    /// handoff nobody took over (pending): the gate reads each from the report.
+    #[test]
+    fn each_statistic_reads_its_value() {
+        use super::super::fixtures::{bundle, february, handoff, metrics, resolving, tp};
+        use crate::model::Config;
+        use crate::model::records::Direction::*;
+        let b = bundle(
+            vec![
+                tp(1, 1, "2026-02-02T10:00:00Z", Inbound, "x"),
+                resolving(tp(2, 1, "2026-02-02T11:00:00Z", Outbound, "a")),
+            ],
+            vec![handoff(3, "2026-02-03T10:00:00Z", "a", "b")],
+        );
+        let m = metrics(&Config::default(), &[b], &february("2026-02-04T10:00:00Z"));
+        assert_eq!(value(&m, "frt", "median"), Some(3600.0));
+        assert_eq!(value(&m, "frt", "unanswered"), Some(0.0));
+        assert_eq!(value(&m, "frt", "within_target"), None, "no target");
+        assert_eq!(value(&m, "fcr", "rate"), Some(1.0));
+        assert_eq!(value(&m, "handoff", "pending"), Some(1.0));
+        assert_eq!(value(&m, "handoff", "oldest_pending"), Some(86_400.0));
+        assert_eq!(value(&m, "coverage", "n"), Some(1.0));
+        assert_eq!(value(&m, "handoff", "p99"), None);
+        assert_eq!(value(&m, "nps", "n"), None);
+        for (metric, stats) in STATS {
+            let mut names: Vec<&str> = stats.iter().map(|s| s.name).collect();
+            names.sort();
+            names.dedup();
+            assert_eq!(names.len(), stats.len(), "{metric}: a name twice");
         }
     }
 }

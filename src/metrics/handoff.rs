@@ -188,3 +188,105 @@ impl HandoffReport {
         self.ping_pongs.clear();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{at, bundle, february, handoff_teams, metrics, office, tp};
+    use super::HandoffReport;
+    use crate::model::records::Direction::*;
+
+    /// Handoffs of customer `c`; `support` works Monday to Friday 09:00-17:00 UTC, `sales` has
+    /// no calendar (wall-clock time); the handoff target is 8h:
+    /// 1. Friday 6 February 16:00, a (support) -> b (support), accepted explicitly Monday
+    ///    9 February 10:00: 1h + 1h = 7,200 business seconds of the receiving team;
+    /// 2. Tuesday 10 February 16:00, b (support) -> c (sales), taken over by c's first
+    ///    touchpoint on Wednesday 11 February at 10:00: measured in sales' clock, 18h = 64,800
+    ///    wall-clock seconds (in support's it would be 2h), over the target;
+    /// 3. Wednesday 11 February 15:00, c (sales) -> d (support), not taken over: pending at
+    ///    Thursday 12 February 12:00, aged in support's clock 2h + 3h = 18,000 (21h = 75,600
+    ///    wall), within the 8h target.
+    fn report() -> HandoffReport {
+        let mut first = handoff_teams(
+            1,
+            "2026-02-06T16:00:00Z",
+            ("a", Some("support")),
+            ("b", Some("support")),
+        );
+        first.accepted_at = Some(at("2026-02-09T10:00:00Z"));
+        let handoffs = vec![
+            first,
+            handoff_teams(
+                2,
+                "2026-02-10T16:00:00Z",
+                ("b", Some("support")),
+                ("c", Some("sales")),
+            ),
+            handoff_teams(
+                3,
+                "2026-02-11T15:00:00Z",
+                ("c", Some("sales")),
+                ("d", Some("support")),
+            ),
+        ];
+        let touch = tp(10, 10, "2026-02-11T10:00:00Z", Outbound, "c");
+        let b = bundle(vec![touch], handoffs);
+        metrics(&office(), &[b], &february("2026-02-12T12:00:00Z")).handoff
+    }
+
+    #[test]
+    fn handoff_time_is_measured_in_the_receiving_teams_clock() {
+        let h = report();
+        assert_eq!(h.handoffs, 3);
+        assert_eq!(h.time.n, 2);
+        assert_eq!((h.time.median, h.time.max), (Some(7_200), Some(64_800)));
+        let target = h.target.unwrap();
+        assert_eq!(
+            (target.target, target.within, target.breached),
+            (28_800, 1, 1)
+        );
+        let by: Vec<(&str, usize)> = h
+            .accepted_by
+            .iter()
+            .map(|(k, v)| (k.as_str(), *v))
+            .collect();
+        assert_eq!(by, [("explicit", 1), ("first_touchpoint", 1)]);
+        assert_eq!((h.superseded, h.ping_pong), (0, 0));
+    }
+
+    #[test]
+    fn a_pending_handoff_ages_until_as_of() {
+        let h = report();
+        assert_eq!(h.pending, 1);
+        assert_eq!(h.pending_breached, Some(0));
+        assert_eq!(h.oldest_pending, Some(18_000));
+        let p = &h.pending_handoffs[0];
+        assert_eq!((p.age, p.wall_age), (18_000, 75_600));
+        assert_eq!(p.calendar.as_deref(), Some("office"));
+        assert_eq!(p.breached, Some(false));
+    }
+
+    #[test]
+    fn routes_go_from_team_to_team() {
+        let h = report();
+        let routes: Vec<String> = h
+            .routes
+            .iter()
+            .map(|r| {
+                format!(
+                    "{:?} -> {:?}: {} in {:?}",
+                    r.from_team, r.to_team, r.handoffs, r.time.median
+                )
+            })
+            .collect();
+        assert_eq!(
+            routes,
+            [
+                r#"Some("sales") -> Some("support"): 1 in None"#,
+                r#"Some("support") -> Some("sales"): 1 in Some(64800)"#,
+                r#"Some("support") -> Some("support"): 1 in Some(7200)"#,
+            ]
+        );
+        assert_eq!(h.per_customer.len(), 1);
+        assert_eq!(h.per_customer[0].handoffs, 3);
+    }
+}

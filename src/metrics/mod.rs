@@ -20,6 +20,8 @@ pub mod consistency;
 pub mod coverage;
 pub mod facts;
 pub mod fcr;
+#[cfg(test)]
+mod fixtures;
 pub mod frt;
 pub mod gate;
 pub mod group;
@@ -389,93 +391,9 @@ pub const METRICS: [&str; 5] = ["frt", "fcr", "handoff", "coverage", "consistenc
 
 #[cfg(test)]
 mod tests {
+    use super::fixtures::{at, bundle, handoff, tp};
     use super::*;
-    use crate::model::records::{Actor, Direction, Handoff, Interaction};
-    use crate::model::{CustomerKind, CustomerStatus, Party, RecordId};
-    use crate::store::load::Loaded;
-
-    fn at(s: &str) -> Timestamp {
-        chrono::DateTime::parse_from_rfc3339(s).unwrap()
-    }
-
-    fn loaded<T>(record: T) -> Loaded<T> {
-        Loaded {
-            path: String::new(),
-            record,
-        }
-    }
-
-    fn rid(n: u128) -> RecordId {
-        RecordId(uuid::Uuid::from_u128(n))
-    }
-
-    fn tp(n: u128, thread: u128, when: &str, dir: Direction, by: &str) -> Interaction {
-        Interaction {
-            id: rid(n),
-            at: at(when),
-            recorded_at: at(when),
-            channel: "email".into(),
-            direction: dir,
-            by: by.into(),
-            actor: Actor::Human,
-            thread: rid(thread),
-            summary: "s".into(),
-            body: None,
-            resolves: false,
-            tags: vec![],
-            source: None,
-            extra: Default::default(),
-        }
-    }
-
-    fn handoff(n: u128, when: &str, from: &str, to: &str) -> Handoff {
-        let party = |o: &str| Party {
-            owner: Some(o.into()),
-            team: None,
-        };
-        Handoff {
-            id: rid(n),
-            at: at(when),
-            by: from.into(),
-            from: party(from),
-            to: party(to),
-            reason: None,
-            accepted_at: None,
-            extra: Default::default(),
-        }
-    }
-
-    fn bundle(interactions: Vec<Interaction>, handoffs: Vec<Handoff>) -> CustomerBundle {
-        CustomerBundle {
-            corrections: Vec::new(),
-            voided_interactions: Vec::new(),
-            voided_notes: Vec::new(),
-            customer: Customer {
-                id: rid(999),
-                name: "C".into(),
-                slug: "c".into(),
-                kind: CustomerKind::Company,
-                status: CustomerStatus::Active,
-                owner: Some("a".into()),
-                team: None,
-                tags: vec![],
-                contacts: vec![],
-                domains: vec![],
-                external_ids: Default::default(),
-                fields: Default::default(),
-                created: at("2026-01-01T00:00:00Z"),
-                archived: None,
-                renamed_from: Vec::new(),
-                extra: Default::default(),
-            },
-            path: "customers/c/customer.yaml".into(),
-            interactions: interactions.into_iter().map(loaded).collect(),
-            notes: vec![],
-            handoffs: handoffs.into_iter().map(loaded).collect(),
-            tasks: vec![],
-            documents: vec![],
-        }
-    }
+    use crate::model::records::{Actor, Direction};
 
     fn report(b: CustomerBundle, rule: FcrRule) -> Report {
         let mut options = Options::last_days(at("2026-03-01T00:00:00Z"), 60);

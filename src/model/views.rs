@@ -149,7 +149,7 @@ impl ActiveView {
         (hidden > 0).then(|| {
             let what = if hidden == 1 { one } else { many };
             format!(
-                "{hidden} {what} hidden by view {} (`--view all` shows everything)",
+                "{hidden} {what} hidden by view {}",
                 super::text::escape(name)
             )
         })
@@ -255,11 +255,11 @@ mod tests {
         );
         assert_eq!(
             v.hidden_note(1, "entry", "entries").as_deref(),
-            Some("1 entry hidden by view support (`--view all` shows everything)")
+            Some("1 entry hidden by view support")
         );
         assert_eq!(
             v.hidden_note(3, "entry", "entries").as_deref(),
-            Some("3 entries hidden by view support (`--view all` shows everything)")
+            Some("3 entries hidden by view support")
         );
         assert_eq!(v.hidden_note(0, "entry", "entries"), None);
         assert_eq!(

@@ -240,7 +240,7 @@ pub fn set_restricted_fields(
             _ => {
                 return Err(Error::invalid_hint(
                     format!("`{}` cannot be restricted", text::escape(key)),
-                    "restricted values are custom fields: --set-restricted fields.<name>=<value>",
+                    "restricted values are custom fields: `fields.<name>=<value>`",
                 ));
             }
         };

@@ -1,7 +1,7 @@
 //! Ownership: `assign` updates the customer in place and writes a handoff record; `handoff
 //! accept` marks the handoff taken.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Listing, Remedy, Result};
 use crate::model::handoffs::{self, HandoffState};
 use crate::model::ids::IdPrefix;
 use crate::model::records::{Acceptance, Handoff, Party, RecordKind};
@@ -134,12 +134,12 @@ fn find_handoff(store: &Store, target: &str) -> Result<(String, CustomerBundle, 
         }
     }
     let slug = store.resolve_customer(target).map_err(|e| match e {
-        Error::NotFound { .. } => Error::not_found(
+        Error::NotFound { .. } => Error::not_listed(
             format!(
                 "`{}` is neither a customer nor a handoff id",
                 text::escape(target)
             ),
-            Some("`git crm handoff list --pending` shows pending handoffs".into()),
+            Listing::PendingHandoffs,
         ),
         other => other,
     })?;
@@ -180,12 +180,17 @@ fn may_answer(store: &Store, actor: &str, h: &Handoff, answer: &Answer, verb: &s
     let acting_for = answer.on_behalf_of.as_deref().unwrap_or(actor);
     match (&h.to.owner, &h.to.team) {
         (Some(owner), _) if owner == acting_for => Ok(()),
-        (Some(owner), _) => Err(Error::invalid_hint(
+        (Some(owner), _) => Err(Error::refused(
             format!(
                 "handoff {} is to {owner}: only {owner} can {verb} it",
                 h.id.short()
             ),
-            format!("{verb} it for them with `--on-behalf-of {owner}` (recorded in the handoff)"),
+            Remedy::Give {
+                input: Input::OnBehalfOf,
+                value: owner.clone(),
+                does: format!("{verb} it for them"),
+                note: Some("recorded in the handoff".into()),
+            },
         )),
         (None, Some(team))
             if store
@@ -220,9 +225,9 @@ fn refuse_answered(h: &Handoff, state: &HandoffState) -> Result<()> {
             time::rfc3339(at)
         ),
     };
-    Err(Error::invalid_hint(
+    Err(Error::not_listed(
         format!("handoff {} {what}", h.id.short()),
-        "`git crm handoff list --customer <slug>` shows its handoffs",
+        Listing::CustomerHandoffs,
     ))
 }
 
@@ -332,9 +337,10 @@ pub fn decline(
         .map(str::trim)
         .filter(|r| !r.is_empty())
         .ok_or_else(|| {
-            Error::usage(
+            Error::missing_because(
+                Input::Reason,
                 "a decline needs a reason",
-                Some("pass --reason \"...\": the previous owner reads it".into()),
+                "the previous owner reads it",
             )
         })?;
     let Answering {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Listing, Result};
 use crate::model::corrections::{CUSTOMER_KEY, Correction, CorrectionKind};
 use crate::model::ids::IdPrefix;
 use crate::model::records::{Direction, Interaction, Note, RecordKind};
@@ -42,12 +42,8 @@ enum Current {
 /// Finds the touchpoint or note `target` names, and the bundle of its customer (corrections
 /// applied). Other kinds are refused with the command that changes them.
 fn locate(store: &Store, target: &str) -> Result<(RecordLocation, CustomerBundle)> {
-    let prefix = IdPrefix::parse(target).map_err(|why| {
-        Error::usage(
-            why,
-            Some("`git crm timeline <customer>` shows record ids".into()),
-        )
-    })?;
+    let prefix = IdPrefix::parse(target)
+        .map_err(|why| Error::malformed(why, Listing::Timeline { customer: None }))?;
     let found: Vec<RecordLocation> = store.find_records(&prefix, None, None)?;
     let (fixable, other): (Vec<_>, Vec<_>) = found
         .into_iter()
@@ -72,12 +68,9 @@ fn locate(store: &Store, target: &str) -> Result<(RecordLocation, CustomerBundle
             ));
         }
         (0, None) => {
-            return Err(Error::not_found(
+            return Err(Error::not_listed(
                 format!("no touchpoint or note with id `{}`", prefix.as_str()),
-                Some(
-                    "`git crm timeline <customer>` or `git crm find <text>` shows record ids"
-                        .into(),
-                ),
+                Listing::RecordIds,
             ));
         }
         _ => {
@@ -171,7 +164,7 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
                 target_id.short()
             ),
             format!(
-                "void it (`git crm void {}`) and log a corrected one with `--restricted {team}`",
+                "void it (`git crm void {}`) and log a corrected one restricted to {team}",
                 target_id.short()
             ),
         ));
@@ -179,9 +172,10 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
     if let Some(at) = input.at
         && time::is_future(at, now)
     {
-        return Err(Error::invalid_hint(
-            format!("--at {} is in the future", time::rfc3339(&at)),
-            "a touchpoint or note is corrected to when it happened",
+        return Err(Error::bad_input(
+            Input::At,
+            format!("{} is in the future", time::rfc3339(&at)),
+            Some("a touchpoint or note is corrected to when it happened".into()),
         ));
     }
     match &current {
@@ -189,7 +183,7 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
             if let Some(summary) = &input.summary {
                 let summary = summary.trim();
                 if summary.is_empty() {
-                    return Err(Error::usage("--summary cannot be empty", None));
+                    return Err(Error::missing(Input::Summary, "a summary cannot be empty"));
                 }
                 if summary != i.summary {
                     changes.insert("summary".into(), Value::from(summary));
@@ -229,15 +223,16 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
         }
         Current::Note(n) => {
             let refused = [
-                ("--summary", input.summary.is_some()),
-                ("--channel", input.channel.is_some()),
-                ("--direction", input.direction.is_some()),
-                ("--by", input.by.is_some()),
+                (Input::Summary, input.summary.is_some()),
+                (Input::Channel, input.channel.is_some()),
+                (Input::Direction, input.direction.is_some()),
+                (Input::By, input.by.is_some()),
             ];
-            if let Some((flag, _)) = refused.iter().find(|(_, given)| *given) {
-                return Err(Error::usage(
-                    format!("a note has no {}", flag.trim_start_matches('-')),
-                    Some("a note's --body, --at and --customer can be amended".into()),
+            if let Some((refused, _)) = refused.iter().find(|(_, given)| *given) {
+                return Err(Error::misused_input(
+                    *refused,
+                    format!("does not apply: a note has no {}", refused.word()),
+                    Some("a note's body, time and customer can be amended".into()),
                 ));
             }
             if let Some(body) = &input.body {
@@ -272,10 +267,22 @@ pub fn amend(store: &Store, actor: &str, input: AmendInput) -> Result<Planned<Co
         changes.insert(CUSTOMER_KEY.into(), Value::from(dest.as_str()));
     }
     if changes.is_empty() {
-        return Err(Error::usage(
-            format!("nothing to amend: {} {} already reads so", location.kind.word(), target_id.short()),
-            Some("pass the fields to change: --summary, --body, --channel, --at, --direction, --by or --customer".into()),
-        ));
+        return Err(Error::NothingToChange {
+            message: format!(
+                "nothing to amend: {} {} already reads so",
+                location.kind.word(),
+                target_id.short()
+            ),
+            inputs: vec![
+                Input::Summary,
+                Input::Body,
+                Input::Channel,
+                Input::At,
+                Input::Direction,
+                Input::By,
+                Input::Customer,
+            ],
+        });
     }
     let reason = input
         .reason
@@ -366,12 +373,12 @@ fn author(
                 Some(by) => by,
                 None if store.config().person(&i.by).is_some() => i.by.clone(),
                 None => {
-                    return Err(Error::usage(
+                    return Err(Error::missing(
+                        Input::By,
                         format!(
                             "an {direction} touchpoint is by a person of the store, and `{}` is not one",
                             text::escape(&i.by)
                         ),
-                        Some("pass --by <handle>".into()),
                     ));
                 }
             };
@@ -481,9 +488,10 @@ fn move_files(
 pub fn void(store: &Store, actor: &str, target: &str, reason: &str) -> Result<Planned<Correction>> {
     let reason = reason.trim();
     if reason.is_empty() {
-        return Err(Error::usage(
+        return Err(Error::missing_because(
+            Input::Reason,
             "a void needs a reason",
-            Some("pass --reason \"...\" (it stays in the store, for whoever wonders later)".into()),
+            "it stays in the store, for whoever wonders later",
         ));
     }
     let (location, bundle) = locate(store, target)?;

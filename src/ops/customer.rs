@@ -2,7 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Remedy, Result};
 use crate::model::records::{Contact, Customer, CustomerKind, CustomerStatus, Renamed};
 use crate::model::{RecordId, slug, text, time};
 use crate::store::edit::{FieldEdit, edit_text};
@@ -88,30 +88,30 @@ pub fn add(store: &Store, actor: &str, input: CustomerInput) -> Result<Planned<C
         None => {
             let derived = slug::slugify(&name);
             if derived.is_empty() {
-                return Err(Error::usage(
+                return Err(Error::missing_because(
+                    Input::Slug,
                     format!(
                         "cannot derive a slug from the name `{}`: it has no letters or digits",
                         text::escape(&name)
                     ),
-                    Some("pass --slug with lowercase letters, digits and `-`".into()),
+                    "lowercase letters, digits and `-`",
                 ));
             }
             derived
         }
     };
-    slug::validate(&slug).map_err(|why| {
-        Error::invalid_hint(why, "pass --slug with lowercase letters, digits and `-`")
-    })?;
+    slug::validate(&slug)
+        .map_err(|why| Error::invalid_hint(why, "a slug has lowercase letters, digits and `-`"))?;
     if store.has_customer(&slug) {
-        return Err(Error::invalid_hint(
+        return Err(Error::refused(
             format!("customer `{slug}` already exists"),
-            "pass another --slug",
+            Remedy::Another(Input::Slug),
         ));
     }
     if let Some(now) = store.renamed_to(&slug) {
-        return Err(Error::invalid_hint(
+        return Err(Error::refused(
             format!("`{slug}` was renamed to {now}, and the old slug keeps pointing there"),
-            "pass another --slug",
+            Remedy::Another(Input::Slug),
         ));
     }
     let owner = input.owner.unwrap_or_else(|| actor.to_string());
@@ -178,7 +178,7 @@ fn refuse_duplicate_email(contacts: &[Contact], slug: &str) -> Result<()> {
                 "{slug} already has a contact with email `{}`",
                 text::escape(email)
             ),
-            "remove the old contact first (`--remove-contact <email>`), or give another address",
+            "remove the old contact first, or give another address",
         )),
         None => Ok(()),
     }
@@ -231,7 +231,17 @@ pub fn edit(
     let slug = &store.resolve_customer(slug)?;
     let current = store.load_customer(slug)?;
     if requests.is_empty() {
-        return Err(Error::usage("nothing to change", Some("pass --set key=value, --unset, --add-tag, --remove-tag, --add-contact or --remove-contact".into())));
+        return Err(Error::NothingToChange {
+            message: "nothing to change".into(),
+            inputs: vec![
+                Input::Set,
+                Input::Unset,
+                Input::AddTag,
+                Input::RemoveTag,
+                Input::AddContact,
+                Input::RemoveContact,
+            ],
+        });
     }
     let mut edits = Vec::new();
     let mut tags = current.tags.clone();
@@ -431,10 +441,10 @@ pub fn rename(
     let slug = &store.resolve_customer(slug)?;
     let customer = store.load_customer(slug)?;
     if new_slug.is_none() && new_name.is_none() {
-        return Err(Error::usage(
-            "nothing to rename",
-            Some("give a new slug, --name, or both".into()),
-        ));
+        return Err(Error::NothingToChange {
+            message: "nothing to rename".into(),
+            inputs: vec![Input::NewSlug, Input::Name],
+        });
     }
     let target = new_slug.unwrap_or(slug);
     slug::validate(target).map_err(Error::invalid)?;

@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
 use crate::access::{Keyring, Keys, team_recipients};
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Input, IoContext, Listing, Result};
 use crate::git::lfs::{self, LfsState};
 use crate::model::documents::{self as rules, human_size};
 use crate::model::ids::IdPrefix;
@@ -182,13 +182,13 @@ fn resolve(
     slug: &str,
     prefix: &str,
     kind: Option<RecordKind>,
-    flag: &str,
+    input: Input,
 ) -> Result<RecordId> {
-    let parsed = IdPrefix::parse(prefix).map_err(|why| {
-        Error::invalid_hint(
-            why,
-            format!("{flag} takes an id shown by `git crm timeline {slug}`"),
-        )
+    let parsed = IdPrefix::parse(prefix).map_err(|why| Error::BadInput {
+        input,
+        message: why,
+        hint: Some(format!("it takes an id shown on the timeline of {slug}")),
+        usage: false,
     })?;
     let found = match kind {
         Some(kind) => store.find_one_record(&parsed, Some(slug), Some(kind))?,
@@ -198,9 +198,11 @@ fn resolve(
             match all.len() {
                 1 => all.remove(0),
                 0 => {
-                    return Err(Error::not_found(
+                    return Err(Error::not_listed(
                         format!("{slug} has no record with id `{}`", text::escape(prefix)),
-                        Some(format!("`git crm timeline {slug}` shows the ids")),
+                        Listing::Timeline {
+                            customer: Some(slug.to_string()),
+                        },
                     ));
                 }
                 _ => {
@@ -233,7 +235,7 @@ pub fn attach(
     rules::validate_name(&input.name).map_err(|why| {
         Error::invalid_hint(
             why,
-            "the original name is kept as data; pass --name with a plain file name",
+            "the original name is kept as data; give a plain file name to store it under",
         )
     })?;
     if let Some(team) = &input.restricted {
@@ -271,7 +273,7 @@ pub fn attach(
     }
     let record = match (&input.record, &input.to) {
         (Some(id), _) => Some(*id),
-        (None, Some(prefix)) => Some(resolve(store, &slug, prefix, None, "--to")?),
+        (None, Some(prefix)) => Some(resolve(store, &slug, prefix, None, Input::To)?),
         (None, None) => None,
     };
     let replaces = match &input.replaces {
@@ -280,7 +282,7 @@ pub fn attach(
             &slug,
             prefix,
             Some(RecordKind::Document),
-            "--replaces",
+            Input::Replaces,
         )?),
         None => None,
     };
@@ -435,8 +437,8 @@ pub struct Found {
 
 /// Finds one document by id prefix, in any customer.
 pub fn find(store: &Store, prefix: &str) -> Result<Found> {
-    let parsed = IdPrefix::parse(prefix)
-        .map_err(|why| Error::invalid_hint(why, "`git crm docs list` shows the ids"))?;
+    let parsed =
+        IdPrefix::parse(prefix).map_err(|why| Error::not_listed(why, Listing::Documents))?;
     let location = store.find_one_record(&parsed, None, Some(RecordKind::Document))?;
     let bundle = store.load_bundle(&location.slug)?;
     let document = bundle
@@ -598,9 +600,10 @@ impl Write for HashingWriter<'_> {
 /// replace an existing file unless `force`. A failed read leaves nothing behind.
 pub fn save_to(store: &Store, found: &Found, target: &Path, force: bool) -> Result<u64> {
     if !force && std::fs::symlink_metadata(target).is_ok() {
-        return Err(Error::invalid_hint(
+        return Err(Error::bad_input(
+            Input::Output,
             format!("{} already exists", text::escape(&target.to_string_lossy())),
-            "pass -o with another path, or --force to replace it",
+            None,
         ));
     }
     let written = std::cell::Cell::new(0);

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, IoContext, Result};
+use crate::error::{Error, Input, IoContext, Result};
 use crate::git;
 use crate::model::config::Person;
 use crate::store::config_template::template;
@@ -97,9 +97,10 @@ fn first_person(repo_root: &Path, options: &InitOptions) -> Result<(String, Pers
         .clone()
         .or_else(|| identity.as_ref().map(|(n, _)| n.clone()));
     let (Some(email), Some(name)) = (email, name) else {
-        return Err(Error::usage(
+        return Err(Error::missing_because(
+            Input::Email,
             "cannot tell who you are: git user.name/user.email are not set",
-            Some("set them with `git config --global user.email you@example.com`, or pass --name and --email".into()),
+            "the first person of the store is you",
         ));
     };
     let handle = match &options.handle {

@@ -1,6 +1,6 @@
 //! Logging a touchpoint: one new file under the customer's `interactions/`, threaded.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Listing, Result};
 use crate::model::ids::IdPrefix;
 use crate::model::records::Customer;
 use crate::model::records::{Actor, Direction, Interaction, RecordKind};
@@ -32,17 +32,18 @@ pub fn log(store: &Store, actor: &str, mut input: LogInput) -> Result<Planned<In
     let customer = store.load_customer(&input.customer)?;
     store.require_channel(&input.channel)?;
     if input.summary.trim().is_empty() {
-        return Err(Error::usage(
+        return Err(Error::missing(
+            Input::Summary,
             "a touchpoint needs a summary",
-            Some("pass --summary \"...\"".into()),
         ));
     }
     let recorded_at = time::now();
     let at = input.at.unwrap_or(recorded_at);
     if time::is_future(at, recorded_at) {
-        return Err(Error::invalid_hint(
-            format!("--at {} is in the future", time::rfc3339(&at)),
-            "log touchpoints that happened; plan future ones with `git crm task add`",
+        return Err(Error::bad_input(
+            Input::At,
+            format!("{} is in the future", time::rfc3339(&at)),
+            Some("log touchpoints that happened; plan future ones with `git crm task add`".into()),
         ));
     }
     let by = match (input.direction, input.by) {
@@ -112,29 +113,25 @@ pub fn inbound_author(
         if candidates.len() == 1 {
             return Ok(candidates.remove(0));
         }
-        return Err(Error::usage(
-            format!(
-                "{slug} has {} contacts: say which one wrote with --by",
+        return Err(Error::MissingInput {
+            input: Input::By,
+            message: format!(
+                "{slug} has {} contacts: say which one wrote",
                 candidates.len()
             ),
-            Some(format!(
-                "--by {}",
-                candidates
-                    .iter()
-                    .map(|c| format!("'{}'", text::escape(c)))
-                    .collect::<Vec<_>>()
-                    .join(" or --by ")
-            )),
-        ));
+            why: None,
+            choices: candidates,
+        });
     };
     if let Some(handle) = store.config().person_named(&by) {
-        return Err(Error::usage(
+        return Err(Error::misused_input(
+            Input::By,
             format!(
                 "`{}` is {handle}, a person of this store: an inbound touchpoint comes from the customer",
                 text::escape(&by)
             ),
             Some(format!(
-                "log what {handle} sent as `--direction outbound`, or name the customer's contact with --by"
+                "what {handle} sent is an outbound touchpoint; an inbound one names the customer's contact"
             )),
         ));
     }
@@ -230,17 +227,20 @@ fn reply_thread(store: &Store, slug: &str, target: &str) -> Result<RecordId> {
             });
     }
     let prefix = IdPrefix::parse(target).map_err(|why| {
-        Error::invalid_hint(
+        Error::bad_input(
+            Input::ReplyTo,
             why,
-            "--reply-to takes the id shown by `git crm timeline`, or `last`",
+            Some("it takes the id of a touchpoint on the customer's timeline, or `last`".into()),
         )
     })?;
     let location = store
         .find_one_record(&prefix, Some(slug), Some(RecordKind::Interaction))
         .map_err(|e| match e {
-            Error::NotFound { .. } => Error::not_found(
+            Error::NotFound { .. } => Error::not_listed(
                 format!("no touchpoint of {slug} with id `{}`", text::escape(target)),
-                Some(format!("`git crm timeline {slug}` shows the ids")),
+                Listing::Timeline {
+                    customer: Some(slug.to_string()),
+                },
             ),
             other => other,
         })?;

@@ -1,6 +1,6 @@
 //! People and teams in `.gitcrm/config.yaml`, edited in place so comments survive.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Result};
 use crate::model::config::{Config, Person, Team};
 use crate::store::edit::{FieldEdit, edit_text};
 use crate::store::{Change, FileOp, Store, layout};
@@ -31,10 +31,7 @@ pub fn add_person(
         )));
     }
     if input.name.trim().is_empty() {
-        return Err(Error::usage(
-            "a person needs a name",
-            Some("pass --name \"Full Name\"".into()),
-        ));
+        return Err(Error::missing(Input::Name, "a person needs a name"));
     }
     for team in &input.teams {
         store.require_team(team)?;
@@ -91,8 +88,12 @@ pub fn set_away(
     let (edit, subject) = match until {
         Some(until) => {
             if from.is_some_and(|f| f > until) {
-                return Err(Error::usage(
-                    format!("--from {} is after --until {until}", from.unwrap_or(until)),
+                return Err(Error::misused_input(
+                    Input::From,
+                    format!(
+                        "{} is after the end of the absence, {until}",
+                        from.unwrap_or(until)
+                    ),
                     None,
                 ));
             }

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Listing, Result};
 use crate::model::ids::IdPrefix;
 use crate::model::records::{RecordKind, Task};
 use crate::model::recurrence::{self, Every};
@@ -105,8 +105,7 @@ pub fn planned_task(actor: &str, slug: &str, task: Task) -> Result<Planned<Task>
 
 /// Finds the task `id` names and reads it for an in-place edit.
 fn located(store: &Store, id: &str) -> Result<(RecordLocation, String, Task)> {
-    let prefix = IdPrefix::parse(id)
-        .map_err(|why| Error::usage(why, Some("`git crm task list` shows task ids".into())))?;
+    let prefix = IdPrefix::parse(id).map_err(|why| Error::malformed(why, Listing::Tasks))?;
     let location = store.find_one_record(&prefix, None, Some(RecordKind::Task))?;
     let text = store.read_text(&location.path)?;
     let current: Task = yaml::parse(std::path::Path::new(&location.path), &text)?;
@@ -260,9 +259,9 @@ pub fn edit(store: &Store, actor: &str, id: &str, change: &TaskEdit) -> Result<P
         }
         if every.map(|e| e.text()) != current.every().map(|e| e.text()) {
             if every.is_some() && current.due.is_none() && change.due.flatten().is_none() {
-                return Err(Error::usage(
-                    "a recurring task needs a due date",
-                    Some("pass --due as well".into()),
+                return Err(Error::missing(
+                    Input::Due,
+                    "a recurring task needs a due date as well",
                 ));
             }
             edits.push(match every {
@@ -276,10 +275,16 @@ pub fn edit(store: &Store, actor: &str, id: &str, change: &TaskEdit) -> Result<P
         }
     }
     if edits.is_empty() {
-        return Err(Error::usage(
-            format!("nothing to change on task {}", current.id.short()),
-            Some("pass --title, --due, --no-due, --assignee or --every".into()),
-        ));
+        return Err(Error::NothingToChange {
+            message: format!("nothing to change on task {}", current.id.short()),
+            inputs: vec![
+                Input::Title,
+                Input::Due,
+                Input::NoDue,
+                Input::Assignee,
+                Input::Every,
+            ],
+        });
     }
     let slug = location.slug.clone();
     let reassigned = change

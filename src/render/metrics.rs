@@ -6,7 +6,7 @@ use chrono::Duration;
 use chrono_tz::Tz;
 
 use super::{Format, Ui, csv, markdown_table, table};
-use crate::metrics::gate::{self, Kind, Outcome, STATS};
+use crate::metrics::gate::{self, Kind, Outcome};
 use crate::metrics::{Metrics, Params, Report, Slice};
 use crate::model::text::escape;
 use crate::model::time::format_duration;
@@ -303,18 +303,13 @@ fn section(title: &str, headers: &[&'static str], rows: Vec<Vec<String>>) -> Sec
 }
 
 fn stat_rows(m: &Metrics, metric: &str) -> Vec<Vec<String>> {
-    let stats = STATS
+    gate::stats_of(metric)
         .iter()
-        .find(|(name, _)| *name == metric)
-        .map(|(_, s)| *s)
-        .unwrap_or(&[]);
-    stats
-        .iter()
-        .map(|(stat, kind)| {
-            let v = gate::value(m, metric, stat);
+        .map(|stat| {
             vec![
-                stat.to_string(),
-                v.map_or("-".into(), |v| gate::show(*kind, v)),
+                stat.name.to_string(),
+                stat.value(m)
+                    .map_or("-".into(), |v| gate::show(stat.kind, v)),
             ]
         })
         .collect()
@@ -581,20 +576,15 @@ fn csv_rows(report: &Report, part: Part) -> Vec<Vec<String>> {
         .chain(report.groups.iter().map(|g| (g.key.as_str(), &g.metrics)));
     for (key, m) in groups {
         for metric in &metrics {
-            let stats = STATS
-                .iter()
-                .find(|(n, _)| n == metric)
-                .map(|(_, s)| *s)
-                .unwrap_or(&[]);
-            for (stat, kind) in stats {
-                let v = gate::value(m, metric, stat).map_or(String::new(), |v| match kind {
+            for stat in gate::stats_of(metric) {
+                let v = stat.value(m).map_or(String::new(), |v| match stat.kind {
                     Kind::Rate => format!("{v:.4}"),
                     _ => format!("{v}"),
                 });
                 rows.push(vec![
                     key.to_string(),
                     metric.to_string(),
-                    stat.to_string(),
+                    stat.name.to_string(),
                     v,
                 ]);
             }

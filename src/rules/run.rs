@@ -13,7 +13,7 @@ use super::file::RULES_FILE;
 use super::history::{self, SEEN_TRAILER, Scope};
 use super::plan::{Inputs, Plan, plan};
 use super::problems_error;
-use crate::error::{Error, Result};
+use crate::error::{Error, Input, Result};
 use crate::git::{self, Repo};
 use crate::model::time::{self, Timestamp};
 use crate::model::{Config, suggest, text};
@@ -248,8 +248,9 @@ fn select<'r>(rules: &'r [Rule], ids: &[String]) -> Result<Vec<&'r Rule>> {
                             .join(", ")
                     )
                 });
-            return Err(Error::usage(
-                format!("--rule: no rule `{}` in {RULES_FILE}", text::escape(id)),
+            return Err(Error::misused_input(
+                Input::Rule,
+                format!("`{}` names no rule in {RULES_FILE}", text::escape(id)),
                 Some(hint),
             ));
         }
@@ -282,9 +283,10 @@ pub fn committed_config(store: &Store, rev: &str) -> Result<Config> {
 /// Refuses a `--at` in the future unless nothing is written: records say what happened.
 pub fn validate_at(at: Timestamp, dry_run: bool) -> Result<()> {
     if !dry_run && time::is_future(at, time::now()) {
-        return Err(Error::usage(
-            format!("--at {} is in the future", time::rfc3339(&at)),
-            Some("look ahead with --dry-run; what rules write is dated when it happened".into()),
+        return Err(Error::misused_input(
+            Input::At,
+            format!("{} is in the future", time::rfc3339(&at)),
+            Some("look ahead with a dry run; what rules write is dated when it happened".into()),
         ));
     }
     Ok(())

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 
 use crate::access::{Keys, reveal_bundle};
-use crate::error::{Error, Result};
+use crate::error::{Error, Listing, Result};
 use crate::model::corrections::Correction;
 use crate::model::ids::IdPrefix;
 use crate::model::records::{
@@ -109,9 +109,13 @@ impl Store {
             ));
         }
         let slugs = self.customer_slugs()?;
-        let hint = suggest::did_you_mean(slug, slugs.iter().map(String::as_str))
-            .or_else(|| Some("`git crm customer list` shows the customers".into()));
-        Err(Error::not_found(format!("no customer `{slug}`"), hint))
+        let message = format!("no customer `{slug}`");
+        Err(
+            match suggest::did_you_mean(slug, slugs.iter().map(String::as_str)) {
+                Some(hint) => Error::not_found(message, Some(hint)),
+                None => Error::not_listed(message, Listing::Customers),
+            },
+        )
     }
 
     /// Reads one customer with all of its records, restricted content opened with the local

@@ -3,7 +3,7 @@
 //! that takes a customer goes through [`Store::resolve_customer`], so they all accept the same
 //! forms and report ambiguity the same way.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Listing, Result};
 use crate::model::{contact, slug, text};
 
 use super::Store;
@@ -34,9 +34,9 @@ impl Store {
         found.sort();
         match found.len() {
             1 => Ok(found.remove(0).0),
-            0 => Err(Error::not_found(
+            0 => Err(Error::not_listed(
                 format!("no customer has a contact `{}`", text::escape(name)),
-                Some("`git crm find <text>` searches names, contacts and domains".into()),
+                Listing::CustomerSearch,
             )),
             _ => Err(Error::invalid_hint(
                 format!(

@@ -75,16 +75,7 @@ impl Desk<'_> {
 
 /// Generates an identity file and returns its public key.
 fn generate(store: &TestStore, path: &Path) -> String {
-    store
-        .run(&[
-            "person",
-            "key",
-            "generate",
-            "--output",
-            path.to_str().unwrap(),
-        ])
-        .trim()
-        .to_string()
+    store.generate_key(path)
 }
 
 fn clone(store: &TestStore, origin: &Path, name: &str, email: &str) -> PathBuf {
@@ -483,7 +474,13 @@ fn keys_are_validated_listed_and_removed_in_place() {
         .as_str()
         .unwrap()
         .to_string();
-    store.run(&["person", "key", "remove", "alice", &fp[..6]]);
+    let removed = store
+        .exchange(&["person", "key", "remove", "alice", &fp[..6]])
+        .status(0);
+    assert!(
+        removed.stderr.contains("stays readable with it"),
+        "{removed}"
+    );
     let listed = store.json(&["person", "key", "list", "--format", "json"]);
     assert_eq!(listed["keys"].as_array().unwrap().len(), 1);
     store.status_clean();

@@ -379,16 +379,7 @@ fn restricted_text_is_never_amended_in_clear() {
     s.add_team("finance");
     s.run(&["team", "join", "finance", "alice"]);
     let key = s.sandbox.path().join("alice.txt");
-    let public = s
-        .run(&[
-            "person",
-            "key",
-            "generate",
-            "--output",
-            key.to_str().unwrap(),
-        ])
-        .trim()
-        .to_string();
+    let public = s.generate_key(&key);
     s.run(&["person", "key", "add", "alice", &public]);
     s.add_customer("Acme");
     let note = s.create(&["note", "acme", "salary figures", "--restricted", "finance"]);

@@ -286,7 +286,12 @@ fn documents_go_through_lfs_when_it_is_set_up() {
     let text = store.read(".gitcrm/config.yaml") + "documents:\n  max_size: 1KiB\n";
     store.write(".gitcrm/config.yaml", &text);
     store.commit_all("limit");
-    let out = store.run(&["setup", "--lfs"]);
+    let setup = store.exchange(&["setup", "--lfs"]).status(0);
+    assert!(
+        setup.stderr.contains("hint: git settings that keep"),
+        "{setup}"
+    );
+    let out = setup.stdout;
     assert!(out.contains("Git LFS"), "{out}");
     assert!(
         store
@@ -298,10 +303,7 @@ fn documents_go_through_lfs_when_it_is_set_up() {
     store.add_team("finance");
     store.run(&["team", "join", "finance", "alice"]);
     let key_path = store.sandbox.path().join("alice.txt");
-    let public = store
-        .run(&["person", "key", "generate", "--output", p(&key_path)])
-        .trim()
-        .to_string();
+    let public = store.generate_key(&key_path);
     store.run(&["person", "key", "add", "alice", &public]);
     let bytes: Vec<u8> = (0..300_000u32).map(|i| (i * 7 % 251) as u8).collect();
     let big = file(&store, "scan.bin", &bytes);
@@ -366,7 +368,7 @@ fn a_clone_without_the_lfs_objects_says_how_to_get_them() {
     }
     let store = TestStore::new();
     let slug = store.add_customer("Acme");
-    store.run(&["setup", "--lfs"]);
+    store.exchange(&["setup", "--lfs"]).status(0);
     let doc = file(&store, "a.txt", b"some words\n");
     let id = crate::support::short_id_in(&store.run(&["attach", &slug, p(&doc)])).unwrap();
     let clone = store.sandbox.path().join("clone");

@@ -178,7 +178,7 @@ fn touchpoints_notes_and_handoffs_columns_and_filters() {
             "--since",
             "2026-11-02T10:00:00Z",
             "--until",
-            "2026-11-03",
+            "2026-11-02",
         ],
     );
     assert_eq!(since.lines().count(), 2, "{since}");

@@ -119,14 +119,8 @@ fn store_with_restricted() -> (TestStore, PathBuf) {
     store.run(&["team", "join", "finance", "alice"]);
     store.add_person("bob", None);
     let key = store.sandbox.path().join("alice.key");
-    let public = store.run(&[
-        "person",
-        "key",
-        "generate",
-        "--output",
-        key.to_str().unwrap(),
-    ]);
-    store.run(&["person", "key", "add", "alice", public.trim()]);
+    let public = store.generate_key(&key);
+    store.run(&["person", "key", "add", "alice", &public]);
     store.add_customer_with("Acme", &["--slug", "acme"]);
     let first = store.create_at(
         NOW,

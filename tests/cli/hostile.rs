@@ -537,8 +537,13 @@ fn kill_9_during_log_never_leaves_a_half_commit() {
         std::thread::sleep(std::time::Duration::from_millis(delay_ms));
         let _ = child.kill();
         let _ = child.wait();
-        // The next command (a read) repairs; then the store is consistent.
-        store.run(&["timeline", "acme"]);
+        // The next command (a read) repairs, and says so when there was something to undo;
+        // then the store is consistent.
+        let next = store.exchange(&["timeline", "acme"]).status(0);
+        assert!(
+            next.stderr.is_empty() || next.stderr.starts_with("note: "),
+            "at {delay_ms} ms: {next}"
+        );
         store.status_clean();
         assert!(!store.path(".git/index.lock").exists(), "at {delay_ms} ms");
         assert!(

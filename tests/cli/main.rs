@@ -12,6 +12,7 @@ mod concurrency;
 mod corrections;
 mod customer;
 mod documents;
+mod errors;
 mod export;
 mod export_analyst;
 mod find;

@@ -194,16 +194,37 @@ impl TestStore {
         self.sandbox.std_cmd_in(&self.root)
     }
 
-    /// Runs `git-crm args...` in the store, asserts success and returns stdout.
+    /// Runs `git-crm args...` in the store, asserts success and a silent stderr, and returns
+    /// stdout. A command that warns is run with [`TestStore::exchange`], whose snapshot shows
+    /// the warning: an unexpected stderr fails the test.
     pub fn run(&self, args: &[&str]) -> String {
-        let output = self.cmd().args(args).output().expect("git-crm runs");
-        assert!(
-            output.status.success(),
-            "git-crm {args:?} failed with {:?}:\n{}",
-            output.status.code(),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("stdout is UTF-8")
+        succeeded(args, self.cmd().args(args).output().expect("git-crm runs"))
+    }
+
+    /// Runs `git-crm args...` and returns what it printed and how it exited, whatever that was.
+    pub fn exchange(&self, args: &[&str]) -> Exchange {
+        Exchange::of(self.cmd().args(args).output().expect("git-crm runs"))
+    }
+
+    /// Generates an age identity at `path` (`person key generate --output`) and returns its
+    /// public key; the command's stderr says where the key went and what to do with it.
+    pub fn generate_key(&self, path: &Path) -> String {
+        let out = self
+            .exchange(&[
+                "person",
+                "key",
+                "generate",
+                "--output",
+                path.to_str().unwrap(),
+            ])
+            .status(0);
+        assert!(out.stderr.starts_with("created "), "{out}");
+        out.stdout.trim().to_string()
+    }
+
+    /// Like [`TestStore::exchange`] with the clock fixed at `now`.
+    pub fn exchange_at(&self, now: &str, args: &[&str]) -> Exchange {
+        Exchange::of(self.cmd_at(now).args(args).output().expect("git-crm runs"))
     }
 
     /// `git-crm` running in the store with the clock fixed at `now` (`GITCRM_NOW`).
@@ -215,14 +236,10 @@ impl TestStore {
 
     /// Runs `git-crm args...` with the clock fixed at `now`, asserts success, returns stdout.
     pub fn run_at(&self, now: &str, args: &[&str]) -> String {
-        let output = self.cmd_at(now).args(args).output().expect("git-crm runs");
-        assert!(
-            output.status.success(),
-            "git-crm {args:?} failed with {:?}:\n{}",
-            output.status.code(),
-            String::from_utf8_lossy(&output.stderr)
-        );
-        String::from_utf8(output.stdout).expect("stdout is UTF-8")
+        succeeded(
+            args,
+            self.cmd_at(now).args(args).output().expect("git-crm runs"),
+        )
     }
 
     /// Like [`TestStore::create`] with the clock fixed at `now`.
@@ -402,6 +419,62 @@ impl TestStore {
             .collect();
         assert_eq!(found.len(), 1, "record {short} in {slug}/{kind_dir}");
         found[0].clone()
+    }
+}
+
+/// Stdout of a command that must have succeeded without a word on stderr.
+fn succeeded(args: &[&str], output: std::process::Output) -> String {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        output.status.success(),
+        "git-crm {args:?} failed with {:?}:\n{stderr}",
+        output.status.code(),
+    );
+    assert!(
+        stderr.is_empty(),
+        "git-crm {args:?} succeeded but wrote to stderr (use `exchange` to expect it):\n{stderr}"
+    );
+    String::from_utf8(output.stdout).expect("stdout is UTF-8")
+}
+
+/// One command's whole exchange: stdout, stderr and exit status together, as jj's
+/// `CommandOutput` and just's `Test` compare them. Its `Display` is the snapshot form: stdout,
+/// then `[stderr]` and its lines when there are any, then `[exit status: N]` when not 0.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exchange {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: Option<i32>,
+}
+
+impl Exchange {
+    fn of(output: std::process::Output) -> Self {
+        Exchange {
+            stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+            stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+            code: output.status.code(),
+        }
+    }
+
+    /// Asserts the exit status and returns the exchange, for chaining.
+    #[track_caller]
+    pub fn status(self, code: i32) -> Self {
+        assert_eq!(self.code, Some(code), "unexpected exit status:\n{self}");
+        self
+    }
+}
+
+impl std::fmt::Display for Exchange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.stdout)?;
+        if !self.stderr.is_empty() {
+            write!(f, "[stderr]\n{}", self.stderr)?;
+        }
+        match self.code {
+            Some(0) => Ok(()),
+            Some(code) => writeln!(f, "[exit status: {code}]"),
+            None => writeln!(f, "[killed by a signal]"),
+        }
     }
 }
 

@@ -171,7 +171,7 @@ fn text_snapshot_with_bodies_in_paris() {
         "--since",
         "2025-03-03",
         "--until",
-        "2025-03-04",
+        "2025-03-03",
     ]);
     story
         .settings()
@@ -209,7 +209,7 @@ fn filters() {
         ["accept", "kickoff", "bug"]
     );
     assert_eq!(
-        story.order(&story.timeline(&["--since", "2025-03-04", "--until", "2025-03-05"])),
+        story.order(&story.timeline(&["--since", "2025-03-04", "--until", "2025-03-04"])),
         ["note", "auto"]
     );
     // --since/--until are read in the zone the timeline is shown in.
