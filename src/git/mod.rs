@@ -31,9 +31,7 @@ pub use config::{
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
-pub use index::{
-    EntryKind, FileStat, Unmerged, WorkTreeFile, index_file_digest, mark_unchanged, unmerged_paths,
-};
+pub use index::{EntryKind, FileStat, Unmerged, index_blobs, index_file_digest, unmerged_paths};
 pub use index_write::IndexFormat;
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};

@@ -17,6 +17,7 @@ use std::ffi::CStr;
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use super::bin::{In, Key, Out, checksum};
 
@@ -27,6 +28,8 @@ const INDEX: &str = "index.bin";
 const LOCK: &str = "lock";
 /// Compaction starts when the data file holds this much more than the live segments.
 const SLACK: u64 = 8 << 20;
+/// A spill file left by a killed command is removed by a writer once it is this old.
+const STALE_SPILL: std::time::Duration = std::time::Duration::from_secs(3600);
 
 /// Where the cache of the repository at `repo_root` lives.
 pub(super) fn dir(repo_root: &Path) -> Option<PathBuf> {
@@ -245,10 +248,13 @@ pub(super) fn encode_files<'a>(
     out.0
 }
 
-/// A segment to write: one the data file already has, or new bytes.
+/// A segment to write: one the data file already has, new bytes, or new bytes this command
+/// put in its [`Spill`] file.
+#[derive(Clone)]
 pub(super) enum SegSource {
     Old(Seg),
     New(Vec<u8>),
+    Spilled(Seg),
 }
 
 /// A folder of the index to write.
@@ -286,16 +292,102 @@ impl Data {
 
     /// The payload of a segment; `None` when it does not read back intact.
     pub fn read(&self, seg: Seg) -> Option<Vec<u8>> {
-        let mut head = [0u8; 12];
-        self.file.read_exact_at(&mut head, seg.off).ok()?;
-        let mut r = In::new(&head);
-        if r.u32()? != seg.len {
-            return None;
+        read_segment(&self.file, seg)
+    }
+}
+
+fn read_segment(file: &File, seg: Seg) -> Option<Vec<u8>> {
+    let mut head = [0u8; 12];
+    file.read_exact_at(&mut head, seg.off).ok()?;
+    let mut r = In::new(&head);
+    if r.u32()? != seg.len {
+        return None;
+    }
+    let sum = r.u64()?;
+    let mut payload = vec![0u8; seg.len as usize];
+    file.read_exact_at(&mut payload, seg.off + 12).ok()?;
+    (checksum(&payload) == sum).then_some(payload)
+}
+
+/// The segments a command computes (folders' parsed records, derived results), written to a
+/// file of its own as they are made instead of being held in memory until the cache is saved:
+/// a cold run over 2,000,000 records would otherwise hold all of them. The file has the data
+/// file's layout, so a writer that starts a new generation renames it to be that generation's
+/// data file (nothing is copied); a writer that appends to the current one copies the few new
+/// segments over. Removed when dropped unless it became a data file.
+pub(super) struct Spill {
+    path: PathBuf,
+    file: File,
+    /// Where the next segment goes (reserved under the lock, written outside it).
+    end: Mutex<u64>,
+    persisted: bool,
+}
+
+impl Spill {
+    /// A new spill file in the cache folder `dir` (created when missing); `None` when it
+    /// cannot be created (the caller keeps its segments in memory).
+    pub fn create(dir: &Path) -> Option<Spill> {
+        std::fs::create_dir_all(dir).ok()?;
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = dir.join(format!("spill-{}-{nanos}.tmp", std::process::id()));
+        let file = File::options()
+            .read(true)
+            .write(true)
+            .create_new(true)
+            .open(&path)
+            .ok()?;
+        Some(Spill {
+            path,
+            file,
+            end: Mutex::new(0),
+            persisted: false,
+        })
+    }
+
+    /// Writes `payload` as a segment; `None` when the write fails.
+    pub fn put(&self, payload: &[u8]) -> Option<Seg> {
+        let bytes = segment_bytes(payload);
+        let off = {
+            let mut end = self.end.lock().unwrap_or_else(|e| e.into_inner());
+            let off = *end;
+            *end += bytes.len() as u64;
+            off
+        };
+        self.file.write_all_at(&bytes, off).ok()?;
+        Some(Seg {
+            off,
+            len: payload.len() as u32,
+        })
+    }
+
+    /// A segment written by [`Spill::put`].
+    pub fn read(&self, seg: Seg) -> Option<Vec<u8>> {
+        read_segment(&self.file, seg)
+    }
+
+    fn len(&self) -> u64 {
+        *self.end.lock().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+impl Drop for Spill {
+    fn drop(&mut self) {
+        if !self.persisted {
+            let _ = std::fs::remove_file(&self.path);
         }
-        let sum = r.u64()?;
-        let mut payload = vec![0u8; seg.len as usize];
-        self.file.read_exact_at(&mut payload, seg.off + 12).ok()?;
-        (checksum(&payload) == sum).then_some(payload)
+    }
+}
+
+impl SegSource {
+    /// The payload, from wherever it is.
+    pub fn bytes(&self, data: Option<&Data>, spill: Option<&Spill>) -> Option<Vec<u8>> {
+        match self {
+            SegSource::New(bytes) => Some(bytes.clone()),
+            SegSource::Old(seg) => data?.read(*seg),
+            SegSource::Spilled(seg) => spill?.read(*seg),
+        }
     }
 }
 
@@ -307,6 +399,9 @@ struct Placer<'a> {
     /// Old segments are copied (a new generation) rather than referenced.
     copy: bool,
     old_data: Option<&'a Data>,
+    spill: Option<&'a Spill>,
+    /// The file written is the spill file itself: its segments stay where they are.
+    on_spill: bool,
 }
 
 impl Placer<'_> {
@@ -321,6 +416,11 @@ impl Placer<'_> {
                 None => return Ok(None),
             },
             SegSource::Old(seg) => return Ok(Some(seg)),
+            SegSource::Spilled(seg) if self.on_spill => return Ok(Some(seg)),
+            SegSource::Spilled(seg) => match self.spill.and_then(|s| s.read(seg)) {
+                Some(bytes) => bytes,
+                None => return Ok(None),
+            },
         };
         let bytes = segment_bytes(&payload);
         self.file.write_all(&bytes)?;
@@ -360,14 +460,15 @@ fn segment_bytes(payload: &[u8]) -> Vec<u8> {
 }
 
 /// Writes the next cache: appends the new segments to the data file (or copies the live ones
-/// into a new generation when most of it is dead), then replaces `index.bin`. Skipped (without
-/// an error: the cache only costs or saves time) when another writer holds the lock, or wrote
-/// since `old` was read.
+/// into a new generation when most of it is dead, after the segments of `spill`, which becomes
+/// that generation's file), then replaces `index.bin`. Skipped (without an error: the cache only
+/// costs or saves time) when another writer holds the lock, or wrote since `old` was read.
 pub(super) fn save(
     dir: &Path,
     stamp: &str,
     old: Option<&Index>,
     old_data: Option<&Data>,
+    mut spill: Option<Spill>,
     new: NewIndex,
 ) -> std::io::Result<bool> {
     std::fs::create_dir_all(dir)?;
@@ -421,6 +522,13 @@ pub(super) fn save(
         (Some(old), None) => (old.generation + 1, None, 0, true),
         (None, _) => (1, None, 0, true),
     };
+    remove_stale_spills(dir, spill.as_ref());
+    let on_spill = copy && spill.is_some();
+    let mut end = end;
+    if let (true, Some(spill)) = (on_spill, &spill) {
+        end = spill.len();
+        file = Some(File::options().append(true).open(&spill.path)?);
+    }
     if file.is_none() {
         let path = data_path(dir, generation);
         file = Some(
@@ -436,6 +544,8 @@ pub(super) fn save(
         end,
         copy,
         old_data,
+        spill: spill.as_ref(),
+        on_spill,
     };
     let mut out = Out::default();
     out.bytes(MAGIC);
@@ -459,6 +569,10 @@ pub(super) fn save(
         out.blob(&f.files);
     }
     placer.file.into_inner().map_err(|e| e.into_error())?;
+    if let (true, Some(spill)) = (on_spill, &mut spill) {
+        std::fs::rename(&spill.path, data_path(dir, generation))?;
+        spill.persisted = true;
+    }
     let sum = checksum(&out.0);
     out.u64(sum);
     crate::store::atomic::write(&dir.join(INDEX), &out.0)
@@ -475,6 +589,29 @@ pub(super) fn save(
         }
     }
     Ok(true)
+}
+
+/// Removes the spill files of commands that were killed (untouched for an hour), except `own`.
+fn remove_stale_spills(dir: &Path, own: Option<&Spill>) {
+    let Ok(list) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in list.flatten() {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.starts_with("spill-") || own.is_some_and(|s| s.path == path) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_SPILL);
+        if old {
+            let _ = std::fs::remove_file(path);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -520,7 +657,7 @@ mod tests {
             folder("acme", Some(SegSource::New(b"records of acme".to_vec()))),
             folder("globex", None),
         ]);
-        assert!(save(dir, &stamp, None, None, new).unwrap());
+        assert!(save(dir, &stamp, None, None, None, new).unwrap());
         let read = Index::read(dir, &stamp).unwrap();
         assert_eq!((read.seq, read.customers_digest), (1, 5));
         let data = Data::open(dir, read.generation).unwrap();
@@ -559,7 +696,7 @@ mod tests {
         let dir = tmp.path();
         let stamp = stamp("");
         let first = index(vec![folder("acme", Some(SegSource::New(b"v1".to_vec())))]);
-        save(dir, &stamp, None, None, first).unwrap();
+        save(dir, &stamp, None, None, None, first).unwrap();
         let old = Index::read(dir, &stamp).unwrap();
         let data = Data::open(dir, old.generation).unwrap();
         let kept = old.folders[0].records.unwrap();
@@ -567,7 +704,7 @@ mod tests {
             folder("acme", Some(SegSource::Old(kept))),
             folder("beta", Some(SegSource::New(b"v2".to_vec()))),
         ]);
-        assert!(save(dir, &stamp, Some(&old), Some(&data), second).unwrap());
+        assert!(save(dir, &stamp, Some(&old), Some(&data), None, second).unwrap());
         let now = Index::read(dir, &stamp).unwrap();
         assert_eq!(now.seq, 2);
         let data2 = Data::open(dir, now.generation).unwrap();
@@ -575,7 +712,72 @@ mod tests {
         assert_eq!(data2.read(now.folders[1].records.unwrap()).unwrap(), b"v2");
         // A writer that read the first index finds the second one and skips.
         let stale = index(vec![]);
-        assert!(!save(dir, &stamp, Some(&old), Some(&data), stale).unwrap());
+        assert!(!save(dir, &stamp, Some(&old), Some(&data), None, stale).unwrap());
         assert_eq!(Index::read(dir, &stamp).unwrap().seq, 2);
+    }
+
+    fn files_named(dir: &Path, prefix: &str) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(prefix))
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn spilled_segments_become_the_data_file_or_are_copied_and_the_spill_goes() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("snapshot");
+        let stamp = stamp("");
+        // A new generation: the spill file is renamed to be its data file.
+        let spill = Spill::create(&dir).unwrap();
+        let seg = spill.put(b"records of acme").unwrap();
+        assert_eq!(spill.read(seg).unwrap(), b"records of acme");
+        let first = index(vec![folder("acme", Some(SegSource::Spilled(seg)))]);
+        assert!(save(&dir, &stamp, None, None, Some(spill), first).unwrap());
+        assert_eq!(files_named(&dir, "spill-"), Vec::<String>::new());
+        let old = Index::read(&dir, &stamp).unwrap();
+        let data = Data::open(&dir, old.generation).unwrap();
+        let acme = old.folders[0].records.unwrap();
+        assert_eq!(data.read(acme).unwrap(), b"records of acme");
+        assert_eq!(data.read(old.global[0].seg).unwrap(), b"global");
+        // Appending to the current generation copies the spilled segment over.
+        let spill = Spill::create(&dir).unwrap();
+        spill.put(b"never referenced").unwrap();
+        let seg = spill.put(b"records of beta").unwrap();
+        let second = index(vec![
+            folder("acme", Some(SegSource::Old(acme))),
+            folder("beta", Some(SegSource::Spilled(seg))),
+        ]);
+        assert!(save(&dir, &stamp, Some(&old), Some(&data), Some(spill), second).unwrap());
+        assert_eq!(files_named(&dir, "spill-"), Vec::<String>::new());
+        let now = Index::read(&dir, &stamp).unwrap();
+        assert_eq!(now.generation, old.generation);
+        let data = Data::open(&dir, now.generation).unwrap();
+        assert_eq!(
+            data.read(now.folders[0].records.unwrap()).unwrap(),
+            b"records of acme"
+        );
+        assert_eq!(
+            data.read(now.folders[1].records.unwrap()).unwrap(),
+            b"records of beta"
+        );
+        // A writer that skips (it raced another) removes its spill file too.
+        let spill = Spill::create(&dir).unwrap();
+        spill.put(b"lost").unwrap();
+        assert!(
+            !save(
+                &dir,
+                &stamp,
+                Some(&old),
+                Some(&data),
+                Some(spill),
+                index(vec![])
+            )
+            .unwrap()
+        );
+        assert_eq!(files_named(&dir, "spill-"), Vec::<String>::new());
     }
 }

@@ -321,17 +321,30 @@ impl Snapshot {
     }
 }
 
-/// Prints how long the phases of a command took, to stderr, when `GITCRM_TIMINGS` is set (for
-/// benchmarks and profiling; nothing is printed otherwise).
+/// Prints how long the phases of a command took and the memory it holds (resident now, and
+/// the peak so far), to stderr, when `GITCRM_TIMINGS` is set (for benchmarks and profiling;
+/// nothing is printed otherwise).
 pub fn timing(label: &str) {
     use std::sync::OnceLock;
     static START: OnceLock<Option<std::time::Instant>> = OnceLock::new();
     let start =
         START.get_or_init(|| std::env::var_os("GITCRM_TIMINGS").map(|_| std::time::Instant::now()));
     if let Some(start) = start {
+        let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+        let field = |name: &str| {
+            status
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .and_then(|v| v.trim().strip_suffix(" kB"))
+                .and_then(|v| v.trim().parse::<u64>().ok())
+                .map_or(0, |kb| kb / 1024)
+        };
         eprintln!(
-            "timing: {:>8.1} ms  {label}",
-            start.elapsed().as_secs_f64() * 1000.0
+            "timing: {:>8.1} ms {:>6} MB (peak {:>6} MB, mapped files {:>5} MB)  {label}",
+            start.elapsed().as_secs_f64() * 1000.0,
+            field("VmRSS:"),
+            field("VmHWM:"),
+            field("RssFile:"),
         );
     }
 }

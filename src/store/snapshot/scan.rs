@@ -21,15 +21,15 @@
 
 use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::bin::{Key, KeyHasher};
-use super::cache::{self, Data, FolderFiles, Index, NewFolder, NewIndex, SegSource, TOP};
+use super::cache::{self, Data, FolderFiles, Index, NewFolder, NewIndex, SegSource, Spill, TOP};
 use super::{Content, Entry, LoadStats, classify, codec, parse, too_large};
 use crate::error::Result;
 use crate::git::{self, EntryKind};
@@ -112,8 +112,13 @@ pub struct Scan<'s> {
     start_ns: i128,
     /// The file tables differ from the last scan's.
     changed: bool,
-    records: Mutex<HashMap<usize, Vec<u8>>>,
+    /// Folders' parsed records encoded by this scan (to save, and to read again instead of
+    /// parsing twice when a command reads a folder more than once).
+    records: Mutex<HashMap<usize, SegSource>>,
     derived: Mutex<Vec<NewDerived>>,
+    /// Where new segments go as they are made (created on first use): a cold run does not hold
+    /// the whole store's records in memory until it saves.
+    spill: OnceLock<Option<Spill>>,
     from_objects: AtomicUsize,
     from_disk: AtomicUsize,
     parsed: AtomicUsize,
@@ -121,7 +126,7 @@ pub struct Scan<'s> {
 
 /// A derived result computed by this scan: the folder that files it (`None`: the whole store),
 /// its kind, key and encoded bytes.
-type NewDerived = (Option<usize>, u8, Key, Vec<u8>);
+type NewDerived = (Option<usize>, u8, Key, SegSource);
 
 fn now_ns() -> i128 {
     std::time::SystemTime::now()
@@ -237,12 +242,30 @@ impl<'s> Scan<'s> {
             changed: false,
             records: Mutex::new(HashMap::new()),
             derived: Mutex::new(Vec::new()),
+            spill: OnceLock::new(),
             from_objects: AtomicUsize::new(0),
             from_disk: AtomicUsize::new(0),
             parsed: AtomicUsize::new(0),
         };
         scan.scan()?;
         Ok(scan)
+    }
+
+    fn spill(&self) -> Option<&Spill> {
+        self.spill
+            .get_or_init(|| {
+                let dir = self.dir.as_ref().filter(|_| self.use_cache)?;
+                Spill::create(dir)
+            })
+            .as_ref()
+    }
+
+    /// A new segment to save: in the spill file, or in memory when it cannot be written.
+    fn keep(&self, bytes: Vec<u8>) -> SegSource {
+        match self.spill().and_then(|s| s.put(&bytes)) {
+            Some(seg) => SegSource::Spilled(seg),
+            None => SegSource::New(bytes),
+        }
     }
 
     fn racy(&self, stat: &ScanStat) -> bool {
@@ -346,7 +369,9 @@ impl<'s> Scan<'s> {
             self.changed = true;
         }
         self.folders = folders;
+        super::timing("scan: listed");
         self.resolve_ids()?;
+        super::timing("scan: ids resolved");
         for folder in &mut self.folders {
             if let Files::Fresh { files, .. } = &folder.files {
                 folder.key = folder_key(
@@ -529,32 +554,28 @@ impl<'s> Scan<'s> {
         }
         let store = self.store;
         if pending.len() >= USE_GIT_INDEX_FROM || self.old.is_none() {
-            let found: Vec<(String, EntryKind, Option<git::FileStat>)> = pending
+            // Sorted by path bytes, as git's index is.
+            let mut found: Vec<(String, git::FileStat, usize)> = pending
                 .iter()
-                .map(|&(fi, i)| {
+                .enumerate()
+                .filter_map(|(k, &(fi, i))| {
                     let folder = &self.folders[fi];
                     let f = fresh_file(folder, i);
-                    (
-                        store.git_path(&store_path(&folder.name, &f.name)),
-                        EntryKind::File,
-                        f.stat,
-                    )
+                    let path = store.git_path(&store_path(&folder.name, &f.name));
+                    Some((path, f.stat?, k))
                 })
                 .collect();
-            let prefix = store.git_path(layout::CUSTOMERS_DIR);
-            let marked = git::mark_unchanged(store.repo_root(), &prefix, found)?;
-            let by_path: HashMap<String, [u8; 20]> = marked
-                .into_iter()
-                .filter_map(|w| Some((w.path, unhex(&w.blob?)?)))
-                .collect();
-            for &(fi, i) in &pending {
-                let folder = &mut self.folders[fi];
-                let path = store.git_path(&store_path(&folder.name, &fresh_file(folder, i).name));
-                if let Some(id) = by_path.get(&path) {
-                    let f = fresh_file_mut(folder, i);
-                    f.id = Some(*id);
-                    f.src = Src::Known;
-                }
+            found.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let (files, order): (Vec<(String, git::FileStat)>, Vec<usize>) =
+                found.into_iter().map(|(p, s, k)| ((p, s), k)).unzip();
+            let ids = git::index_blobs(store.repo_root(), &files)?;
+            drop(files);
+            for (k, id) in order.into_iter().zip(ids) {
+                let Some(id) = id else { continue };
+                let (fi, i) = pending[k];
+                let f = fresh_file_mut(&mut self.folders[fi], i);
+                f.id = Some(id);
+                f.src = Src::Known;
             }
         }
         let unresolved: Vec<(usize, usize, String)> = pending
@@ -612,9 +633,21 @@ impl<'s> Scan<'s> {
             (Some(old), Some(at)) => Some((old, &old.folders[at])),
             _ => None,
         };
-        let mut chunk: codec::Chunk = old_rec
-            .and_then(|(_, rec)| rec.records)
-            .and_then(|seg| self.data.as_ref()?.read(seg))
+        // Records this scan parsed already (a command reading a folder twice), else the cache's.
+        let mine = self
+            .records
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&i)
+            .cloned();
+        let again = mine.is_some();
+        let mut chunk: codec::Chunk = mine
+            .and_then(|source| source.bytes(None, self.spill.get().and_then(Option::as_ref)))
+            .or_else(|| {
+                old_rec
+                    .and_then(|(_, rec)| rec.records)
+                    .and_then(|seg| self.data.as_ref()?.read(seg))
+            })
             .and_then(|bytes| codec::decode_chunk(&bytes))
             .unwrap_or_default();
         let mut at = 0;
@@ -679,7 +712,10 @@ impl<'s> Scan<'s> {
             }
         }
         let fresh = matches!(folder.files, Files::Fresh { .. });
-        if self.use_cache && (missed || fresh || old_rec.is_none_or(|(_, r)| r.records.is_none())) {
+        if self.use_cache
+            && !(again && !missed)
+            && (missed || fresh || old_rec.is_none_or(|(_, r)| r.records.is_none()))
+        {
             let ids: Vec<Option<[u8; 20]>> = out.iter().map(|e| unhex(&e.id)).collect();
             let prefix_len = store_path(&folder.name, "").len();
             if let Some(bytes) = codec::encode_chunk(
@@ -687,10 +723,11 @@ impl<'s> Scan<'s> {
                     .zip(&ids)
                     .filter_map(|(e, id)| Some((&e.path[prefix_len..], (*id)?, &e.content))),
             ) {
+                let source = self.keep(bytes);
                 self.records
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .insert(i, bytes);
+                    .insert(i, source);
             }
         }
         Ok(out)
@@ -819,10 +856,11 @@ impl<'s> Scan<'s> {
             return;
         }
         if let Ok(bytes) = postcard::to_allocvec(value) {
+            let source = self.keep(bytes);
             self.derived
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
-                .push((folder, T::KIND, key, bytes));
+                .push((folder, T::KIND, key, source));
         }
     }
 
@@ -842,7 +880,7 @@ impl<'s> Scan<'s> {
             return Ok(false);
         };
         let mut records = records;
-        let mut by_folder: HashMap<usize, Vec<(u8, Key, Vec<u8>)>> = HashMap::new();
+        let mut by_folder: HashMap<usize, Vec<(u8, Key, SegSource)>> = HashMap::new();
         let mut global_new = Vec::new();
         for (folder, kind, key, bytes) in derived {
             match folder {
@@ -851,11 +889,11 @@ impl<'s> Scan<'s> {
             }
         }
         let old = self.old.as_ref();
-        let merge = |new: Vec<(u8, Key, Vec<u8>)>, old: &[cache::DerivedRec]| {
+        let merge = |new: Vec<(u8, Key, SegSource)>, old: &[cache::DerivedRec]| {
             let mut list: Vec<(u8, Key, SegSource)> = Vec::new();
-            for (kind, key, bytes) in new {
+            for (kind, key, source) in new {
                 if !list.iter().any(|(k, kk, _)| *k == kind && *kk == key) {
-                    list.push((kind, key, SegSource::New(bytes)));
+                    list.push((kind, key, source));
                 }
             }
             for d in old {
@@ -901,7 +939,7 @@ impl<'s> Scan<'s> {
                 }
             };
             let records = match records.remove(&i) {
-                Some(bytes) => Some(SegSource::New(bytes)),
+                Some(source) => Some(source),
                 None => rec.and_then(|r| r.records).map(SegSource::Old),
             };
             folders.push(NewFolder {
@@ -921,7 +959,8 @@ impl<'s> Scan<'s> {
             folders,
             global: merge(global_new, old.map_or(&[][..], |o| &o.global)),
         };
-        cache::save(dir, &self.stamp, old, self.data.as_ref(), new)
+        let spill = self.spill.into_inner().flatten();
+        cache::save(dir, &self.stamp, old, self.data.as_ref(), spill, new)
     }
 }
 
