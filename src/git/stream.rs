@@ -7,7 +7,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 use std::process::Stdio;
 
-use super::{EntryKind, FileStat, git_command, git_error};
+use super::{FileStat, git_command, git_error};
 use crate::error::Result;
 
 /// Writes the `size` bytes `from` yields as a loose blob, streaming (compressed and hashed as
@@ -110,12 +110,12 @@ pub(super) fn run_into(
 /// proves it still holds that blob; `None` when it must be read (changed, untracked, racily
 /// clean, conflicted).
 pub fn indexed_blob(repo_root: &Path, git_path: &str, stat: FileStat) -> Result<Option<String>> {
-    let prefix = git_path.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let found = vec![(git_path.to_string(), EntryKind::File, Some(stat))];
-    Ok(super::mark_unchanged(repo_root, prefix, found)?
+    let files = [(git_path.to_string(), stat)];
+    Ok(super::index_blobs(repo_root, &files)?
         .into_iter()
         .next()
-        .and_then(|f| f.blob))
+        .flatten()
+        .map(|raw| gix::ObjectId::from(raw).to_hex().to_string()))
 }
 
 /// The blob id of the index entry of `git_path` (stage 0), whatever the work-tree file holds;

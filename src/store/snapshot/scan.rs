@@ -713,7 +713,7 @@ impl<'s> Scan<'s> {
         }
         let fresh = matches!(folder.files, Files::Fresh { .. });
         if self.use_cache
-            && !(again && !missed)
+            && (!again || missed)
             && (missed || fresh || old_rec.is_none_or(|(_, r)| r.records.is_none()))
         {
             let ids: Vec<Option<[u8; 20]>> = out.iter().map(|e| unhex(&e.id)).collect();
