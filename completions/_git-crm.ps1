@@ -655,7 +655,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List documents (the current version of each; --all for every version)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A document''s record and its versions')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256')
-            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -713,7 +713,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List documents (the current version of each; --all for every version)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A document''s record and its versions')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256')
-            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -1497,7 +1497,7 @@ Register-ArgumentCompleter -Native -CommandName 'git-crm' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List documents (the current version of each; --all for every version)')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'A document''s record and its versions')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256')
-            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)')
+            [CompletionResult]::new('open', 'open', [CompletionResultType]::ParameterValue, 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)')
             break
         }
         'git-crm;help;docs;list' {

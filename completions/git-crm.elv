@@ -591,7 +591,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand list 'List documents (the current version of each; --all for every version)'
             cand show 'A document''s record and its versions'
             cand get 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
-            cand open 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)'
+            cand open 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;docs;list'= {
@@ -644,7 +644,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand list 'List documents (the current version of each; --all for every version)'
             cand show 'A document''s record and its versions'
             cand get 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
-            cand open 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)'
+            cand open 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'git-crm;docs;help;list'= {
@@ -1339,7 +1339,7 @@ set edit:completion:arg-completer[git-crm] = {|@words|
             cand list 'List documents (the current version of each; --all for every version)'
             cand show 'A document''s record and its versions'
             cand get 'Write a document''s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
-            cand open 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)'
+            cand open 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop''s opener (on a terminal only; docs/security.md says when the copy is removed)'
         }
         &'git-crm;help;docs;list'= {
         }

@@ -457,7 +457,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_see
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "show" -d 'A document\'s record and its versions'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "open" -d 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop\'s opener (on a terminal only; docs/security.md says when the copy is removed)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "open" -d 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop\'s opener (on a terminal only; docs/security.md says when the copy is removed)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and not __fish_seen_subcommand_from list show get open help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from list" -l format -d 'Output format (json is versioned; see docs/)' -r -f -a "table\t''
 json\t''
@@ -503,7 +503,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "show" -d 'A document\'s record and its versions'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
-complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop\'s opener (on a terminal only; docs/security.md says when the copy is removed)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "open" -d 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop\'s opener (on a terminal only; docs/security.md says when the copy is removed)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand docs; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l to -d 'The new owner\'s handle' -r
 complete -c git-crm -n "__fish_git_crm_using_subcommand assign" -l team -d 'The new team (default: the new owner\'s first team)' -r
@@ -1068,7 +1068,7 @@ complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_su
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "list" -d 'List documents (the current version of each; --all for every version)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "show" -d 'A document\'s record and its versions'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "get" -d 'Write a document\'s content to a file (default: its original name here), or `-o -` for stdout. The content is checked against its sha256'
-complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "open" -d 'Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop\'s opener (on a terminal only; docs/security.md says when the copy is removed)'
+complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from docs" -f -a "open" -d 'Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop\'s opener (on a terminal only; docs/security.md says when the copy is removed)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "list" -d 'List handoffs, oldest first'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "accept" -d 'Accept a handoff to you: by handoff id, or by customer (its latest handoff)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand help; and __fish_seen_subcommand_from handoff" -f -a "decline" -d 'Decline a handoff to you: ownership goes back to the previous owner, in one commit'

@@ -867,7 +867,7 @@ module completions {
     [ "auto" "always" "never" ]
   }
 
-  # Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop's opener (on a terminal only; docs/security.md says when the copy is removed)
+  # Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop's opener (on a terminal only; docs/security.md says when the copy is removed)
   export extern "git-crm docs open" [
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
@@ -894,7 +894,7 @@ module completions {
   export extern "git-crm docs help get" [
   ]
 
-  # Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop's opener (on a terminal only; docs/security.md says when the copy is removed)
+  # Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop's opener (on a terminal only; docs/security.md says when the copy is removed)
   export extern "git-crm docs help open" [
   ]
 
@@ -1913,7 +1913,7 @@ module completions {
   export extern "git-crm help docs get" [
   ]
 
-  # Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop's opener (on a terminal only; docs/security.md says when the copy is removed)
+  # Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop's opener (on a terminal only; docs/security.md says when the copy is removed)
   export extern "git-crm help docs open" [
   ]
 

@@ -92,7 +92,7 @@ pub enum DocsCommand {
         #[arg(long)]
         force: bool,
     },
-    /// Open a copy of a document with GITCRM_OPENER, `documents.opener` or the desktop's opener
+    /// Open a copy of a document with GITCRM_OPENER, `git config gitcrm.opener` or the desktop's opener
     /// (on a terminal only; docs/security.md says when the copy is removed).
     Open {
         /// The document (a prefix of its id, as `docs list` shows).
@@ -485,15 +485,8 @@ pub fn run(ctx: &Ctx, cmd: DocsCommand) -> Result<i32> {
             }
             let found = docs::find(&ctx.store, &id)?;
             let d = &found.document.record;
-            let dir = open_dir()?;
-            let name = if git_crm::model::documents::validate_name(&d.name).is_ok() {
-                d.name.clone()
-            } else {
-                format!("{}{}", d.id.short(), suffix(d))
-            };
-            let target = dir.join(&name);
-            let opener = docs::opener(ctx.store.config())?;
-            docs::save_to(&ctx.store, &found, &target, true)?;
+            let opener = docs::opener(&ctx.store)?;
+            let (dir, target) = docs::private_copy(&ctx.store, &found)?;
             let shown = escape(&target.to_string_lossy()).into_owned();
             if let Some(team) = git_crm::model::restricted::team_of(&d.extra) {
                 let when = if opener.chosen {
@@ -543,58 +536,4 @@ fn version_number(all: &[git_crm::store::load::Loaded<Document>], d: &Document) 
         .iter()
         .position(|v| v.record.id == d.id)
         .map_or(1, |i| i + 1)
-}
-
-fn suffix(d: &Document) -> String {
-    if d.file
-        .ends_with(git_crm::store::layout::DOCUMENT_SEALED_SUFFIX)
-    {
-        git_crm::store::layout::DOCUMENT_SEALED_SUFFIX.into()
-    } else {
-        git_crm::store::layout::DOCUMENT_PLAIN_SUFFIX.into()
-    }
-}
-
-/// Removes the folders earlier `docs open` runs left for their opener, once they are an hour
-/// old (the opener may still be reading a copy when the command ends, so a copy cannot go at
-/// once). Only real folders named by us are removed; a link is left alone.
-fn remove_old_copies(base: &std::path::Path) {
-    let Ok(entries) = std::fs::read_dir(base) else {
-        return;
-    };
-    let hour = std::time::Duration::from_secs(3600);
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        if !name.to_string_lossy().starts_with("git-crm-open-") {
-            continue;
-        }
-        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
-            continue;
-        };
-        let old = meta
-            .modified()
-            .ok()
-            .and_then(|m| m.elapsed().ok())
-            .is_some_and(|age| age > hour);
-        if meta.is_dir() && old {
-            let _ = std::fs::remove_dir_all(entry.path());
-        }
-    }
-}
-
-/// A private folder for documents handed to the opener (readable by the user only).
-fn open_dir() -> Result<PathBuf> {
-    let base = std::env::var_os("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir);
-    remove_old_copies(&base);
-    let dir = base.join(format!("git-crm-open-{}", std::process::id()));
-    let mut builder = std::fs::DirBuilder::new();
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.recursive(true).create(&dir)?;
-    Ok(dir)
 }

@@ -445,30 +445,23 @@ pub struct Opener {
     pub program: String,
     /// Arguments before the file's path.
     pub args: Vec<String>,
-    /// Chosen by the user (`GITCRM_OPENER`, `documents.opener`): such an opener is waited for
+    /// Chosen by the user (`GITCRM_OPENER`, `gitcrm.opener`): such an opener is waited for
     /// and the copy removed when it exits, so it should stay until the file is closed
     /// (`evince`, `code --wait`). The desktop's opener (`xdg-open`, `open`) returns at once.
     pub chosen: bool,
 }
 
-/// The opener of `docs open`: `GITCRM_OPENER`, else `documents.opener` of the config (a
-/// program and its arguments, split on spaces), else the desktop's (`open` on macOS,
-/// `xdg-open` elsewhere).
-pub fn opener(config: &crate::model::Config) -> Result<Opener> {
-    let from_env = std::env::var("GITCRM_OPENER")
+/// The opener of `docs open`: `GITCRM_OPENER`, else `gitcrm.opener` of the user's git config
+/// (a program and its arguments, split on spaces), else the desktop's (`open` on macOS,
+/// `xdg-open` elsewhere). Never a value of the store's files: they come from whoever pushed
+/// last, and a committed command would run on every teammate's machine (git, likewise, never
+/// runs what a repository's content names).
+pub fn opener(store: &Store) -> Result<Opener> {
+    let chosen = std::env::var("GITCRM_OPENER")
         .ok()
+        .or_else(|| crate::git::local_config(store.repo_root(), "gitcrm.opener"))
         .filter(|v| !v.trim().is_empty());
-    let from_config = match config.extra.get("documents").and_then(|d| d.get("opener")) {
-        None | Some(Value::Null) => None,
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            return Err(Error::invalid_hint(
-                "`documents.opener` in .gitcrm/config.yaml is not a command",
-                "write the program and its arguments as one string: `opener: \"evince\"`",
-            ));
-        }
-    };
-    let Some(command) = from_env.or(from_config) else {
+    let Some(command) = chosen else {
         let program = if cfg!(target_os = "macos") {
             "open"
         } else {
@@ -495,6 +488,97 @@ pub fn opener(config: &crate::model::Config) -> Result<Opener> {
         args: words.collect(),
         chosen: true,
     })
+}
+
+/// Writes a copy of `found` for an opener into a new private folder (mode 0700) under
+/// `$XDG_RUNTIME_DIR`, else the temp dir, and returns the folder and the file. The folder is
+/// created anew, never reused: in a shared temp dir a folder or link of that name made by
+/// someone else would otherwise receive the (decrypted) copy. Folders earlier runs left are
+/// removed once an hour old (an opener may still read a copy when its command ends).
+pub fn private_copy(store: &Store, found: &Found) -> Result<(PathBuf, PathBuf)> {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    remove_old_copies(&base);
+    let dir = new_private_dir(&base)?;
+    let d = &found.document.record;
+    let name = if rules::validate_name(&d.name).is_ok() {
+        d.name.clone()
+    } else {
+        let suffix = if d.file.ends_with(layout::DOCUMENT_SEALED_SUFFIX) {
+            layout::DOCUMENT_SEALED_SUFFIX
+        } else {
+            layout::DOCUMENT_PLAIN_SUFFIX
+        };
+        format!("{}{suffix}", d.id.short())
+    };
+    let target = dir.join(name);
+    if let Err(e) = save_to(store, found, &target, false) {
+        let _ = std::fs::remove_dir_all(&dir);
+        return Err(e);
+    }
+    Ok((dir, target))
+}
+
+/// Prefix of the folders [`private_copy`] makes.
+const COPY_DIR_PREFIX: &str = "git-crm-open-";
+
+/// A folder made by this call (`create`, not `create_dir_all`: an existing one is never used).
+fn new_private_dir(base: &Path) -> Result<PathBuf> {
+    let mut builder = std::fs::DirBuilder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    for attempt in 0..100u32 {
+        let dir = base.join(format!(
+            "{COPY_DIR_PREFIX}{}-{:x}",
+            std::process::id(),
+            nanos.wrapping_add(attempt)
+        ));
+        match builder.create(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(Error::io(dir, e)),
+        }
+    }
+    Err(Error::invalid(format!(
+        "cannot make a private folder in {}",
+        text::escape(&base.display().to_string())
+    )))
+}
+
+/// Removes the folders earlier [`private_copy`] calls left, once they are an hour old. Only
+/// real folders of our name are removed; a link is left alone.
+fn remove_old_copies(base: &Path) {
+    let Ok(entries) = std::fs::read_dir(base) else {
+        return;
+    };
+    let hour = std::time::Duration::from_secs(3600);
+    for entry in entries.flatten() {
+        if !entry
+            .file_name()
+            .to_string_lossy()
+            .starts_with(COPY_DIR_PREFIX)
+        {
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+            continue;
+        };
+        let old = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > hour);
+        if meta.is_dir() && old {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
 }
 
 /// A document found by id, with its customer (opened with the local identity).
@@ -691,6 +775,25 @@ pub fn save_to(store: &Store, found: &Found, target: &Path, force: bool) -> Resu
 mod tests {
     use super::*;
     use crate::store::ApplyOptions;
+
+    /// Each copy for an opener gets a folder made for it, private, never one that was there;
+    /// old folders of ours are swept, a link of our name is left alone.
+    #[test]
+    fn copies_for_an_opener_get_new_private_folders() {
+        use std::os::unix::fs::PermissionsExt;
+        let base = tempfile::tempdir().unwrap();
+        let one = new_private_dir(base.path()).unwrap();
+        let two = new_private_dir(base.path()).unwrap();
+        assert_ne!(one, two);
+        let mode = std::fs::metadata(&one).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o700);
+        let elsewhere = tempfile::tempdir().unwrap();
+        let link = base.path().join(format!("{COPY_DIR_PREFIX}link"));
+        std::os::unix::fs::symlink(elsewhere.path(), &link).unwrap();
+        remove_old_copies(base.path());
+        assert!(link.exists() && elsewhere.path().exists());
+        assert!(one.exists(), "a folder younger than an hour stays");
+    }
 
     /// The entry point mail ingestion uses: bytes in memory, attached to a record id the caller
     /// already knows, applied on their own or absorbed into a larger change.

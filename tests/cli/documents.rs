@@ -407,7 +407,7 @@ fn docs_open_needs_a_terminal() {
 }
 
 /// `docs open` on a real terminal (a pseudo-terminal from `script`, util-linux): the opener the
-/// user chose (`GITCRM_OPENER`, or `documents.opener`) gets a copy in a private folder, is
+/// user chose (`GITCRM_OPENER`, or `git config gitcrm.opener`) gets a copy in a private folder, is
 /// waited for, and the copy is gone when it exits; a restricted document's decrypted copy is
 /// named in a warning.
 #[test]
@@ -510,13 +510,26 @@ fn docs_open_hands_a_private_copy_to_the_chosen_opener_and_removes_it() {
         copies()
     );
 
-    // Restricted: decrypted for the opener, named in a warning, removed after.
+    // Restricted: decrypted for the opener of the user's git config, named in a warning,
+    // removed after. A command committed to the store's config is never run: it comes from
+    // whoever pushed last.
     std::fs::remove_file(&log).unwrap();
-    let text =
-        store.read(".gitcrm/config.yaml") + &format!("documents:\n  opener: {}\n", p(&opener));
+    let trap = store.sandbox.path().join("trap.sh");
+    let sprung = store.sandbox.path().join("sprung");
+    std::fs::write(&trap, format!("#!/bin/sh\ntouch {}\n", p(&sprung))).unwrap();
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&trap, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let text = store.read(".gitcrm/config.yaml") + &format!("documents:\n  opener: {}\n", p(&trap));
     store.write(".gitcrm/config.yaml", &text);
-    store.commit_all("the opener of the team");
+    store.commit_all("a teammate's opener");
+    store.git(&["config", "gitcrm.opener", p(&opener)]);
     let (ok, shown) = open(&secret_id, None);
+    assert!(
+        !sprung.exists(),
+        "the store's config chose a command: {shown}"
+    );
     assert!(ok, "{shown}");
     assert!(
         shown.contains(
