@@ -1,8 +1,6 @@
 //! The files that differ between two commits, found by comparing tree ids so that unchanged
 //! folders are skipped without being read.
 
-use std::collections::HashMap;
-
 use gix::ObjectId;
 use gix::bstr::ByteSlice;
 
@@ -38,6 +36,14 @@ pub struct FileChange {
     pub status: FileStatus,
     pub old_id: Option<String>,
     pub new_id: Option<String>,
+}
+
+/// An entry of a folder that differs between two commits (see [`Repo::changed_entries`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct EntryChange {
+    pub name: String,
+    pub old: Option<ObjectId>,
+    pub new: Option<ObjectId>,
 }
 
 impl Repo {
@@ -78,8 +84,8 @@ impl Repo {
         if old == new {
             return Ok(());
         }
-        let old_tree = old.map(|id| self.tree_entries(id)).transpose()?.flatten();
-        let new_tree = new.map(|id| self.tree_entries(id)).transpose()?.flatten();
+        let old_tree = self.tree_data(old)?;
+        let new_tree = self.tree_data(new)?;
         if old_tree.is_none() && new_tree.is_none() {
             out.push(FileChange {
                 path: path.to_string(),
@@ -102,29 +108,45 @@ impl Repo {
             self.diff_entries(path, old, None, out)?;
             return self.diff_entries(path, None, new, out);
         }
-        let old_tree = old_tree.unwrap_or_default();
-        let new_tree = new_tree.unwrap_or_default();
-        let mut names: Vec<&String> = old_tree.keys().chain(new_tree.keys()).collect();
-        names.sort();
-        names.dedup();
-        for name in names {
+        let hash = self.repo.object_hash();
+        let (old_list, new_list) = (listing(&old_tree, hash)?, listing(&new_tree, hash)?);
+        for change in differing(&old_list, &new_list) {
             let child = if path.is_empty() {
-                name.clone()
+                change.name
             } else {
-                format!("{path}/{name}")
+                format!("{path}/{}", change.name)
             };
-            self.diff_entries(
-                &child,
-                old_tree.get(name).copied(),
-                new_tree.get(name).copied(),
-                out,
-            )?;
+            self.diff_entries(&child, change.old, change.new, out)?;
         }
         Ok(())
     }
 
-    /// The entries of tree `id` by name (blobs and trees only), or `None` when `id` is a blob.
-    fn tree_entries(&self, id: ObjectId) -> Result<Option<HashMap<String, ObjectId>>> {
+    /// The entries directly in folder `dir` whose object differs between commit `old` and
+    /// commit `new` (added, removed or changed), one level only: a commit that adds thousands
+    /// of customers is answered from two tree listings, not from every file under them.
+    /// Sorted by name.
+    pub(super) fn changed_entries(
+        &self,
+        old: ObjectId,
+        new: ObjectId,
+        dir: &str,
+    ) -> Result<Vec<EntryChange>> {
+        let old = self.entry(old, dir)?;
+        let new = self.entry(new, dir)?;
+        if old == new {
+            return Ok(Vec::new());
+        }
+        let (old, new) = (self.tree_data(old)?, self.tree_data(new)?);
+        let hash = self.repo.object_hash();
+        let (old, new) = (listing(&old, hash)?, listing(&new, hash)?);
+        let mut out = differing(&old, &new);
+        out.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(out)
+    }
+
+    /// The raw content of tree `id`, `None` when `id` is absent or names no tree (a file).
+    fn tree_data(&self, id: Option<ObjectId>) -> Result<Option<Vec<u8>>> {
+        let Some(id) = id else { return Ok(None) };
         // A partial clone (`--filter=blob:none`) has every tree; an object it lacks is a blob.
         if !self.repo.has_object(id) {
             return Ok(None);
@@ -133,22 +155,84 @@ impl Repo {
             .repo
             .find_object(id)
             .map_err(|e| git_error("cannot read object", e))?;
-        if object.kind != gix::object::Kind::Tree {
-            return Ok(None);
-        }
-        let tree = object.into_tree();
-        let decoded = tree
-            .decode()
-            .map_err(|e| git_error("cannot read tree", e))?;
-        Ok(Some(
-            decoded
-                .entries
-                .iter()
-                .filter(|e| e.mode.is_blob() || e.mode.is_tree())
-                .map(|e| (e.filename.to_str_lossy().into_owned(), e.oid.to_owned()))
-                .collect(),
-        ))
+        Ok((object.kind == gix::object::Kind::Tree).then(|| object.detach().data))
     }
+
+    /// The object id of entry `name` directly in tree `tree`, `None` when it has none (or
+    /// `tree` is a file).
+    pub(super) fn child(&self, tree: ObjectId, name: &str) -> Result<Option<ObjectId>> {
+        let data = self.tree_data(Some(tree))?;
+        Ok(listing(&data, self.repo.object_hash())?
+            .iter()
+            .find(|e| *e.filename == *name.as_bytes())
+            .map(|e| e.oid.to_owned()))
+    }
+}
+
+/// The entries of two listings (each in git's tree order) whose object differs, found in one
+/// merge pass: no allocation for the (usually many) entries that are the same.
+fn differing(
+    old: &[gix::objs::tree::EntryRef<'_>],
+    new: &[gix::objs::tree::EntryRef<'_>],
+) -> Vec<EntryChange> {
+    use std::cmp::Ordering;
+    let name = |e: &gix::objs::tree::EntryRef<'_>| e.filename.to_str_lossy().into_owned();
+    let mut out = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        let order = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => a.cmp(b),
+            (Some(_), None) => Ordering::Less,
+            _ => Ordering::Greater,
+        };
+        match order {
+            Ordering::Less => {
+                out.push(EntryChange {
+                    name: name(&old[i]),
+                    old: Some(old[i].oid.to_owned()),
+                    new: None,
+                });
+                i += 1;
+            }
+            Ordering::Greater => {
+                out.push(EntryChange {
+                    name: name(&new[j]),
+                    old: None,
+                    new: Some(new[j].oid.to_owned()),
+                });
+                j += 1;
+            }
+            Ordering::Equal => {
+                if old[i].oid != new[j].oid {
+                    out.push(EntryChange {
+                        name: name(&new[j]),
+                        old: Some(old[i].oid.to_owned()),
+                        new: Some(new[j].oid.to_owned()),
+                    });
+                }
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The file and folder entries of a tree's raw content (none for `None`), in git's order.
+fn listing(
+    data: &Option<Vec<u8>>,
+    hash: gix::hash::Kind,
+) -> Result<Vec<gix::objs::tree::EntryRef<'_>>> {
+    let Some(data) = data else {
+        return Ok(Vec::new());
+    };
+    let tree =
+        gix::objs::TreeRef::from_bytes(data, hash).map_err(|e| git_error("cannot read tree", e))?;
+    Ok(tree
+        .entries
+        .into_iter()
+        .filter(|e| e.mode.is_blob() || e.mode.is_tree())
+        .collect())
 }
 
 #[cfg(test)]
@@ -222,5 +306,64 @@ mod tests {
         assert_eq!(info.parents, vec![first.clone()]);
         assert_eq!(repo.commits(&head, Some(&first)).unwrap().len(), 1);
         assert_eq!(repo.merge_base(&head, &first).unwrap(), Some(first));
+    }
+
+    /// One level only: a folder added, one removed, one changed deep inside (reported once, by
+    /// its name), a file replaced by a folder of the same name (both sides), the rest unseen.
+    #[test]
+    fn changed_entries_compare_one_level() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        git(root, &["init", "-q", "-b", "main"]);
+        for (path, text) in [
+            ("c/same/a.yaml", "1"),
+            ("c/gone/a.yaml", "1"),
+            ("c/deep/x/y/a.yaml", "1"),
+            ("c/flip", "file"),
+        ] {
+            std::fs::create_dir_all(root.join(path).parent().unwrap()).unwrap();
+            std::fs::write(root.join(path), text).unwrap();
+        }
+        git(root, &["add", "-A"]);
+        git(root, &["commit", "-q", "-m", "one"]);
+        std::fs::remove_dir_all(root.join("c/gone")).unwrap();
+        std::fs::write(root.join("c/deep/x/y/a.yaml"), "2").unwrap();
+        std::fs::create_dir_all(root.join("c/new")).unwrap();
+        std::fs::write(root.join("c/new/a.yaml"), "1").unwrap();
+        std::fs::remove_file(root.join("c/flip")).unwrap();
+        std::fs::create_dir_all(root.join("c/flip")).unwrap();
+        std::fs::write(root.join("c/flip/a.yaml"), "1").unwrap();
+        git(root, &["add", "-A"]);
+        git(root, &["commit", "-q", "-m", "two"]);
+        let repo = Repo::open(root).unwrap();
+        let (head, first) = (
+            repo.resolve("HEAD").unwrap(),
+            repo.resolve("HEAD~1").unwrap(),
+        );
+        let changes = repo
+            .changed_entries(oid(&first).unwrap(), oid(&head).unwrap(), "c")
+            .unwrap();
+        let summary: Vec<_> = changes
+            .iter()
+            .map(|c| (c.name.as_str(), c.old.is_some(), c.new.is_some()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("deep", true, true),
+                ("flip", true, false),
+                ("flip", false, true),
+                ("gone", true, false),
+                ("new", false, true)
+            ]
+        );
+        let gone = changes[3].old.unwrap();
+        assert!(repo.child(gone, "a.yaml").unwrap().is_some());
+        assert!(repo.child(gone, "b.yaml").unwrap().is_none());
+        assert!(
+            repo.changed_entries(oid(&head).unwrap(), oid(&head).unwrap(), "c")
+                .unwrap()
+                .is_empty()
+        );
     }
 }

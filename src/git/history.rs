@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::diff::{FileChange, FileStatus};
+use super::diff::FileChange;
 use super::repo::{CommitInfo, Repo};
 use crate::error::Result;
 
@@ -109,7 +109,8 @@ pub fn path_history(
         for (parent, parent_path) in &parent_paths {
             parent_ids.push(repo.entry_id(parent, parent_path)?);
         }
-        if parent_ids.contains(&here) {
+        // A folder moved as it was (a plain `git mv`) is still news: the move.
+        if parent_ids.contains(&here) && renamed_from.is_none() {
             continue;
         }
         let mut changes = repo.diff_moved(
@@ -146,7 +147,9 @@ pub fn path_history(
 }
 
 /// The folder, next to `path`, that `commit` removed and whose `marker` file `same_owner`
-/// recognises.
+/// recognises. Only the folder's siblings are compared, one level (a commit that adds thousands
+/// of customers lists two trees, not every file under them); a candidate is a sibling folder
+/// whose `marker` the parent has and the commit lacks.
 fn find_move(
     repo: &Repo,
     parent: &str,
@@ -156,18 +159,28 @@ fn find_move(
     same_owner: &dyn Fn(&[u8]) -> bool,
 ) -> Result<Option<String>> {
     let dir = path.rsplit_once('/').map(|(d, _)| d).unwrap_or("");
-    for change in repo.diff(Some(parent), commit, dir)? {
-        let Some(folder) = change.path.strip_suffix(&format!("/{marker}")) else {
-            continue;
+    let (parent_id, commit_id) = (super::repo::oid(parent)?, super::repo::oid(commit)?);
+    for change in repo.changed_entries(parent_id, commit_id, dir)? {
+        let folder = if dir.is_empty() {
+            change.name.clone()
+        } else {
+            format!("{dir}/{}", change.name)
         };
-        let sibling = folder.rsplit_once('/').map(|(d, _)| d).unwrap_or("") == dir;
-        if change.status != FileStatus::Deleted || !sibling || folder == path {
+        // A renamed folder may stay behind, holding a forward to the new name: what counts is
+        // that its marker went.
+        let Some(old) = change.old else { continue };
+        if folder == path {
             continue;
         }
-        if let Some(id) = &change.old_id
-            && same_owner(&repo.blob(id)?)
-        {
-            return Ok(Some(folder.to_string()));
+        let Some(old_marker) = repo.child(old, marker)? else {
+            continue;
+        };
+        let kept = match change.new {
+            Some(new) => repo.child(new, marker)?.is_some(),
+            None => false,
+        };
+        if !kept && same_owner(&repo.blob(&old_marker.to_string())?) {
+            return Ok(Some(folder));
         }
     }
     Ok(None)

@@ -45,6 +45,10 @@ impl CommitInfo {
     }
 }
 
+/// The memory the delta-base cache of a [`Repo`] may hold (git's default for
+/// `core.deltaBaseCacheLimit` is 96 MiB; a walk of one folder needs far less).
+const PACK_CACHE_BYTES: usize = 32 << 20;
+
 /// An open repository for reading history, with caches for the lookups a walk repeats.
 pub struct Repo {
     pub(super) repo: gix::Repository,
@@ -56,6 +60,14 @@ impl Repo {
     pub fn open(repo_root: &Path) -> Result<Self> {
         let mut repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
         repo.object_cache_size_if_unset(16 << 20);
+        // A cache of delta bases, as git's `core.deltaBaseCacheLimit`: consecutive versions of a
+        // folder's tree are deltas on one another in the pack, and without it every lookup
+        // rebuilds a whole delta chain. gix sets one only with its `max-performance` feature.
+        repo.objects.set_pack_cache(|| {
+            Box::new(gix::odb::pack::cache::lru::MemoryCappedHashmap::new(
+                PACK_CACHE_BYTES,
+            ))
+        });
         Ok(Repo {
             repo,
             entries: RefCell::default(),

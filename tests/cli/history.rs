@@ -261,3 +261,33 @@ fn history_with_changed_path_filters_is_the_same() {
         without["events"].as_array().unwrap().len() + 1
     );
 }
+
+/// A rename made with plain git in a commit that also changes another customer and empties a
+/// third customer's notes (that folder stays): the walk compares only the folders of
+/// `customers/` one level, takes the removed folder whose `customer.yaml` is the same customer's
+/// as the old name, and follows it there.
+#[test]
+fn a_rename_among_other_changes_is_followed() {
+    let store = story();
+    let other = store.add_customer("Globex");
+    let third = store.add_customer("Initech");
+    store.note(&third, "Kept for now");
+    let before = store.json(&["history", "acme", "--format", "json"]);
+    store.git(&["mv", "customers/acme", "customers/acme-inc"]);
+    let other_file = format!("customers/{other}/customer.yaml");
+    let text = store.read(&other_file);
+    std::fs::write(store.path(&other_file), format!("{text}# touched\n")).unwrap();
+    store.git(&["rm", "-q", "-r", &format!("customers/{third}/notes")]);
+    store.git(&["commit", "-q", "-a", "-m", "Move acme, touch the others"]);
+    let doc = store.json(&["history", "acme-inc", "--format", "json"]);
+    let events = doc["events"].as_array().unwrap();
+    assert_eq!(events[0]["subject"], "Move acme, touch the others");
+    assert_eq!(
+        events[0]["changes"],
+        serde_json::json!([{"type": "renamed", "from": "acme", "to": "acme-inc"}])
+    );
+    assert_eq!(
+        &events[1..],
+        before["events"].as_array().unwrap().as_slice()
+    );
+}
