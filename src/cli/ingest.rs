@@ -156,7 +156,13 @@ fn refusal(plan: &Plan) -> anyhow::Error {
 fn report(args: &CommonArgs, plan: &Plan, commit: Option<&str>, refused: bool) -> Result<()> {
     let counts = plan.counts();
     for problem in &plan.problems {
-        eprintln!("{problem}");
+        match problem.limit {
+            Some(limit) => eprintln!(
+                "{problem} (raise it with {})",
+                super::vocabulary::flag(limit)
+            ),
+            None => eprintln!("{problem}"),
+        }
     }
     if args.format == IngestFormat::Json {
         return print(&git_crm::render::json_of(&Document {

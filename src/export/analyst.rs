@@ -11,6 +11,7 @@
 //! exported: a restricted touchpoint's summary and body are null and its `restricted` column
 //! names the team, whoever runs the export.
 
+use crate::metrics::name::text;
 use std::collections::HashMap;
 
 use crate::access::{Keyring, Keys};
@@ -498,9 +499,9 @@ fn thread_row(
         Cell::text(t.dims.customer.clone()),
         Cell::Time(Some(t.started_at)),
         Cell::Bool(Some(t.started_inbound)),
-        Cell::text(t.dims.channel.clone().unwrap_or_default()),
-        opt(&t.dims.team),
-        opt(&t.dims.owner),
+        Cell::text(text(&t.dims.channel).unwrap_or_default()),
+        opt(&text(&t.dims.team)),
+        opt(&text(&t.dims.owner)),
         Cell::Time(t.first_inbound),
         Cell::Time(t.first_reply),
         Cell::Int(t.response.as_ref().map(|m| m.seconds)),

@@ -182,10 +182,12 @@ fn read_calendars(
             Entry::VCard(_) => plan.problems.push(Problem {
                 item: named.into(),
                 message: "a vCard in a calendar file (use `git crm ingest vcf`)".into(),
+                limit: None,
             }),
             other => plan.problems.push(Problem {
                 item: named.into(),
                 message: format!("the calendar is malformed: {}", describe(&other)),
+                limit: None,
             }),
         }
     }
@@ -200,6 +202,7 @@ fn read_calendars(
                     String::new()
                 }
             ),
+            limit: None,
         });
     }
     let mut out = Vec::new();
@@ -235,6 +238,7 @@ fn read_calendars(
             plan.problems.push(Problem {
                 item: item(&format!("event {}", model_text::escape(uid))),
                 message: format!("its dates cannot be read ({:?})", error.error),
+                limit: None,
             });
         }
         let resolver = cal.build_tz_resolver().with_default(zone);
@@ -250,6 +254,7 @@ fn read_calendars(
                 plan.problems.push(Problem {
                     item: item(&format!("event at {}", time::rfc3339(&start))),
                     message: "the event has no UID".into(),
+                    limit: None,
                 });
                 continue;
             };

@@ -128,6 +128,10 @@ impl Outcome {
 pub struct Problem {
     pub item: String,
     pub message: String,
+    /// The setting that, raised, would let the item in (a message over the size limit): the
+    /// CLI names its flag.
+    #[serde(skip)]
+    pub limit: Option<crate::error::Input>,
 }
 
 impl fmt::Display for Problem {
@@ -281,6 +285,7 @@ impl Plan {
             self.problems.push(Problem {
                 item: outcome.item.clone(),
                 message: why.clone(),
+                limit: None,
             });
             outcome.action = Action::Skipped;
             outcome.reason = Some(why);

@@ -187,6 +187,7 @@ pub fn plan(store: &Store, options: &Options) -> Result<Plan> {
                     plan.problems.push(Problem {
                         item: path,
                         message: why.to_string(),
+                        limit: None,
                     });
                 } else if differs {
                     plan.ids.push(w.customer.id);
@@ -298,6 +299,7 @@ fn read_cards(named: &str, text: &str, plan: &mut Plan) -> Vec<Card> {
                 plan.problems.push(Problem {
                     item: named.into(),
                     message: "a calendar in a vCard file (use `git crm ingest ics`)".into(),
+                    limit: None,
                 });
                 continue;
             }
@@ -305,6 +307,7 @@ fn read_cards(named: &str, text: &str, plan: &mut Plan) -> Vec<Card> {
                 plan.problems.push(Problem {
                     item: format!("{named}: card {}", n + 1),
                     message: "the vCard is malformed (BEGIN:VCARD without END:VCARD?)".into(),
+                    limit: None,
                 });
                 continue;
             }
@@ -343,6 +346,7 @@ fn read_cards(named: &str, text: &str, plan: &mut Plan) -> Vec<Card> {
             plan.problems.push(Problem {
                 item,
                 message: "the card has no name (FN or N) and no email".into(),
+                limit: None,
             });
             continue;
         };
@@ -352,6 +356,7 @@ fn read_cards(named: &str, text: &str, plan: &mut Plan) -> Vec<Card> {
             plan.problems.push(Problem {
                 item,
                 message: "the card has no UID, no email and no ORG: nothing identifies it".into(),
+                limit: None,
             });
             continue;
         }

@@ -4,6 +4,7 @@
 //! and team at the end of the period), touchpoints by channel x team, the stale list and the
 //! logging lag (`recorded_at - at`).
 
+use crate::metrics::name::text;
 use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
@@ -188,8 +189,8 @@ impl Coverage {
                 Stale {
                     customer: c.slug.clone(),
                     name: c.name.clone(),
-                    owner: c.dims.owner.clone(),
-                    team: c.dims.team.clone(),
+                    owner: text(&c.dims.owner),
+                    team: text(&c.dims.team),
                     last_touchpoint: last.as_ref().map(rfc3339),
                     days_since: last.map(|l| (end - l).num_days()),
                 }
@@ -217,7 +218,7 @@ impl Coverage {
         for c in customers {
             for (at, ch, team) in &c.touches {
                 if w.contains(*at) && scope.allowed(ch) {
-                    *cells.entry((ch.clone(), team.clone())).or_insert(0) += 1;
+                    *cells.entry((ch.to_string(), text(team))).or_insert(0) += 1;
                 }
             }
         }
@@ -228,8 +229,8 @@ impl Coverage {
             stale: stale.len(),
             logging_lag: lag_stats(customers, scope),
             weeks,
-            by_owner: shares(scope, customers, |c| c.dims.owner.clone()),
-            by_team: shares(scope, customers, |c| c.dims.team.clone()),
+            by_owner: shares(scope, customers, |c| text(&c.dims.owner)),
+            by_team: shares(scope, customers, |c| text(&c.dims.team)),
             channel_team: cells
                 .into_iter()
                 .map(|((channel, team), touchpoints)| ChannelTeam {

@@ -18,15 +18,16 @@ use crate::model::{Config, Party, RecordId, Timestamp};
 use crate::store::CustomerBundle;
 use crate::store::snapshot::time_serde;
 
+use super::name::Name;
 use super::{ClockMode, Options};
 
 /// Where a fact belongs, for slicing and `--by`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dims {
-    pub customer: String,
-    pub team: Option<String>,
-    pub owner: Option<String>,
-    pub channel: Option<String>,
+    pub customer: Name,
+    pub team: Option<Name>,
+    pub owner: Option<Name>,
+    pub channel: Option<Name>,
 }
 
 /// A duration measured in a clock: business seconds of a calendar, or wall-clock seconds.
@@ -34,7 +35,7 @@ pub struct Dims {
 pub struct Measured {
     pub seconds: i64,
     /// The calendar used; `None` for wall-clock time.
-    pub calendar: Option<String>,
+    pub calendar: Option<Name>,
 }
 
 /// Which calendar measures the time of each team.
@@ -87,7 +88,7 @@ impl Clocks {
         match calendar {
             Some(c) => Measured {
                 seconds: c.business_duration(a, b).num_seconds(),
-                calendar: Some(c.name.clone()),
+                calendar: Some(Name::from(&c.name)),
             },
             None => Measured {
                 seconds: (b - a).num_seconds().max(0),
@@ -210,11 +211,11 @@ pub struct CustomerFact {
     pub dims: Dims,
     /// Human inbound and outbound touchpoints: when, on which channel, team at the time.
     #[serde(with = "touches_serde")]
-    pub touches: Vec<(Timestamp, String, Option<String>)>,
+    pub touches: Vec<(Timestamp, Name, Option<Name>)>,
     /// `recorded_at - at` of human touchpoints, with `at` and the channel (so `--channel` and
     /// `--by channel` slice the logging lag as they slice everything else).
     #[serde(with = "lags_serde")]
-    pub lags: Vec<(Timestamp, String, i64)>,
+    pub lags: Vec<(Timestamp, Name, i64)>,
 }
 
 /// Serde of a customer's touches with compact times.
@@ -222,14 +223,14 @@ mod touches_serde {
     use super::*;
     use crate::store::snapshot::Ts;
 
-    type Touches = Vec<(Timestamp, String, Option<String>)>;
+    type Touches = Vec<(Timestamp, Name, Option<Name>)>;
 
     pub fn serialize<S: serde::Serializer>(v: &Touches, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(v.iter().map(|(t, c, team)| (Ts(*t), c, team)))
     }
 
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Touches, D::Error> {
-        let list = Vec::<(Ts, String, Option<String>)>::deserialize(d)?;
+        let list = Vec::<(Ts, Name, Option<Name>)>::deserialize(d)?;
         Ok(list
             .into_iter()
             .map(|(t, c, team)| (t.0, c, team))
@@ -242,14 +243,14 @@ mod lags_serde {
     use super::*;
     use crate::store::snapshot::Ts;
 
-    type Lags = Vec<(Timestamp, String, i64)>;
+    type Lags = Vec<(Timestamp, Name, i64)>;
 
     pub fn serialize<S: serde::Serializer>(v: &Lags, s: S) -> Result<S::Ok, S::Error> {
         s.collect_seq(v.iter().map(|(t, channel, lag)| (Ts(*t), channel, lag)))
     }
 
     pub fn deserialize<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Lags, D::Error> {
-        let list = Vec::<(Ts, String, i64)>::deserialize(d)?;
+        let list = Vec::<(Ts, Name, i64)>::deserialize(d)?;
         Ok(list
             .into_iter()
             .map(|(t, channel, lag)| (t.0, channel, lag))
@@ -403,14 +404,17 @@ impl CustomerFacts {
             touches: human
                 .iter()
                 .filter(|i| i.direction != Direction::Internal)
-                .map(|i| (i.at, i.channel.clone(), ownership.at(i.at).team))
+                .map(|i| {
+                    let team = ownership.at(i.at).team.map(Name::from);
+                    (i.at, Name::from(&i.channel), team)
+                })
                 .collect(),
             lags: human
                 .iter()
                 .map(|i| {
                     (
                         i.at,
-                        i.channel.clone(),
+                        Name::from(&i.channel),
                         (i.recorded_at - i.at).num_seconds(),
                     )
                 })
@@ -566,10 +570,10 @@ impl Ownership {
 
 fn dims(slug: &str, party: Party, channel: Option<&str>) -> Dims {
     Dims {
-        customer: slug.to_string(),
-        team: party.team,
-        owner: party.owner,
-        channel: channel.map(str::to_string),
+        customer: Name::from(slug),
+        team: party.team.map(Name::from),
+        owner: party.owner.map(Name::from),
+        channel: channel.map(Name::from),
     }
 }
 

@@ -58,7 +58,7 @@ impl Fcr {
             .filter(|t| t.started_inbound)
             .filter_map(|t| {
                 Some(Resolved {
-                    customer: t.dims.customer.clone(),
+                    customer: t.dims.customer.to_string(),
                     thread: t.thread.short(),
                     subject: t.subject.clone(),
                     resolved_at: rfc3339(&t.first_resolved?),

@@ -3,6 +3,7 @@
 //! the store. Internal touchpoints never count. Threads are placed in a period by their start;
 //! threads still waiting are reported apart as unanswered, with their age.
 
+use crate::metrics::name::text;
 use serde::Serialize;
 
 use super::facts::ThreadFact;
@@ -68,16 +69,16 @@ impl Frt {
             .filter_map(|t| {
                 let age = t.unanswered_age.as_ref()?;
                 Some(Unanswered {
-                    customer: t.dims.customer.clone(),
+                    customer: t.dims.customer.to_string(),
                     thread: t.thread.short(),
                     subject: t.subject.clone(),
-                    channel: t.dims.channel.clone(),
-                    team: t.dims.team.clone(),
-                    owner: t.dims.owner.clone(),
+                    channel: text(&t.dims.channel),
+                    team: text(&t.dims.team),
+                    owner: text(&t.dims.owner),
                     since: rfc3339(&t.first_inbound?),
                     age: age.seconds,
                     wall_age: t.unanswered_wall.unwrap_or(age.seconds),
-                    calendar: age.calendar.clone(),
+                    calendar: text(&age.calendar),
                     breached: target.map(|x| age.seconds > x),
                 })
             })

@@ -2,6 +2,7 @@
 //! placed in the period by its own time — threads by their start (FCR: by their first
 //! resolution), handoffs by their time, arrivals and replies by theirs.
 
+use crate::metrics::name::text;
 use std::collections::BTreeSet;
 
 use super::facts::{ArrivalFact, CustomerFact, Dims, Facts, HandoffFact, ReplyFact, ThreadFact};
@@ -14,9 +15,9 @@ pub const NONE: &str = "(none)";
 
 fn key_of(by: By, d: &Dims) -> Option<String> {
     match by {
-        By::Team => Some(d.team.clone().unwrap_or_else(|| NONE.into())),
-        By::Owner => Some(d.owner.clone().unwrap_or_else(|| NONE.into())),
-        By::Channel => d.channel.clone(),
+        By::Team => Some(text(&d.team).unwrap_or_else(|| NONE.into())),
+        By::Owner => Some(text(&d.owner).unwrap_or_else(|| NONE.into())),
+        By::Channel => text(&d.channel),
         By::Month | By::Week => None,
     }
 }
@@ -213,9 +214,10 @@ pub fn keys(facts: &Facts, options: &Options, by: By) -> Vec<String> {
                 .iter()
                 .filter(|(at, ch, _)| {
                     window.contains(*at)
-                        && (options.slice.channel.is_empty() || options.slice.channel.contains(ch))
+                        && (options.slice.channel.is_empty()
+                            || options.slice.channel.iter().any(|c| c == ch.as_str()))
                 })
-                .map(|(_, ch, _)| ch.clone())
+                .map(|(_, ch, _)| ch.to_string())
         })),
         _ => keys.extend(facts.customers.iter().filter_map(|c| {
             let d = Dims {

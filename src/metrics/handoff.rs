@@ -4,6 +4,7 @@
 //! of the receiving team. Handoffs are placed in a period by their time. Also: times by
 //! from-team -> to-team, handoffs per customer, ping-pong (A->B->A) and pending handoffs.
 
+use crate::metrics::name::text;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -147,7 +148,7 @@ impl HandoffReport {
                     to: h.to.to_string(),
                     age: age.seconds,
                     wall_age: h.pending_wall.unwrap_or(age.seconds),
-                    calendar: age.calendar.clone(),
+                    calendar: text(&age.calendar),
                     breached: target.map(|x| age.seconds > x),
                 })
             })

@@ -26,6 +26,7 @@ pub mod frt;
 pub mod gate;
 pub mod group;
 pub mod handoff;
+pub mod name;
 pub mod period;
 pub mod stats;
 pub mod targets;

@@ -241,7 +241,9 @@ fn get<'a>(field: &Field, s: &Subject<'a>, env: &Env) -> Got<'a> {
                 Got::Duration(thread().and_then(|t| t.unanswered_age.as_ref().map(|m| m.seconds)))
             }
             ThreadField::Open => Got::Bool(s.thread.map(|id| s.scene.thread_open(id))),
-            ThreadField::Channel => Got::Text(thread().and_then(|t| t.dims.channel.clone())),
+            ThreadField::Channel => {
+                Got::Text(thread().and_then(|t| crate::metrics::name::text(&t.dims.channel)))
+            }
             ThreadField::Subject => Got::Text(thread().map(|t| t.subject.clone())),
         },
         Field::Handoff(f) => match s.handoff {

@@ -13,6 +13,7 @@
 //! names every firing in a `Crm-Rule: <rule> <key> <revision>` trailer. That is what the next
 //! run reads to do nothing twice.
 
+use crate::metrics::name::text;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::Path;
 
@@ -396,7 +397,7 @@ fn thread_info(scene: &Scene, env: &Env, id: RecordId) -> Option<ThreadInfo> {
         id,
         subject: fact.subject.clone(),
         waiting_since: fact.unanswered_age.as_ref().and(fact.first_inbound),
-        team: fact.dims.team.clone(),
+        team: text(&fact.dims.team),
     })
 }
 

@@ -166,7 +166,7 @@ pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result
     let spool = spool.as_deref();
 
     // 1. Read and parse, in parallel batches.
-    let mut parsed: Vec<std::result::Result<Parsed, (String, String)>> = Vec::new();
+    let mut parsed: Vec<std::result::Result<Parsed, (String, parse::Rejected)>> = Vec::new();
     let mut batch: Vec<source::RawMessage> = Vec::new();
     let mut batch_bytes = 0usize;
     let limits = options.limits;
@@ -175,7 +175,7 @@ pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result
             .into_par_iter()
             .map(|raw| {
                 let item = raw.origin.to_string();
-                parse::parse(raw, &limits, now, spool).map_err(|e| (item, e.0))
+                parse::parse(raw, &limits, now, spool).map_err(|e| (item, e))
             })
             .collect();
         progress.advance(done.len() as u64);
@@ -199,13 +199,14 @@ pub fn plan(store: &Store, options: &Options, progress: &dyn Progress) -> Result
         let index = plan.outcomes.len();
         let m = match p {
             Ok(m) => m,
-            Err((item, message)) => {
+            Err((item, rejected)) => {
                 plan.problems.push(Problem {
                     item: item.clone(),
-                    message: message.clone(),
+                    message: rejected.reason.clone(),
+                    limit: rejected.limit,
                 });
                 plan.outcomes
-                    .push(Outcome::new(item, Action::Skipped).because(message));
+                    .push(Outcome::new(item, Action::Skipped).because(rejected.reason));
                 continue;
             }
         };

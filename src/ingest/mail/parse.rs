@@ -19,7 +19,7 @@ use crate::model::{RecordId, Timestamp, address, time};
 /// Limits on what one message may put into the store.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    /// Largest message read, in bytes (`--max-message-size`).
+    /// Largest message read, in bytes ([`crate::error::Input::MaxMessageSize`]).
     pub max_message_bytes: u64,
     /// Longest body text stored, in bytes; the rest is cut with a note.
     pub max_body_bytes: usize,
@@ -146,7 +146,32 @@ pub struct Parsed {
 
 /// Why a message cannot be ingested.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Rejected(pub String);
+pub struct Rejected {
+    pub reason: String,
+    /// The setting that, raised, would let the message in.
+    pub limit: Option<crate::error::Input>,
+}
+
+impl Rejected {
+    fn because(reason: impl Into<String>) -> Rejected {
+        Rejected {
+            reason: reason.into(),
+            limit: None,
+        }
+    }
+}
+
+/// A message over the size limit: its size, and the setting that would let it in.
+fn too_large_message(size: u64, limit: u64) -> Rejected {
+    Rejected {
+        reason: format!(
+            "the message is {}, over the limit of {}",
+            human_size(size),
+            human_size(limit)
+        ),
+        limit: Some(crate::error::Input::MaxMessageSize),
+    }
+}
 
 /// Parses one raw message. `now` bounds dates in the future. The bytes of attachments that may
 /// become documents are kept in `spool` (none when the run keeps metadata only).
@@ -157,11 +182,7 @@ pub fn parse(
     spool: Option<&Spool>,
 ) -> Result<Parsed, Rejected> {
     if let Some(size) = raw.too_large {
-        return Err(Rejected(format!(
-            "the message is {}, over the limit of {} (raise it with --max-message-size)",
-            human_size(size),
-            human_size(limits.max_message_bytes)
-        )));
+        return Err(too_large_message(size, limits.max_message_bytes));
     }
     let bytes = raw.bytes;
     // mail-parser is robust, but a parser bug on hostile input must cost one message, not the
@@ -176,11 +197,11 @@ pub fn parse(
             Ok(fields)
         }
         Ok(Some(Err(rejected))) => Err(rejected),
-        Ok(None) => Err(Rejected(
-            "not a mail message: no header could be read".into(),
+        Ok(None) => Err(Rejected::because(
+            "not a mail message: no header could be read",
         )),
-        Err(_) => Err(Rejected(
-            "the MIME structure could not be read (mail-parser failed on it)".into(),
+        Err(_) => Err(Rejected::because(
+            "the MIME structure could not be read (mail-parser failed on it)",
         )),
     }
 }
@@ -273,13 +294,12 @@ fn extract(
     }
 
     let at = date(message, envelope).ok_or_else(|| {
-        Rejected(
-            "no usable date: the Date header is missing or unreadable, and no Received header or mbox envelope gives one"
-                .into(),
+        Rejected::because(
+            "no usable date: the Date header is missing or unreadable, and no Received header or mbox envelope gives one",
         )
     })?;
     if time::is_future(at, now) {
-        return Err(Rejected(format!(
+        return Err(Rejected::because(format!(
             "dated {}, in the future (a wrong clock on the sender's side?)",
             time::rfc3339(&at)
         )));
@@ -777,11 +797,11 @@ mod tests {
     #[test]
     fn dates_missing_or_in_the_future_are_rejected() {
         let none = parse_text("From: a@x.example\r\nSubject: s\r\n\r\nbody\r\n").unwrap_err();
-        assert!(none.0.contains("no usable date"), "{none:?}");
+        assert!(none.reason.contains("no usable date"), "{none:?}");
         let future =
             parse_text("From: a@x.example\r\nDate: Fri, 20 Nov 2099 09:12:00 +0000\r\n\r\nb\r\n")
                 .unwrap_err();
-        assert!(future.0.contains("in the future"), "{future:?}");
+        assert!(future.reason.contains("in the future"), "{future:?}");
         let received = parse_text(
             "Received: from mx by mx2; Fri, 20 Nov 2026 09:12:00 +0000\r\nFrom: a@x.example\r\n\r\nb\r\n",
         )
@@ -828,7 +848,8 @@ mod tests {
         let mut r = raw("");
         r.too_large = Some(100 << 20);
         let e = parse(r, &Limits::default(), now(), None).unwrap_err();
-        assert!(e.0.contains("100.0 MB"), "{e:?}");
+        assert!(e.reason.contains("100.0 MB"), "{e:?}");
+        assert_eq!(e.limit, Some(crate::error::Input::MaxMessageSize));
         assert!(parse_text("").is_err());
     }
 }
