@@ -363,24 +363,33 @@ fn serialize_story(world: &World, story: &Story) -> Result<Output> {
     })
 }
 
-/// Writes the final version of every file to the (fresh) work tree, in parallel.
+/// Writes the final version of every file to the (fresh) work tree, in parallel, on threads of
+/// its own: on the global pool it would hold every thread, and the commits (hashed and
+/// compressed there) would wait for the whole work tree.
 fn write_tree(store: &Store, outputs: &[Output]) -> Result<()> {
-    outputs.par_iter().try_for_each(|output| {
-        let mut dirs: BTreeSet<&str> = BTreeSet::new();
-        for f in &output.files {
-            if let Some((dir, _)) = f.path.rsplit_once('/') {
-                dirs.insert(dir);
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(2)
+        .thread_name(|i| format!("demo-writer-{i}"))
+        .build()
+        .map_err(|e| Error::invalid(format!("cannot start the demo's writer threads: {e}")))?;
+    pool.install(|| {
+        outputs.par_iter().try_for_each(|output| {
+            let mut dirs: BTreeSet<&str> = BTreeSet::new();
+            for f in &output.files {
+                if let Some((dir, _)) = f.path.rsplit_once('/') {
+                    dirs.insert(dir);
+                }
             }
-        }
-        for dir in dirs {
-            let path = store.path(dir);
-            std::fs::create_dir_all(&path).at(&path)?;
-        }
-        for f in output.files.iter().filter(|f| f.last) {
-            let path = store.path(&f.path);
-            std::fs::write(&path, &f.data).at(&path)?;
-        }
-        Ok(())
+            for dir in dirs {
+                let path = store.path(dir);
+                std::fs::create_dir_all(&path).at(&path)?;
+            }
+            for f in output.files.iter().filter(|f| f.last) {
+                let path = store.path(&f.path);
+                std::fs::write(&path, &f.data).at(&path)?;
+            }
+            Ok(())
+        })
     })
 }
 

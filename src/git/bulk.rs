@@ -10,7 +10,7 @@
 //! wrote, so `git status` does not rehash them) are updated last. The commits are byte for byte
 //! the ones `git fast-import` made from the same stream: same trees, same commit ids.
 //!
-//! Only `demo` uses this; every everyday command commits through [`super::commit_paths`].
+//! Only `demo` uses this; every everyday command commits through [`super::commit()`].
 
 use std::cmp::Ordering;
 use std::fs::File;
@@ -125,23 +125,18 @@ impl BulkImport {
     /// Writes `.git/index` to match the new branch tip, with the stat data of every file in the
     /// work tree (the caller wrote them), so `git status` is clean without reading any file.
     pub fn write_index(self) -> Result<()> {
-        let mut files = Vec::new();
-        self.root.files("", &mut files);
-        let updates: Vec<EntryUpdate> = files
-            .into_par_iter()
-            .map(|(path, id)| {
-                let disk = self.repo_root.join(&path);
-                // A file that is not there (or not the blob) keeps zeroed stat data: git then
-                // compares its content instead of trusting the entry.
-                let stat = super::commit::stat_of(&disk).unwrap_or_default();
-                EntryUpdate {
-                    path,
-                    blob: Some((id, stat)),
-                }
-            })
-            .collect();
-        let repo =
-            gix::open(&self.repo_root).map_err(|e| git_error("cannot open repository", e))?;
+        let BulkImport { repo_root, root } = self;
+        let mut updates = Vec::new();
+        root.files("", &mut updates);
+        drop(root);
+        updates.par_iter_mut().for_each(|update| {
+            if let Some((_, stat)) = &mut update.blob {
+                // A file that is not there keeps zeroed stat data: git then compares its
+                // content instead of trusting the entry.
+                *stat = super::commit::stat_of(&repo_root.join(&update.path)).unwrap_or_default();
+            }
+        });
+        let repo = gix::open(&repo_root).map_err(|e| git_error("cannot open repository", e))?;
         let lock = super::commit::acquire_index_lock(&repo)?;
         index_write::write_updated(&repo, lock, &updates)?
             .commit()
@@ -222,14 +217,52 @@ impl Encoded {
             size >>= 7;
         }
         entry.push(byte);
-        let mut z = gix::zlib::stream::deflate::Write::new(entry, gix::zlib::Compression::BEST_SPEED);
-        z.write_all(data)
-            .and_then(|()| z.flush())
-            .map_err(|e| git_error("cannot compress object", e))?;
-        let entry = z.into_inner();
+        deflate(data, &mut entry)?;
         let crc32 = crc32fast::hash(&entry);
         Ok(Encoded { id, entry, crc32 })
     }
+}
+
+thread_local! {
+    /// One compressor per thread, reset for each object: a new one allocates and clears
+    /// hundreds of kilobytes of tables, more than compressing a small record costs.
+    static DEFLATE: std::cell::RefCell<gix::zlib::stream::deflate::Compress> =
+        std::cell::RefCell::new(gix::zlib::stream::deflate::Compress::new(
+            gix::zlib::Compression::BEST_SPEED,
+        ));
+}
+
+/// Appends the zlib stream of `data` (level 1, git's loose-object level) to `out`.
+fn deflate(data: &[u8], out: &mut Vec<u8>) -> Result<()> {
+    use gix::zlib::Status;
+    use gix::zlib::stream::deflate::FlushCompress;
+    DEFLATE.with_borrow_mut(|z| {
+        z.reset();
+        let mut read = 0;
+        let mut written = out.len();
+        // zlib's compressBound: enough for incompressible input, so one call usually finishes.
+        let n = data.len();
+        out.resize(written + n + (n >> 12) + (n >> 14) + (n >> 25) + 64, 0);
+        loop {
+            let (was_in, was_out) = (z.total_in(), z.total_out());
+            let status = z
+                .compress(&data[read..], &mut out[written..], FlushCompress::Finish)
+                .map_err(|e| git_error("cannot compress object", e))?;
+            let (took, gave) = (z.total_in() - was_in, z.total_out() - was_out);
+            read += took as usize;
+            written += gave as usize;
+            match status {
+                Status::StreamEnd => break,
+                _ if written == out.len() => out.resize(out.len() * 2, 0),
+                _ if took == 0 && gave == 0 => {
+                    return Err(Error::Git("cannot compress object: zlib is stuck".into()));
+                }
+                _ => {}
+            }
+        }
+        out.truncate(written);
+        Ok(())
+    })
 }
 
 /// A pack being written: entries are appended as they come; [`PackWriter::finish`] writes the
@@ -397,7 +430,10 @@ struct Dir {
 
 enum Node {
     /// A file: its blob and its mode (`0o100644`, `0o100755`, `0o120000`, `0o160000`).
-    Blob { id: gix::ObjectId, mode: u32 },
+    Blob {
+        id: gix::ObjectId,
+        mode: u32,
+    },
     Tree(Box<Dir>),
 }
 
@@ -459,10 +495,7 @@ impl Dir {
             dir.id = None;
             let at = dir.entries.binary_search_by(|(n, _)| (**n).cmp(part));
             if parts.peek().is_none() {
-                let node = Node::Blob {
-                    id,
-                    mode: 0o100644,
-                };
+                let node = Node::Blob { id, mode: 0o100644 };
                 match at {
                     Ok(i) if !dir.entries[i].1.is_tree() => dir.entries[i].1 = node,
                     Ok(_) => return Err(bad()),
@@ -521,7 +554,11 @@ impl Dir {
         for (name, node) in order {
             let (mode, id) = match node {
                 Node::Blob { id, mode } => (*mode, *id),
-                Node::Tree(sub) => (0o40000, sub.id.unwrap_or_else(|| gix::ObjectId::null(gix::hash::Kind::Sha1))),
+                Node::Tree(sub) => (
+                    0o40000,
+                    sub.id
+                        .unwrap_or_else(|| gix::ObjectId::null(gix::hash::Kind::Sha1)),
+                ),
             };
             write!(bytes, "{mode:o} {name}\0").map_err(|e| git_error("cannot write tree", e))?;
             bytes.extend_from_slice(id.as_bytes());
@@ -533,12 +570,16 @@ impl Dir {
         Ok(id)
     }
 
-    /// Every file under this folder (path prefixed with `prefix`) and its blob.
-    fn files(&self, prefix: &str, out: &mut Vec<(String, gix::ObjectId)>) {
+    /// An index entry (stat data still zeroed) for every file under this folder, its path
+    /// prefixed with `prefix`.
+    fn files(&self, prefix: &str, out: &mut Vec<EntryUpdate>) {
         for (name, node) in &self.entries {
             let path = format!("{prefix}{name}");
             match node {
-                Node::Blob { id, .. } => out.push((path, *id)),
+                Node::Blob { id, .. } => out.push(EntryUpdate {
+                    path,
+                    blob: Some((*id, gix::index::entry::Stat::default())),
+                }),
                 Node::Tree(sub) => sub.files(&format!("{path}/"), out),
             }
         }
