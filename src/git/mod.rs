@@ -8,6 +8,7 @@ mod bulk;
 mod commit;
 mod config;
 mod diff;
+pub mod fsmonitor;
 mod history;
 mod index;
 mod index_write;

@@ -317,7 +317,16 @@ impl Facts {
             .into_par_iter()
             .map(|p| p.finish(clocks, options))
             .collect();
-        let mut all = Facts::default();
+        // Sized once: grown by doubling, the joined vectors would briefly need up to twice
+        // their size again on top of the parts they are joined from.
+        let total = |len: fn(&Facts) -> usize| parts.iter().map(len).sum::<usize>();
+        let mut all = Facts {
+            threads: Vec::with_capacity(total(|f| f.threads.len())),
+            handoffs: Vec::with_capacity(total(|f| f.handoffs.len())),
+            arrivals: Vec::with_capacity(total(|f| f.arrivals.len())),
+            replies: Vec::with_capacity(total(|f| f.replies.len())),
+            customers: Vec::with_capacity(total(|f| f.customers.len())),
+        };
         for p in parts {
             all.threads.extend(p.threads);
             all.handoffs.extend(p.handoffs);

@@ -416,3 +416,146 @@ fn clock_dependent_checks_follow_the_clock_of_each_run() {
         check_at(NOW);
     }
 }
+
+/// A `core.fsmonitor` hook in git's protocol, version 2 (as git's own test hooks are): the
+/// token names a marker file made when it was asked, and what changed since are the paths newer
+/// than the marker the caller sends back. An unknown token gets `/` (everything).
+const MARKER_HOOK: &str = r#"#!/bin/sh
+[ "$1" = 2 ] || exit 1
+mkdir -p .git/fsmonitor-marks
+new=".git/fsmonitor-marks/$(date +%s%N)"
+: > "$new"
+printf '%s\0' "$new"
+if [ -f "$2" ]; then
+  find . -mindepth 1 -path ./.git -prune -o -newer "$2" -print | sed 's|^\./||' | tr '\n' '\0'
+else
+  printf '/\0'
+fi
+"#;
+
+impl Demo {
+    /// Installs `script` as the store's `core.fsmonitor` hook.
+    fn use_hook(&self, script: &str) {
+        let hook = self.sandbox.path().join("fsmonitor-hook");
+        std::fs::write(&hook, script).unwrap();
+        std::process::Command::new("chmod")
+            .arg("+x")
+            .arg(&hook)
+            .status()
+            .unwrap();
+        self.git(&["config", "core.fsmonitor", hook.to_str().unwrap()]);
+    }
+}
+
+/// With a hook that reports what changed, the scan stats only the folders it names, and every
+/// warm result still equals the cold one: after edits, a deletion, an untracked file, a new
+/// customer folder, a checkout of another branch.
+#[test]
+fn with_an_fsmonitor_hook_warm_and_cold_still_agree() {
+    let demo = Demo::new();
+    demo.use_hook(MARKER_HOOK);
+    let base = demo.same_warm_and_cold("the demo store with a hook");
+    let first = demo.customers()[0].clone();
+
+    let customer_file = demo.path(&format!("customers/{first}/customer.yaml"));
+    let original = std::fs::read_to_string(&customer_file).unwrap();
+    std::fs::write(
+        &customer_file,
+        original.replacen("status: active", "status: paused", 1),
+    )
+    .unwrap();
+    let paused = demo.same_warm_and_cold("an edit the hook reports");
+    assert_changed(&base, &paused, "pausing a customer");
+    std::fs::write(&customer_file, &original).unwrap();
+    let undone = demo.same_warm_and_cold("the edit undone");
+    assert_same(&undone, &base, "the undo gives the first state back");
+
+    let handoff = demo.files(&first, "handoffs")[0].clone();
+    std::fs::remove_file(demo.path(&handoff)).unwrap();
+    let deleted = demo.same_warm_and_cold("a deleted handoff");
+    assert_changed(&base, &deleted, "deleting a handoff");
+    demo.git(&["checkout", "--", &handoff]);
+    demo.same_warm_and_cold("the handoff restored");
+
+    let second = demo.customers()[1].clone();
+    let source = demo.files(&second, "interactions")[0].clone();
+    let copy = source.replace(".yaml", "-copy.yaml");
+    std::fs::copy(demo.path(&source), demo.path(&copy)).unwrap();
+    let untracked = demo.same_warm_and_cold("an untracked copy of a touchpoint");
+    assert_changed(&base, &untracked, "an untracked touchpoint");
+    std::fs::remove_file(demo.path(&copy)).unwrap();
+
+    let moved = demo.path("customers/zz-new-folder");
+    copy_dir_all(&demo.path(&format!("customers/{second}")), &moved);
+    demo.same_warm_and_cold("a new folder");
+    std::fs::remove_dir_all(&moved).unwrap();
+
+    let branch = demo.git(&["rev-parse", "--abbrev-ref", "HEAD"]);
+    demo.git(&["checkout", "-q", "-b", "older", "HEAD~10"]);
+    let older = demo.same_warm_and_cold("a checkout of an older branch");
+    assert_changed(&base, &older, "the checkout");
+    demo.git(&["checkout", "-q", &branch]);
+    let back = demo.same_warm_and_cold("the checkout back");
+    assert_same(&back, &base, "back on the branch");
+}
+
+/// The hook's answer is what the scan goes by: a hook that vouches nothing changed hides an
+/// edit (as it hides it from `git status`), a hook that answers `/` or fails makes the scan
+/// stat everything again. This is what shows the hook is used at all.
+#[test]
+fn the_scan_goes_by_what_the_hook_says() {
+    let demo = Demo::new();
+    let quiet = "#!/bin/sh\nprintf 'quiet-token\\0'\n";
+    demo.use_hook(quiet);
+    // The first answer is not trusted (no token was saved yet): the scan stats everything and
+    // keeps the token. Settled, so no stat data in the tables is racy.
+    settle();
+    let base = demo.outputs();
+    let again = demo.outputs();
+    assert_same(&again, &base, "a second run with the token saved");
+
+    let first = demo.customers()[0].clone();
+    let customer_file = demo.path(&format!("customers/{first}/customer.yaml"));
+    let original = std::fs::read_to_string(&customer_file).unwrap();
+    std::fs::write(
+        &customer_file,
+        original.replacen("status: active", "status: paused", 1),
+    )
+    .unwrap();
+    let cold = {
+        let saved = demo.sandbox.path().join("saved-cache");
+        copy_dir(&demo.cache_dir(), &saved);
+        let cold = demo.cold();
+        std::fs::remove_dir_all(demo.cache_dir()).unwrap();
+        copy_dir(&saved, &demo.cache_dir());
+        cold
+    };
+    assert_changed(&base, &cold, "pausing a customer");
+    assert_same(
+        &demo.outputs(),
+        &base,
+        "the hook vouched that nothing changed",
+    );
+
+    demo.use_hook("#!/bin/sh\nprintf 'all-token\\0/\\0'\n");
+    settle();
+    assert_same(&demo.outputs(), &cold, "the hook answered `/`");
+    // The cache now holds the paused customer with settled stat data: only a scan that stats
+    // the folder again sees the undo.
+    std::fs::write(&customer_file, &original).unwrap();
+    demo.use_hook("#!/bin/sh\nexit 1\n");
+    assert_same(&demo.outputs(), &base, "the hook failed");
+}
+
+fn copy_dir_all(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir_all(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}

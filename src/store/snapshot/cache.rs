@@ -23,7 +23,7 @@ use super::bin::{In, Key, Out, checksum};
 
 const MAGIC: &[u8; 8] = b"GCRMSNP2";
 /// Bumped whenever the layout of these files or of what they hold changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const INDEX: &str = "index.bin";
 const LOCK: &str = "lock";
 /// Compaction starts when the data file holds this much more than the live segments.
@@ -105,6 +105,9 @@ pub(super) struct Index {
     pub generation: u64,
     /// Stat digest of `customers/` itself (0: racy, not trusted).
     pub customers_digest: u64,
+    /// The `core.fsmonitor` hook's token from the start of the scan these tables describe
+    /// (empty: none); see [`crate::git::fsmonitor`].
+    pub fsmonitor_token: String,
     pub folders: Vec<FolderRec>,
     pub global: Vec<DerivedRec>,
 }
@@ -130,6 +133,7 @@ impl Index {
         let seq = r.u64()?;
         let generation = r.u64()?;
         let customers_digest = r.u64()?;
+        let fsmonitor_token = std::str::from_utf8(r.blob()?).ok()?.to_string();
         let global = derived_list(&mut r)?;
         let count = r.u32()? as usize;
         let mut folders = Vec::with_capacity(count.min(1 << 20));
@@ -158,6 +162,7 @@ impl Index {
             seq,
             generation,
             customers_digest,
+            fsmonitor_token,
             folders,
             global,
             buf,
@@ -270,6 +275,7 @@ pub(super) struct NewFolder {
 /// Everything the next `index.bin` holds.
 pub(super) struct NewIndex {
     pub customers_digest: u64,
+    pub fsmonitor_token: String,
     pub folders: Vec<NewFolder>,
     pub global: Vec<(u8, Key, SegSource)>,
 }
@@ -553,6 +559,7 @@ pub(super) fn save(
     out.u64(old.map_or(1, |o| o.seq + 1));
     out.u64(generation);
     out.u64(new.customers_digest);
+    out.blob(new.fsmonitor_token.as_bytes());
     placer.derived(&mut out, new.global)?;
     out.u32(new.folders.len() as u32);
     for f in new.folders {
@@ -625,6 +632,7 @@ mod tests {
     fn index(folders: Vec<NewFolder>) -> NewIndex {
         NewIndex {
             customers_digest: 5,
+            fsmonitor_token: "tok".into(),
             folders,
             global: vec![(9, key(9), SegSource::New(b"global".to_vec()))],
         }
@@ -660,6 +668,7 @@ mod tests {
         assert!(save(dir, &stamp, None, None, None, new).unwrap());
         let read = Index::read(dir, &stamp).unwrap();
         assert_eq!((read.seq, read.customers_digest), (1, 5));
+        assert_eq!(read.fsmonitor_token, "tok");
         let data = Data::open(dir, read.generation).unwrap();
         let acme = &read.folders[0];
         assert_eq!(

@@ -109,6 +109,11 @@ pub struct Scan<'s> {
     data: Option<Data>,
     pub(super) folders: Vec<Folder>,
     customers_digest: u64,
+    /// The token to save for `core.fsmonitor` (empty: no hook, or it did not answer).
+    fsmonitor_token: String,
+    /// The folders the hook says changed since the last scan's token: every other folder of
+    /// the last scan is taken as it was, without a stat. `None`: no usable answer, stat all.
+    monitored: Option<Monitored>,
     start_ns: i128,
     /// The file tables differ from the last scan's.
     changed: bool,
@@ -238,6 +243,8 @@ impl<'s> Scan<'s> {
             data,
             folders: Vec::new(),
             customers_digest: 0,
+            fsmonitor_token: String::new(),
+            monitored: None,
             start_ns,
             changed: false,
             records: Mutex::new(HashMap::new()),
@@ -247,8 +254,57 @@ impl<'s> Scan<'s> {
             from_disk: AtomicUsize::new(0),
             parsed: AtomicUsize::new(0),
         };
+        scan.ask_monitor();
         scan.scan()?;
         Ok(scan)
+    }
+
+    /// Asks the `core.fsmonitor` hook, if one is configured, what changed since the token the
+    /// last scan saved. Its answer is trusted only with that token and a list (not `/`).
+    fn ask_monitor(&mut self) {
+        if !self.use_cache {
+            return;
+        }
+        let repo_root = self.store.repo_root();
+        let Some(hook) = git::fsmonitor::hook(repo_root) else {
+            return;
+        };
+        let old_token = self
+            .old
+            .as_ref()
+            .map(|o| o.fsmonitor_token.as_str())
+            .filter(|t| !t.is_empty());
+        let asked = old_token.unwrap_or(git::fsmonitor::NO_TOKEN);
+        let Some(answer) = git::fsmonitor::query(repo_root, &hook, asked) else {
+            return;
+        };
+        match old_token {
+            // A later answer covers more: the saved token may stay (the tables are saved only
+            // when something changed, and then with the token of this scan).
+            Some(_) => {
+                self.monitored = answer
+                    .changed
+                    .map(|paths| Monitored::of(&self.store.git_path(layout::CUSTOMERS_DIR), paths));
+            }
+            // The first answer: saved even if nothing else changes, so the next scan can ask.
+            None => self.changed = true,
+        }
+        self.fsmonitor_token = answer.token;
+        super::timing("scan: fsmonitor asked");
+    }
+
+    /// Whether the hook vouches that folder `name` did not change since the last scan, and the
+    /// last scan's table of it was taken from settled stat data (nothing racy in it).
+    fn vouched(&self, old: &Index, i: usize) -> bool {
+        let Some(monitored) = &self.monitored else {
+            return false;
+        };
+        let rec = &old.folders[i];
+        if monitored.changed(&rec.name) || rec.dir_digest == 0 {
+            return false;
+        }
+        old.files(rec)
+            .is_some_and(|table| table.files.iter().all(|f| f.digest != 0))
     }
 
     fn spill(&self) -> Option<&Spill> {
@@ -317,7 +373,10 @@ impl<'s> Scan<'s> {
                 let same = match at {
                     // The files directly under `customers/` are unchanged only with it.
                     Some(_) if name.is_empty() && !same_customers => false,
-                    Some(i) => self.verify(&customers, old.expect("found in it"), i),
+                    Some(i) => {
+                        let old = old.expect("found in it");
+                        self.vouched(old, i) || self.verify(&customers, old, i)
+                    }
                     None => false,
                 };
                 (name, at, same)
@@ -956,11 +1015,56 @@ impl<'s> Scan<'s> {
         }
         let new = NewIndex {
             customers_digest: self.customers_digest,
+            fsmonitor_token: self.fsmonitor_token,
             folders,
             global: merge(global_new, old.map_or(&[][..], |o| &o.global)),
         };
         let spill = self.spill.into_inner().flatten();
         cache::save(dir, &self.stamp, old, self.data.as_ref(), spill, new)
+    }
+}
+
+/// The customer folders a `core.fsmonitor` answer names.
+#[derive(Debug, Default)]
+struct Monitored {
+    folders: std::collections::HashSet<String>,
+    /// A file directly under `customers/` changed.
+    top: bool,
+}
+
+impl Monitored {
+    /// Sorts the hook's paths (relative to the work tree's root) into the folders under
+    /// `customers` (the repository path of `customers/`) they fall in; other paths do not
+    /// matter to a scan. `customers/` itself is not trusted to the hook: the scan compares its
+    /// stat data whatever the hook says.
+    fn of(customers: &str, paths: Vec<String>) -> Monitored {
+        let prefix = format!("{}/", customers.trim_end_matches('/'));
+        let mut out = Monitored::default();
+        for path in paths {
+            let Some(within) = path.strip_prefix(&prefix) else {
+                continue;
+            };
+            match within.split_once('/') {
+                Some((folder, _)) => {
+                    out.folders.insert(folder.to_string());
+                }
+                None if within.is_empty() => {}
+                None => {
+                    // A file directly under `customers/`, or a folder named without its slash.
+                    out.top = true;
+                    out.folders.insert(within.to_string());
+                }
+            }
+        }
+        out
+    }
+
+    fn changed(&self, folder: &str) -> bool {
+        if folder.is_empty() {
+            self.top
+        } else {
+            self.folders.contains(folder)
+        }
     }
 }
 
