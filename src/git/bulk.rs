@@ -63,7 +63,7 @@ pub fn bulk_import<'a>(
         Some(commit) => {
             let tree = repo
                 .find_commit(commit)
-                .and_then(|c| c.tree_id().map_err(Into::into))
+                .and_then(|c| c.tree_id())
                 .map_err(|e| git_error("cannot read the branch's tree", e))?;
             Dir::load(&repo, tree.detach())?
         }
