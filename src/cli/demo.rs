@@ -38,6 +38,7 @@ pub fn run(args: &DemoArgs) -> Result<i32> {
             let unit = match stage {
                 "generate" => "customers",
                 "history" => "events",
+                "commit" => "commits",
                 _ => "steps",
             };
             bar.phase(stage, unit, Some(total));

@@ -10,7 +10,7 @@
 //! today, so the same seed gives the same store on the same day.
 //!
 //! The large demo (`--customers N --interactions M`) generates the same kinds of data in bulk
-//! for benchmarks: files are written in parallel and committed with `git fast-import`.
+//! for benchmarks: files are written in parallel and committed in-process into one pack.
 
 mod data;
 mod large;

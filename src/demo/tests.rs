@@ -302,6 +302,29 @@ fn large_demo_is_clean() {
     assert!(calls.lock().unwrap().contains_key("generate"));
     let commits = report.commits;
     assert!((20..=80).contains(&commits), "{commits} commits");
+    // Progress moves with every commit of the history (after a call that starts the stage).
+    let bulk: u64 = git(
+        &report.root,
+        &["rev-list", "--count", "--grep=^Crm-Op: demo.bulk$", "HEAD"],
+    )
+    .trim()
+    .parse()
+    .unwrap();
+    assert!(bulk > 10, "{bulk} bulk commits");
+    assert_eq!(calls.lock().unwrap()["commit"], bulk + 1);
+    // The commits written in-process are the ones `git fast-import` made from the same plan
+    // before (this id is what the fast-import build gave for these arguments).
+    assert_eq!(
+        git(&report.root, &["rev-parse", "HEAD"]).trim(),
+        "0e317f95abef46e5b99e6fd940a83d3c9abb21bf"
+    );
+    assert_eq!(git(&report.root, &["status", "--porcelain"]), "");
+    git(&report.root, &["fsck", "--strict", "--no-dangling"]);
+    // Every object is in one pack with its index, and git can repack it.
+    let packs = git(&report.root, &["count-objects", "-v"]);
+    assert!(packs.contains("\npacks: 1\n"), "{packs}");
+    git(&report.root, &["gc", "--quiet"]);
+    assert_eq!(git(&report.root, &["status", "--porcelain"]), "");
 }
 
 #[test]

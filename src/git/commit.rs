@@ -145,7 +145,7 @@ fn inode_of(path: &Path) -> Result<u64> {
 
 /// Takes `index.lock`, waiting briefly for a running git command. A lock that stays is named
 /// in the error.
-fn acquire_index_lock(repo: &gix::Repository) -> Result<gix::lock::File> {
+pub(super) fn acquire_index_lock(repo: &gix::Repository) -> Result<gix::lock::File> {
     let index_path = repo.index_path();
     gix::lock::File::acquire_to_update_resource(
         &index_path,
@@ -292,7 +292,7 @@ fn entry_updates(updates: &[PathUpdate]) -> Result<Vec<EntryUpdate>> {
         .collect()
 }
 
-fn stat_of(disk: &Path) -> Result<gix::index::entry::Stat> {
+pub(super) fn stat_of(disk: &Path) -> Result<gix::index::entry::Stat> {
     let meta = gix::index::fs::Metadata::from_path_no_follow(disk).at(disk)?;
     gix::index::entry::Stat::from_fs(&meta).map_err(|e| git_error("cannot stat file", e))
 }

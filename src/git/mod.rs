@@ -21,7 +21,7 @@ mod stream;
 mod tree;
 pub mod tuning;
 
-pub use bulk::{BulkCommit, bulk_import};
+pub use bulk::{BulkCommit, BulkImport, bulk_import};
 pub use commit::{
     CommitSteps, PathUpdate, Prepared, commit, finish_prepared_index, remove_index_lock_since,
     remove_own_index_lock, remove_ref_locks_since, reset_index_to_head, write_blobs,
