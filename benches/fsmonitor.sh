@@ -31,13 +31,18 @@ cp "$(git --exec-path)/../../share/git-core/templates/hooks/fsmonitor-watchman.s
 chmod +x "$hook"
 touchpoint=$(git ls-files 'customers/*/interactions/*.yaml' | awk 'NR == 1')
 mean() { python3 -c "import json,sys; print(round(json.load(open(sys.argv[1]))['results'][0]['mean']*1000, 1))" "$1"; }
-peak() { /usr/bin/time -f %M "$@" >/dev/null 2>/tmp/fsmonitor-peak.$$ || true; echo "$(( $(tail -1 /tmp/fsmonitor-peak.$$) / 1024 )) MB"; }
+peak() {
+  local err=/tmp/fsmonitor-peak.$$
+  /usr/bin/time -f %M "$@" >/dev/null 2>"$err" || true
+  echo "$(( $(tail -1 "$err") / 1024 )) MB"
+  rm -f "$err"
+}
 row() {
   local name=$1 prepare=$2; shift 2
   local json=/tmp/fsmonitor-$$.json
   hyperfine -N --warmup 1 --runs "$runs" --prepare "$prepare" --export-json "$json" -- "$*" >/dev/null 2>&1
   printf '%-46s %10s ms  %s\n' "$name" "$(mean "$json")" "$(peak "$@")"
-  eval "last_$(echo "$name" | tr -c 'a-z0-9' _)=$(mean "$json")"
+  rm -f "$json"
 }
 echo "store: $store ($(git ls-files | wc -l) files), load: $(cut -d' ' -f1-3 /proc/loadavg)"
 edit="sh -c 'printf \"# edited %s\\n\" \$(date +%s%N) >> $touchpoint'"

@@ -12,7 +12,6 @@
 //!
 //! Only `demo` uses this; every everyday command commits through [`super::commit()`].
 
-use std::cmp::Ordering;
 use std::fs::File;
 use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
@@ -429,10 +428,10 @@ struct Dir {
 }
 
 enum Node {
-    /// A file: its blob and its mode (`0o100644`, `0o100755`, `0o120000`, `0o160000`).
+    /// A file: its blob and its mode (plain, executable, a link or a submodule).
     Blob {
         id: gix::ObjectId,
-        mode: u32,
+        mode: gix::objs::tree::EntryMode,
     },
     Tree(Box<Dir>),
 }
@@ -441,14 +440,6 @@ impl Node {
     fn is_tree(&self) -> bool {
         matches!(self, Node::Tree(_))
     }
-}
-
-/// Git's order of tree entries: by name, a folder's name compared as if it ended with `/`.
-fn git_order(a: (&str, bool), b: (&str, bool)) -> Ordering {
-    fn key<'s>((name, tree): (&'s str, bool)) -> impl Iterator<Item = u8> + 's {
-        name.bytes().chain(tree.then_some(b'/'))
-    }
-    key(a).cmp(key(b))
 }
 
 impl Dir {
@@ -471,7 +462,7 @@ impl Dir {
             } else {
                 Node::Blob {
                     id: oid,
-                    mode: u32::from(entry.mode.value()),
+                    mode: entry.mode,
                 }
             };
             entries.push((name, node));
@@ -495,7 +486,10 @@ impl Dir {
             dir.id = None;
             let at = dir.entries.binary_search_by(|(n, _)| (**n).cmp(part));
             if parts.peek().is_none() {
-                let node = Node::Blob { id, mode: 0o100644 };
+                let node = Node::Blob {
+                    id,
+                    mode: gix::objs::tree::EntryKind::Blob.into(),
+                };
                 match at {
                     Ok(i) if !dir.entries[i].1.is_tree() => dir.entries[i].1 = node,
                     Ok(_) => return Err(bad()),
@@ -548,21 +542,30 @@ impl Dir {
                 sub.write(out)?;
             }
         }
-        let mut order: Vec<&(Box<str>, Node)> = self.entries.iter().collect();
-        order.sort_by(|a, b| git_order((&a.0, a.1.is_tree()), (&b.0, b.1.is_tree())));
-        let mut bytes = Vec::with_capacity(order.len() * 64);
-        for (name, node) in order {
-            let (mode, id) = match node {
+        // gix orders the entries as git does (a folder's name compared as if it ended with `/`)
+        // and refuses a name git could not store.
+        let mut tree = gix::objs::Tree {
+            entries: Vec::with_capacity(self.entries.len()),
+        };
+        for (name, node) in &self.entries {
+            let (mode, oid) = match node {
                 Node::Blob { id, mode } => (*mode, *id),
                 Node::Tree(sub) => (
-                    0o40000,
+                    gix::objs::tree::EntryKind::Tree.into(),
                     sub.id
                         .unwrap_or_else(|| gix::ObjectId::null(gix::hash::Kind::Sha1)),
                 ),
             };
-            write!(bytes, "{mode:o} {name}\0").map_err(|e| git_error("cannot write tree", e))?;
-            bytes.extend_from_slice(id.as_bytes());
+            tree.entries.push(gix::objs::tree::Entry {
+                mode,
+                filename: name.as_bytes().into(),
+                oid,
+            });
         }
+        tree.entries.sort();
+        let mut bytes = Vec::with_capacity(tree.entries.len() * 64);
+        gix::objs::WriteTo::write_to(&tree, &mut bytes)
+            .map_err(|e| git_error("cannot write tree", e))?;
         let encoded = Encoded::new(gix::objs::Kind::Tree, &bytes)?;
         let id = encoded.id;
         out.push(encoded);

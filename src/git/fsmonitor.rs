@@ -14,6 +14,7 @@
 //! everything, as it does without a monitor.
 
 use std::io::Read;
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -42,13 +43,13 @@ pub struct Answer {
 pub fn hook(repo_root: &Path) -> Option<String> {
     let repo = gix::open(repo_root).ok()?;
     let config = repo.config_snapshot();
+    // What git reads as a boolean switches its own daemon on or off: not a hook.
+    if config.boolean("core.fsmonitor").is_some() {
+        return None;
+    }
     let value = config.string("core.fsmonitor")?.to_string();
     let value = value.trim();
-    let boolean = matches!(
-        value.to_ascii_lowercase().as_str(),
-        "" | "true" | "false" | "yes" | "no" | "on" | "off" | "1" | "0"
-    );
-    (!boolean).then(|| value.to_string())
+    (!value.is_empty()).then(|| value.to_string())
 }
 
 /// Runs `hook` with protocol version 2 and `token`; `None` on any failure.
@@ -63,6 +64,9 @@ pub fn query(repo_root: &Path, hook: &str, token: &str) -> Option<Answer> {
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
+        // Its own process group, so that a hook that hangs is stopped with everything it
+        // started (a script's `sleep`, a Watchman client), not only the shell.
+        .process_group(0)
         .spawn()
         .ok()?;
     let stdout = child.stdout.take()?;
@@ -82,13 +86,16 @@ pub fn query(repo_root: &Path, hook: &str, token: &str) -> Option<Answer> {
                 std::thread::sleep(Duration::from_millis(2));
             }
             _ => {
+                if let Some(group) = rustix::process::Pid::from_raw(child.id() as i32) {
+                    let _ =
+                        rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+                }
                 let _ = child.kill();
                 let _ = child.wait();
                 break None;
             }
         }
     };
-    // A killed hook's children may hold the pipe open: the reader is not waited for then.
     let status = status?;
     let out = reader.join().ok()??;
     if !status.success() {
@@ -155,6 +162,30 @@ mod tests {
     fn a_token_alone_means_nothing_changed() {
         let answer = parse(b"tok\0").unwrap();
         assert_eq!(answer.changed, Some(Vec::new()));
+    }
+
+    #[test]
+    fn a_boolean_is_git_s_daemon_not_a_hook() {
+        let dir = tempfile::tempdir().unwrap();
+        let git = |args: &[&str]| {
+            let status = Command::new("git")
+                .args(args)
+                .current_dir(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success());
+        };
+        git(&["init", "-q"]);
+        assert_eq!(hook(dir.path()), None);
+        for boolean in ["true", "false", "yes", "0"] {
+            git(&["config", "core.fsmonitor", boolean]);
+            assert_eq!(hook(dir.path()), None, "{boolean}");
+        }
+        git(&["config", "core.fsmonitor", ".git/hooks/query-watchman"]);
+        assert_eq!(
+            hook(dir.path()).as_deref(),
+            Some(".git/hooks/query-watchman")
+        );
     }
 
     #[test]

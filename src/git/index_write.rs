@@ -34,10 +34,12 @@ pub(super) struct EntryUpdate {
 /// The extensions gix writes back itself: anything else sends the update through git.
 const GIX_WRITES: &[&[u8; 4]] = &[b"TREE", b"EOIE"];
 
-/// The layout of an index file: its version and the signatures of its extensions, in order.
+/// The layout of an index file: its version, how many entries it holds and the signatures of
+/// its extensions, in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct IndexFormat {
     pub version: u32,
+    pub entries: u32,
     pub extensions: Vec<[u8; 4]>,
 }
 
@@ -112,6 +114,7 @@ fn parse_format(data: &[u8], hash_len: usize) -> Option<IndexFormat> {
     }
     (at == end).then_some(IndexFormat {
         version,
+        entries: count,
         extensions,
     })
 }
@@ -353,6 +356,7 @@ mod tests {
             let format = IndexFormat::read(&index).unwrap().unwrap();
             assert_eq!(format.version.to_string(), version);
             assert_eq!(format.extensions, vec![*b"TREE", *b"UNTR"], "{version}");
+            assert_eq!(format.entries, 4, "{version}");
         }
         let data = std::fs::read(&index).unwrap();
         assert_eq!(parse_format(&data[..data.len() - 25], 20), None);

@@ -73,17 +73,20 @@ impl Accelerator {
 /// The accelerators the clone at `repo_root` does not use yet, in the order of
 /// [`Accelerator::ALL`].
 pub fn missing(repo_root: &Path) -> Result<Vec<Accelerator>> {
+    missing_with(repo_root, SPLIT_INDEX_FROM)
+}
+
+/// [`missing`], a split index named from `split_from` index entries.
+fn missing_with(repo_root: &Path, split_from: u32) -> Result<Vec<Accelerator>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     let config = repo.config_snapshot();
     let on = |key: &str| config.boolean(key).unwrap_or(false);
     let many_files = on("feature.manyFiles");
-    let index_v4 = match super::IndexFormat::read(&repo.index_path())? {
-        Some(format) => format.version == 4,
-        None => true,
-    };
+    let format = super::IndexFormat::read(&repo.index_path())?;
+    let index_v4 = format.as_ref().is_none_or(|f| f.version == 4);
+    let large = format.is_some_and(|f| f.entries >= split_from);
     let has_filters = super::bloom::ChangedPaths::open(repo.objects.store_ref().path()).is_some();
     let maintained = config.string("maintenance.strategy").is_some() || registered(&repo);
-    let large = index_entries(&repo.index_path()).is_some_and(|n| n >= SPLIT_INDEX_FROM);
     Ok(Accelerator::ALL
         .into_iter()
         .filter(|a| match a {
@@ -94,19 +97,6 @@ pub fn missing(repo_root: &Path) -> Result<Vec<Accelerator>> {
             Accelerator::SplitIndex => large && !on("core.splitIndex"),
         })
         .collect())
-}
-
-/// The number of entries git's index at `path` holds, from its header alone (the whole file
-/// is hundreds of MB where it matters).
-fn index_entries(path: &Path) -> Option<u32> {
-    use std::io::Read;
-    let mut header = [0u8; 12];
-    std::fs::File::open(path)
-        .ok()?
-        .read_exact(&mut header)
-        .ok()?;
-    (&header[..4] == b"DIRC")
-        .then(|| u32::from_be_bytes([header[8], header[9], header[10], header[11]]))
 }
 
 /// Whether `git maintenance register` listed this clone (`maintenance.repo` in the user's
@@ -161,26 +151,37 @@ pub fn enable(repo_root: &Path, accelerator: Accelerator) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// A split index is named for an index of at least that many entries, and no longer once
+    /// `core.splitIndex` is on.
     #[test]
-    fn a_split_index_is_named_only_for_millions_of_entries() {
+    fn a_split_index_is_named_only_for_a_large_index() {
         let dir = tempfile::tempdir().unwrap();
-        let status = std::process::Command::new("git")
-            .args(["init", "-q"])
-            .current_dir(dir.path())
-            .status()
-            .unwrap();
-        assert!(status.success());
-        let index = dir.path().join(".git/index");
-        let header = |n: u32| {
-            let mut h = b"DIRC\0\0\0\x02".to_vec();
-            h.extend_from_slice(&n.to_be_bytes());
-            h
+        let git = |args: &[&str]| {
+            let status = std::process::Command::new("git")
+                .args(args)
+                .current_dir(dir.path())
+                .status()
+                .unwrap();
+            assert!(status.success(), "git {args:?}");
         };
-        std::fs::write(&index, header(SPLIT_INDEX_FROM - 1)).unwrap();
-        assert_eq!(index_entries(&index), Some(SPLIT_INDEX_FROM - 1));
-        std::fs::write(&index, header(SPLIT_INDEX_FROM)).unwrap();
-        assert_eq!(index_entries(&index), Some(SPLIT_INDEX_FROM));
-        std::fs::write(&index, b"not an index").unwrap();
-        assert_eq!(index_entries(&index), None);
+        git(&["init", "-q"]);
+        for name in ["a", "b", "c"] {
+            std::fs::write(dir.path().join(name), name).unwrap();
+        }
+        git(&["add", "."]);
+        let split = |from| {
+            missing_with(dir.path(), from)
+                .unwrap()
+                .contains(&Accelerator::SplitIndex)
+        };
+        assert!(!split(4));
+        assert!(split(3));
+        git(&["config", "core.splitIndex", "true"]);
+        assert!(!split(3));
+        assert!(
+            !missing(dir.path())
+                .unwrap()
+                .contains(&Accelerator::SplitIndex)
+        );
     }
 }

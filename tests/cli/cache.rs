@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::support::Sandbox;
+use super::support::{FSMONITOR_HOOK, Sandbox, write_executable};
 
 const NOW: &str = "2026-12-01T12:00:00Z";
 
@@ -149,6 +149,16 @@ impl Demo {
         names
     }
 
+    /// Copies a touchpoint of the second customer under another name (an untracked file with a
+    /// duplicate id, which check reports); its path.
+    fn untracked_copy(&self) -> String {
+        let second = self.customers()[1].clone();
+        let source = self.files(&second, "interactions")[0].clone();
+        let copy = source.replace(".yaml", "-copy.yaml");
+        std::fs::copy(self.path(&source), self.path(&copy)).unwrap();
+        copy
+    }
+
     fn customers(&self) -> Vec<String> {
         let mut names: Vec<String> = std::fs::read_dir(self.path("customers"))
             .unwrap()
@@ -273,10 +283,7 @@ fn warm_and_cold_agree_through_edits_pulls_checkouts_and_damaged_caches() {
     demo.same_warm_and_cold("the handoff restored");
 
     // An untracked file: a copy of a touchpoint under another name (a duplicate id).
-    let second = demo.customers()[1].clone();
-    let source = demo.files(&second, "interactions")[0].clone();
-    let copy = source.replace(".yaml", "-copy.yaml");
-    std::fs::copy(demo.path(&source), demo.path(&copy)).unwrap();
+    let copy = demo.untracked_copy();
     let untracked = demo.same_warm_and_cold("an untracked copy of a touchpoint");
     assert_changed(&undone, &untracked, "an untracked touchpoint");
     std::fs::remove_file(demo.path(&copy)).unwrap();
@@ -384,7 +391,12 @@ fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
     for entry in std::fs::read_dir(from).unwrap() {
         let entry = entry.unwrap();
-        std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
     }
 }
 
@@ -417,32 +429,11 @@ fn clock_dependent_checks_follow_the_clock_of_each_run() {
     }
 }
 
-/// A `core.fsmonitor` hook in git's protocol, version 2 (as git's own test hooks are): the
-/// token names a marker file made when it was asked, and what changed since are the paths newer
-/// than the marker the caller sends back. An unknown token gets `/` (everything).
-const MARKER_HOOK: &str = r#"#!/bin/sh
-[ "$1" = 2 ] || exit 1
-mkdir -p .git/fsmonitor-marks
-new=".git/fsmonitor-marks/$(date +%s%N)"
-: > "$new"
-printf '%s\0' "$new"
-if [ -f "$2" ]; then
-  find . -mindepth 1 -path ./.git -prune -o -newer "$2" -print | sed 's|^\./||' | tr '\n' '\0'
-else
-  printf '/\0'
-fi
-"#;
-
 impl Demo {
     /// Installs `script` as the store's `core.fsmonitor` hook.
     fn use_hook(&self, script: &str) {
         let hook = self.sandbox.path().join("fsmonitor-hook");
-        std::fs::write(&hook, script).unwrap();
-        std::process::Command::new("chmod")
-            .arg("+x")
-            .arg(&hook)
-            .status()
-            .unwrap();
+        write_executable(&hook, script);
         self.git(&["config", "core.fsmonitor", hook.to_str().unwrap()]);
     }
 }
@@ -453,7 +444,7 @@ impl Demo {
 #[test]
 fn with_an_fsmonitor_hook_warm_and_cold_still_agree() {
     let demo = Demo::new();
-    demo.use_hook(MARKER_HOOK);
+    demo.use_hook(FSMONITOR_HOOK);
     let base = demo.same_warm_and_cold("the demo store with a hook");
     let first = demo.customers()[0].clone();
 
@@ -477,16 +468,14 @@ fn with_an_fsmonitor_hook_warm_and_cold_still_agree() {
     demo.git(&["checkout", "--", &handoff]);
     demo.same_warm_and_cold("the handoff restored");
 
-    let second = demo.customers()[1].clone();
-    let source = demo.files(&second, "interactions")[0].clone();
-    let copy = source.replace(".yaml", "-copy.yaml");
-    std::fs::copy(demo.path(&source), demo.path(&copy)).unwrap();
+    let copy = demo.untracked_copy();
     let untracked = demo.same_warm_and_cold("an untracked copy of a touchpoint");
     assert_changed(&base, &untracked, "an untracked touchpoint");
     std::fs::remove_file(demo.path(&copy)).unwrap();
 
+    let second = demo.customers()[1].clone();
     let moved = demo.path("customers/zz-new-folder");
-    copy_dir_all(&demo.path(&format!("customers/{second}")), &moved);
+    copy_dir(&demo.path(&format!("customers/{second}")), &moved);
     demo.same_warm_and_cold("a new folder");
     std::fs::remove_dir_all(&moved).unwrap();
 
@@ -545,17 +534,4 @@ fn the_scan_goes_by_what_the_hook_says() {
     std::fs::write(&customer_file, &original).unwrap();
     demo.use_hook("#!/bin/sh\nexit 1\n");
     assert_same(&demo.outputs(), &base, "the hook failed");
-}
-
-fn copy_dir_all(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir_all(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

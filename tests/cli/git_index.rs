@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::support::TestStore;
+use crate::support::{FSMONITOR_HOOK, TestStore, write_executable};
 
 /// The version and the extension signatures of the index at `path`.
 fn index_layout(path: &Path) -> (u32, Vec<String>) {
@@ -34,32 +34,13 @@ fn index_layout(path: &Path) -> (u32, Vec<String>) {
     (version, signatures)
 }
 
-/// A working fsmonitor hook (git's hook protocol, version 2): the token names a marker file
-/// made at the time of the query, and the paths changed since are the files newer than it.
-const FSMONITOR_HOOK: &str = r#"#!/bin/sh
-mkdir -p .git/fsmonitor-marks
-new=".git/fsmonitor-marks/$(date +%s%N)"
-: > "$new"
-printf '%s\0' "$new"
-if [ -f "$2" ]; then
-  find . -mindepth 1 -path ./.git -prune -o -newer "$2" -print | sed 's|^\./||' | tr '\n' '\0'
-else
-  printf '/\0'
-fi
-"#;
-
 /// A store with a customer, `core.untrackedCache`, index version 4 and a fsmonitor hook,
 /// and an untracked file; `git status` has run twice, so git wrote its extensions.
 fn accelerated_store() -> (TestStore, String) {
     let store = TestStore::new();
     let slug = store.add_customer("Acme");
     let hook = store.sandbox.path().join("fsmonitor-hook");
-    std::fs::write(&hook, FSMONITOR_HOOK).unwrap();
-    std::process::Command::new("chmod")
-        .arg("+x")
-        .arg(&hook)
-        .status()
-        .unwrap();
+    write_executable(&hook, FSMONITOR_HOOK);
     store.git(&["config", "core.untrackedCache", "true"]);
     store.git(&["config", "core.fsmonitor", hook.to_str().unwrap()]);
     store.git(&["update-index", "--index-version", "4"]);

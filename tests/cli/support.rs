@@ -494,3 +494,26 @@ pub fn stdout(assert: &assert_cmd::assert::Assert) -> String {
 pub fn stderr(assert: &assert_cmd::assert::Assert) -> String {
     String::from_utf8(assert.get_output().stderr.clone()).expect("stderr is UTF-8")
 }
+
+/// A working `core.fsmonitor` hook in git's hook protocol, version 2 (as git's own test hooks
+/// are): the token names a marker file made when the hook was asked, and the paths changed
+/// since are those newer than the marker the caller sends back; an unknown token gets `/`.
+pub const FSMONITOR_HOOK: &str = r#"#!/bin/sh
+[ "$1" = 2 ] || exit 1
+mkdir -p .git/fsmonitor-marks
+new=".git/fsmonitor-marks/$(date +%s%N)"
+: > "$new"
+printf '%s\0' "$new"
+if [ -f "$2" ]; then
+  find . -mindepth 1 -path ./.git -prune -o -newer "$2" -print | sed 's|^\./||' | tr '\n' '\0'
+else
+  printf '/\0'
+fi
+"#;
+
+/// Writes `script` to `path`, executable (hooks and stand-in programs).
+pub fn write_executable(path: &Path, script: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(path, script).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
