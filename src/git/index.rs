@@ -33,7 +33,8 @@ pub fn index_blobs<P: AsRef<[u8]>>(
     files: impl IntoIterator<Item = (P, FileStat)>,
 ) -> Result<Vec<Option<[u8; 20]>>> {
     let files = files.into_iter();
-    let mut out = Vec::with_capacity(files.size_hint().0);
+    let (lower, upper) = files.size_hint();
+    let mut out = Vec::with_capacity(upper.unwrap_or(lower));
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     if !repo.index_path().exists() {
         out.extend(files.map(|_| None));

@@ -300,6 +300,20 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Drops the vectors' growth slack: a cold run holds the facts of every customer at once
+    /// (and the cache keeps them), so what was grown by doubling stays that large otherwise.
+    fn shrink_to_fit(&mut self) {
+        self.threads.shrink_to_fit();
+        self.handoffs.shrink_to_fit();
+        self.arrivals.shrink_to_fit();
+        self.replies.shrink_to_fit();
+        self.customers.shrink_to_fit();
+        for customer in &mut self.customers {
+            customer.touches.shrink_to_fit();
+            customer.lags.shrink_to_fit();
+        }
+    }
+
     /// Reads every bundle in parallel. Customers left out by `--customer` or `--tag` are
     /// skipped here; the other slices apply to each fact later.
     pub fn gather(bundles: &[CustomerBundle], clocks: &Clocks, options: &Options) -> Facts {
@@ -439,6 +453,7 @@ impl CustomerFacts {
             .chain(bundle.handoffs.iter().map(|l| l.record.at))
             .min()
             .unwrap_or(c.created);
+        facts.shrink_to_fit();
         CustomerFacts {
             slug: slug.to_string(),
             tags: c.tags.clone(),
