@@ -481,13 +481,19 @@ fn extend(repo: &Repo, index: &mut HistIndex, head: ObjectId, watched: &str) -> 
         .enumerate()
         .map(|(i, id)| (*id, i as u32))
         .collect();
+    // Oldest first: gix's pack cache keeps each object it resolved, not the bases on the way,
+    // and a history written commit by commit (or by `git fast-import`) stores each tree as a
+    // delta on its previous version, which then is always in the cache.
     let mut trees = Trees::new(repo, watched);
-    for (id, time, parent_ids) in &new {
+    let mut changed = Vec::with_capacity(new.len());
+    for (id, _, parent_ids) in new.iter().rev() {
+        changed.push(trees.changed(*id, parent_ids.first().copied())?);
+    }
+    for ((id, time, parent_ids), folders) in new.iter().zip(changed.into_iter().rev()) {
         let parents = parent_ids
             .iter()
             .map(|p| positions.get(p).copied())
             .collect::<Option<Vec<u32>>>()?;
-        let folders = trees.changed(*id, parent_ids.first().copied())?;
         index.push(*id, *time, &parents, folders.as_deref());
     }
     Some(())
