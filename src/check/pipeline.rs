@@ -201,13 +201,16 @@ fn folder(
     super::store::run_folder(&mut ctx);
     super::files::run_folder(&mut ctx);
     super::restricted::run_folder(&mut ctx);
+    // Collected into fresh vectors: an in-place `collect` would keep the capacity of every
+    // date the folder deferred (hundreds per customer), for each of thousands of folders.
+    let mut deferred: Vec<Deferred> = Vec::new();
+    deferred.extend(ctx.deferred.into_iter().filter_map(|d| still_open(d, now)));
+    deferred.shrink_to_fit();
+    let mut diagnostics: Vec<Stored> = ctx.out.into_iter().map(Stored::of).collect();
+    diagnostics.shrink_to_fit();
     let check = FolderCheck {
-        diagnostics: ctx.out.into_iter().map(Stored::of).collect(),
-        deferred: ctx
-            .deferred
-            .into_iter()
-            .filter_map(|d| still_open(d, now))
-            .collect(),
+        diagnostics,
+        deferred,
         horizon: Ts(now),
     };
     (check, ctx.summary)
@@ -416,20 +419,23 @@ pub(crate) fn run_scan(
         .part(&crate::git::index_file_digest(store.repo_root()).to_le_bytes());
     let global_params = global_params.finish();
     let global_check = scan.derived_global::<GlobalCheck>(&global_params, || {
+        // Each summary computed above is moved, not copied: they are the largest part of
+        // what a cold run holds.
         let mut computed = computed.into_inner().unwrap_or_else(|e| e.into_inner());
-        let summaries = (0..n)
-            .into_par_iter()
-            .map(|i| {
-                if let Some(s) = computed.get(&i) {
-                    return Ok(s.clone());
-                }
-                match scan.cached::<Summary>(&[i], &params) {
+        let mut slots: Vec<Option<Summary>> = (0..n).map(|i| computed.remove(&i)).collect();
+        drop(computed);
+        let summaries = slots
+            .par_iter_mut()
+            .enumerate()
+            .map(|(i, slot)| match slot.take() {
+                Some(s) => Ok(s),
+                None => match scan.cached::<Summary>(&[i], &params) {
                     Some(s) => Ok(s),
                     None => compute(i).map(|(_, s)| s),
-                }
+                },
             })
             .collect::<Result<Vec<_>>>()?;
-        computed.clear();
+        drop(slots);
         Ok(global(store, &summaries, inputs))
     })?;
     Ok(finish(store, inputs, checks, global_check, now, selection))

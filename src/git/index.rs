@@ -26,13 +26,17 @@ pub enum EntryKind {
 /// or later) nor conflicted, as `git status` decides.
 /// Joins the two sorted lists in one pass over the index without copying its paths: what a
 /// cold scan of 2,000,000 files can afford (each copied path costs memory).
-pub fn index_blobs(
+/// `files` is taken as an iterator, each path made when it is reached: a cold scan of millions
+/// of files never holds a second copy of every path.
+pub fn index_blobs<P: AsRef<[u8]>>(
     repo_root: &Path,
-    files: &[(String, FileStat)],
+    files: impl IntoIterator<Item = (P, FileStat)>,
 ) -> Result<Vec<Option<[u8; 20]>>> {
-    let mut out = vec![None; files.len()];
+    let files = files.into_iter();
+    let mut out = Vec::with_capacity(files.size_hint().0);
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
     if !repo.index_path().exists() {
+        out.extend(files.map(|_| None));
         return Ok(out);
     }
     let index = repo
@@ -41,8 +45,8 @@ pub fn index_blobs(
     let written = index.timestamp().unix_seconds();
     let entries = index.entries();
     let mut at = 0;
-    for (slot, (path, stat)) in out.iter_mut().zip(files) {
-        let path = path.as_bytes();
+    for (path, stat) in files {
+        let path = path.as_ref();
         while at < entries.len() && entries[at].path(&index).as_bytes() < path {
             at += 1;
         }
@@ -60,14 +64,14 @@ pub fn index_blobs(
             }
             k += 1;
         }
-        if let (false, Some(entry)) = (conflicted, found)
-            && stat.matches(&entry.stat)
-            && i64::from(entry.stat.mtime.secs) < written
-        {
+        let proven = found.filter(|entry| {
+            !conflicted && stat.matches(&entry.stat) && i64::from(entry.stat.mtime.secs) < written
+        });
+        out.push(proven.map(|entry| {
             let mut id = [0u8; 20];
             id.copy_from_slice(entry.id.as_bytes());
-            *slot = Some(id);
-        }
+            id
+        }));
     }
     Ok(out)
 }

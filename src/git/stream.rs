@@ -110,8 +110,7 @@ pub(super) fn run_into(
 /// proves it still holds that blob; `None` when it must be read (changed, untracked, racily
 /// clean, conflicted).
 pub fn indexed_blob(repo_root: &Path, git_path: &str, stat: FileStat) -> Result<Option<String>> {
-    let files = [(git_path.to_string(), stat)];
-    Ok(super::index_blobs(repo_root, &files)?
+    Ok(super::index_blobs(repo_root, [(git_path, stat)])?
         .into_iter()
         .next()
         .flatten()

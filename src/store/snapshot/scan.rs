@@ -80,7 +80,6 @@ struct FileInfo {
     kind: EntryKind,
     /// Stat digest to keep (0: racy, not trusted next time).
     digest: u64,
-    stat: Option<git::FileStat>,
     id: Option<[u8; 20]>,
     src: Src,
 }
@@ -94,8 +93,10 @@ enum Src {
     TooLarge(u64),
     /// Nothing reads it (not a record).
     Unread,
-    /// Not known yet (filled in before the scan returns).
-    Pending,
+    /// Not known yet (filled in before the scan returns), with the stat data git's index is
+    /// asked with (regular files only). Kept here, not beside every file: a table of millions
+    /// of files holds it only until the ids are found.
+    Pending(Option<git::FileStat>),
 }
 
 /// What a command reads: the folders under `customers/`, their content keys, and (on demand)
@@ -577,14 +578,16 @@ impl<'s> Scan<'s> {
                     Some((digest, id)) if matters && *digest == stat.digest => {
                         (Some(*id), Src::Known)
                     }
-                    _ if matters => (None, Src::Pending),
+                    _ if matters => {
+                        let stat = (kind == EntryKind::File).then_some(stat.file);
+                        (None, Src::Pending(stat))
+                    }
                     _ => (None, Src::Unread),
                 };
                 listed.files.push(FileInfo {
                     name: within,
                     kind,
                     digest: self.keep_digest(&stat),
-                    stat: (kind == EntryKind::File).then_some(stat.file),
                     id,
                     src,
                 });
@@ -592,6 +595,8 @@ impl<'s> Scan<'s> {
         }
         listed.subdirs.sort();
         listed.files.sort_by(|a, b| a.name.cmp(&b.name));
+        // Kept for the whole command: no growth slack for each of thousands of folders.
+        listed.files.shrink_to_fit();
         Ok(Some(listed))
     }
 
@@ -602,7 +607,7 @@ impl<'s> Scan<'s> {
         for (fi, folder) in self.folders.iter().enumerate() {
             if let Files::Fresh { files, .. } = &folder.files {
                 for (i, f) in files.iter().enumerate() {
-                    if matches!(f.src, Src::Pending) {
+                    if matches!(f.src, Src::Pending(_)) {
                         pending.push((fi, i));
                     }
                 }
@@ -613,22 +618,39 @@ impl<'s> Scan<'s> {
         }
         let store = self.store;
         if pending.len() >= USE_GIT_INDEX_FROM || self.old.is_none() {
-            // Sorted by path bytes, as git's index is.
-            let mut found: Vec<(String, git::FileStat, usize)> = pending
-                .iter()
-                .enumerate()
-                .filter_map(|(k, &(fi, i))| {
-                    let folder = &self.folders[fi];
-                    let f = fresh_file(folder, i);
-                    let path = store.git_path(&store_path(&folder.name, &f.name));
-                    Some((path, f.stat?, k))
+            // Sorted by path bytes, as git's index is, without making the paths: each is made
+            // only when the index reaches it (a cold scan of millions of files would otherwise
+            // hold a second copy of every path).
+            let stat_of = |f: &FileInfo| match f.src {
+                Src::Pending(stat) => stat,
+                _ => None,
+            };
+            let mut order: Vec<usize> = (0..pending.len())
+                .filter(|&k| {
+                    let (fi, i) = pending[k];
+                    stat_of(fresh_file(&self.folders[fi], i)).is_some()
                 })
                 .collect();
-            found.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let (files, order): (Vec<(String, git::FileStat)>, Vec<usize>) =
-                found.into_iter().map(|(p, s, k)| ((p, s), k)).unzip();
-            let ids = git::index_blobs(store.repo_root(), &files)?;
-            drop(files);
+            let folders = &self.folders;
+            let path_bytes = |k: usize| {
+                let (fi, i) = pending[k];
+                let folder = &folders[fi];
+                let slash = (!folder.name.is_empty()).then_some(b'/');
+                folder
+                    .name
+                    .bytes()
+                    .chain(slash)
+                    .chain(fresh_file(folder, i).name.bytes())
+            };
+            order.par_sort_unstable_by(|&a, &b| path_bytes(a).cmp(path_bytes(b)));
+            let files = order.iter().filter_map(|&k| {
+                let (fi, i) = pending[k];
+                let folder = &folders[fi];
+                let f = fresh_file(folder, i);
+                let path = store.git_path(&store_path(&folder.name, &f.name));
+                Some((path, stat_of(f)?))
+            });
+            let ids = git::index_blobs(store.repo_root(), files)?;
             for (k, id) in order.into_iter().zip(ids) {
                 let Some(id) = id else { continue };
                 let (fi, i) = pending[k];
@@ -639,7 +661,7 @@ impl<'s> Scan<'s> {
         }
         let unresolved: Vec<(usize, usize, String)> = pending
             .into_iter()
-            .filter(|&(fi, i)| matches!(fresh_file(&self.folders[fi], i).src, Src::Pending))
+            .filter(|&(fi, i)| matches!(fresh_file(&self.folders[fi], i).src, Src::Pending(_)))
             .map(|(fi, i)| {
                 let folder = &self.folders[fi];
                 (fi, i, store_path(&folder.name, &fresh_file(folder, i).name))
