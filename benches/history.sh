@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Times `git crm history <customer>` on a store with a long history against
 # `git log --format=%H -- customers/<slug>` (the commits that touched the customer's folder,
-# nothing more), in one run, with and without a commit-graph holding changed-path Bloom filters.
+# nothing more), in one run, with and without a commit-graph holding changed-path Bloom filters:
+# warm (git-crm's history index in .git/gitcrm/history/ is there), first run (the index is
+# deleted before each run, so the run builds it), and without the index
+# (GITCRM_HISTORY_INDEX=off, the walk over the trees).
 #
 #   benches/history.sh [COMMITS] [CUSTOMERS]     (default 100000 200)
 #
@@ -17,6 +20,8 @@ cd "$(dirname "$0")/.."
 commits=${1:-100000}
 customers=${2:-200}
 runs=${RUNS:-10}
+# A first run builds the index over every commit: seconds, so fewer of them.
+cold_runs=${COLD_RUNS:-2}
 
 command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -qq hyperfine >/dev/null; }
 cargo build --release --quiet
@@ -65,27 +70,40 @@ echo "commits: $(git -C "$store" rev-list --count HEAD), of $slug: $(git -C "$st
 json=$work/results
 mkdir -p "$json"
 mean() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['results'][0]['mean'])" "$1"; }
-bench() { # name, command
+bench() { # name, command [runs] [prepare]
   (cd "$store" && bash -c "$2") >/dev/null || { echo "$1 failed: $2" >&2; exit 1; }
-  hyperfine --shell=bash --warmup 1 --runs "$runs" --export-json "$json/$1.json" --command-name "$1" \
-    "cd $store && $2" >/dev/null
+  local prepare=()
+  [ -z "${4:-}" ] || prepare=(--prepare "$4")
+  hyperfine --shell=bash --warmup 1 --runs "${3:-$runs}" "${prepare[@]}" --export-json "$json/$1.json" \
+    --command-name "$1" "cd $store && $2" >/dev/null
   printf '%-32s %9.1f ms\n' "$1" "$(python3 -c "print($(mean "$json/$1.json") * 1000)")"
 }
 r() { python3 -c "print(round($(mean "$json/$1.json") / $(mean "$json/$2.json"), 3))"; }
 graph_files() { ls "$store/.git/objects/info/commit-graph" "$store/.git/objects/info/commit-graphs" 2>/dev/null || true; }
 
-echo "== without a commit-graph (mean of $runs runs)"
+no_index="rm -rf $store/.git/gitcrm/history"
+
+echo "== without a commit-graph (mean of $runs runs; first runs: $cold_runs)"
 rm -rf "$store/.git/objects/info/commit-graph" "$store/.git/objects/info/commit-graphs"
 bench git-log-plain "git log --format=%H -- customers/$slug"
+bench crm-history-plain-first "$bin history $slug" "$cold_runs" "$no_index"
 bench crm-history-plain "$bin history $slug"
+bench crm-history-plain-off "GITCRM_HISTORY_INDEX=off $bin history $slug" "$cold_runs"
 
 echo "== with a commit-graph and changed-path Bloom filters (git commit-graph write --reachable --changed-paths)"
 git -C "$store" commit-graph write --reachable --changed-paths
 bench git-log-graph "git log --format=%H -- customers/$slug"
+bench crm-history-graph-first "$bin history $slug" "$cold_runs" "$no_index"
 bench crm-history-graph "$bin history $slug"
 bench crm-history-graph-json "$bin history $slug --format json"
+bench crm-history-graph-off "GITCRM_HISTORY_INDEX=off $bin history $slug"
 
 echo "== ratios"
 echo "history / git log, commit-graph with Bloom filters : $(r crm-history-graph git-log-graph)   (must be <= 1)"
 echo "history --format json / git log, same             : $(r crm-history-graph-json git-log-graph)"
-echo "history / git log, no commit-graph                : $(r crm-history-plain git-log-plain)"
+echo "history / git log, no commit-graph                : $(r crm-history-plain git-log-plain)   (must be <= 1)"
+echo "first run (builds the index) / git log, graph      : $(r crm-history-graph-first git-log-graph)"
+echo "first run (builds the index) / git log, no graph   : $(r crm-history-plain-first git-log-plain)"
+echo "no index (GITCRM_HISTORY_INDEX=off) / git log, graph    : $(r crm-history-graph-off git-log-graph)"
+echo "no index (GITCRM_HISTORY_INDEX=off) / git log, no graph : $(r crm-history-plain-off git-log-plain)"
+echo "index file: $(stat -c %s "$store/.git/gitcrm/history/customers.bin") bytes for $(git -C "$store" rev-list --count HEAD) commits"

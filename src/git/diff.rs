@@ -67,8 +67,20 @@ impl Repo {
         };
         let prefix = new.1.trim_matches('/');
         let new = self.entry(oid(new.0)?, prefix)?;
+        self.diff_ids(prefix, old, new)
+    }
+
+    /// The files that differ between the objects `old` and `new` (trees or blobs; `None`:
+    /// absent), reported under `path`, sorted by path: [`Repo::diff_moved`] once the two ids
+    /// are known (the history index holds them).
+    pub(super) fn diff_ids(
+        &self,
+        path: &str,
+        old: Option<ObjectId>,
+        new: Option<ObjectId>,
+    ) -> Result<Vec<FileChange>> {
         let mut out = Vec::new();
-        self.diff_entries(prefix, old, new, &mut out)?;
+        self.diff_entries(path, old, new, &mut out)?;
         out.sort_by(|a, b| a.path.cmp(&b.path));
         Ok(out)
     }

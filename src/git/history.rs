@@ -40,6 +40,10 @@ pub struct PathHistory {
 /// first. When the folder appears in a commit, the folders that commit removed are offered to
 /// `same_owner` (with the content of their `marker` file, such as `customer.yaml`); the one it
 /// accepts is where the folder was before, and the walk continues there.
+///
+/// The walk goes through git-crm's history index ([`super::histindex`]) where it may be used,
+/// built or extended on the way; both walks visit the same commits in the same order and look
+/// at the trees of a commit the same way, so they return the same result.
 pub fn path_history(
     repo: &Repo,
     head: &str,
@@ -48,11 +52,19 @@ pub fn path_history(
     same_owner: &dyn Fn(&[u8]) -> bool,
 ) -> Result<PathHistory> {
     let head = super::repo::oid(&repo.resolve(head)?)?;
+    let path = path.trim_matches('/');
+    let look = Look { marker, same_owner };
+    if let Some((watched, _)) = path.rsplit_once('/')
+        && let Some(index) = super::histindex::for_walk(repo, head, watched)
+        && let Some(at) = index.position(&head)
+    {
+        return indexed_walk(repo, &index, at, watched, path, &look);
+    }
     let mut truncated = false;
     // Where the folder is in each commit still to visit. Most commits of a long history pass
     // through the Bloom-filter branch below, so it works on ids and shared paths only.
     let mut paths: HashMap<gix::ObjectId, Rc<str>> = HashMap::new();
-    paths.insert(head, Rc::from(path.trim_matches('/')));
+    paths.insert(head, Rc::from(path));
     let mut out = Vec::new();
     let filters = repo.changed_paths();
     let mut keys: HashMap<Rc<str>, Option<super::bloom::PathKey>> = HashMap::new();
@@ -73,77 +85,191 @@ pub fn path_history(
                 continue;
             }
         }
-        let id = oid.to_string();
-        let parents: Vec<String> = parent_oids.iter().map(|p| p.to_string()).collect();
-        let path = path.to_string();
-        let mut parent_paths: Vec<(String, String)> = parents
-            .iter()
-            .filter(|p| repo.has_object(p))
-            .map(|p| (p.clone(), path.clone()))
-            .collect();
-        if parent_paths.len() < parents.len() {
-            // A shallow clone's boundary: what this commit changed cannot be told.
-            truncated = true;
-            continue;
-        }
-        let here = repo.entry_id(&id, &path)?;
-        let mut renamed_from = None;
-        if here.is_some()
-            && let Some((first, _)) = parent_paths.first()
-            && repo.entry_id(first, &path)?.is_none()
-        {
-            renamed_from = find_move(repo, first, &id, &path, marker, same_owner)?;
-            if let Some(old) = &renamed_from {
-                parent_paths[0].1 = old.clone();
-            }
-        }
-        for (parent, parent_path) in &parent_paths {
-            paths
-                .entry(super::repo::oid(parent)?)
-                .or_insert_with(|| Rc::from(parent_path.as_str()));
-        }
-        if here.is_none() {
-            continue;
-        }
-        let mut parent_ids = Vec::new();
-        for (parent, parent_path) in &parent_paths {
-            parent_ids.push(repo.entry_id(parent, parent_path)?);
-        }
-        // A folder moved as it was (a plain `git mv`) is still news: the move.
-        if parent_ids.contains(&here) && renamed_from.is_none() {
-            continue;
-        }
-        let mut changes = repo.diff_moved(
-            parent_paths.first().map(|(c, p)| (c.as_str(), p.as_str())),
-            (&id, &path),
-        )?;
-        let others: Vec<(String, String)> = parent_paths.iter().skip(1).cloned().collect();
-        for (parent, parent_path) in &others {
-            let mut kept = Vec::new();
-            for change in changes {
-                let rel = &change.path[path.len()..];
-                let theirs = repo.entry_id(parent, &format!("{parent_path}{rel}"))?;
-                if theirs != change.new_id {
-                    kept.push(change);
+        match visit(repo, oid, &parent_oids, &path, &look)? {
+            Visit::Truncated => truncated = true,
+            Visit::Seen { parents, found } => {
+                for (parent, parent_path) in parent_oids.iter().zip(parents) {
+                    paths.entry(*parent).or_insert(parent_path);
                 }
+                out.extend(found.map(|f| *f));
             }
-            changes = kept;
         }
-        if changes.is_empty() && renamed_from.is_none() {
-            continue;
-        }
-        out.push(PathCommit {
-            commit: repo.commit(&id)?,
-            path,
-            renamed_from,
-            changes,
-            other_parents: others,
-        });
     }
     Ok(PathHistory {
         commits: out,
         truncated,
     })
+}
+
+/// How a walk recognises the folder's earlier name.
+struct Look<'a> {
+    marker: &'a str,
+    same_owner: &'a dyn Fn(&[u8]) -> bool,
+}
+
+/// What looking at one commit's trees found.
+enum Visit {
+    /// A shallow clone's boundary: what this commit changed cannot be told.
+    Truncated,
+    /// Where the folder is in each parent, and the commit if it changed the folder.
+    Seen {
+        parents: Vec<Rc<str>>,
+        found: Option<Box<PathCommit>>,
+    },
+}
+
+/// The walk over the history index: a commit the index says left the folder as its first
+/// parent had it passes on the path without a read; one that changed it (not a merge, not where
+/// the folder appears, so no rename to look for) is diffed from the two folder ids the index
+/// holds; any other is looked at in the trees, by [`visit`], as the walk without the index does.
+fn indexed_walk(
+    repo: &Repo,
+    index: &super::histindex::HistIndex,
+    head: u32,
+    watched: &str,
+    path: &str,
+    look: &Look,
+) -> Result<PathHistory> {
+    use super::histindex::Said;
+    let mut truncated = false;
+    let mut paths: HashMap<u32, Rc<str>> = HashMap::new();
+    paths.insert(head, Rc::from(path));
+    let mut names: HashMap<Rc<str>, Option<Option<u32>>> = HashMap::new();
+    let mut out = Vec::new();
+    for at in index.order(head) {
+        let Some(path) = paths.remove(&at) else {
+            continue;
+        };
+        let parents = index.parents(at);
+        // The folder's name under the watched folder (`None`: somewhere else, trees only).
+        let name = *names.entry(path.clone()).or_insert_with(|| {
+            path.strip_prefix(watched)
+                .and_then(|p| p.strip_prefix('/'))
+                .filter(|n| !n.contains('/'))
+                .map(|n| index.name_id(n.as_bytes()))
+        });
+        let said = name.map_or(Said::Unknown, |name| index.said(at, name));
+        match (said, parents) {
+            (Said::Same, _) => {
+                for parent in parents {
+                    paths.entry(*parent).or_insert_with(|| path.clone());
+                }
+            }
+            (Said::Differs { old, new }, [parent]) if !(old.is_none() && new.is_some()) => {
+                paths.entry(*parent).or_insert_with(|| path.clone());
+                if new.is_none() {
+                    continue;
+                }
+                let changes = repo.diff_ids(&path, old, new)?;
+                if !changes.is_empty() {
+                    out.push(PathCommit {
+                        commit: repo.commit(&index.id(at).to_string())?,
+                        path: path.to_string(),
+                        renamed_from: None,
+                        changes,
+                        other_parents: Vec::new(),
+                    });
+                }
+            }
+            _ => {
+                let parent_ids: Vec<gix::ObjectId> = parents.iter().map(|p| index.id(*p)).collect();
+                match visit(repo, index.id(at), &parent_ids, &path, look)? {
+                    Visit::Truncated => truncated = true,
+                    Visit::Seen {
+                        parents: parent_paths,
+                        found,
+                    } => {
+                        for (parent, parent_path) in parents.iter().zip(parent_paths) {
+                            paths.entry(*parent).or_insert(parent_path);
+                        }
+                        out.extend(found.map(|f| *f));
+                    }
+                }
+            }
+        }
+    }
+    Ok(PathHistory {
+        commits: out,
+        truncated,
+    })
+}
+
+/// One commit of the walk, from its trees: where the folder is in each parent (following a
+/// rename), and what the commit changed in it.
+fn visit(
+    repo: &Repo,
+    oid: gix::ObjectId,
+    parent_oids: &[gix::ObjectId],
+    path: &Rc<str>,
+    look: &Look,
+) -> Result<Visit> {
+    let id = oid.to_string();
+    let parents: Vec<String> = parent_oids.iter().map(|p| p.to_string()).collect();
+    let path = path.to_string();
+    let mut parent_paths: Vec<(String, String)> = parents
+        .iter()
+        .filter(|p| repo.has_object(p))
+        .map(|p| (p.clone(), path.clone()))
+        .collect();
+    if parent_paths.len() < parents.len() {
+        return Ok(Visit::Truncated);
+    }
+    let here = repo.entry_id(&id, &path)?;
+    let mut renamed_from = None;
+    if here.is_some()
+        && let Some((first, _)) = parent_paths.first()
+        && repo.entry_id(first, &path)?.is_none()
+    {
+        renamed_from = find_move(repo, first, &id, &path, look.marker, look.same_owner)?;
+        if let Some(old) = &renamed_from {
+            parent_paths[0].1 = old.clone();
+        }
+    }
+    let seen = |found| Visit::Seen {
+        parents: parent_paths
+            .iter()
+            .map(|(_, p)| Rc::from(p.as_str()))
+            .collect(),
+        found,
+    };
+    if here.is_none() {
+        return Ok(seen(None));
+    }
+    let mut parent_ids = Vec::new();
+    for (parent, parent_path) in &parent_paths {
+        parent_ids.push(repo.entry_id(parent, parent_path)?);
+    }
+    // A folder moved as it was (a plain `git mv`) is still news: the move.
+    if parent_ids.contains(&here) && renamed_from.is_none() {
+        return Ok(seen(None));
+    }
+    let mut changes = repo.diff_moved(
+        parent_paths.first().map(|(c, p)| (c.as_str(), p.as_str())),
+        (&id, &path),
+    )?;
+    let others: Vec<(String, String)> = parent_paths.iter().skip(1).cloned().collect();
+    for (parent, parent_path) in &others {
+        let mut kept = Vec::new();
+        for change in changes {
+            let rel = &change.path[path.len()..];
+            let theirs = repo.entry_id(parent, &format!("{parent_path}{rel}"))?;
+            if theirs != change.new_id {
+                kept.push(change);
+            }
+        }
+        changes = kept;
+    }
+    if changes.is_empty() && renamed_from.is_none() {
+        return Ok(seen(None));
+    }
+    let found = PathCommit {
+        commit: repo.commit(&id)?,
+        path,
+        renamed_from,
+        changes,
+        other_parents: others,
+    };
+    Ok(seen(Some(Box::new(found))))
 }
 
 /// The folder, next to `path`, that `commit` removed and whose `marker` file `same_owner`

@@ -9,6 +9,7 @@ mod commit;
 mod config;
 mod diff;
 pub mod fsmonitor;
+mod histindex;
 mod history;
 mod index;
 mod index_write;

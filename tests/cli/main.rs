@@ -21,6 +21,7 @@ mod git_index;
 mod git_setup;
 mod handoff;
 mod history;
+mod history_index;
 mod hostile;
 mod import;
 mod inbox;

@@ -15,6 +15,7 @@ pub const REMOVED_ENV: &[&str] = &[
     "GITCRM_NOW",
     "GITCRM_SEED",
     "GITCRM_TEST_ABORT",
+    "GITCRM_HISTORY_INDEX",
     "CI",
     "GIT_DIR",
     "GIT_WORK_TREE",
