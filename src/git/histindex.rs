@@ -414,13 +414,7 @@ pub(super) fn for_walk(repo: &Repo, head: ObjectId, watched: &str) -> Option<His
     }
     let path = file(repo, watched);
     let stamp = stamp(watched);
-    let mut index = std::fs::File::open(&path)
-        .ok()
-        .filter(|f| {
-            f.metadata()
-                .is_ok_and(|m| m.is_file() && m.len() <= MAX_FILE)
-        })
-        .and_then(|_| std::fs::read(&path).ok())
+    let mut index = read_bounded(&path)
         .and_then(|bytes| HistIndex::decode(&bytes, &stamp))
         .unwrap_or_default();
     if index.position(&head).is_none() {
@@ -429,6 +423,20 @@ pub(super) fn for_walk(repo: &Repo, head: ObjectId, watched: &str) -> Option<His
         let _ = crate::store::atomic::write(&path, &index.encode(&stamp));
     }
     Some(index)
+}
+
+/// The bytes of the regular file at `path`, read through one handle and at most
+/// [`MAX_FILE`] of them; `None` for anything else.
+fn read_bounded(path: &std::path::Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() > MAX_FILE {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
+    file.take(MAX_FILE).read_to_end(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Where the index of folder `watched` lives.
