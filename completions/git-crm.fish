@@ -82,7 +82,7 @@ always\t''
 never\t''"
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l lfs -d 'Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l hooks -d 'Also install a post-merge hook that runs the event rules after each merge or pull'
-complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l fast-git -d 'Also turn on the git settings that keep a large store fast (untracked cache, index version 4, commit-graph with changed paths, background maintenance); see docs/git-setup.md'
+complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l fast-git -d 'Also turn on the git settings that keep a large store fast (untracked cache, index version 4, commit-graph with changed paths, background maintenance) and build the history index; see docs/git-setup.md'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -l no-pager -d 'Print long output directly instead of through the pager (GIT_PAGER, core.pager, PAGER, else `less`), as `git --no-pager` does'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-crm -n "__fish_git_crm_using_subcommand setup" -s V -l version -d 'Print version'

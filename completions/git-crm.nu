@@ -42,7 +42,7 @@ module completions {
   export extern "git-crm setup" [
     --lfs                     # Also start storing document contents through Git LFS (one commit of .gitattributes; asked on a terminal when git-lfs is installed and the store does not use it yet)
     --hooks                   # Also install a post-merge hook that runs the event rules after each merge or pull
-    --fast-git                # Also turn on the git settings that keep a large store fast (untracked cache, index version 4, commit-graph with changed paths, background maintenance); see docs/git-setup.md
+    --fast-git                # Also turn on the git settings that keep a large store fast (untracked cache, index version 4, commit-graph with changed paths, background maintenance) and build the history index; see docs/git-setup.md
     --store: path             # The store to use (default: found from the current directory, as git does)
     --as: string              # Act as this person (a handle from .gitcrm/config.yaml)
     --color: string@"nu-complete git-crm setup color" # When to colour what means something (overdue, over target, new): on a terminal by default; NO_COLOR, CLICOLOR_FORCE and git's color.ui are honoured

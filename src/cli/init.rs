@@ -42,8 +42,8 @@ pub struct SetupArgs {
     #[arg(long)]
     hooks: bool,
     /// Also turn on the git settings that keep a large store fast (untracked cache, index
-    /// version 4, commit-graph with changed paths, background maintenance); see
-    /// docs/git-setup.md.
+    /// version 4, commit-graph with changed paths, background maintenance) and build the
+    /// history index; see docs/git-setup.md.
     #[arg(long)]
     fast_git: bool,
 }
@@ -90,6 +90,24 @@ fn apply_accelerators(root: &std::path::Path, out: &mut String) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Builds git-crm's history index now, so the first `history` of a long history does not.
+/// A failure costs only that first run's time, so it is a warning, as for an accelerator.
+fn prepare_history(store: &git_crm::Store, out: &mut String) {
+    match git_crm::history::prepare_index(store) {
+        Ok(Some(commits)) => {
+            let noun = if commits == 1 { "commit" } else { "commits" };
+            out.push_str(&format!(
+                "Indexed the history ({commits} {noun}): `git crm history` reads only the commits that changed its customer.\n"
+            ));
+        }
+        Ok(None) => {}
+        Err(e) => eprintln!(
+            "warning: the history index was not built: {}",
+            git_crm::model::text::escape(&e.to_string())
+        ),
+    }
 }
 
 /// Whether to turn LFS on: the flag, or a question on a terminal when git-lfs is there.
@@ -199,6 +217,7 @@ pub fn setup(ctx: &super::Ctx, args: &SetupArgs) -> Result<i32> {
     let root = ctx.store.repo_root();
     if args.fast_git {
         apply_accelerators(root, &mut out)?;
+        prepare_history(&ctx.store, &mut out);
     }
     print(&out)?;
     if !args.fast_git {

@@ -425,6 +425,18 @@ pub(super) fn for_walk(repo: &Repo, head: ObjectId, watched: &str) -> Option<His
     Some(index)
 }
 
+/// Builds or extends the index of folder `watched` to cover HEAD, ahead of the first
+/// `history` (which would otherwise pay for it): the number of commits it covers, or `None`
+/// where no index is kept (an unborn HEAD, a shallow clone, replace refs, `GITCRM_HISTORY_INDEX=off`).
+pub fn prepare(repo_root: &std::path::Path, watched: &str) -> crate::error::Result<Option<usize>> {
+    let repo = Repo::open(repo_root)?;
+    let Ok(head) = repo.resolve("HEAD") else {
+        return Ok(None);
+    };
+    let head = super::repo::oid(&head)?;
+    Ok(for_walk(&repo, head, watched.trim_matches('/')).map(|index| index.ids.len()))
+}
+
 /// The bytes of the regular file at `path`, read through one handle and at most
 /// [`MAX_FILE`] of them; `None` for anything else.
 fn read_bounded(path: &std::path::Path) -> Option<Vec<u8>> {

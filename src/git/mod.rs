@@ -10,6 +10,7 @@ mod config;
 mod diff;
 pub mod fsmonitor;
 mod histindex;
+pub use histindex::prepare as prepare_history_index;
 mod history;
 mod index;
 mod index_write;

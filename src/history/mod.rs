@@ -131,6 +131,13 @@ pub struct History {
     pub truncated: bool,
 }
 
+/// Builds git-crm's history index of the store's customers ahead of the first `history`
+/// (`setup --fast-git`): the number of commits it covers, `None` where none is kept.
+pub fn prepare_index(store: &Store) -> Result<Option<usize>> {
+    let watched = store.git_path(layout::CUSTOMERS_DIR);
+    crate::git::prepare_history_index(store.repo_root(), &watched)
+}
+
 /// The history of customer `slug` (as it is called in the work tree), newest first.
 pub fn customer_history(store: &Store, slug: &str) -> Result<History> {
     let slug = &store.resolve_customer(slug)?;

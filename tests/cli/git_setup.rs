@@ -73,6 +73,13 @@ fn setup_fast_git_turns_everything_on_and_commits_keep_working() {
         assert_eq!(store.git(&["config", "--get", key]), value, "{key}");
     }
     assert_eq!(store.git(&["update-index", "--show-index-version"]), "4");
+    // The history index is built ahead of the first `history`.
+    let commits = store.git(&["rev-list", "--count", "HEAD"]);
+    let indexed = format!(
+        "Indexed the history ({commits} commits): `git crm history` reads only the commits that changed its customer."
+    );
+    assert!(out.contains(&indexed), "{out}");
+    assert!(store.path(".git/gitcrm/history/customers.bin").is_file());
     let graph = std::fs::read(store.path(".git/objects/info/commit-graph")).unwrap();
     assert!(
         graph.windows(4).any(|w| w == b"BDAT"),
