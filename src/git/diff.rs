@@ -1,8 +1,10 @@
 //! The files that differ between two commits, found by comparing tree ids so that unchanged
 //! folders are skipped without being read.
 
+use std::ops::ControlFlow;
+
 use gix::ObjectId;
-use gix::bstr::ByteSlice;
+use gix::bstr::{BStr, ByteSlice};
 
 use super::git_error;
 use super::repo::{Repo, oid};
@@ -181,15 +183,32 @@ impl Repo {
     }
 }
 
-/// The entries of two listings (each in git's tree order) whose object differs, found in one
-/// merge pass: no allocation for the (usually many) entries that are the same.
+/// The entries of two listings (each in git's tree order) whose object differs.
 fn differing(
     old: &[gix::objs::tree::EntryRef<'_>],
     new: &[gix::objs::tree::EntryRef<'_>],
 ) -> Vec<EntryChange> {
-    use std::cmp::Ordering;
-    let name = |e: &gix::objs::tree::EntryRef<'_>| e.filename.to_str_lossy().into_owned();
     let mut out = Vec::new();
+    let _ = each_differing(old, new, |name, old, new| {
+        out.push(EntryChange {
+            name: name.to_str_lossy().into_owned(),
+            old: old.map(ToOwned::to_owned),
+            new: new.map(ToOwned::to_owned),
+        });
+        ControlFlow::Continue(())
+    });
+    out
+}
+
+/// Calls `each` with the name and both object ids of every entry whose object differs between
+/// two listings (each in git's tree order), in one merge pass: nothing is allocated for the
+/// (usually many) entries that are the same. `each` may stop the pass early.
+pub(super) fn each_differing<'a>(
+    old: &[gix::objs::tree::EntryRef<'a>],
+    new: &[gix::objs::tree::EntryRef<'a>],
+    mut each: impl FnMut(&'a BStr, Option<&'a gix::oid>, Option<&'a gix::oid>) -> ControlFlow<()>,
+) -> ControlFlow<()> {
+    use std::cmp::Ordering;
     let (mut i, mut j) = (0, 0);
     while i < old.len() || j < new.len() {
         let order = match (old.get(i), new.get(j)) {
@@ -199,35 +218,23 @@ fn differing(
         };
         match order {
             Ordering::Less => {
-                out.push(EntryChange {
-                    name: name(&old[i]),
-                    old: Some(old[i].oid.to_owned()),
-                    new: None,
-                });
+                each(old[i].filename, Some(old[i].oid), None)?;
                 i += 1;
             }
             Ordering::Greater => {
-                out.push(EntryChange {
-                    name: name(&new[j]),
-                    old: None,
-                    new: Some(new[j].oid.to_owned()),
-                });
+                each(new[j].filename, None, Some(new[j].oid))?;
                 j += 1;
             }
             Ordering::Equal => {
                 if old[i].oid != new[j].oid {
-                    out.push(EntryChange {
-                        name: name(&new[j]),
-                        old: Some(old[i].oid.to_owned()),
-                        new: Some(new[j].oid.to_owned()),
-                    });
+                    each(new[j].filename, Some(old[i].oid), Some(new[j].oid))?;
                 }
                 i += 1;
                 j += 1;
             }
         }
     }
-    out
+    ControlFlow::Continue(())
 }
 
 /// The file and folder entries of a tree's raw content (none for `None`), in git's order.

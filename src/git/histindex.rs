@@ -23,6 +23,7 @@
 //! folder name once.
 
 use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 use gix::ObjectId;
@@ -437,18 +438,12 @@ pub fn prepare(repo_root: &std::path::Path, watched: &str) -> crate::error::Resu
     Ok(for_walk(&repo, head, watched.trim_matches('/')).map(|index| index.ids.len()))
 }
 
-/// The bytes of the regular file at `path`, read through one handle and at most
-/// [`MAX_FILE`] of them; `None` for anything else.
+/// The bytes of the index file at `path`: a regular file only, never through a link and
+/// never waiting on a FIFO (the store's reader: `store::fs::read_limited`), at most
+/// [`MAX_FILE`] bytes; `None` for anything else.
 fn read_bounded(path: &std::path::Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    let file = std::fs::File::open(path).ok()?;
-    let meta = file.metadata().ok()?;
-    if !meta.is_file() || meta.len() > MAX_FILE {
-        return None;
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).ok()?);
-    file.take(MAX_FILE).read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    let (dir, name) = (path.parent()?, path.file_name()?.to_str()?);
+    crate::store::fs::read_limited(dir, name, MAX_FILE).ok()
 }
 
 /// Where the index of folder `watched` lives.
@@ -636,45 +631,20 @@ fn differing(
     old: &[gix::objs::tree::EntryRef<'_>],
     new: &[gix::objs::tree::EntryRef<'_>],
 ) -> Option<Vec<Changed>> {
-    use std::cmp::Ordering;
     let mut out: Vec<Changed> = Vec::new();
-    let (mut i, mut j) = (0, 0);
-    while i < old.len() || j < new.len() {
-        let order = match (old.get(i), new.get(j)) {
-            (Some(a), Some(b)) => a.cmp(b),
-            (Some(_), None) => Ordering::Less,
-            _ => Ordering::Greater,
-        };
-        let (name, before, after) = match order {
-            Ordering::Less => {
-                i += 1;
-                (old[i - 1].filename, Some(old[i - 1].oid), None)
-            }
-            Ordering::Greater => {
-                j += 1;
-                (new[j - 1].filename, None, Some(new[j - 1].oid))
-            }
-            Ordering::Equal => {
-                i += 1;
-                j += 1;
-                if old[i - 1].oid == new[j - 1].oid {
-                    continue;
-                }
-                (
-                    new[j - 1].filename,
-                    Some(old[i - 1].oid),
-                    Some(new[j - 1].oid),
-                )
-            }
-        };
+    let pass = super::diff::each_differing(old, new, |name, before, after| {
         if out.len() == MAX_FOLDERS || name.len() > MAX_NAME {
-            return None;
+            return ControlFlow::Break(());
         }
         out.push(Changed {
             name: name.to_vec(),
             old: before.map(ToOwned::to_owned),
             new: after.map(ToOwned::to_owned),
         });
+        ControlFlow::Continue(())
+    });
+    if pass.is_break() {
+        return None;
     }
     let twice = |list: &[gix::objs::tree::EntryRef<'_>], name: &[u8]| {
         list.iter()

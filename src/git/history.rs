@@ -85,15 +85,8 @@ pub fn path_history(
                 continue;
             }
         }
-        match visit(repo, oid, &parent_oids, &path, &look)? {
-            Visit::Truncated => truncated = true,
-            Visit::Seen { parents, found } => {
-                for (parent, parent_path) in parent_oids.iter().zip(parents) {
-                    paths.entry(*parent).or_insert(parent_path);
-                }
-                out.extend(found.map(|f| *f));
-            }
-        }
+        let seen = visit(repo, oid, &parent_oids, &path, &look)?;
+        seen.follow(&parent_oids, &mut paths, &mut out, &mut truncated);
     }
     Ok(PathHistory {
         commits: out,
@@ -116,6 +109,29 @@ enum Visit {
         parents: Vec<Rc<str>>,
         found: Option<Box<PathCommit>>,
     },
+}
+
+impl Visit {
+    /// Takes what a visit found into a walk: the folder's path in each parent (the first path
+    /// a commit is reached by wins), the commit if it changed the folder, or the truncation.
+    /// Both walks do this, keyed by commit ids or by index positions.
+    fn follow<K: Copy + Eq + std::hash::Hash>(
+        self,
+        parent_keys: &[K],
+        paths: &mut HashMap<K, Rc<str>>,
+        out: &mut Vec<PathCommit>,
+        truncated: &mut bool,
+    ) {
+        match self {
+            Visit::Truncated => *truncated = true,
+            Visit::Seen { parents, found } => {
+                for (parent, parent_path) in parent_keys.iter().zip(parents) {
+                    paths.entry(*parent).or_insert(parent_path);
+                }
+                out.extend(found.map(|f| *f));
+            }
+        }
+    }
 }
 
 /// The walk over the history index: a commit the index says left the folder as its first
@@ -173,18 +189,8 @@ fn indexed_walk(
             }
             _ => {
                 let parent_ids: Vec<gix::ObjectId> = parents.iter().map(|p| index.id(*p)).collect();
-                match visit(repo, index.id(at), &parent_ids, &path, look)? {
-                    Visit::Truncated => truncated = true,
-                    Visit::Seen {
-                        parents: parent_paths,
-                        found,
-                    } => {
-                        for (parent, parent_path) in parents.iter().zip(parent_paths) {
-                            paths.entry(*parent).or_insert(parent_path);
-                        }
-                        out.extend(found.map(|f| *f));
-                    }
-                }
+                let seen = visit(repo, index.id(at), &parent_ids, &path, look)?;
+                seen.follow(parents, &mut paths, &mut out, &mut truncated);
             }
         }
     }

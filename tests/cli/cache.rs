@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::support::{FSMONITOR_HOOK, Sandbox, write_executable};
+use super::support::{FSMONITOR_HOOK, Sandbox, make_fifo, write_executable};
 
 const NOW: &str = "2026-12-01T12:00:00Z";
 
@@ -50,6 +50,8 @@ impl Demo {
             .cmd_in(dir)
             .env("GITCRM_NOW", NOW)
             .args(args)
+            // A run that waits (on a FIFO put in the cache, say) fails instead of hanging.
+            .timeout(Duration::from_secs(120))
             .output()
             .expect("git-crm runs");
         let code = output.status.code();
@@ -157,6 +159,24 @@ impl Demo {
         let copy = source.replace(".yaml", "-copy.yaml");
         std::fs::copy(self.path(&source), self.path(&copy)).unwrap();
         copy
+    }
+
+    /// A file of `customer` deleted from the work tree and checked out again, then an
+    /// untracked file (a copy of a touchpoint under another name: a duplicate id) added and
+    /// removed; each state differs from `before` and warm equals cold in every one.
+    #[track_caller]
+    fn delete_and_add_untracked(&self, customer: &str, before: &Outputs) {
+        let handoff = self.files(customer, "handoffs")[0].clone();
+        std::fs::remove_file(self.path(&handoff)).unwrap();
+        let deleted = self.same_warm_and_cold("a deleted handoff");
+        assert_changed(before, &deleted, "deleting a handoff");
+        self.git(&["checkout", "--", &handoff]);
+        self.same_warm_and_cold("the handoff restored");
+
+        let copy = self.untracked_copy();
+        let untracked = self.same_warm_and_cold("an untracked copy of a touchpoint");
+        assert_changed(before, &untracked, "an untracked touchpoint");
+        std::fs::remove_file(self.path(&copy)).unwrap();
     }
 
     fn customers(&self) -> Vec<String> {
@@ -274,19 +294,7 @@ fn warm_and_cold_agree_through_edits_pulls_checkouts_and_damaged_caches() {
     std::fs::write(demo.path(&touchpoint), &text).unwrap();
     demo.same_warm_and_cold("the author restored");
 
-    // A file deleted from the work tree.
-    let handoff = demo.files(&first, "handoffs")[0].clone();
-    std::fs::remove_file(demo.path(&handoff)).unwrap();
-    let deleted = demo.same_warm_and_cold("a deleted handoff");
-    assert_changed(&undone, &deleted, "deleting a handoff");
-    demo.git(&["checkout", "--", &handoff]);
-    demo.same_warm_and_cold("the handoff restored");
-
-    // An untracked file: a copy of a touchpoint under another name (a duplicate id).
-    let copy = demo.untracked_copy();
-    let untracked = demo.same_warm_and_cold("an untracked copy of a touchpoint");
-    assert_changed(&undone, &untracked, "an untracked touchpoint");
-    std::fs::remove_file(demo.path(&copy)).unwrap();
+    demo.delete_and_add_untracked(&first, &undone);
     let clean = demo.same_warm_and_cold("the untracked file removed");
     assert_same(&clean, &base, "the store is back to its first state");
 
@@ -368,6 +376,13 @@ fn warm_and_cold_agree_through_edits_pulls_checkouts_and_damaged_caches() {
     assert_same(&demo.outputs(), &pulled, "a truncated data file");
     std::fs::remove_file(demo.data_file()).unwrap();
     assert_same(&demo.outputs(), &pulled, "a missing data file");
+    // A FIFO in place of either file is refused without waiting for a writer.
+    for file in [demo.data_file(), index.clone()] {
+        std::fs::remove_file(&file).unwrap();
+        make_fifo(&file);
+        assert_same(&demo.outputs(), &pulled, "a FIFO in the cache");
+        assert!(demo.cache_files().iter().all(|f| f.is_file()), "rewritten");
+    }
 
     // A stale but intact cache: the cache of an earlier state put back after a change.
     settle();
@@ -461,17 +476,7 @@ fn with_an_fsmonitor_hook_warm_and_cold_still_agree() {
     let undone = demo.same_warm_and_cold("the edit undone");
     assert_same(&undone, &base, "the undo gives the first state back");
 
-    let handoff = demo.files(&first, "handoffs")[0].clone();
-    std::fs::remove_file(demo.path(&handoff)).unwrap();
-    let deleted = demo.same_warm_and_cold("a deleted handoff");
-    assert_changed(&base, &deleted, "deleting a handoff");
-    demo.git(&["checkout", "--", &handoff]);
-    demo.same_warm_and_cold("the handoff restored");
-
-    let copy = demo.untracked_copy();
-    let untracked = demo.same_warm_and_cold("an untracked copy of a touchpoint");
-    assert_changed(&base, &untracked, "an untracked touchpoint");
-    std::fs::remove_file(demo.path(&copy)).unwrap();
+    demo.delete_and_add_untracked(&first, &base);
 
     let second = demo.customers()[1].clone();
     let moved = demo.path("customers/zz-new-folder");

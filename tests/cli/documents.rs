@@ -171,13 +171,7 @@ fn hostile_files_and_names_are_refused_with_nothing_written() {
     let link = store.sandbox.path().join("files").join("link.txt");
     std::os::unix::fs::symlink(&good, &link).unwrap();
     let fifo = store.sandbox.path().join("files").join("fifo");
-    assert!(
-        std::process::Command::new("mkfifo")
-            .arg(&fifo)
-            .status()
-            .unwrap()
-            .success()
-    );
+    crate::support::make_fifo(&fifo);
     let folder = store.sandbox.path().join("files");
     let count = store.commit_count();
     let cases: Vec<(Vec<String>, &str)> = vec![

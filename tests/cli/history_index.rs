@@ -2,7 +2,7 @@
 //! one the walk over the trees gives (`GITCRM_HISTORY_INDEX=off`), byte for byte, after every
 //! way a clone's history moves and with any damage to the index file.
 
-use crate::support::TestStore;
+use crate::support::{TestStore, make_fifo};
 
 const INDEX: &str = ".git/gitcrm/history/customers.bin";
 
@@ -162,4 +162,35 @@ fn an_index_that_cannot_be_written_changes_nothing() {
     let out = store.cmd().args(["history", &acme]).output().unwrap();
     assert!(out.status.success() && out.stderr.is_empty());
     assert_eq!(out.stdout, without.stdout);
+}
+
+#[test]
+fn a_fifo_or_a_link_in_place_of_the_index_is_neither_waited_on_nor_followed() {
+    let (store, acme) = store_with_history();
+    let told = same_with_and_without_index(&store, &acme);
+    let good = std::fs::read(store.path(INDEX)).unwrap();
+    // A FIFO: opened without blocking, refused, and replaced by the index rebuilt.
+    std::fs::remove_file(store.path(INDEX)).unwrap();
+    make_fifo(&store.path(INDEX));
+    let out = store
+        .cmd()
+        .args(["history", &acme])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(std::fs::read(store.path(INDEX)).unwrap(), good, "rebuilt");
+    // A link to a valid index elsewhere is not read through, and the write replaces the
+    // link, not what it points to.
+    let elsewhere = store.sandbox.path().join("elsewhere.bin");
+    std::fs::write(&elsewhere, b"kept as it is").unwrap();
+    std::fs::remove_file(store.path(INDEX)).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, store.path(INDEX)).unwrap();
+    assert_eq!(same_with_and_without_index(&store, &acme), told);
+    assert!(!store.path(INDEX).is_symlink(), "the link is replaced");
+    assert_eq!(std::fs::read(&elsewhere).unwrap(), b"kept as it is");
 }

@@ -20,11 +20,15 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
 use super::bin::{In, Key, Out, checksum};
+use crate::store::fs;
 
 const MAGIC: &[u8; 8] = b"GCRMSNP2";
 /// Bumped whenever the layout of these files or of what they hold changes.
 const FORMAT: u32 = 3;
 const INDEX: &str = "index.bin";
+/// Far above any real `index.bin` (165 MB for 2.5 million files): only a bound on what a
+/// damaged file could make a run read.
+const MAX_INDEX_BYTES: u64 = 16 << 30;
 const LOCK: &str = "lock";
 /// Compaction starts when the data file holds this much more than the live segments.
 const SLACK: u64 = 8 << 20;
@@ -115,7 +119,9 @@ pub(super) struct Index {
 impl Index {
     /// Reads `index.bin`; `None` when missing, damaged or from another version or store.
     pub fn read(dir: &Path, stamp: &str) -> Option<Index> {
-        let buf = std::fs::read(dir.join(INDEX)).ok()?;
+        // Through the store's reader: a link or a FIFO put there is refused, not followed or
+        // waited on.
+        let buf = fs::read_limited(dir, INDEX, MAX_INDEX_BYTES).ok()?;
         Self::parse(buf, stamp)
     }
 
@@ -285,13 +291,17 @@ pub(super) struct Data {
     file: File,
 }
 
+fn data_name(generation: u64) -> String {
+    format!("data-{generation}.bin")
+}
+
 fn data_path(dir: &Path, generation: u64) -> PathBuf {
-    dir.join(format!("data-{generation}.bin"))
+    dir.join(data_name(generation))
 }
 
 impl Data {
     pub fn open(dir: &Path, generation: u64) -> Option<Data> {
-        File::open(data_path(dir, generation))
+        fs::open_read(dir, &data_name(generation))
             .ok()
             .map(|file| Data { file })
     }
