@@ -95,19 +95,27 @@ impl ChangedPaths {
     /// only when the commit's filter says so. A commit outside the graph, or whose filter is
     /// missing or full, gives `false` (look at the trees).
     pub fn unchanged(&self, commit: &gix::oid, key: &PathKey) -> bool {
-        self.files
-            .iter()
-            .find_map(|f| f.filter(commit))
-            .is_some_and(|filter| {
-                let bits = filter.len() as u64 * 8;
-                bits > 0
-                    && key.keys.iter().any(|hashes| {
-                        hashes.iter().any(|&h| {
-                            let bit = u64::from(h) % bits;
-                            filter[(bit / 8) as usize] & (1 << (bit % 8)) == 0
-                        })
+        self.filter(commit).is_some_and(|filter| {
+            let bits = filter.len() as u64 * 8;
+            bits > 0
+                && key.keys.iter().any(|hashes| {
+                    hashes.iter().any(|&h| {
+                        let bit = u64::from(h) % bits;
+                        filter[(bit / 8) as usize] & (1 << (bit % 8)) == 0
                     })
-            })
+                })
+        })
+    }
+
+    /// Whether the graph holds `commit` with a filter: a walk from it passes the commits the
+    /// graph was written for without reading their trees.
+    pub fn covers(&self, commit: &gix::oid) -> bool {
+        self.filter(commit).is_some()
+    }
+
+    /// The filter of `commit` in the first graph file that has it.
+    fn filter(&self, commit: &gix::oid) -> Option<&[u8]> {
+        self.files.iter().find_map(|f| f.filter(commit))
     }
 }
 

@@ -402,9 +402,16 @@ enum Watched {
 }
 
 /// The index of `repo` for folder `watched`, extended to cover every commit reachable from
-/// `head`; `None` where it must not be used (see the module) or cannot be built, so the
-/// caller walks the trees as if there were none.
-pub(super) fn for_walk(repo: &Repo, head: ObjectId, watched: &str) -> Option<HistIndex> {
+/// `head`; `None` where it must not be used (see the module), cannot be built, or is absent
+/// (or invalid) and `may_build` says not to build it, so the caller walks the trees as if
+/// there were none. An index that exists is always extended: that costs only the commits
+/// added since.
+pub(super) fn for_walk(
+    repo: &Repo,
+    head: ObjectId,
+    watched: &str,
+    may_build: impl FnOnce() -> bool,
+) -> Option<HistIndex> {
     let r = &repo.repo;
     if std::env::var_os(OFF_VAR).is_some_and(|v| v == "off")
         || r.object_hash() != gix::hash::Kind::Sha1
@@ -415,9 +422,11 @@ pub(super) fn for_walk(repo: &Repo, head: ObjectId, watched: &str) -> Option<His
     }
     let path = file(repo, watched);
     let stamp = stamp(watched);
-    let mut index = read_bounded(&path)
-        .and_then(|bytes| HistIndex::decode(&bytes, &stamp))
-        .unwrap_or_default();
+    let found = read_bounded(&path).and_then(|bytes| HistIndex::decode(&bytes, &stamp));
+    if found.is_none() && !may_build() {
+        return None;
+    }
+    let mut index = found.unwrap_or_default();
     if index.position(&head).is_none() {
         extend(repo, &mut index, head, watched)?;
         // Not being able to write costs the next run its time, nothing else.
@@ -435,7 +444,7 @@ pub fn prepare(repo_root: &std::path::Path, watched: &str) -> crate::error::Resu
         return Ok(None);
     };
     let head = super::repo::oid(&head)?;
-    Ok(for_walk(&repo, head, watched.trim_matches('/')).map(|index| index.ids.len()))
+    Ok(for_walk(&repo, head, watched.trim_matches('/'), || true).map(|index| index.ids.len()))
 }
 
 /// The bytes of the index file at `path`: a regular file only, never through a link and
@@ -499,11 +508,13 @@ fn extend(repo: &Repo, index: &mut HistIndex, head: ObjectId, watched: &str) -> 
     // Oldest first: gix's pack cache keeps each object it resolved, not the bases on the way,
     // and a history written commit by commit (or by `git fast-import`) stores each tree as a
     // delta on its previous version, which then is always in the cache.
-    let mut trees = Trees::new(repo, watched);
-    let mut changed = Vec::with_capacity(new.len());
-    for (id, _, parent_ids) in new.iter().rev() {
-        changed.push(trees.changed(*id, parent_ids.first().copied())?);
-    }
+    let oldest_first: Vec<(ObjectId, Option<ObjectId>)> = new
+        .iter()
+        .rev()
+        .map(|(id, _, parent_ids)| (*id, parent_ids.first().copied()))
+        .collect();
+    let threads = rayon::current_num_threads().min(oldest_first.len() / PARALLEL_FROM);
+    let changed = changed_by_commit(repo, watched, &oldest_first, threads)?;
     for ((id, time, parent_ids), folders) in new.iter().zip(changed.into_iter().rev()) {
         let parents = parent_ids
             .iter()
@@ -512,6 +523,54 @@ fn extend(repo: &Repo, index: &mut HistIndex, head: ObjectId, watched: &str) -> 
         index.push(*id, *time, &parents, folders.as_deref());
     }
     Some(())
+}
+
+/// Below this many new commits one thread computes them all: a second handle starts with a
+/// cold cache, which costs more than it saves on a short stretch.
+const PARALLEL_FROM: usize = 4096;
+
+/// What each of `commits` (oldest first, each with its first parent) changed under `watched`,
+/// in the same order. A long stretch is cut into one contiguous run per thread, each read oldest
+/// first through its own repository handle and caches (gix handles are not shared across
+/// threads without its `parallel` feature): this thread takes the first run with `repo`, so
+/// only the others open a handle (each costs its delta-base cache, 32 MB). The first commit of a
+/// run finds its parent's tree not cached, which costs one read.
+fn changed_by_commit(
+    repo: &Repo,
+    watched: &str,
+    commits: &[(ObjectId, Option<ObjectId>)],
+    threads: usize,
+) -> Option<Vec<Option<Vec<Changed>>>> {
+    let run = |repo: &Repo, part: &[(ObjectId, Option<ObjectId>)]| {
+        let mut trees = Trees::new(repo, watched);
+        part.iter()
+            .map(|(c, p)| trees.changed(*c, *p))
+            .collect::<Option<Vec<_>>>()
+    };
+    if threads <= 1 || commits.len() < 2 {
+        return run(repo, commits);
+    }
+    let root = repo.repo.workdir().unwrap_or(repo.repo.git_dir());
+    let mut parts = commits.chunks(commits.len().div_ceil(threads));
+    let first = parts.next()?;
+    std::thread::scope(|scope| {
+        let others: Vec<_> = parts
+            .map(|part| {
+                scope.spawn(move || {
+                    let mut repo = Repo::open(root).ok()?;
+                    // Each tree is read once (`Trees` keeps the listings the next commit
+                    // needs): an object cache would only hold copies.
+                    repo.repo.object_cache_size(None);
+                    run(&repo, part)
+                })
+            })
+            .collect();
+        let mut all = run(repo, first)?;
+        for other in others {
+            all.extend(other.join().ok()??);
+        }
+        Some(all)
+    })
 }
 
 /// The tree reads of [`extend`], memoised: each commit's watched folder, and the last few
@@ -735,7 +794,7 @@ mod tests {
             .into_iter()
             .map(|c| c.0)
             .collect();
-        let whole = for_walk(&repo, head, "customers").unwrap();
+        let whole = for_walk(&repo, head, "customers", || true).unwrap();
         assert_eq!(ids(&whole, &head), walk);
         let older = super::super::repo::oid(&repo.resolve("HEAD~1").unwrap()).unwrap();
         let mut grown = HistIndex::new();
@@ -770,7 +829,7 @@ mod tests {
         git(root, &["commit", "-qm", "many"], date);
         let repo = Repo::open(root).unwrap();
         let head = super::super::repo::oid(&repo.resolve("HEAD").unwrap()).unwrap();
-        let index = for_walk(&repo, head, "customers").unwrap();
+        let index = for_walk(&repo, head, "customers", || true).unwrap();
         let at = |rev: &str| {
             let id = super::super::repo::oid(&repo.resolve(rev).unwrap()).unwrap();
             index.position(&id).unwrap()
@@ -800,6 +859,31 @@ mod tests {
             Said::Differs { old: None, .. }
         ));
         assert_eq!(index.said(at("HEAD~3"), index.name_id(b"zz")), Said::Same);
+    }
+
+    /// Cut into runs, one per thread, the changes are the ones one thread finds, in order,
+    /// merges and a root commit included.
+    #[test]
+    fn runs_in_parallel_find_what_one_run_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        tangled(root);
+        let repo = Repo::open(root).unwrap();
+        let head = super::super::repo::oid(&repo.resolve("HEAD").unwrap()).unwrap();
+        let commits: Vec<(ObjectId, Option<ObjectId>)> = repo
+            .graph_ids(head)
+            .unwrap()
+            .into_iter()
+            .rev()
+            .map(|(id, parents)| (id, parents.first().copied()))
+            .collect();
+        let alone = changed_by_commit(&repo, "customers", &commits, 1).unwrap();
+        assert_eq!(alone.len(), commits.len());
+        assert!(alone.iter().flatten().any(|c| !c.is_empty()));
+        for threads in [2, 3, 7, commits.len() + 5] {
+            let runs = changed_by_commit(&repo, "customers", &commits, threads).unwrap();
+            assert_eq!(runs, alone, "{threads} threads");
+        }
     }
 
     fn arb_id() -> impl Strategy<Value = ObjectId> {

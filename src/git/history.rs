@@ -54,8 +54,12 @@ pub fn path_history(
     let head = super::repo::oid(&repo.resolve(head)?)?;
     let path = path.trim_matches('/');
     let look = Look { marker, same_owner };
+    // Where git's changed-path filters cover HEAD, the walk below costs what `git log --
+    // <path>` does, and building the index (which reads every commit's trees) several times
+    // that: it is then left to `setup --fast-git`. Elsewhere building it is the cheaper walk.
+    let may_build = || !repo.changed_paths().is_some_and(|f| f.covers(&head));
     if let Some((watched, _)) = path.rsplit_once('/')
-        && let Some(index) = super::histindex::for_walk(repo, head, watched)
+        && let Some(index) = super::histindex::for_walk(repo, head, watched, may_build)
         && let Some(at) = index.position(&head)
     {
         return indexed_walk(repo, &index, at, watched, path, &look);

@@ -53,6 +53,8 @@ const PACK_CACHE_BYTES: usize = 32 << 20;
 pub struct Repo {
     pub(super) repo: gix::Repository,
     entries: RefCell<HashMap<(ObjectId, String), Option<ObjectId>>>,
+    /// git's commit-graph, loaded on first use by [`Repo::root_tree`].
+    commit_graph: std::cell::OnceCell<Option<gix::commitgraph::Graph>>,
 }
 
 impl Repo {
@@ -71,6 +73,7 @@ impl Repo {
         Ok(Repo {
             repo,
             entries: RefCell::default(),
+            commit_graph: std::cell::OnceCell::new(),
         })
     }
 
@@ -239,11 +242,7 @@ impl Repo {
         if let Some(found) = self.entries.borrow().get(&key) {
             return Ok(*found);
         }
-        let tree = self
-            .repo
-            .find_commit(commit)
-            .and_then(|c| c.tree())
-            .map_err(|e| git_error("cannot read commit tree", e))?;
+        let tree = self.root_tree(commit)?;
         let found = if path.is_empty() {
             Some(tree.id)
         } else {
@@ -255,11 +254,49 @@ impl Repo {
         Ok(found)
     }
 
+    /// Whether git would ignore the commit-graph here: in a shallow clone (the graph may
+    /// describe commits as they were before the cut) and with replace refs (the objects read
+    /// are then not the ones the graph describes).
+    fn ignores_commit_graph(&self) -> bool {
+        self.repo.is_shallow().unwrap_or(true)
+            || self
+                .repo
+                .objects
+                .store_ref()
+                .replacements()
+                .next()
+                .is_some()
+    }
+
+    /// The root tree of `commit`: named by git's commit-graph where it holds the commit (the
+    /// commit object is then not inflated, as git's own walks do), else read from the commit.
+    fn root_tree(&self, commit: ObjectId) -> Result<gix::Tree<'_>> {
+        let from_graph = self.commit_graph.get_or_init(|| {
+            if self.ignores_commit_graph() {
+                None
+            } else {
+                self.repo.commit_graph_if_enabled().ok().flatten()
+            }
+        });
+        if let Some(id) = from_graph
+            .as_ref()
+            .and_then(|g| g.commit_by_id(commit))
+            .map(|c| c.root_tree_id().to_owned())
+            && let Ok(tree) = self.repo.find_tree(id)
+        {
+            return Ok(tree);
+        }
+        self.repo
+            .find_commit(commit)
+            .and_then(|c| c.tree())
+            .map_err(|e| git_error("cannot read commit tree", e))
+    }
+
     /// git's changed-path Bloom filters, when the commit-graph has them and git would read them
-    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default; git ignores
-    /// the commit-graph of a shallow clone, whose boundary commits it cannot describe).
+    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default; never where
+    /// git ignores the commit-graph, see [`Repo::ignores_commit_graph`]).
     pub fn changed_paths(&self) -> Option<super::bloom::ChangedPaths> {
-        if self.repo.is_shallow().unwrap_or(true) {
+        if self.ignores_commit_graph() {
             return None;
         }
         let config = self.repo.config_snapshot();

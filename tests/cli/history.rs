@@ -236,7 +236,10 @@ fn a_shallow_clone_says_its_history_is_cut_short() {
 
 /// With git's commit-graph and changed-path Bloom filters (which let `history` pass commits
 /// without reading their trees) the history is exactly the one told without them, across a
-/// rename, with other customers' commits in between and commits newer than the graph.
+/// rename, with other customers' commits in between and commits newer than the graph. Where
+/// the filters cover HEAD, a `history` that finds no history index of git-crm's walks with them
+/// and does not build one (that would cost several times the walk); an index that exists is
+/// still extended and used.
 #[test]
 fn history_with_changed_path_filters_is_the_same() {
     let store = story();
@@ -244,16 +247,43 @@ fn history_with_changed_path_filters_is_the_same() {
     for i in 0..5 {
         store.note(&other, &format!("Unrelated {i}"));
     }
+    let index = store.path(".git/gitcrm/history/customers.bin");
     let without = store.json(&["history", "acme", "--format", "json"]);
+    assert!(
+        index.is_file(),
+        "no filters: the first history builds the index"
+    );
     store.git(&["commit-graph", "write", "--reachable", "--changed-paths"]);
     assert_eq!(
         store.json(&["history", "acme", "--format", "json"]),
         without
     );
-    // Commits newer than the graph are read from their trees.
+    std::fs::remove_file(&index).unwrap();
+    assert_eq!(
+        store.json(&["history", "acme", "--format", "json"]),
+        without
+    );
+    assert!(!index.exists(), "the filters cover HEAD: no index is built");
+    // Commits newer than the graph are read from their trees, and HEAD is then outside the
+    // graph: the index is built again.
     store.note("acme", "After the graph");
     store.note(&other, "Unrelated, after the graph");
     let with = store.json(&["history", "acme", "--format", "json"]);
+    assert!(
+        index.is_file(),
+        "HEAD is newer than the graph: the index is built"
+    );
+    std::fs::remove_file(&index).unwrap();
+    let plain = store
+        .cmd()
+        .env("GITCRM_HISTORY_INDEX", "off")
+        .args(["history", "acme", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&plain.stdout).unwrap(),
+        with
+    );
     std::fs::remove_file(store.path(".git/objects/info/commit-graph")).unwrap();
     assert_eq!(store.json(&["history", "acme", "--format", "json"]), with);
     assert_eq!(
@@ -289,5 +319,58 @@ fn a_rename_among_other_changes_is_followed() {
     assert_eq!(
         &events[1..],
         before["events"].as_array().unwrap().as_slice()
+    );
+}
+
+/// With replace refs, git reads the replaced objects and ignores its commit-graph; so does
+/// `history`. Here a commit on another customer is replaced by one whose tree also changes
+/// Acme, and a graft cuts the history off further down: the history is told the same with a
+/// commit-graph (whose filters and trees describe the commits as they were) and without one,
+/// and with git-crm's history index off.
+#[test]
+fn replaced_commits_are_told_the_same_with_and_without_a_commit_graph() {
+    let store = story();
+    let other = store.add_customer("Globex");
+    store.note(&other, "Unrelated");
+    store.note(&other, "Unrelated again");
+    store.note("acme", "Latest");
+    let before = store.json(&["history", "acme", "--format", "json"]);
+    // HEAD~1 (a note on Globex) is replaced by a commit that also brings in HEAD's Acme.
+    let rev = |r: &str| store.git(&["rev-parse", r]).trim().to_string();
+    let (parent, head_tree) = (rev("HEAD~2"), rev("HEAD^{tree}"));
+    let replacement = store.git(&["commit-tree", &head_tree, "-p", &parent, "-m", "replaced"]);
+    store.git(&["replace", &rev("HEAD~1"), replacement.trim()]);
+    // HEAD~3 (the first note on Globex) becomes a root commit.
+    store.git(&["replace", "--graft", &rev("HEAD~3")]);
+    store.git(&["commit-graph", "write", "--reachable", "--changed-paths"]);
+    let with_graph = store.json(&["history", "acme", "--format", "json"]);
+    std::fs::remove_file(store.path(".git/objects/info/commit-graph")).unwrap();
+    let without = store.json(&["history", "acme", "--format", "json"]);
+    assert_eq!(with_graph, without);
+    let plain = store
+        .cmd()
+        .env("GITCRM_HISTORY_INDEX", "off")
+        .args(["history", "acme", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&plain.stdout).unwrap(),
+        without
+    );
+    let subjects = |v: &serde_json::Value| -> Vec<String> {
+        v["events"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["subject"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    assert!(
+        subjects(&without).contains(&"replaced".to_string()),
+        "{without}"
+    );
+    assert!(
+        subjects(&without).len() < subjects(&before).len(),
+        "the graft cut the history"
     );
 }
