@@ -186,11 +186,10 @@ fn with_local_repo<R>(repo_root: &Path, f: impl FnOnce(&gix::Repository) -> R) -
 pub fn read_blob(repo_root: &Path, id: &[u8; 20]) -> Result<Option<Vec<u8>>> {
     let oid = gix::ObjectId::from(*id);
     with_local_repo(repo_root, |repo| {
-        if !repo.has_object(oid) {
-            return Ok(None);
-        }
-        repo.find_object(oid)
-            .map(|object| Some(object.detach().data))
+        // One lookup in the pack index, not two: each one in a fresh handle faults in the
+        // index pages its binary search touches.
+        repo.try_find_object(oid)
+            .map(|object| object.map(|o| o.detach().data))
             .map_err(|e| git_error("cannot read blob", e))
     })?
 }
