@@ -9,6 +9,9 @@
 //!
 //! - Extended from HEAD down to commits already in it, so a checkout, a pull or a rewritten
 //!   history only adds entries; an entry, keyed by a commit id, never goes stale.
+//! - Built from nothing only where that is the cheaper walk: not where git's changed-path
+//!   filters cover HEAD (the walk with them costs what `git log -- <path>` does), unless asked
+//!   ([`prepare`], from `setup --fast-git`).
 //! - Checked by a CRC-32 and a stamp naming the tool version, the format and the watched
 //!   folder: a damaged, truncated or foreign file is ignored and rebuilt. Every parent and name
 //!   reference is bounds-checked, and the walk over it keeps a seen-set, so even a file that
