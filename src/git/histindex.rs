@@ -10,7 +10,7 @@
 //! - Extended from HEAD down to commits already in it, so a checkout, a pull or a rewritten
 //!   history only adds entries; an entry, keyed by a commit id, never goes stale.
 //! - Built from nothing only where that is the cheaper walk: not where git's changed-path
-//!   filters cover HEAD (the walk with them costs what `git log -- <path>` does), unless asked
+//!   filters cover the history (the walk with them costs what `git log -- <path>` does), unless asked
 //!   ([`prepare`], from `setup --fast-git`).
 //! - Checked by a CRC-32 and a stamp naming the tool version, the format and the watched
 //!   folder: a damaged, truncated or foreign file is ignored and rebuilt. Every parent and name
@@ -721,12 +721,13 @@ fn differing(
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use proptest::prelude::*;
     use std::path::Path;
 
-    fn git(root: &Path, args: &[&str], date: &str) -> String {
+    /// `git args...` in `root` with author and committer dates `date`, its stdout trimmed.
+    pub(in crate::git) fn git(root: &Path, args: &[&str], date: &str) -> String {
         let out = std::process::Command::new("git")
             .args(["-c", "user.name=T", "-c", "user.email=t@e"])
             .args(args)
@@ -741,7 +742,8 @@ mod tests {
         String::from_utf8(out.stdout).unwrap().trim().to_string()
     }
 
-    fn commit(root: &Path, file: &str, text: &str, date: &str) {
+    /// Writes `file` with `text` and commits everything, dated `date`.
+    pub(in crate::git) fn commit(root: &Path, file: &str, text: &str, date: &str) {
         let path = root.join(file);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();

@@ -54,10 +54,14 @@ pub fn path_history(
     let head = super::repo::oid(&repo.resolve(head)?)?;
     let path = path.trim_matches('/');
     let look = Look { marker, same_owner };
-    // Where git's changed-path filters cover HEAD, the walk below costs what `git log --
-    // <path>` does, and building the index (which reads every commit's trees) several times
+    // Where git's changed-path filters cover the history, the walk below costs what `git log
+    // -- <path>` does, and building the index (which reads every commit's trees) several times
     // that: it is then left to `setup --fast-git`. Elsewhere building it is the cheaper walk.
-    let may_build = || !repo.changed_paths().is_some_and(|f| f.covers(&head));
+    let may_build = || {
+        !repo
+            .changed_paths()
+            .is_some_and(|f| filters_cover(repo, head, &f, UNCOVERED_BEFORE_BUILD))
+    };
     if let Some((watched, _)) = path.rsplit_once('/')
         && let Some(index) = super::histindex::for_walk(repo, head, watched, may_build)
         && let Some(at) = index.position(&head)
@@ -96,6 +100,37 @@ pub fn path_history(
         commits: out,
         truncated,
     })
+}
+
+/// How many of the newest commits may be outside git's commit-graph before a walk without
+/// git-crm's index would rather build it: each such commit costs the walk its trees (about
+/// what a commit costs the build), so a graph that lags HEAD by the commits made since the
+/// last `git maintenance` or fetch still spares the build, and one that lags by thousands
+/// does not.
+const UNCOVERED_BEFORE_BUILD: usize = 256;
+
+/// Whether `filters` cover the history of `head` but for at most `allowed` of its newest
+/// commits: a commit the graph holds is met within the first `allowed + 1` of the walk. A
+/// history shorter than that, with none held, is not covered.
+fn filters_cover(
+    repo: &Repo,
+    head: gix::ObjectId,
+    filters: &super::bloom::ChangedPaths,
+    allowed: usize,
+) -> bool {
+    let Ok(walk) = repo
+        .repo
+        .rev_walk([head])
+        .sorting(gix::revision::walk::Sorting::ByCommitTime(
+            Default::default(),
+        ))
+        .all()
+    else {
+        return false;
+    };
+    walk.take(allowed + 1)
+        .map_while(|info| info.ok())
+        .any(|info| filters.covers(&info.id))
 }
 
 /// How a walk recognises the folder's earlier name.
@@ -320,4 +355,39 @@ fn find_move(
         }
     }
     Ok(None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::histindex::tests::{commit, git};
+    use super::*;
+
+    /// The filters cover a history whose newest commits outside the graph are at most the
+    /// allowance, and not one with more, nor one with no graph at all.
+    #[test]
+    fn filters_cover_all_but_the_newest_commits() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        let date = "2026-01-01T00:00:00Z";
+        git(root, &["init", "-q", "-b", "main"], date);
+        for i in 0..5 {
+            commit(root, &format!("customers/a/{i}.yaml"), "x", date);
+        }
+        git(
+            root,
+            &["commit-graph", "write", "--reachable", "--changed-paths"],
+            date,
+        );
+        for i in 0..3 {
+            commit(root, &format!("customers/b/{i}.yaml"), "y", date);
+        }
+        let repo = Repo::open(root).unwrap();
+        let head = super::super::repo::oid(&repo.resolve("HEAD").unwrap()).unwrap();
+        let filters = repo.changed_paths().expect("the graph has filters");
+        assert!(!filters.covers(&head));
+        assert!(filters_cover(&repo, head, &filters, 3));
+        assert!(!filters_cover(&repo, head, &filters, 2));
+        let empty = super::super::bloom::ChangedPaths::default();
+        assert!(!filters_cover(&repo, head, &empty, 100));
+    }
 }
