@@ -42,7 +42,7 @@ pub use sparse::SparseCheckout;
 pub use stream::{blob_id_of, blob_size, copy_blob, index_blob, indexed_blob, write_blob_from};
 pub use tree::{
     TreeFile, blob_id, blob_id_raw, git_dir, list_files, missing_objects, read_blob, read_blobs,
-    read_file, read_files,
+    read_file, read_files, release_read_handles,
 };
 
 use crate::model::time::Timestamp;

@@ -948,6 +948,9 @@ impl<'s> Scan<'s> {
     /// Writes what this scan learnt into the cache (when anything is new). A cache that cannot
     /// be written only costs speed, so failures are ignored.
     pub fn save(self) {
+        // The reading is done: the pages the read handles mapped need not be counted through
+        // the work that follows (a cold `metrics` peaks after this).
+        crate::git::release_read_handles();
         let _ = self.try_save();
     }
 
