@@ -59,8 +59,9 @@ bench_store() {
     rm -rf "$store"
     local start
     start=$(date +%s.%N)
-    GITCRM_USER=alice "$bin" demo "$store" --customers "$customers" --interactions "$interactions" >/dev/null
-    echo "built in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s"
+    GITCRM_USER=alice /usr/bin/time -f %M -o "$results/build.rss" \
+      "$bin" demo "$store" --customers "$customers" --interactions "$interactions" >/dev/null
+    echo "built in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s, peak RSS $(( $(tail -1 "$results/build.rss") / 1024 )) MB"
   fi
   local cache
   cache=$(git -C "$store" rev-parse --absolute-git-dir)/gitcrm/snapshot
