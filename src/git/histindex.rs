@@ -584,8 +584,6 @@ struct Trees<'a> {
     watched: &'a str,
     folder: HashMap<ObjectId, Watched>,
     raw: HashMap<ObjectId, Vec<u8>>,
-    /// git's commit-graph, which names each commit's tree without the commit being inflated.
-    graph: Option<gix::commitgraph::Graph>,
 }
 
 impl<'a> Trees<'a> {
@@ -595,7 +593,6 @@ impl<'a> Trees<'a> {
             watched,
             folder: HashMap::new(),
             raw: HashMap::new(),
-            graph: repo.repo.commit_graph_if_enabled().ok().flatten(),
         }
     }
 
@@ -648,15 +645,8 @@ impl<'a> Trees<'a> {
         if let Some(w) = self.folder.get(&commit) {
             return Some(*w);
         }
-        let in_graph = self
-            .graph
-            .as_ref()
-            .and_then(|g| g.commit_by_id(commit))
-            .map(|c| c.root_tree_id().to_owned());
-        let tree = match in_graph {
-            Some(id) => self.repo.repo.find_tree(id).ok()?,
-            None => self.repo.repo.find_commit(commit).ok()?.tree().ok()?,
-        };
+        // Named by git's commit-graph where it holds the commit (see `Repo::root_tree`).
+        let tree = self.repo.root_tree(commit).ok()?;
         let found = match tree.lookup_entry_by_path(self.watched).ok()? {
             None => Watched::Absent,
             Some(e) if e.mode().is_tree() => Watched::Tree(e.object_id()),
@@ -777,6 +767,16 @@ pub(super) mod tests {
         }
     }
 
+    /// The [`tangled`] history in a temporary folder (kept while the first value lives), opened,
+    /// with its HEAD.
+    fn tangled_repo() -> (tempfile::TempDir, Repo, ObjectId) {
+        let dir = tempfile::tempdir().unwrap();
+        tangled(dir.path());
+        let repo = Repo::open(dir.path()).unwrap();
+        let head = super::super::repo::oid(&repo.resolve("HEAD").unwrap()).unwrap();
+        (dir, repo, head)
+    }
+
     fn ids(index: &HistIndex, head: &ObjectId) -> Vec<ObjectId> {
         index
             .order(index.position(head).unwrap())
@@ -788,11 +788,7 @@ pub(super) mod tests {
     /// built at once and when extended from an older HEAD.
     #[test]
     fn order_is_the_walks_and_extension_only_adds() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        tangled(root);
-        let repo = Repo::open(root).unwrap();
-        let head = super::super::repo::oid(&repo.resolve("HEAD").unwrap()).unwrap();
+        let (_dir, repo, head) = tangled_repo();
         let walk: Vec<ObjectId> = repo
             .graph_ids(head)
             .unwrap()
@@ -870,11 +866,7 @@ pub(super) mod tests {
     /// merges and a root commit included.
     #[test]
     fn runs_in_parallel_find_what_one_run_finds() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        tangled(root);
-        let repo = Repo::open(root).unwrap();
-        let head = super::super::repo::oid(&repo.resolve("HEAD").unwrap()).unwrap();
+        let (_dir, repo, head) = tangled_repo();
         let commits: Vec<(ObjectId, Option<ObjectId>)> = repo
             .graph_ids(head)
             .unwrap()

@@ -57,11 +57,11 @@ pub fn path_history(
     // Where git's changed-path filters cover the history, the walk below costs what `git log
     // -- <path>` does, and building the index (which reads every commit's trees) several times
     // that: it is then left to `setup --fast-git`. Elsewhere building it is the cheaper walk.
-    let may_build = || {
-        !repo
-            .changed_paths()
-            .is_some_and(|f| filters_cover(repo, head, &f, UNCOVERED_BEFORE_BUILD))
-    };
+    // The filters are read once, and only when a walk needs them.
+    let filters = std::cell::OnceCell::new();
+    let filters = || filters.get_or_init(|| repo.changed_paths()).as_ref();
+    let may_build =
+        || !filters().is_some_and(|f| filters_cover(repo, head, f, UNCOVERED_BEFORE_BUILD));
     if let Some((watched, _)) = path.rsplit_once('/')
         && let Some(index) = super::histindex::for_walk(repo, head, watched, may_build)
         && let Some(at) = index.position(&head)
@@ -74,14 +74,14 @@ pub fn path_history(
     let mut paths: HashMap<gix::ObjectId, Rc<str>> = HashMap::new();
     paths.insert(head, Rc::from(path));
     let mut out = Vec::new();
-    let filters = repo.changed_paths();
+    let filters = filters();
     let mut keys: HashMap<Rc<str>, Option<super::bloom::PathKey>> = HashMap::new();
     for (oid, parent_oids) in repo.graph_ids(head)? {
         // Each commit is visited once: its entry is not needed afterwards.
         let Some(path) = paths.remove(&oid) else {
             continue;
         };
-        if let (Some(filters), [parent]) = (&filters, parent_oids.as_slice()) {
+        if let (Some(filters), [parent]) = (filters, parent_oids.as_slice()) {
             let key = keys
                 .entry(path.clone())
                 .or_insert_with(|| filters.key(&path));

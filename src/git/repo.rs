@@ -57,6 +57,32 @@ pub struct Repo {
     commit_graph: std::cell::OnceCell<Option<gix::commitgraph::Graph>>,
 }
 
+/// Whether git's commit-graph must not be read though the configuration allows it: in a shallow
+/// clone (git ignores its graph, which may describe commits as they were before the cut), or
+/// where a graph file is not a regular file (a FIFO would make every walk wait on it, a link
+/// would be followed out of the repository).
+fn commit_graph_unusable(repo: &gix::Repository) -> bool {
+    repo.is_shallow().unwrap_or(true) || !graph_files_are_plain(repo.objects.store_ref().path())
+}
+
+/// Whether every commit-graph file under `objects/info` (the single file, the chain folder and
+/// what it holds) is absent or a regular file, looked at without following links.
+fn graph_files_are_plain(objects: &Path) -> bool {
+    let info = objects.join("info");
+    let absent_or =
+        |path: &Path, want: fn(&std::fs::FileType) -> bool| match std::fs::symlink_metadata(path) {
+            Ok(meta) => want(&meta.file_type()),
+            Err(e) => e.kind() == std::io::ErrorKind::NotFound,
+        };
+    let chain = info.join("commit-graphs");
+    absent_or(&info.join("commit-graph"), std::fs::FileType::is_file)
+        && absent_or(&chain, std::fs::FileType::is_dir)
+        && std::fs::read_dir(&chain).map_or(true, |list| {
+            list.into_iter()
+                .all(|e| e.and_then(|e| e.file_type()).is_ok_and(|t| t.is_file()))
+        })
+}
+
 impl Repo {
     /// Opens the repository at `repo_root`.
     pub fn open(repo_root: &Path) -> Result<Self> {
@@ -70,6 +96,12 @@ impl Repo {
                 PACK_CACHE_BYTES,
             ))
         });
+        if commit_graph_unusable(&repo) {
+            // Only for this handle, in memory: every walk, merge base and lookup of gix then
+            // reads the commits themselves, as git does here.
+            let mut config = repo.config_snapshot_mut();
+            let _ = config.set_value(&gix::config::tree::Core::COMMIT_GRAPH, "false");
+        }
         Ok(Repo {
             repo,
             entries: RefCell::default(),
@@ -254,30 +286,24 @@ impl Repo {
         Ok(found)
     }
 
-    /// Whether git would ignore the commit-graph here: in a shallow clone (the graph may
-    /// describe commits as they were before the cut) and with replace refs (the objects read
-    /// are then not the ones the graph describes).
-    fn ignores_commit_graph(&self) -> bool {
-        self.repo.is_shallow().unwrap_or(true)
-            || self
-                .repo
-                .objects
-                .store_ref()
-                .replacements()
-                .next()
-                .is_some()
+    /// Whether the repository has replace refs: git then ignores its commit-graph (the
+    /// objects read are not the ones the graph describes), and so do gix and git-crm.
+    fn has_replacements(&self) -> bool {
+        self.repo
+            .objects
+            .store_ref()
+            .replacements()
+            .next()
+            .is_some()
     }
 
     /// The root tree of `commit`: named by git's commit-graph where it holds the commit (the
     /// commit object is then not inflated, as git's own walks do), else read from the commit.
-    fn root_tree(&self, commit: ObjectId) -> Result<gix::Tree<'_>> {
-        let from_graph = self.commit_graph.get_or_init(|| {
-            if self.ignores_commit_graph() {
-                None
-            } else {
-                self.repo.commit_graph_if_enabled().ok().flatten()
-            }
-        });
+    /// gix reads the graph only where `core.commitGraph` allows and there are no replace refs.
+    pub(super) fn root_tree(&self, commit: ObjectId) -> Result<gix::Tree<'_>> {
+        let from_graph = self
+            .commit_graph
+            .get_or_init(|| self.repo.commit_graph_if_enabled().ok().flatten());
         if let Some(id) = from_graph
             .as_ref()
             .and_then(|g| g.commit_by_id(commit))
@@ -293,10 +319,10 @@ impl Repo {
     }
 
     /// git's changed-path Bloom filters, when the commit-graph has them and git would read them
-    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default; never where
-    /// git ignores the commit-graph, see [`Repo::ignores_commit_graph`]).
+    /// (`core.commitGraph` and `commitGraph.readChangedPaths`, both on by default; never with
+    /// replace refs, nor where [`commit_graph_unusable`] turned `core.commitGraph` off).
     pub fn changed_paths(&self) -> Option<super::bloom::ChangedPaths> {
-        if self.ignores_commit_graph() {
+        if self.has_replacements() {
             return None;
         }
         let config = self.repo.config_snapshot();

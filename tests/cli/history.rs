@@ -1,7 +1,20 @@
 //! `history <customer>` and `timeline --history`: a customer's git history in words, following
 //! renames, newest first.
 
-use crate::support::{TestStore, stderr};
+use crate::support::{TestStore, make_fifo, stderr, succeeded};
+
+/// `history <slug> --format json` walking the trees (`GITCRM_HISTORY_INDEX=off`): what the walk
+/// with git-crm's index and with git's filters must agree with.
+fn history_without_index(store: &TestStore, slug: &str) -> serde_json::Value {
+    let args = ["history", slug, "--format", "json"];
+    let out = store
+        .cmd()
+        .env("GITCRM_HISTORY_INDEX", "off")
+        .args(args)
+        .output()
+        .unwrap();
+    serde_json::from_str(&succeeded(&args, out)).unwrap()
+}
 
 /// Alice adds Acme Corp, logs a call, edits it, hands it to Bob, Bob accepts, Alice renames it
 /// to `acme` and adds a note.
@@ -274,16 +287,7 @@ fn history_with_changed_path_filters_is_the_same() {
         !index.exists(),
         "two commits past the graph: no index is built"
     );
-    let plain = store
-        .cmd()
-        .env("GITCRM_HISTORY_INDEX", "off")
-        .args(["history", "acme", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(&plain.stdout).unwrap(),
-        with
-    );
+    assert_eq!(history_without_index(&store, "acme"), with);
     std::fs::remove_file(store.path(".git/objects/info/commit-graph")).unwrap();
     assert_eq!(store.json(&["history", "acme", "--format", "json"]), with);
     assert!(index.is_file(), "no graph: the index is built");
@@ -348,16 +352,7 @@ fn replaced_commits_are_told_the_same_with_and_without_a_commit_graph() {
     std::fs::remove_file(store.path(".git/objects/info/commit-graph")).unwrap();
     let without = store.json(&["history", "acme", "--format", "json"]);
     assert_eq!(with_graph, without);
-    let plain = store
-        .cmd()
-        .env("GITCRM_HISTORY_INDEX", "off")
-        .args(["history", "acme", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(&plain.stdout).unwrap(),
-        without
-    );
+    assert_eq!(history_without_index(&store, "acme"), without);
     let subjects = |v: &serde_json::Value| -> Vec<String> {
         v["events"]
             .as_array()
@@ -374,4 +369,49 @@ fn replaced_commits_are_told_the_same_with_and_without_a_commit_graph() {
         subjects(&without).len() < subjects(&before).len(),
         "the graft cut the history"
     );
+}
+
+/// A FIFO where git's commit-graph goes (the single file, or a file of the chain folder) is
+/// neither waited on nor read: the history is told from the commits, as without a graph.
+#[test]
+fn a_fifo_in_place_of_the_commit_graph_is_not_waited_on() {
+    let store = story();
+    let other = store.add_customer("Globex");
+    store.note(&other, "Unrelated");
+    let without = history_without_index(&store, "acme");
+    let info = store.path(".git/objects/info");
+    let told = |what: &str| {
+        for index in ["on", "off"] {
+            let args = ["history", "acme", "--format", "json"];
+            let out = store
+                .cmd()
+                .env("GITCRM_HISTORY_INDEX", index)
+                .args(args)
+                .timeout(std::time::Duration::from_secs(60))
+                .output()
+                .unwrap();
+            let told: serde_json::Value = serde_json::from_str(&succeeded(&args, out)).unwrap();
+            assert_eq!(told, without, "{what}, index {index}");
+        }
+    };
+    make_fifo(&info.join("commit-graph"));
+    told("a FIFO as the commit-graph");
+    std::fs::remove_file(info.join("commit-graph")).unwrap();
+    store.git(&[
+        "commit-graph",
+        "write",
+        "--reachable",
+        "--changed-paths",
+        "--split",
+    ]);
+    let chain = info.join("commit-graphs");
+    assert!(
+        chain.join("commit-graph-chain").is_file(),
+        "git wrote a chain"
+    );
+    let listed = std::fs::read_to_string(chain.join("commit-graph-chain")).unwrap();
+    let graph = chain.join(format!("graph-{}.graph", listed.lines().next().unwrap()));
+    std::fs::remove_file(&graph).unwrap();
+    make_fifo(&graph);
+    told("a FIFO in the chain folder");
 }

@@ -2,7 +2,7 @@
 //! one the walk over the trees gives (`GITCRM_HISTORY_INDEX=off`), byte for byte, after every
 //! way a clone's history moves and with any damage to the index file.
 
-use crate::support::{TestStore, make_fifo};
+use crate::support::{TestStore, make_fifo, succeeded};
 
 const INDEX: &str = ".git/gitcrm/history/customers.bin";
 
@@ -172,17 +172,14 @@ fn a_fifo_or_a_link_in_place_of_the_index_is_neither_waited_on_nor_followed() {
     // A FIFO: opened without blocking, refused, and replaced by the index rebuilt.
     std::fs::remove_file(store.path(INDEX)).unwrap();
     make_fifo(&store.path(INDEX));
+    let args = ["history", acme.as_str()];
     let out = store
         .cmd()
-        .args(["history", &acme])
+        .args(args)
         .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    succeeded(&args, out);
     assert_eq!(std::fs::read(store.path(INDEX)).unwrap(), good, "rebuilt");
     // A link to a valid index elsewhere is not read through, and the write replaces the
     // link, not what it points to.

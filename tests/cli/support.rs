@@ -424,7 +424,7 @@ impl TestStore {
 }
 
 /// Stdout of a command that must have succeeded without a word on stderr.
-fn succeeded(args: &[&str], output: std::process::Output) -> String {
+pub fn succeeded(args: &[&str], output: std::process::Output) -> String {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         output.status.success(),
