@@ -19,7 +19,7 @@ use crate::store::CustomerBundle;
 use crate::store::snapshot::time_serde;
 
 use super::name::Name;
-use super::{ClockMode, Options};
+use super::{ClockMode, Options, Window};
 
 /// Where a fact belongs, for slicing and `--by`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -300,6 +300,16 @@ pub struct Facts {
 }
 
 impl Facts {
+    /// Keeps the facts placed in `window` by their own times (see [`Facts::join_report`]).
+    fn retain_in(&mut self, window: &Window) {
+        self.threads.retain(|t| {
+            window.contains(t.started_at) || t.first_resolved.is_some_and(|r| window.contains(r))
+        });
+        self.handoffs.retain(|h| window.contains(h.at));
+        self.arrivals.retain(|a| window.contains(a.at));
+        self.replies.retain(|r| window.contains(r.at));
+    }
+
     /// Drops the vectors' growth slack: a cold run holds the facts of every customer at once
     /// (and the cache keeps them), so what was grown by doubling stays that large otherwise.
     fn shrink_to_fit(&mut self) {
@@ -317,20 +327,54 @@ impl Facts {
     /// Reads every bundle in parallel. Customers left out by `--customer` or `--tag` are
     /// skipped here; the other slices apply to each fact later.
     pub fn gather(bundles: &[CustomerBundle], clocks: &Clocks, options: &Options) -> Facts {
-        let parts: Vec<CustomerFacts> = bundles
+        Facts::join(Self::read(bundles, clocks, options), clocks, options)
+    }
+
+    /// [`Facts::gather`] keeping only what a report over `options.window()` reads (see
+    /// [`Facts::join_report`]).
+    pub fn gather_report(bundles: &[CustomerBundle], clocks: &Clocks, options: &Options) -> Facts {
+        Facts::join_report(Self::read(bundles, clocks, options), clocks, options)
+    }
+
+    fn read(bundles: &[CustomerBundle], clocks: &Clocks, options: &Options) -> Vec<CustomerFacts> {
+        bundles
             .par_iter()
             .filter(|b| options.slice.keeps_customer(&b.customer))
             .map(|b| CustomerFacts::of(b, clocks, Some(options.as_of)))
-            .collect();
-        Facts::join(parts, clocks, options)
+            .collect()
     }
 
     /// The facts of the customers `parts` (each valid at `options.as_of`, see
-    /// [`CustomerFacts::valid_at`]), finished for the report and sorted.
+    /// [`CustomerFacts::valid_at`]), finished for the report and sorted: all of them, whatever
+    /// their time (exports place them in periods of their own).
     pub fn join(parts: Vec<CustomerFacts>, clocks: &Clocks, options: &Options) -> Facts {
+        Self::join_kept(parts, clocks, options, None)
+    }
+
+    /// [`Facts::join`] of only the facts a report over `options.window()` can read: threads
+    /// started or first resolved in it, handoffs, arrivals and replies in it, and every
+    /// customer (coverage reads their touches itself). Every view of the report
+    /// ([`super::group::View`], `--by` keys and buckets) keeps facts by these same times
+    /// within that window, so the report is the same; a store holds years of facts and a
+    /// report usually covers a month, so most are neither finished nor sorted.
+    pub fn join_report(parts: Vec<CustomerFacts>, clocks: &Clocks, options: &Options) -> Facts {
+        Self::join_kept(parts, clocks, options, Some(options.window()))
+    }
+
+    fn join_kept(
+        parts: Vec<CustomerFacts>,
+        clocks: &Clocks,
+        options: &Options,
+        window: Option<Window>,
+    ) -> Facts {
         let parts: Vec<Facts> = parts
             .into_par_iter()
-            .map(|p| p.finish(clocks, options))
+            .map(|mut p| {
+                if let Some(window) = window {
+                    p.facts.retain_in(&window);
+                }
+                p.finish(clocks, options)
+            })
             .collect();
         // Sized once: grown by doubling, the joined vectors would briefly need up to twice
         // their size again on top of the parts they are joined from.

@@ -256,7 +256,7 @@ pub fn compute(
     options: &Options,
 ) -> crate::Result<Report> {
     let clocks = Clocks::new(config, options.clock)?;
-    let facts = Facts::gather(bundles, &clocks, options);
+    let facts = Facts::gather_report(bundles, &clocks, options);
     report(config, &clocks, &facts, options)
 }
 
@@ -272,7 +272,7 @@ pub fn compute_from(
         .into_iter()
         .filter(|p| p.kept_by(&options.slice))
         .collect();
-    let facts = Facts::join(kept, &clocks, options);
+    let facts = Facts::join_report(kept, &clocks, options);
     crate::store::snapshot::timing("metrics: facts joined");
     let report = report(config, &clocks, &facts, options);
     crate::store::snapshot::timing("metrics: report");
@@ -496,5 +496,89 @@ mod tests {
         options.slice.channel = vec!["email".into()];
         let r = compute(&Config::default(), &[b], &options).unwrap();
         assert_eq!(r.metrics.coverage.logging_lag.median, Some(3600));
+    }
+
+    mod window {
+        //! A report joins only the facts of its window (`Facts::join_report`); it must be
+        //! the report of all of them.
+        use super::super::fixtures::{customer, handoff_teams, office, on, rid};
+        use super::*;
+        use crate::model::records::{Direction, Interaction};
+        use proptest::prelude::*;
+
+        /// Day `d` of 2026 at hour `h` (UTC), as RFC 3339 text.
+        fn day(d: u32, h: u32) -> String {
+            let date = chrono::NaiveDate::from_yo_opt(2026, d.clamp(1, 365)).unwrap();
+            format!("{date}T{h:02}:00:00Z")
+        }
+
+        type Touch = (u8, u8, u32, u32, u8, u8, bool);
+
+        fn touch(n: usize, (c, thread, d, h, dir, ch, resolves): Touch) -> (u8, Interaction) {
+            let dir = [Direction::Inbound, Direction::Outbound, Direction::Internal][dir as usize];
+            let by = if dir == Direction::Inbound { "x" } else { "a" };
+            let mut i = tp(n as u128 + 1, thread as u128 + 100, &day(d, h), dir, by);
+            i.resolves = resolves;
+            (c, on(["email", "phone", "chat"][ch as usize], i))
+        }
+
+        fn by_of(n: u8) -> Option<By> {
+            [
+                None,
+                Some(By::Team),
+                Some(By::Owner),
+                Some(By::Channel),
+                Some(By::Month),
+                Some(By::Week),
+            ][n as usize]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn a_report_of_its_window_is_the_report_of_all_facts(
+                touches in proptest::collection::vec(
+                    (0u8..3, 0u8..6, 1u32..90, 0u32..24, 0u8..3, 0u8..3, any::<bool>()), 0..40),
+                handoffs in proptest::collection::vec((0u8..3, 1u32..90, 0u32..2, any::<bool>()), 0..6),
+                since in 1u32..90,
+                days in 1u32..40,
+                later in 0u32..30,
+                by in 0u8..6,
+            ) {
+                let config = office();
+                let mut bundles: Vec<CustomerBundle> = ["c1", "c2", "c3"]
+                    .iter()
+                    .map(|slug| super::super::fixtures::bundle_of(customer(slug), vec![], vec![]))
+                    .collect();
+                for (n, t) in touches.into_iter().enumerate() {
+                    let (c, i) = touch(n, t);
+                    bundles[c as usize].interactions.push(crate::store::load::Loaded {
+                        path: String::new(),
+                        record: i,
+                    });
+                }
+                for (n, (c, d, h, to_support)) in handoffs.into_iter().enumerate() {
+                    let to = if to_support { ("b", Some("support")) } else { ("b", None) };
+                    let mut h = handoff_teams(500 + n as u128, &day(d, h * 10), ("a", Some("support")), to);
+                    h.id = rid(500 + n as u128);
+                    bundles[c as usize].handoffs.push(crate::store::load::Loaded {
+                        path: String::new(),
+                        record: h,
+                    });
+                }
+                let until = at(&day(since + days, 0));
+                let mut options = Options::last_days(until + chrono::Duration::days(later as i64), 0);
+                options.since = at(&day(since, 0));
+                options.until = until;
+                options.by = by_of(by);
+                let clocks = Clocks::new(&config, options.clock).unwrap();
+                let all = crate::metrics::report(&config, &clocks, &Facts::gather(&bundles, &clocks, &options), &options);
+                let windowed = compute(&config, &bundles, &options);
+                prop_assert_eq!(
+                    serde_json::to_string(&all.unwrap()).unwrap(),
+                    serde_json::to_string(&windowed.unwrap()).unwrap()
+                );
+            }
+        }
     }
 }
