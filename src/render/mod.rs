@@ -211,8 +211,17 @@ pub fn json_document<T: Serialize>(key: &str, value: &T) -> String {
 /// overrides, zero-width characters; serde_json already escapes control characters) written as
 /// `\uXXXX` escapes: the same data for a program, nothing hidden for a person reading it.
 pub fn json_text(value: &serde_json::Value) -> String {
-    let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len() + 1);
+    escape_deceptive(serde_json::to_string_pretty(value).unwrap_or_default())
+}
+
+/// Pretty JSON text with the deceptive characters escaped and a final newline. Those are all
+/// outside ASCII, so text without any (almost every report) is kept as it is, not copied.
+fn escape_deceptive(mut text: String) -> String {
+    if text.is_ascii() || !text.chars().any(crate::model::text::is_deceptive) {
+        text.push('\n');
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if crate::model::text::is_deceptive(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
@@ -240,7 +249,9 @@ pub fn json_of<T: Serialize>(body: &T) -> String {
         version: JSON_VERSION,
         body,
     };
-    json_text(&serde_json::to_value(&doc).unwrap_or(serde_json::Value::Null))
+    // Written straight from the struct: a `serde_json::Value` of a large report first would
+    // cost a tree of maps and strings as large as the text.
+    escape_deceptive(serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "null".into()))
 }
 
 /// A time for tables: `2026-11-02 14:30` in `zone`.
