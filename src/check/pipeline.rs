@@ -26,7 +26,7 @@ use crate::store::snapshot::{Derived, Key, KeyHasher, Scan, Snapshot, Ts};
 use crate::store::{Store, layout};
 
 /// Bumped when what the checks find (or how it is kept) changes.
-const FORMAT: &str = "check 3";
+const FORMAT: &str = "check 4";
 
 /// Where texts are read from: the work tree or a revision.
 pub(crate) enum Origin {
@@ -188,6 +188,18 @@ impl Derived for GlobalCheck {
     const KIND: u8 = 12;
 }
 
+/// The `unmerged` check, kept apart from the other checks across folders: it reads git's
+/// index, which git rewrites for reasons of its own (`git status` refreshing stat data, a
+/// `git checkout -- <file>`), and that should not cost the others a run.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct UnmergedCheck {
+    diagnostics: Vec<Stored>,
+}
+
+impl Derived for UnmergedCheck {
+    const KIND: u8 = 13;
+}
+
 /// Checks one folder.
 fn folder(
     store: &Store,
@@ -256,13 +268,22 @@ fn global(store: &Store, summaries: &[Summary], inputs: &Inputs) -> GlobalCheck 
     super::store::run_global(&mut ctx, summaries);
     super::files::run_global(&mut ctx);
     super::renames::run(&mut ctx, summaries);
-    super::unmerged::run(&mut ctx);
     super::config::run(&mut ctx);
     super::restricted::run_global(&mut ctx, summaries);
     super::rules::run(&mut ctx, summaries);
     GlobalCheck {
         diagnostics: ctx.out.into_iter().map(Stored::of).collect(),
         files: summaries.iter().map(|s| s.files).sum(),
+    }
+}
+
+/// The `unmerged` check (see [`UnmergedCheck`]).
+fn unmerged(store: &Store, inputs: &Inputs) -> UnmergedCheck {
+    let empty = Snapshot::of_entries(Vec::new());
+    let mut ctx = Ctx::new(store, &empty, inputs, None);
+    super::unmerged::run(&mut ctx);
+    UnmergedCheck {
+        diagnostics: ctx.out.into_iter().map(Stored::of).collect(),
     }
 }
 
@@ -273,6 +294,7 @@ fn finish(
     inputs: &Inputs,
     folders: Vec<FolderCheck>,
     global: GlobalCheck,
+    unmerged: UnmergedCheck,
     now: Timestamp,
     selection: &[&'static str],
 ) -> Report {
@@ -289,6 +311,7 @@ fn finish(
         global
             .diagnostics
             .into_iter()
+            .chain(unmerged.diagnostics)
             .filter_map(Stored::diagnostic),
     );
     diagnostics.extend(ctx.out);
@@ -414,10 +437,18 @@ pub(crate) fn run_scan(
         .part(&[
             u8::from(inputs.clone_checked),
             u8::from(store.merge_driver_registered()),
-        ])
+        ]);
+    let global_params = global_params.finish();
+    let mut unmerged_params = KeyHasher::new(FORMAT);
+    unmerged_params
+        .part(b"unmerged")
+        .part(&[u8::from(inputs.clone_checked)])
+        .part(store.git_path("").as_bytes())
         // Unmerged paths are read from git's index: its stat data stands for its content.
         .part(&crate::git::index_file_digest(store.repo_root()).to_le_bytes());
-    let global_params = global_params.finish();
+    let unmerged = scan.derived_apart::<UnmergedCheck>(&unmerged_params.finish(), || {
+        Ok(unmerged(store, inputs))
+    })?;
     let global_check = scan.derived_global::<GlobalCheck>(&global_params, || {
         // Each summary computed above is moved, not copied: they are the largest part of
         // what a cold run holds.
@@ -438,7 +469,15 @@ pub(crate) fn run_scan(
         drop(slots);
         Ok(global(store, &summaries, inputs))
     })?;
-    Ok(finish(store, inputs, checks, global_check, now, selection))
+    Ok(finish(
+        store,
+        inputs,
+        checks,
+        global_check,
+        unmerged,
+        now,
+        selection,
+    ))
 }
 
 /// Checks a snapshot (a revision) folder by folder, without a cache.
@@ -456,5 +495,14 @@ pub(crate) fn run_snapshot(
         .collect();
     let (checks, summaries): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
     let global_check = global(store, &summaries, inputs);
-    Ok(finish(store, inputs, checks, global_check, now, selection))
+    let unmerged = unmerged(store, inputs);
+    Ok(finish(
+        store,
+        inputs,
+        checks,
+        global_check,
+        unmerged,
+        now,
+        selection,
+    ))
 }

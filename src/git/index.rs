@@ -164,9 +164,16 @@ pub fn unmerged_paths(repo_root: &Path) -> Result<Vec<Unmerged>> {
     if !repo.index_path().exists() {
         return Ok(Vec::new());
     }
-    let index = repo
-        .open_index()
-        .map_err(|e| git_error("cannot read index", e))?;
+    // Without the trailing checksum's verification, as git reads its index (only `git fsck`
+    // verifies it): hashing the whole file was half of this read. A damaged index can at worst
+    // misreport unmerged paths here, which `git status` would show the same way.
+    let index = gix::index::File::at(
+        repo.index_path(),
+        repo.object_hash(),
+        true,
+        gix::index::decode::Options::default(),
+    )
+    .map_err(|e| git_error("cannot read index", e))?;
     let mut out: Vec<Unmerged> = Vec::new();
     for entry in index.entries() {
         let stage = entry.stage_raw();

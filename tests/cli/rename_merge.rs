@@ -191,6 +191,13 @@ fn check_names_every_unmerged_path() {
             "log", "globex", "-c", "email", "-d", "outbound", "-s", "reply",
         ],
     );
+    // A clean answer first, so the answer after the merge must not come from the cache.
+    let clean = crm(sandbox, &two, &["check", "unmerged"]);
+    assert!(
+        clean.status.success(),
+        "{}",
+        String::from_utf8_lossy(&clean.stdout)
+    );
     let pull = sandbox.git_with_crm(&two, &["pull", "-q", "--no-rebase", "origin", "main"]);
     assert!(!pull.status.success());
     let unmerged = sandbox.git_in(&two, &["diff", "--name-only", "--diff-filter=U"]);
@@ -203,4 +210,12 @@ fn check_names_every_unmerged_path() {
         assert!(report.contains(path), "{path} not named: {report}");
     }
     assert!(report.contains("file location"), "{report}");
+    // The answer follows git's index back once the merge is undone.
+    sandbox.git_in(&two, &["merge", "--abort"]);
+    let again = crm(sandbox, &two, &["check", "unmerged"]);
+    assert!(
+        again.status.success(),
+        "{}",
+        String::from_utf8_lossy(&again.stdout)
+    );
 }

@@ -8,6 +8,9 @@
 //! - `data-<generation>.bin`: segments (a folder's parsed records, a derived result), each with
 //!   its length and checksum, only ever appended to. When more than half of it is no longer
 //!   referenced, the next writer copies the live segments into the next generation.
+//! - `apart-<kind>.bin`: a result that depends on something besides the folders and changes
+//!   far more often than they do (the `unmerged` check, from git's index), with its key; replaced
+//!   atomically when its key changes, so that renewing it does not rewrite `index.bin`.
 //! - `lock`: taken (without waiting) by a writer; a command that finds it taken skips writing.
 //!
 //! Nothing here can change a result: every read is bounds-checked and checksummed, and anything
@@ -48,6 +51,55 @@ pub(super) fn stamp(store_prefix: &str) -> String {
         "git-crm {} snapshot {FORMAT} store `{store_prefix}`",
         env!("CARGO_PKG_VERSION")
     )
+}
+
+/// A result kept apart from the index, in a small file of its own per kind
+/// (`apart-<kind>.bin`: magic, stamp, key, payload, checksum). For results that depend on
+/// something that changes far more often than the records (git's index, which git rewrites
+/// to refresh stat data): renewing one rewrites a few bytes, not the index of every file.
+const APART_MAGIC: &[u8; 8] = b"GCRMAPT1";
+/// Far above any real result kept apart: only a bound on what a damaged file could make a run
+/// read.
+const MAX_APART_BYTES: u64 = 64 << 20;
+
+fn apart_name(kind: u8) -> String {
+    format!("apart-{kind}.bin")
+}
+
+/// The payload kept apart for `kind` under `key`; `None` when missing, damaged, from another
+/// version or store, or kept under another key.
+pub(super) fn read_apart(dir: &Path, stamp: &str, kind: u8, key: &Key) -> Option<Vec<u8>> {
+    let buf = fs::read_limited(dir, &apart_name(kind), MAX_APART_BYTES).ok()?;
+    let body_len = buf.len().checked_sub(8)?;
+    let mut sum = [0u8; 8];
+    sum.copy_from_slice(&buf[body_len..]);
+    if checksum(&buf[..body_len]) != u64::from_le_bytes(sum) {
+        return None;
+    }
+    let mut r = In::new(&buf[..body_len]);
+    let matches =
+        r.take(8)? == APART_MAGIC && r.blob()? == stamp.as_bytes() && r.array::<16>()? == key.0;
+    matches.then(|| r.blob().map(<[u8]>::to_vec)).flatten()
+}
+
+/// Keeps `payload` apart for `kind` under `key`, replacing what was there (atomically).
+pub(super) fn write_apart(
+    dir: &Path,
+    stamp: &str,
+    kind: u8,
+    key: &Key,
+    payload: &[u8],
+) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let mut out = Out::default();
+    out.bytes(APART_MAGIC);
+    out.blob(stamp.as_bytes());
+    out.bytes(&key.0);
+    out.blob(payload);
+    let sum = checksum(&out.0);
+    out.u64(sum);
+    crate::store::atomic::write(&dir.join(apart_name(kind)), &out.0)
+        .map_err(|e| std::io::Error::other(e.to_string()))
 }
 
 /// A segment of the data file: where its header starts and its payload's length.
@@ -637,6 +689,38 @@ mod tests {
 
     fn key(n: u8) -> Key {
         Key([n; 16])
+    }
+
+    #[test]
+    fn a_result_kept_apart_reads_back_only_whole_and_under_its_key() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("snapshot");
+        assert_eq!(read_apart(&dir, "s", 13, &key(1)), None);
+        write_apart(&dir, "s", 13, &key(1), b"payload").unwrap();
+        assert_eq!(
+            read_apart(&dir, "s", 13, &key(1)).as_deref(),
+            Some(&b"payload"[..])
+        );
+        assert_eq!(read_apart(&dir, "s", 13, &key(2)), None, "another key");
+        assert_eq!(
+            read_apart(&dir, "other", 13, &key(1)),
+            None,
+            "another stamp"
+        );
+        assert_eq!(read_apart(&dir, "s", 14, &key(1)), None, "another kind");
+        let path = dir.join(apart_name(13));
+        let mut raw = std::fs::read(&path).unwrap();
+        let last = raw.len() - 10;
+        raw[last] ^= 1;
+        std::fs::write(&path, &raw).unwrap();
+        assert_eq!(read_apart(&dir, "s", 13, &key(1)), None, "damaged");
+        std::fs::write(&path, &raw[..5]).unwrap();
+        assert_eq!(read_apart(&dir, "s", 13, &key(1)), None, "truncated");
+        write_apart(&dir, "s", 13, &key(2), b"renewed").unwrap();
+        assert_eq!(
+            read_apart(&dir, "s", 13, &key(2)).as_deref(),
+            Some(&b"renewed"[..])
+        );
     }
 
     fn index(folders: Vec<NewFolder>) -> NewIndex {

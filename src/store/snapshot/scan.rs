@@ -915,6 +915,32 @@ impl<'s> Scan<'s> {
         Ok(value)
     }
 
+    /// A result that depends on `params` alone (not on the folders), kept apart from the
+    /// index of every file (see `cache::read_apart`): for what git's index decides, which git
+    /// rewrites for reasons of its own; the cached one when `params` are the same as when it
+    /// was computed.
+    pub fn derived_apart<T: Derived>(
+        &self,
+        params: &Key,
+        compute: impl FnOnce() -> Result<T>,
+    ) -> Result<T> {
+        let dir = self.dir.as_deref().filter(|_| self.use_cache);
+        if let Some(dir) = dir
+            && let Some(bytes) = cache::read_apart(dir, &self.stamp, T::KIND, params)
+            && let Ok(value) = postcard::from_bytes(&bytes)
+        {
+            return Ok(value);
+        }
+        let value = compute()?;
+        if let Some(dir) = dir
+            && let Ok(bytes) = postcard::to_allocvec(&value)
+        {
+            // A cache that cannot be written only costs speed.
+            let _ = cache::write_apart(dir, &self.stamp, T::KIND, params, &bytes);
+        }
+        Ok(value)
+    }
+
     /// The cached result for `folders` and `params`, if the cache has it (nothing is computed).
     pub fn cached<T: Derived>(&self, folders: &[usize], params: &Key) -> Option<T> {
         if !self.use_cache {
