@@ -131,6 +131,19 @@ mod tests {
     }
 
     #[test]
+    fn comments_are_read_past_wherever_people_put_them() {
+        let plain: BTreeMap<String, String> =
+            parse(Path::new("x"), "a: one\nb: two\nc: '# kept'\n").unwrap();
+        let commented: BTreeMap<String, String> = parse(
+            Path::new("x"),
+            "# about this file\na: one  # after a value\n# between keys\nb: two #\nc: '# kept'\n#\n",
+        )
+        .unwrap();
+        assert_eq!(plain, commented);
+        assert_eq!(commented["c"], "# kept");
+    }
+
+    #[test]
     fn yaml11_booleans_stay_strings() {
         let m: BTreeMap<String, serde_json::Value> =
             parse(Path::new("x"), "a: no\nb: 0612\n").unwrap();
