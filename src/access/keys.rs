@@ -108,7 +108,7 @@ impl PublicKey {
 /// The fingerprint of a key's canonical text.
 pub fn fingerprint_of(text: &str) -> String {
     let digest = Sha256::digest(text.trim().as_bytes());
-    digest[..8].iter().map(|b| format!("{b:02x}")).collect()
+    crate::model::text::hex(&digest[..8])
 }
 
 /// One key a value is sealed to, with whose it is.

@@ -294,7 +294,6 @@ fn finish(
     inputs: &Inputs,
     folders: Vec<FolderCheck>,
     global: GlobalCheck,
-    unmerged: UnmergedCheck,
     now: Timestamp,
     selection: &[&'static str],
 ) -> Report {
@@ -311,7 +310,6 @@ fn finish(
         global
             .diagnostics
             .into_iter()
-            .chain(unmerged.diagnostics)
             .filter_map(Stored::diagnostic),
     );
     diagnostics.extend(ctx.out);
@@ -449,7 +447,7 @@ pub(crate) fn run_scan(
     let unmerged = scan.derived_apart::<UnmergedCheck>(&unmerged_params.finish(), || {
         Ok(unmerged(store, inputs))
     })?;
-    let global_check = scan.derived_global::<GlobalCheck>(&global_params, || {
+    let mut global_check = scan.derived_global::<GlobalCheck>(&global_params, || {
         // Each summary computed above is moved, not copied: they are the largest part of
         // what a cold run holds.
         let mut computed = computed.into_inner().unwrap_or_else(|e| e.into_inner());
@@ -469,15 +467,8 @@ pub(crate) fn run_scan(
         drop(slots);
         Ok(global(store, &summaries, inputs))
     })?;
-    Ok(finish(
-        store,
-        inputs,
-        checks,
-        global_check,
-        unmerged,
-        now,
-        selection,
-    ))
+    global_check.diagnostics.extend(unmerged.diagnostics);
+    Ok(finish(store, inputs, checks, global_check, now, selection))
 }
 
 /// Checks a snapshot (a revision) folder by folder, without a cache.
@@ -494,15 +485,9 @@ pub(crate) fn run_snapshot(
         .map(|s| folder(store, s, inputs, now))
         .collect();
     let (checks, summaries): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
-    let global_check = global(store, &summaries, inputs);
-    let unmerged = unmerged(store, inputs);
-    Ok(finish(
-        store,
-        inputs,
-        checks,
-        global_check,
-        unmerged,
-        now,
-        selection,
-    ))
+    let mut global_check = global(store, &summaries, inputs);
+    global_check
+        .diagnostics
+        .extend(unmerged(store, inputs).diagnostics);
+    Ok(finish(store, inputs, checks, global_check, now, selection))
 }

@@ -9,7 +9,27 @@ use std::path::Path;
 use gix::bstr::ByteSlice;
 
 use super::git_error;
-use crate::error::Result;
+use crate::error::{Error, Result};
+
+/// Whether the repository has an index to read (`false`: none yet). An index that is not a
+/// regular file (a FIFO, a link, a folder put in its place) is refused, not opened: reading a
+/// FIFO would wait for a writer forever (`git status` does wait on one).
+pub(super) fn has_index(repo: &gix::Repository) -> Result<bool> {
+    index_is_file(&repo.index_path())
+}
+
+/// [`has_index`] for the index at `path`.
+pub(super) fn index_is_file(path: &Path) -> Result<bool> {
+    match std::fs::symlink_metadata(path) {
+        Ok(meta) if meta.file_type().is_file() => Ok(true),
+        Ok(_) => Err(git_error(
+            "cannot read index",
+            format!("{} is not a regular file", path.display()),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(e) => Err(Error::io(path, e)),
+    }
+}
 
 /// What kind of entry a work-tree path is (without following links).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,7 +56,7 @@ pub fn index_blobs<P: AsRef<[u8]>>(
     let (lower, upper) = files.size_hint();
     let mut out = Vec::with_capacity(upper.unwrap_or(lower));
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
-    if !repo.index_path().exists() {
+    if !has_index(&repo)? {
         out.extend(files.map(|_| None));
         return Ok(out);
     }
@@ -161,7 +181,7 @@ impl Unmerged {
 /// every kind (content, modify/delete, add/add, file location, rename/rename).
 pub fn unmerged_paths(repo_root: &Path) -> Result<Vec<Unmerged>> {
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
-    if !repo.index_path().exists() {
+    if !has_index(&repo)? {
         return Ok(Vec::new());
     }
     // Without the trailing checksum's verification, as git reads its index (only `git fsck`

@@ -67,6 +67,9 @@ struct IndexFile {
 /// the file is 339 MB, and reading it a second time through gix (with its checksum) cost a
 /// third of a `log`.
 fn read_index_file(path: &Path) -> Result<Option<IndexFile>> {
+    if !super::index::index_is_file(path)? {
+        return Ok(None);
+    }
     let mut file = match std::fs::File::open(path) {
         Ok(file) => file,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),

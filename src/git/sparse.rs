@@ -42,7 +42,7 @@ impl SparseCheckout {
             None
         };
         let mut skipped = BTreeSet::new();
-        if repo.index_path().exists() {
+        if super::index::has_index(&repo)? {
             let index = repo
                 .open_index()
                 .map_err(|e| git_error("cannot read index", e))?;

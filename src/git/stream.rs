@@ -122,7 +122,7 @@ pub fn indexed_blob(repo_root: &Path, git_path: &str, stat: FileStat) -> Result<
 pub fn index_blob(repo_root: &Path, git_path: &str) -> Result<Option<String>> {
     use gix::bstr::ByteSlice;
     let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
-    if !repo.index_path().exists() {
+    if !super::index::has_index(&repo)? {
         return Ok(None);
     }
     let index = repo

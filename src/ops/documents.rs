@@ -20,6 +20,7 @@ use crate::model::documents::{self as rules, human_size};
 use crate::model::ids::IdPrefix;
 use crate::model::records::{Document, RecordKind};
 use crate::model::restricted::{self, State};
+use crate::model::text::hex;
 use crate::model::{RecordId, Timestamp, text, time};
 use crate::store::change::StreamSource;
 use crate::store::load::Loaded;
@@ -79,10 +80,6 @@ struct Facts {
 }
 
 const HEAD_BYTES: usize = 8192;
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// Opens a source file refusing links, devices, FIFOs and folders, and checks that what was
 /// opened is what was inspected (no swap in between).

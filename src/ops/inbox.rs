@@ -752,7 +752,7 @@ pub fn marker_path(store: &Store, person: &str) -> Result<PathBuf> {
     let name = if super::validate_handle(person).is_ok() {
         person.to_string()
     } else {
-        person.bytes().map(|b| format!("{b:02x}")).collect()
+        crate::model::text::hex(person.as_bytes())
     };
     Ok(dir.join(format!("{name}.seen")))
 }

@@ -731,9 +731,7 @@ impl Current {
             let mut hasher = Sha256::new();
             std::io::copy(&mut reader, &mut hasher).at(&path)?;
             let digest = hasher.finalize();
-            return Ok(Current::Sha256(
-                digest.iter().map(|b| format!("{b:02x}")).collect(),
-            ));
+            return Ok(Current::Sha256(crate::model::text::hex(&digest)));
         }
         Ok(Current::Blob(git::blob_id_of(size, &mut reader).at(&path)?))
     }

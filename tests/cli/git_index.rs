@@ -138,3 +138,58 @@ fn a_plain_index_keeps_a_correct_cache_tree() {
     );
     store.status_clean();
 }
+
+/// A FIFO or a link in place of `.git/index` is refused with its name, not waited on or
+/// followed, by commands that read the index and by a commit; nothing is left behind.
+#[test]
+fn an_index_that_is_not_a_regular_file_is_refused_not_waited_on() {
+    let store = TestStore::new();
+    let slug = store.add_customer("Acme");
+    store.log(&slug, "call", "outbound", "Kickoff", &[]);
+    let index = store.path(".git/index");
+    let kept = store.path(".git/index.kept");
+    std::fs::rename(&index, &kept).unwrap();
+    let head = store.git(&["rev-parse", "HEAD"]);
+    for what in ["a FIFO", "a link"] {
+        if what == "a FIFO" {
+            crate::support::make_fifo(&index);
+        } else {
+            std::os::unix::fs::symlink("index.kept", &index).unwrap();
+        }
+        for args in [
+            vec!["check"],
+            vec!["metrics"],
+            vec![
+                "log",
+                &slug,
+                "-c",
+                "call",
+                "-d",
+                "outbound",
+                "-s",
+                "Follow-up",
+            ],
+        ] {
+            let out = store
+                .cmd()
+                .args(&args)
+                .timeout(std::time::Duration::from_secs(60))
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{what}, {args:?}: {stderr}");
+            assert!(
+                stderr.contains(".git/index is not a regular file"),
+                "{what}, {args:?}: {stderr}"
+            );
+        }
+        std::fs::remove_file(&index).unwrap();
+    }
+    std::fs::rename(&kept, &index).unwrap();
+    assert_eq!(
+        store.git(&["rev-parse", "HEAD"]),
+        head,
+        "no commit was made"
+    );
+    store.status_clean();
+}

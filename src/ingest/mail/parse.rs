@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use super::source::{Origin, RawMessage};
 use super::spool::Spool;
 use super::text;
+use crate::model::text::hex;
 use crate::model::{RecordId, Timestamp, address, time};
 
 /// Limits on what one message may put into the store.
@@ -632,10 +633,6 @@ fn transfer_decoded<'a>(
         Some(d) => Cow::Owned(d),
         None => Cow::Borrowed(part.contents()),
     }
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn body_has_forward_marker(body: &str) -> bool {

@@ -41,6 +41,13 @@ impl KeyHasher {
     }
 }
 
+/// The body of a cache file whose last 8 bytes are the [`checksum`] of the rest (as
+/// [`Out::seal`] writes it); `None` when it is too short or does not match.
+pub fn checked_body(buf: &[u8]) -> Option<&[u8]> {
+    let (body, sum) = buf.split_at_checked(buf.len().checked_sub(8)?)?;
+    (checksum(body).to_le_bytes() == sum).then_some(body)
+}
+
 /// A checksum of `bytes` that catches a torn or damaged cache file (not an adversary: the cache
 /// lives in the clone's own git folder). About a byte per cycle.
 pub fn checksum(bytes: &[u8]) -> u64 {
@@ -78,6 +85,11 @@ impl Out {
     }
     pub fn bytes(&mut self, v: &[u8]) {
         self.0.extend_from_slice(v);
+    }
+    /// Appends the [`checksum`] of everything written so far (read back by [`checked_body`]).
+    pub fn seal(&mut self) {
+        let sum = checksum(&self.0);
+        self.u64(sum);
     }
     /// A length-prefixed (u32) byte string.
     pub fn blob(&mut self, v: &[u8]) {

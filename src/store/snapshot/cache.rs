@@ -22,7 +22,7 @@ use std::os::unix::fs::FileExt;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use super::bin::{In, Key, Out, checksum};
+use super::bin::{In, Key, Out, checked_body, checksum};
 use crate::store::fs;
 
 const MAGIC: &[u8; 8] = b"GCRMSNP2";
@@ -70,13 +70,7 @@ fn apart_name(kind: u8) -> String {
 /// version or store, or kept under another key.
 pub(super) fn read_apart(dir: &Path, stamp: &str, kind: u8, key: &Key) -> Option<Vec<u8>> {
     let buf = fs::read_limited(dir, &apart_name(kind), MAX_APART_BYTES).ok()?;
-    let body_len = buf.len().checked_sub(8)?;
-    let mut sum = [0u8; 8];
-    sum.copy_from_slice(&buf[body_len..]);
-    if checksum(&buf[..body_len]) != u64::from_le_bytes(sum) {
-        return None;
-    }
-    let mut r = In::new(&buf[..body_len]);
+    let mut r = In::new(checked_body(&buf)?);
     let matches =
         r.take(8)? == APART_MAGIC && r.blob()? == stamp.as_bytes() && r.array::<16>()? == key.0;
     matches.then(|| r.blob().map(<[u8]>::to_vec)).flatten()
@@ -96,8 +90,7 @@ pub(super) fn write_apart(
     out.blob(stamp.as_bytes());
     out.bytes(&key.0);
     out.blob(payload);
-    let sum = checksum(&out.0);
-    out.u64(sum);
+    out.seal();
     crate::store::atomic::write(&dir.join(apart_name(kind)), &out.0)
         .map_err(|e| std::io::Error::other(e.to_string()))
 }
@@ -178,13 +171,7 @@ impl Index {
     }
 
     fn parse(buf: Vec<u8>, stamp: &str) -> Option<Index> {
-        let body_len = buf.len().checked_sub(8)?;
-        let mut sum = [0u8; 8];
-        sum.copy_from_slice(&buf[body_len..]);
-        if checksum(&buf[..body_len]) != u64::from_le_bytes(sum) {
-            return None;
-        }
-        let mut r = In::new(&buf[..body_len]);
+        let mut r = In::new(checked_body(&buf)?);
         if r.take(8)? != MAGIC || r.blob()? != stamp.as_bytes() {
             return None;
         }
@@ -642,8 +629,7 @@ pub(super) fn save(
         std::fs::rename(&spill.path, data_path(dir, generation))?;
         spill.persisted = true;
     }
-    let sum = checksum(&out.0);
-    out.u64(sum);
+    out.seal();
     crate::store::atomic::write(&dir.join(INDEX), &out.0)
         .map_err(|e| std::io::Error::other(e.to_string()))?;
     if copy {

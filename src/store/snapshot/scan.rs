@@ -33,6 +33,7 @@ use super::cache::{self, Data, FolderFiles, Index, NewFolder, NewIndex, SegSourc
 use super::{Content, Entry, LoadStats, classify, codec, parse, too_large};
 use crate::error::Result;
 use crate::git::{self, EntryKind};
+use crate::model::text::hex;
 use crate::store::fs::{self, ScanDir, ScanStat};
 use crate::store::{Store, layout, yaml};
 
@@ -196,18 +197,6 @@ fn folder_key(
         h.part(id.as_ref().map_or(&[][..], |id| &id[..]));
     }
     h.finish()
-}
-
-/// Lower-case hex of a blob id, written at once (a cold scan makes one per file: formatting
-/// each byte on its own was 6 % of a cold run).
-fn hex(id: &[u8; 20]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(40);
-    for b in id {
-        out.push(char::from(DIGITS[usize::from(b >> 4)]));
-        out.push(char::from(DIGITS[usize::from(b & 0xf)]));
-    }
-    out
 }
 
 fn unhex(text: &str) -> Option<[u8; 20]> {
@@ -773,7 +762,7 @@ impl<'s> Scan<'s> {
                     id: if matches!(content, Content::Other) {
                         String::new()
                     } else {
-                        id.as_ref().map(hex).unwrap_or_default()
+                        id.as_ref().map(|id| hex(id)).unwrap_or_default()
                     },
                     path,
                     kind,
@@ -1234,7 +1223,8 @@ pub(super) fn id_raw(text: &str) -> Option<[u8; 20]> {
 
 #[cfg(test)]
 mod hex_tests {
-    use super::{hex, unhex};
+    use super::unhex;
+    use crate::model::text::hex;
 
     proptest::proptest! {
         #[test]
