@@ -311,6 +311,32 @@ fn every_file_of_the_demo_stores_is_read_alike() {
     );
 }
 
+/// Reads every record file of the store at `$GITCRM_AGREEMENT_STORE` both ways and prints how
+/// many the canonical reader took: `GITCRM_AGREEMENT_STORE=/tmp/s200k cargo test --release --lib
+/// agreement::a_whole_store -- --ignored --nocapture`.
+#[test]
+#[ignore = "needs a store named by GITCRM_AGREEMENT_STORE"]
+fn a_whole_store_is_read_alike() {
+    let root = std::path::PathBuf::from(std::env::var("GITCRM_AGREEMENT_STORE").unwrap());
+    let (mut read, mut declined) = (BTreeMap::<String, usize>::new(), BTreeMap::<String, usize>::new());
+    for path in record_files(&root) {
+        let relative = path.strip_prefix(&root).unwrap().to_str().unwrap().to_string();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let (kind, outcome) = match classify(&relative) {
+            Some(None) => ("customer", agrees::<Customer>(&text)),
+            Some(Some(RecordKind::Interaction)) => ("interaction", agrees::<Interaction>(&text)),
+            Some(Some(RecordKind::Note)) => ("note", agrees::<Note>(&text)),
+            Some(Some(RecordKind::Task)) => ("task", agrees::<Task>(&text)),
+            Some(Some(RecordKind::Handoff)) => ("handoff", agrees::<Handoff>(&text)),
+            Some(Some(RecordKind::Document)) => ("document", agrees::<Document>(&text)),
+            _ => continue,
+        };
+        let tally = if outcome.is_some() { &mut read } else { &mut declined };
+        *tally.entry(kind.to_string()).or_default() += 1;
+    }
+    println!("read by the canonical reader: {read:?}\npassed to serde-saphyr: {declined:?}");
+}
+
 fn record_files(root: &std::path::Path) -> Vec<std::path::PathBuf> {
     let mut files = Vec::new();
     let mut folders = vec![root.join("customers")];
