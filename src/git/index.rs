@@ -18,6 +18,21 @@ pub(super) fn has_index(repo: &gix::Repository) -> Result<bool> {
     index_is_file(&repo.index_path())
 }
 
+/// git's index, read without verifying its trailing checksum, as git reads it (only `git fsck`
+/// verifies it). Hashing the whole file was half of reading it: 0.2 s of a cold scan at
+/// 200,000 touchpoints, a second at 2,000,000 (a 339 MB index, SHA-1 with collision
+/// detection). A damaged entry can at worst name a blob that is not there, which the caller
+/// then reads from the work tree, or misreport an unmerged path as `git status` would.
+pub(super) fn read_unverified(repo: &gix::Repository) -> Result<gix::index::File> {
+    gix::index::File::at(
+        repo.index_path(),
+        repo.object_hash(),
+        true,
+        gix::index::decode::Options::default(),
+    )
+    .map_err(|e| git_error("cannot read index", e))
+}
+
 /// [`has_index`] for the index at `path`.
 pub(super) fn index_is_file(path: &Path) -> Result<bool> {
     match std::fs::symlink_metadata(path) {
@@ -60,9 +75,7 @@ pub fn index_blobs<P: AsRef<[u8]>>(
         out.extend(files.map(|_| None));
         return Ok(out);
     }
-    let index = repo
-        .open_index()
-        .map_err(|e| git_error("cannot read index", e))?;
+    let index = read_unverified(&repo)?;
     let written = index.timestamp().unix_seconds();
     let entries = index.entries();
     let mut at = 0;
@@ -184,16 +197,7 @@ pub fn unmerged_paths(repo_root: &Path) -> Result<Vec<Unmerged>> {
     if !has_index(&repo)? {
         return Ok(Vec::new());
     }
-    // Without the trailing checksum's verification, as git reads its index (only `git fsck`
-    // verifies it): hashing the whole file was half of this read. A damaged index can at worst
-    // misreport unmerged paths here, which `git status` would show the same way.
-    let index = gix::index::File::at(
-        repo.index_path(),
-        repo.object_hash(),
-        true,
-        gix::index::decode::Options::default(),
-    )
-    .map_err(|e| git_error("cannot read index", e))?;
+    let index = read_unverified(&repo)?;
     let mut out: Vec<Unmerged> = Vec::new();
     for entry in index.entries() {
         let stage = entry.stage_raw();

@@ -43,9 +43,7 @@ impl SparseCheckout {
         };
         let mut skipped = BTreeSet::new();
         if super::index::has_index(&repo)? {
-            let index = repo
-                .open_index()
-                .map_err(|e| git_error("cannot read index", e))?;
+            let index = super::index::read_unverified(&repo)?;
             for entry in index.entries() {
                 if entry
                     .flags

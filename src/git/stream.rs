@@ -125,9 +125,7 @@ pub fn index_blob(repo_root: &Path, git_path: &str) -> Result<Option<String>> {
     if !super::index::has_index(&repo)? {
         return Ok(None);
     }
-    let index = repo
-        .open_index()
-        .map_err(|e| git_error("cannot read index", e))?;
+    let index = super::index::read_unverified(&repo)?;
     Ok(index
         .entry_by_path(git_path.as_bytes().as_bstr())
         .filter(|e| e.stage_raw() == 0)

@@ -318,9 +318,17 @@ fn every_file_of_the_demo_stores_is_read_alike() {
 #[ignore = "needs a store named by GITCRM_AGREEMENT_STORE"]
 fn a_whole_store_is_read_alike() {
     let root = std::path::PathBuf::from(std::env::var("GITCRM_AGREEMENT_STORE").unwrap());
-    let (mut read, mut declined) = (BTreeMap::<String, usize>::new(), BTreeMap::<String, usize>::new());
+    let (mut read, mut declined) = (
+        BTreeMap::<String, usize>::new(),
+        BTreeMap::<String, usize>::new(),
+    );
     for path in record_files(&root) {
-        let relative = path.strip_prefix(&root).unwrap().to_str().unwrap().to_string();
+        let relative = path
+            .strip_prefix(&root)
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_string();
         let text = std::fs::read_to_string(&path).unwrap();
         let (kind, outcome) = match classify(&relative) {
             Some(None) => ("customer", agrees::<Customer>(&text)),
@@ -331,7 +339,11 @@ fn a_whole_store_is_read_alike() {
             Some(Some(RecordKind::Document)) => ("document", agrees::<Document>(&text)),
             _ => continue,
         };
-        let tally = if outcome.is_some() { &mut read } else { &mut declined };
+        let tally = if outcome.is_some() {
+            &mut read
+        } else {
+            &mut declined
+        };
         *tally.entry(kind.to_string()).or_default() += 1;
     }
     println!("read by the canonical reader: {read:?}\npassed to serde-saphyr: {declined:?}");

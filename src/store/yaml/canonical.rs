@@ -29,6 +29,10 @@ pub(super) struct Scalar<'a> {
     pub text: Cow<'a, str>,
 }
 
+/// The most keys a mapping of the layout has (a record has about twenty): more are declined,
+/// so that looking for a duplicate key stays cheap whatever a file holds.
+const MAX_KEYS: usize = 64;
+
 /// The top-level mapping of `text`, or `None` when `text` is not in the canonical layout.
 pub(super) fn read(text: &str) -> Option<Vec<(&str, Node<'_>)>> {
     if !only_printable(text) {
@@ -38,7 +42,7 @@ pub(super) fn read(text: &str) -> Option<Vec<(&str, Node<'_>)>> {
     let mut entries: Vec<(&str, Node<'_>)> = Vec::with_capacity(16);
     while let Some(line) = lines.next() {
         let (key, rest) = split_key(line)?;
-        if entries.iter().any(|(k, _)| *k == key) {
+        if entries.len() == MAX_KEYS || entries.iter().any(|(k, _)| *k == key) {
             return None;
         }
         let node = match rest {
@@ -147,7 +151,7 @@ fn nested<'a>(lines: &mut Lines<'a>) -> Option<Node<'a>> {
             if value.is_empty() || matches!(value, "|" | "|-" | ">" | ">-") {
                 return None;
             }
-            if entries.iter().any(|(k, _)| *k == key) {
+            if entries.len() == MAX_KEYS || entries.iter().any(|(k, _)| *k == key) {
                 return None;
             }
             entries.push((key, inline_scalar(value)?));
@@ -407,6 +411,19 @@ mod tests {
         ] {
             assert!(read(text).is_none(), "accepted {text:?}");
         }
+    }
+
+    #[test]
+    fn a_mapping_of_many_keys_is_declined_not_searched() {
+        let many: String = (0..100_000).map(|i| format!("k{i}: v\n")).collect();
+        assert!(read(&many).is_none());
+        let nested = format!(
+            "a:\n{}",
+            many.lines().map(|l| format!("  {l}\n")).collect::<String>()
+        );
+        assert!(read(&nested).is_none());
+        let some: String = (0..MAX_KEYS).map(|i| format!("k{i}: v\n")).collect();
+        assert_eq!(read(&some).map(|e| e.len()), Some(MAX_KEYS));
     }
 
     #[test]
