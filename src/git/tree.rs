@@ -161,7 +161,11 @@ const OBJECTS_PER_READ: u64 = 1024;
 /// How many reads a fresh handle on `repo` serves: [`READS_PER_HANDLE`], or more in a large
 /// object database (see [`OBJECTS_PER_READ`]).
 fn reads_per_handle(repo: &gix::Repository) -> u32 {
-    let objects = repo.objects.packed_object_count().unwrap_or(0);
+    reads_for(repo.objects.packed_object_count().unwrap_or(0))
+}
+
+/// [`reads_per_handle`] of an object database of `objects` packed objects.
+fn reads_for(objects: u64) -> u32 {
     u32::try_from(objects / OBJECTS_PER_READ)
         .unwrap_or(u32::MAX)
         .max(READS_PER_HANDLE)
@@ -318,6 +322,14 @@ mod tests {
             assert_eq!(a, b);
         }
         assert_eq!(read_blob(root, &[7; 20]).unwrap(), None);
+    }
+
+    #[test]
+    fn handles_serve_more_reads_only_in_large_object_databases() {
+        assert_eq!(reads_for(0), READS_PER_HANDLE);
+        assert_eq!(reads_for(292_000), READS_PER_HANDLE);
+        assert_eq!(reads_for(2_911_594), 2_843);
+        assert_eq!(reads_for(u64::MAX), u32::MAX);
     }
 
     #[test]
