@@ -91,7 +91,10 @@ pub fn run(ctx: &Ctx, args: MetricsArgs) -> Result<i32> {
     // Arguments are checked before the whole store is read; only `--since all` needs the data.
     let period = args.period.resolve(ctx, tz, as_of, Some("30d"))?;
     let until = period.until.unwrap_or(as_of);
-    let facts = metrics::store_facts(&ctx.store, args.clock, as_of)?;
+    let reach = period
+        .since
+        .map(|since| metrics::Reach::of_report(since, until, args.weeks));
+    let facts = metrics::store_facts(&ctx.store, args.clock, as_of, reach)?;
     let since = period
         .since
         .unwrap_or_else(|| metrics::earliest_of(&facts).unwrap_or(as_of).min(as_of));

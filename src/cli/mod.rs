@@ -246,6 +246,7 @@ pub fn command() -> clap::Command {
 
 /// Runs the CLI and returns the process exit code.
 pub fn main() -> i32 {
+    git_crm::store::snapshot::timing("start");
     let cli = Cli::parse();
     if let Err(err) = fix_clock_and_seed() {
         return command_error::report(err.into());
@@ -309,6 +310,7 @@ fn run(cli: Cli) -> Result<i32> {
     if cli.command.reads_whole_store() {
         ctx.warn_left_out()?;
     }
+    git_crm::store::snapshot::timing("store opened");
     match cli.command {
         Command::Setup(args) => init::setup(&ctx, &args),
         Command::Person(cmd) => person::run_person(&ctx, cmd),

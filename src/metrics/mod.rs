@@ -41,7 +41,7 @@ use crate::model::time::rfc3339;
 use crate::model::{Config, Customer, Timestamp};
 use crate::store::CustomerBundle;
 
-pub use facts::{Clocks, CustomerFacts, Dims, Facts};
+pub use facts::{Clocks, CustomerFacts, Dims, Facts, Reach};
 pub use period::Window;
 pub use targets::Targets;
 
@@ -285,10 +285,15 @@ pub fn compute_from(
 /// (same content, same config) is not read again: its facts come from the cache, unless it has
 /// records after `as_of` (then only those up to it count, and they are read). Fails on the first
 /// file that does not parse, as [`crate::Store::load_all`] does.
+///
+/// A report reads only part of each customer's facts (`reach`, see [`Reach`]; `None`: all of
+/// them): of the cached ones, only that part is decoded, and the others may be left out. Facts
+/// read again are whole.
 pub fn store_facts(
     store: &crate::Store,
     clock: ClockMode,
     as_of: Timestamp,
+    reach: Option<Reach>,
 ) -> crate::Result<Vec<CustomerFacts>> {
     let clocks = Clocks::new(store.config(), clock)?;
     let mut params = crate::store::snapshot::KeyHasher::new("metrics facts 2");
@@ -306,11 +311,14 @@ pub fn store_facts(
         .par_iter()
         .enumerate()
         .map(|(g, members)| {
-            let facts = bundles
-                .scan
-                .derived::<CustomerFacts>(members, &params, || {
-                    Ok(CustomerFacts::of(&read(g)?, &clocks, None))
-                })?;
+            let facts = bundles.scan.derived_filed(
+                facts::FILED_KIND,
+                members,
+                &params,
+                || Ok(CustomerFacts::of(&read(g)?, &clocks, None)),
+                CustomerFacts::file,
+                |bytes| CustomerFacts::open(bytes, reach.as_ref()),
+            )?;
             if facts.valid_at(as_of) {
                 Ok(facts)
             } else {
@@ -533,8 +541,60 @@ mod tests {
             ][n as usize]
         }
 
+        /// The report of `bundles` from all their facts, and from their facts filed by week
+        /// and read back for the report's reach, as the cache does.
+        fn reports_all_and_filed(
+            bundles: &[CustomerBundle],
+            options: &Options,
+        ) -> (String, String) {
+            let config = office();
+            let clocks = Clocks::new(&config, options.clock).unwrap();
+            let all = crate::metrics::report(
+                &config,
+                &clocks,
+                &Facts::gather(bundles, &clocks, options),
+                options,
+            );
+            let reach = Reach::of_report(options.since, options.until, options.weeks);
+            let filed: Vec<CustomerFacts> = bundles
+                .iter()
+                .map(|b| {
+                    let facts = CustomerFacts::of(b, &clocks, Some(options.as_of));
+                    CustomerFacts::open(&facts.file(), Some(&reach)).unwrap()
+                })
+                .collect();
+            let filed = compute_from(&config, filed, options).unwrap();
+            (
+                serde_json::to_string(&all.unwrap()).unwrap(),
+                serde_json::to_string(&filed).unwrap(),
+            )
+        }
+
+        #[test]
+        fn the_weekly_coverage_table_reads_touches_from_its_first_week() {
+            // A touch on one channel every day of 2026 up to day 120: every week is covered.
+            // Weeks whose touches were left unread keep only the channel's last touch before
+            // the reach, which covers the last of them alone: a reach two weeks short shows
+            // (tried), one week short does not change any figure.
+            let mut b = super::super::fixtures::bundle_of(customer("c1"), vec![], vec![]);
+            for d in 1..120 {
+                let (_, i) = touch(d as usize, (0, 0, d, 9, 1, 0, false));
+                b.interactions.push(crate::store::load::Loaded {
+                    path: String::new(),
+                    record: i,
+                });
+            }
+            for (days, weeks, until) in [(7, 8, 100), (3, 12, 110), (30, 4, 119), (1, 1, 90)] {
+                let until = at(&day(until, 0));
+                let mut options = Options::last_days(until, days);
+                options.weeks = weeks;
+                let (all, filed) = reports_all_and_filed(std::slice::from_ref(&b), &options);
+                assert_eq!(all, filed, "{days} days, {weeks} weeks");
+            }
+        }
+
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(64))]
+            #![proptest_config(ProptestConfig::with_cases(256))]
             #[test]
             fn a_report_of_its_window_is_the_report_of_all_facts(
                 touches in proptest::collection::vec(
@@ -544,6 +604,7 @@ mod tests {
                 days in 1u32..40,
                 later in 0u32..30,
                 by in 0u8..6,
+                weeks in 0u32..12,
             ) {
                 let config = office();
                 let mut bundles: Vec<CustomerBundle> = ["c1", "c2", "c3"]
@@ -571,13 +632,12 @@ mod tests {
                 options.since = at(&day(since, 0));
                 options.until = until;
                 options.by = by_of(by);
-                let clocks = Clocks::new(&config, options.clock).unwrap();
-                let all = crate::metrics::report(&config, &clocks, &Facts::gather(&bundles, &clocks, &options), &options);
+                options.weeks = weeks;
+                let (all, filed) = reports_all_and_filed(&bundles, &options);
                 let windowed = compute(&config, &bundles, &options);
-                prop_assert_eq!(
-                    serde_json::to_string(&all.unwrap()).unwrap(),
-                    serde_json::to_string(&windowed.unwrap()).unwrap()
-                );
+                prop_assert_eq!(&all, &serde_json::to_string(&windowed.unwrap()).unwrap());
+                // Filed by week and read back for the report's reach, as the cache does.
+                prop_assert_eq!(&all, &filed);
             }
         }
     }

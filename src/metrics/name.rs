@@ -8,7 +8,6 @@
 //! its values, and names read back from the cache are interned per thread, so equal names
 //! share one copy there too.
 
-use std::collections::HashSet;
 use std::fmt;
 use std::ops::Deref;
 use std::sync::Arc;
@@ -24,22 +23,41 @@ pub struct Name(Arc<str>);
 /// names are still correct, only no longer shared).
 const INTERN_LIMIT: usize = 1 << 16;
 
+/// This thread's names, and the one found last: facts read back from the cache repeat the same
+/// customer, team and owner fact after fact, so most lookups end there, without hashing. The
+/// set hashes with FxHash: names come from the store's own cache, and a hash flood could only
+/// make reading slower, which the limit above bounds too.
+#[derive(Default)]
+struct Interned {
+    set: rustc_hash::FxHashSet<Arc<str>>,
+    last: Option<Arc<str>>,
+}
+
 thread_local! {
-    static INTERNED: std::cell::RefCell<HashSet<Arc<str>>> = std::cell::RefCell::default();
+    static INTERNED: std::cell::RefCell<Interned> = std::cell::RefCell::default();
 }
 
 impl Name {
     /// The name `text`, sharing this thread's copy of it when there is one.
     pub fn interned(text: &str) -> Name {
-        INTERNED.with(|set| {
-            let mut set = set.borrow_mut();
-            if let Some(found) = set.get(text) {
-                return Name(found.clone());
+        INTERNED.with(|interned| {
+            let mut interned = interned.borrow_mut();
+            if let Some(last) = &interned.last
+                && **last == *text
+            {
+                return Name(last.clone());
             }
-            let name: Arc<str> = Arc::from(text);
-            if set.len() < INTERN_LIMIT {
-                set.insert(name.clone());
-            }
+            let name = match interned.set.get(text) {
+                Some(found) => found.clone(),
+                None => {
+                    let name: Arc<str> = Arc::from(text);
+                    if interned.set.len() < INTERN_LIMIT {
+                        interned.set.insert(name.clone());
+                    }
+                    name
+                }
+            };
+            interned.last = Some(name.clone());
             Name(name)
         })
     }
@@ -139,5 +157,21 @@ mod tests {
         assert_eq!(serde_json::to_string(&b).unwrap(), "\"north-team\"");
         assert_eq!(a, "north-team");
         assert_eq!(format!("{a} {a:?}"), "north-team \"north-team\"");
+    }
+
+    #[test]
+    fn names_found_last_and_found_in_the_set_are_the_same_copy() {
+        let a = Name::from("alpha-co");
+        let b = Name::from("beta-co");
+        let again = [
+            Name::from("alpha-co"),
+            Name::from("alpha-co"),
+            Name::from("beta-co"),
+        ];
+        assert!(Arc::ptr_eq(&a.0, &again[0].0));
+        assert!(Arc::ptr_eq(&a.0, &again[1].0));
+        assert!(Arc::ptr_eq(&b.0, &again[2].0));
+        assert_eq!(Name::from("alpha"), "alpha");
+        assert_eq!(Name::from("alpha-co-2"), "alpha-co-2");
     }
 }

@@ -865,8 +865,12 @@ impl<'s> Scan<'s> {
     }
 
     fn derived_key<T: Derived>(&self, folders: &[usize], params: &Key) -> Key {
+        self.derived_key_of(T::KIND, folders, params)
+    }
+
+    fn derived_key_of(&self, kind: u8, folders: &[usize], params: &Key) -> Key {
         let mut h = KeyHasher::new("derived");
-        h.part(&[T::KIND]).key(params);
+        h.part(&[kind]).key(params);
         for &f in folders {
             h.part(self.folders[f].name.as_bytes())
                 .key(&self.folders[f].key);
@@ -875,9 +879,13 @@ impl<'s> Scan<'s> {
     }
 
     fn lookup<T: Derived>(&self, list: &[cache::DerivedRec], key: &Key) -> Option<T> {
-        let rec = list.iter().find(|d| d.kind == T::KIND && &d.key == key)?;
-        let bytes = self.data.as_ref()?.read(rec.seg)?;
+        let bytes = self.lookup_bytes(T::KIND, list, key)?;
         postcard::from_bytes(&bytes).ok()
+    }
+
+    fn lookup_bytes(&self, kind: u8, list: &[cache::DerivedRec], key: &Key) -> Option<Vec<u8>> {
+        let rec = list.iter().find(|d| d.kind == kind && &d.key == key)?;
+        self.data.as_ref()?.read(rec.seg)
     }
 
     /// The result `compute` derives from the folders `folders` (the first one files it) with
@@ -899,6 +907,35 @@ impl<'s> Scan<'s> {
         }
         let value = compute()?;
         self.remember_key(Some(primary), key, &value);
+        Ok(value)
+    }
+
+    /// [`Scan::derived`] for a result the cache keeps in a form of its own, numbered `kind`
+    /// (distinct from every [`Derived::KIND`]): `file` encodes it and `open` reads back what the
+    /// caller needs of it (`None`: unreadable, computed again). A customer's metric facts are
+    /// kept filed by week, so that a report decodes only the weeks it covers.
+    pub fn derived_filed<T>(
+        &self,
+        kind: u8,
+        folders: &[usize],
+        params: &Key,
+        compute: impl FnOnce() -> Result<T>,
+        file: impl FnOnce(&T) -> Vec<u8>,
+        open: impl FnOnce(&[u8]) -> Option<T>,
+    ) -> Result<T> {
+        let key = self.derived_key_of(kind, folders, params);
+        let primary = folders[0];
+        if self.use_cache
+            && let (Some(old), Some(at)) = (&self.old, self.folders[primary].old)
+            && let Some(bytes) = self.lookup_bytes(kind, &old.folders[at].derived, &key)
+            && let Some(value) = open(&bytes)
+        {
+            return Ok(value);
+        }
+        let value = compute()?;
+        if self.use_cache {
+            self.remember_bytes(Some(primary), kind, key, file(&value));
+        }
         Ok(value)
     }
 
@@ -969,12 +1006,16 @@ impl<'s> Scan<'s> {
             return;
         }
         if let Ok(bytes) = postcard::to_allocvec(value) {
-            let source = self.keep(bytes);
-            self.derived
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .push((folder, T::KIND, key, source));
+            self.remember_bytes(folder, T::KIND, key, bytes);
         }
+    }
+
+    fn remember_bytes(&self, folder: Option<usize>, kind: u8, key: Key, bytes: Vec<u8>) {
+        let source = self.keep(bytes);
+        self.derived
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push((folder, kind, key, source));
     }
 
     /// Writes what this scan learnt into the cache (when anything is new). A cache that cannot

@@ -21,6 +21,9 @@ use crate::store::snapshot::time_serde;
 use super::name::Name;
 use super::{ClockMode, Options, Window};
 
+mod filed;
+pub use filed::{FILED_KIND, Reach};
+
 /// Where a fact belongs, for slicing and `--by`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dims {
@@ -856,8 +859,4 @@ fn consistency(slug: &str, human: &[&Interaction], ownership: &Ownership, facts:
         t.last_channel = i.channel.clone();
         t.last_at = i.at;
     }
-}
-
-impl crate::store::snapshot::Derived for CustomerFacts {
-    const KIND: u8 = 2;
 }
