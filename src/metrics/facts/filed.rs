@@ -170,6 +170,15 @@ struct Gathered<'f> {
     touches: Compact<'f, Touch>,
 }
 
+/// One week's parts, encoded, before they are written together.
+struct Encoded {
+    week: i64,
+    span: Option<Span>,
+    facts: Vec<u8>,
+    touches: Vec<u8>,
+    last_touches: Vec<u8>,
+}
+
 fn encode(value: &impl Serialize) -> Vec<u8> {
     postcard::to_allocvec(value).unwrap_or_default()
 }
@@ -207,7 +216,7 @@ impl CustomerFacts {
         }
         // Each channel's last touch so far (touches are in time order; the later one wins).
         let mut last: BTreeMap<&Name, &Touch> = BTreeMap::new();
-        let parts: Vec<(i64, Option<Span>, Vec<u8>, Vec<u8>, Vec<u8>)> = weeks
+        let parts: Vec<Encoded> = weeks
             .into_iter()
             .map(|(week, g)| {
                 for t in &g.touches.0 {
@@ -224,28 +233,28 @@ impl CustomerFacts {
                 } else {
                     Vec::new()
                 };
-                (
+                Encoded {
                     week,
                     span,
                     facts,
-                    encode(&g.touches),
-                    encode(&Compact(so_far)),
-                )
+                    touches: encode(&g.touches),
+                    last_touches: encode(&Compact(so_far)),
+                }
             })
             .collect();
         let filed = Filed {
             head: self.head(),
             weeks: parts
                 .iter()
-                .map(|(week, span, facts, touches, last)| Week {
-                    week: *week,
-                    span: span.as_ref().map(|s| Span {
+                .map(|e| Week {
+                    week: e.week,
+                    span: e.span.as_ref().map(|s| Span {
                         first: s.first,
                         last: s.last,
                     }),
-                    facts,
-                    touches,
-                    last_touches: last,
+                    facts: &e.facts,
+                    touches: &e.touches,
+                    last_touches: &e.last_touches,
                 })
                 .collect(),
         };
