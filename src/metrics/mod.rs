@@ -560,7 +560,7 @@ mod tests {
                 .iter()
                 .map(|b| {
                     let facts = CustomerFacts::of(b, &clocks, Some(options.as_of));
-                    CustomerFacts::open(&facts.file(), Some(&reach)).unwrap()
+                    CustomerFacts::open(&facts.file().unwrap(), Some(&reach)).unwrap()
                 })
                 .collect();
             let filed = compute_from(&config, filed, options).unwrap();

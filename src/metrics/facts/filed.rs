@@ -23,6 +23,7 @@
 //! reads, and every reader keeps facts by these same times, so the report is the same
 //! (property-tested in `metrics::tests::window`).
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -75,7 +76,7 @@ type Touch = (Timestamp, Name, Option<Name>);
 type Lag = (Timestamp, Name, i64);
 
 /// The earliest and latest instant a week's facts are placed at.
-#[derive(Serialize, Deserialize)]
+#[derive(Clone, Copy, Serialize, Deserialize)]
 struct Span {
     first: Ts,
     last: Ts,
@@ -90,7 +91,8 @@ struct Filed<'a> {
     weeks: Vec<Week<'a>>,
 }
 
-/// One week of a customer's facts, each part encoded apart (postcard), read only if needed.
+/// One week of a customer's facts, each part encoded apart (postcard), read only if needed:
+/// owned as it is written, borrowed from the cache's bytes as it is read.
 #[derive(Serialize, Deserialize)]
 struct Week<'a> {
     week: i64,
@@ -98,13 +100,13 @@ struct Week<'a> {
     span: Option<Span>,
     /// A [`Part`].
     #[serde(borrow)]
-    facts: &'a [u8],
+    facts: Cow<'a, [u8]>,
     /// The week's touches.
     #[serde(borrow)]
-    touches: &'a [u8],
+    touches: Cow<'a, [u8]>,
     /// Each channel's last touch up to the end of this week, in time order.
     #[serde(borrow)]
-    last_touches: &'a [u8],
+    last_touches: Cow<'a, [u8]>,
 }
 
 /// The facts filed under one week.
@@ -170,22 +172,14 @@ struct Gathered<'f> {
     touches: Compact<'f, Touch>,
 }
 
-/// One week's parts, encoded, before they are written together.
-struct Encoded {
-    week: i64,
-    span: Option<Span>,
-    facts: Vec<u8>,
-    touches: Vec<u8>,
-    last_touches: Vec<u8>,
-}
-
-fn encode(value: &impl Serialize) -> Vec<u8> {
-    postcard::to_allocvec(value).unwrap_or_default()
+fn encode(value: &impl Serialize) -> Option<Cow<'static, [u8]>> {
+    postcard::to_allocvec(value).ok().map(Cow::Owned)
 }
 
 impl CustomerFacts {
-    /// These facts filed by week, for the cache (see the module's documentation).
-    pub fn file(&self) -> Vec<u8> {
+    /// These facts filed by week, for the cache (see the module's documentation); `None` if
+    /// they cannot be encoded.
+    pub fn file(&self) -> Option<Vec<u8>> {
         let mut weeks: BTreeMap<i64, Gathered> = BTreeMap::new();
         fn at<'w, 'f>(
             weeks: &'w mut BTreeMap<i64, Gathered<'f>>,
@@ -216,7 +210,7 @@ impl CustomerFacts {
         }
         // Each channel's last touch so far (touches are in time order; the later one wins).
         let mut last: BTreeMap<&Name, &Touch> = BTreeMap::new();
-        let parts: Vec<Encoded> = weeks
+        let weeks: Vec<Week> = weeks
             .into_iter()
             .map(|(week, g)| {
                 for t in &g.touches.0 {
@@ -228,37 +222,24 @@ impl CustomerFacts {
                 let mut so_far: Vec<&Touch> = last.values().copied().collect();
                 so_far.sort_by_key(|t| t.0);
                 let span = g.part.span();
-                let facts = if span.is_some() {
-                    encode(&g.part)
-                } else {
-                    Vec::new()
+                let facts = match span {
+                    Some(_) => encode(&g.part)?,
+                    None => Cow::Borrowed(&[][..]),
                 };
-                Encoded {
+                Some(Week {
                     week,
                     span,
                     facts,
-                    touches: encode(&g.touches),
-                    last_touches: encode(&Compact(so_far)),
-                }
+                    touches: encode(&g.touches)?,
+                    last_touches: encode(&Compact(so_far))?,
+                })
             })
-            .collect();
+            .collect::<Option<_>>()?;
         let filed = Filed {
             head: self.head(),
-            weeks: parts
-                .iter()
-                .map(|e| Week {
-                    week: e.week,
-                    span: e.span.as_ref().map(|s| Span {
-                        first: s.first,
-                        last: s.last,
-                    }),
-                    facts: &e.facts,
-                    touches: &e.touches,
-                    last_touches: &e.last_touches,
-                })
-                .collect(),
+            weeks,
         };
-        encode(&filed)
+        postcard::to_allocvec(&filed).ok()
     }
 
     /// These facts without what is filed by week.
@@ -294,27 +275,28 @@ impl CustomerFacts {
         let mut touches: Vec<Touch> = Vec::new();
         let mut lags: Vec<Lag> = Vec::new();
         let mut before: Option<&[u8]> = None;
+        let touches_weeks = reach.map(Reach::touches_weeks);
         for week in &filed.weeks {
             if let Some(span) = &week.span
                 && reach.is_none_or(|r| r.reads_facts(span))
             {
-                let part: Part = postcard::from_bytes(week.facts).ok()?;
+                let part: Part = postcard::from_bytes(&week.facts).ok()?;
                 facts.facts.threads.extend(part.threads);
                 facts.facts.handoffs.extend(part.handoffs);
                 facts.facts.arrivals.extend(part.arrivals);
                 facts.facts.replies.extend(part.replies);
                 lags.extend(part.lags);
             }
-            let reads_touches = match reach.map(Reach::touches_weeks) {
+            let reads_touches = match touches_weeks {
                 None => true,
                 Some((from, _)) if week.week < from => {
-                    before = Some(week.last_touches);
+                    before = Some(&week.last_touches);
                     false
                 }
                 Some((_, to)) => week.week <= to,
             };
             if reads_touches {
-                touches.extend(decode_touches(week.touches)?);
+                touches.extend(decode_touches(&week.touches)?);
             }
         }
         if let Some(before) = before {
@@ -389,7 +371,7 @@ mod tests {
     #[test]
     fn all_of_it_reads_back_whole() {
         let facts = facts();
-        let back = CustomerFacts::open(&facts.file(), None).unwrap();
+        let back = CustomerFacts::open(&facts.file().unwrap(), None).unwrap();
         assert_eq!(
             postcard::to_allocvec(&back).unwrap(),
             postcard::to_allocvec(&facts).unwrap()
@@ -404,7 +386,7 @@ mod tests {
             until: at("2026-03-16T00:00:00Z"),
             touches_since: at("2026-02-16T00:00:00Z"),
         };
-        let back = CustomerFacts::open(&facts.file(), Some(&reach)).unwrap();
+        let back = CustomerFacts::open(&facts.file().unwrap(), Some(&reach)).unwrap();
         let started: Vec<String> = back
             .facts
             .threads
@@ -436,8 +418,20 @@ mod tests {
     }
 
     #[test]
+    fn weeks_are_borrowed_from_the_bytes_not_copied() {
+        let bytes = facts().file().unwrap();
+        let filed: Filed = postcard::from_bytes(&bytes).unwrap();
+        assert_eq!(filed.weeks.len(), 4);
+        for week in &filed.weeks {
+            assert!(matches!(week.facts, Cow::Borrowed(_)));
+            assert!(matches!(week.touches, Cow::Borrowed(_)));
+            assert!(matches!(week.last_touches, Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
     fn bytes_that_do_not_decode_are_no_facts() {
-        let bytes = facts().file();
+        let bytes = facts().file().unwrap();
         assert!(CustomerFacts::open(&bytes[..bytes.len() / 2], None).is_none());
         assert!(CustomerFacts::open(b"", None).is_none());
     }

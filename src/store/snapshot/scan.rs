@@ -897,30 +897,28 @@ impl<'s> Scan<'s> {
         params: &Key,
         compute: impl FnOnce() -> Result<T>,
     ) -> Result<T> {
-        let key = self.derived_key::<T>(folders, params);
-        let primary = folders[0];
-        if self.use_cache
-            && let (Some(old), Some(at)) = (&self.old, self.folders[primary].old)
-            && let Some(value) = self.lookup::<T>(&old.folders[at].derived, &key)
-        {
-            return Ok(value);
-        }
-        let value = compute()?;
-        self.remember_key(Some(primary), key, &value);
-        Ok(value)
+        self.derived_filed(
+            T::KIND,
+            folders,
+            params,
+            compute,
+            |value| postcard::to_allocvec(value).ok(),
+            |bytes| postcard::from_bytes(bytes).ok(),
+        )
     }
 
     /// [`Scan::derived`] for a result the cache keeps in a form of its own, numbered `kind`
-    /// (distinct from every [`Derived::KIND`]): `file` encodes it and `open` reads back what the
-    /// caller needs of it (`None`: unreadable, computed again). A customer's metric facts are
-    /// kept filed by week, so that a report decodes only the weeks it covers.
+    /// (distinct from every [`Derived::KIND`]): `file` encodes it (`None`: not kept) and `open`
+    /// reads back what the caller needs of it (`None`: unreadable, computed again). A
+    /// customer's metric facts are kept filed by week, so that a report decodes only the weeks
+    /// it covers.
     pub fn derived_filed<T>(
         &self,
         kind: u8,
         folders: &[usize],
         params: &Key,
         compute: impl FnOnce() -> Result<T>,
-        file: impl FnOnce(&T) -> Vec<u8>,
+        file: impl FnOnce(&T) -> Option<Vec<u8>>,
         open: impl FnOnce(&[u8]) -> Option<T>,
     ) -> Result<T> {
         let key = self.derived_key_of(kind, folders, params);
@@ -933,8 +931,10 @@ impl<'s> Scan<'s> {
             return Ok(value);
         }
         let value = compute()?;
-        if self.use_cache {
-            self.remember_bytes(Some(primary), kind, key, file(&value));
+        if self.use_cache
+            && let Some(bytes) = file(&value)
+        {
+            self.remember_bytes(Some(primary), kind, key, bytes);
         }
         Ok(value)
     }
