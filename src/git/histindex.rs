@@ -8,7 +8,9 @@
 //! watched folder:
 //!
 //! - Extended from HEAD down to commits already in it, so a checkout, a pull or a rewritten
-//!   history only adds entries; an entry, keyed by a commit id, never goes stale.
+//!   history only adds entries; an entry, keyed by a commit id, never goes stale. Entries that
+//!   HEAD and the refs no longer reach (an amended, rebased or reset history) are dropped when
+//!   they are more than half of the file, on the next extension (`HistIndex::pruned`).
 //! - Built from nothing only where that is the cheaper walk: not where git's changed-path
 //!   filters cover the history (the walk with them costs what `git log -- <path>` does), unless asked
 //!   ([`prepare`], from `setup --fast-git`).
@@ -187,6 +189,55 @@ impl HistIndex {
             None => self.many.push(true),
         }
         self.folder_start.push(self.folders.len() as u32);
+    }
+
+    /// Which commits `tips` (positions) reach through their parents, tips included.
+    fn reachable(&self, tips: &[u32]) -> Vec<bool> {
+        let mut seen = vec![false; self.ids.len()];
+        let mut stack: Vec<u32> = tips.to_vec();
+        while let Some(at) = stack.pop() {
+            if std::mem::replace(&mut seen[at as usize], true) {
+                continue;
+            }
+            stack.extend(self.parents(at).iter().filter(|&&p| !seen[p as usize]));
+        }
+        seen
+    }
+
+    /// The index without the commits none of `tips` reaches, when those are more than half of
+    /// it (`None`: kept as it is). The kept commits stay in their order with their parents
+    /// (which they reach too) renumbered; names no kept commit changed are dropped. What is
+    /// dropped is only work done: a branch checked out again later is indexed again.
+    pub fn pruned(&self, tips: &[u32]) -> Option<HistIndex> {
+        let reached = self.reachable(tips);
+        let kept = reached.iter().filter(|&&r| r).count();
+        if self.ids.len() - kept <= kept {
+            return None;
+        }
+        let mut position = vec![u32::MAX; self.ids.len()];
+        for (new, old) in (0..self.ids.len()).filter(|&i| reached[i]).enumerate() {
+            position[old] = new as u32;
+        }
+        let mut out = HistIndex::new();
+        for i in (0..self.ids.len()).filter(|&i| reached[i]) {
+            let parents: Vec<u32> = self
+                .parents(i as u32)
+                .iter()
+                .map(|&p| position[p as usize])
+                .collect();
+            let folders: Option<Vec<Changed>> = (!self.many[i]).then(|| {
+                self.folders[self.folder_start[i] as usize..self.folder_start[i + 1] as usize]
+                    .iter()
+                    .map(|f| Changed {
+                        name: self.names[f.name as usize].clone(),
+                        old: f.old,
+                        new: f.new,
+                    })
+                    .collect()
+            });
+            out.push(self.ids[i], self.times[i], &parents, folders.as_deref());
+        }
+        Some(out)
     }
 
     /// The commits reachable from `start`, in the order gix's walk sorted by commit time
@@ -432,6 +483,9 @@ pub(super) fn for_walk(
     let mut index = found.unwrap_or_default();
     if index.position(&head).is_none() {
         extend(repo, &mut index, head, watched)?;
+        if let Some(pruned) = index.pruned(&tips(repo, &index, head)) {
+            index = pruned;
+        }
         // Not being able to write costs the next run its time, nothing else.
         let _ = crate::store::atomic::write(&path, &index.encode(&stamp));
     }
@@ -470,6 +524,32 @@ fn file(repo: &Repo, watched: &str) -> PathBuf {
             crc32fast::hash(watched.as_bytes())
         ))
     }
+}
+
+/// The positions in `index` of `head` and of every ref's commit it holds (branches, tags,
+/// remote-tracking branches): what pruning keeps. A ref that cannot be read keeps nothing
+/// more; a ref whose commit is not in the index yet keeps what its older commit reaches only
+/// through HEAD or another ref.
+fn tips(repo: &Repo, index: &HistIndex, head: ObjectId) -> Vec<u32> {
+    let known: HashMap<ObjectId, u32> = index
+        .ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| (*id, i as u32))
+        .collect();
+    let mut tips: Vec<u32> = known.get(&head).copied().into_iter().collect();
+    if let Ok(refs) = repo.repo.references()
+        && let Ok(all) = refs.all()
+    {
+        for mut reference in all.flatten() {
+            if let Ok(id) = reference.peel_to_id()
+                && let Some(&at) = known.get(&id.detach())
+            {
+                tips.push(at);
+            }
+        }
+    }
+    tips
 }
 
 /// What a valid index must say it is.
@@ -811,6 +891,54 @@ pub(super) mod tests {
         assert!(HistIndex::decode(&bytes, &stamp("elsewhere")).is_none());
     }
 
+    /// After a reset far back, the next extension drops the commits no ref reaches (more than
+    /// half of the file) and the folder names only they changed; a branch left at the old
+    /// commits keeps them.
+    #[test]
+    fn a_reset_history_is_pruned_on_the_next_extension_unless_a_ref_keeps_it() {
+        for keep in [false, true] {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path();
+            let date = "2026-01-01T00:00:00Z";
+            git(root, &["init", "-q", "-b", "main"], date);
+            commit(root, "customers/a/customer.yaml", "1", date);
+            for i in 0..6 {
+                commit(root, "customers/z/note.yaml", &i.to_string(), date);
+            }
+            let repo = Repo::open(root).unwrap();
+            let head =
+                |repo: &Repo| super::super::repo::oid(&repo.resolve("HEAD").unwrap()).unwrap();
+            assert_eq!(
+                for_walk(&repo, head(&repo), "customers", || true)
+                    .unwrap()
+                    .ids
+                    .len(),
+                7
+            );
+            if keep {
+                git(root, &["branch", "keep"], date);
+            }
+            git(root, &["reset", "-q", "--hard", "HEAD~6"], date);
+            commit(root, "customers/b/customer.yaml", "1", date);
+            let new_head = head(&repo);
+            let index = for_walk(&repo, new_head, "customers", || true).unwrap();
+            let expected = if keep { 8 } else { 2 };
+            assert_eq!(index.ids.len(), expected, "keep: {keep}");
+            let walk: Vec<ObjectId> = repo
+                .graph_ids(new_head)
+                .unwrap()
+                .into_iter()
+                .map(|c| c.0)
+                .collect();
+            assert_eq!(ids(&index, &new_head), walk);
+            let bytes = std::fs::read(file(&repo, "customers")).unwrap();
+            let read = HistIndex::decode(&bytes, &stamp("customers")).unwrap();
+            assert_eq!(read.ids.len(), expected);
+            // `z` was changed only by the commits dropped.
+            assert_eq!(read.names.len(), if keep { 3 } else { 2 });
+        }
+    }
+
     /// What a commit changed: the folders that differ from the first parent, with both ids,
     /// and "many" past the bound.
     #[test]
@@ -940,6 +1068,41 @@ pub(super) mod tests {
             let at = at % bytes.len();
             bytes[at] ^= flip;
             prop_assert!(HistIndex::decode(&bytes, "s").is_none());
+        }
+
+        /// Pruning keeps exactly what the tips reach, when the rest is more than half: the walk
+        /// from each tip visits the same commits in the same order, every commit says the same
+        /// of every folder, and the result is stored as any index is.
+        #[test]
+        fn pruning_keeps_what_the_tips_reach(index in arb_index(), picks in proptest::collection::vec(any::<u16>(), 0..3)) {
+            let n = index.ids.len();
+            let tips: Vec<u32> = if n == 0 { Vec::new() } else {
+                picks.iter().map(|p| u32::from(*p) % n as u32).collect()
+            };
+            let reached = index.reachable(&tips);
+            let kept: Vec<ObjectId> = (0..n).filter(|&i| reached[i]).map(|i| index.ids[i]).collect();
+            let Some(pruned) = index.pruned(&tips) else {
+                prop_assert!(n - kept.len() <= kept.len());
+                return Ok(());
+            };
+            prop_assert!(n - kept.len() > kept.len());
+            prop_assert_eq!(&pruned.ids, &kept);
+            for &tip in &tips {
+                let walk = |ix: &HistIndex, at: u32| ix.order(at).map(|a| ix.id(a)).collect::<Vec<_>>();
+                let at = pruned.position(&index.id(tip)).unwrap();
+                prop_assert_eq!(walk(&pruned, at), walk(&index, tip));
+            }
+            for (new, id) in kept.iter().enumerate() {
+                let old = index.position(id).unwrap();
+                for name in &index.names {
+                    prop_assert_eq!(
+                        pruned.said(new as u32, pruned.name_id(name)),
+                        index.said(old, index.name_id(name))
+                    );
+                }
+            }
+            let bytes = pruned.encode("s");
+            prop_assert_eq!(HistIndex::decode(&bytes, "s").map(stored), Some(stored(pruned)));
         }
 
         #[test]

@@ -83,7 +83,7 @@ fn a_checkout_and_a_rewritten_history_are_told_as_they_are() {
     store.git(&["checkout", "-q", "main"]);
     assert_eq!(same_with_and_without_index(&store, &acme), main);
     // An amended commit, then a reset and new commits: the old commits stay in the index,
-    // unreachable, and are never told.
+    // unreachable (fewer than half of it: not pruned), and are never told.
     store.git(&["commit", "-q", "--amend", "-m", "Renewal signed, amended"]);
     let amended = same_with_and_without_index(&store, &acme);
     assert!(amended.contains("amended"), "{amended}");
@@ -92,6 +92,38 @@ fn a_checkout_and_a_rewritten_history_are_told_as_they_are() {
     store.note(&acme, "And another");
     let reset = same_with_and_without_index(&store, &acme);
     assert!(reset.contains("After the reset") && !reset.contains("Renewal signed"));
+}
+
+/// Commits no ref reaches any more (a reset far back) are dropped from the index on its next
+/// extension once they are more than half of it; a branch that holds them keeps them.
+#[test]
+fn commits_no_ref_reaches_are_dropped_unless_a_branch_holds_them() {
+    for keep in [false, true] {
+        let (store, acme) = store_with_history();
+        same_with_and_without_index(&store, &acme);
+        let base = std::fs::metadata(store.path(INDEX)).unwrap().len();
+        for i in 0..12 {
+            store.note("globex", &format!("Note {i}"));
+        }
+        same_with_and_without_index(&store, &acme);
+        let grown = std::fs::metadata(store.path(INDEX)).unwrap().len();
+        if keep {
+            store.git(&["branch", "keep"]);
+        }
+        store.git(&["reset", "-q", "--hard", "HEAD~12"]);
+        store.note(&acme, "After the reset");
+        let told = same_with_and_without_index(&store, &acme);
+        assert!(told.contains("After the reset"), "{told}");
+        let size = std::fs::metadata(store.path(INDEX)).unwrap().len();
+        if keep {
+            assert!(size > grown, "kept: {size} after {grown}");
+        } else {
+            assert!(
+                size > base && size < grown / 2,
+                "{base} < {size} < {grown} / 2"
+            );
+        }
+    }
 }
 
 #[test]
