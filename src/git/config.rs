@@ -52,9 +52,59 @@ pub fn set_local_config(repo_root: &Path, key: &str, value: &str) -> Result<()> 
     .map(|_| ())
 }
 
+/// The repository at `repo_root`, for what reads only its settings and folders (config
+/// values, the git folder, the sparse checkout): opened once per thread and handed out again
+/// while its config files are unchanged. A whole-store command asks for these half a dozen
+/// times before it reads a record, and each `gix::open` reads and parses every config file
+/// again (system, global, the clone's own). A change to the clone's `config` (or
+/// `config.worktree`), by git-crm or anyone, is seen at the next call: the cached one is kept
+/// only while both files have the size, modification time and inode they had when it was
+/// opened. A change to the global or system config is seen by the next process (or thread).
+pub(super) fn settings(repo_root: &Path) -> Result<gix::Repository> {
+    struct Opened {
+        root: std::path::PathBuf,
+        config: Vec<Option<(u64, i64, i64, u64)>>,
+        repo: gix::Repository,
+    }
+    thread_local! {
+        // Per thread: without gix's `parallel` feature a repository is not `Send`.
+        static OPENED: std::cell::RefCell<Option<Opened>> = const { std::cell::RefCell::new(None) };
+    }
+    fn config_files(repo: &gix::Repository) -> Vec<Option<(u64, i64, i64, u64)>> {
+        use std::os::unix::fs::MetadataExt;
+        let files = [
+            repo.common_dir().join("config"),
+            repo.git_dir().join("config.worktree"),
+        ];
+        files
+            .iter()
+            .map(|f| {
+                let m = std::fs::symlink_metadata(f).ok()?;
+                Some((m.len(), m.mtime(), m.mtime_nsec(), m.ino()))
+            })
+            .collect()
+    }
+    OPENED.with(|opened| {
+        let mut opened = opened.borrow_mut();
+        if let Some(o) = opened.as_ref()
+            && o.root == repo_root
+            && o.config == config_files(&o.repo)
+        {
+            return Ok(o.repo.clone());
+        }
+        let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+        *opened = Some(Opened {
+            root: repo_root.to_path_buf(),
+            config: config_files(&repo),
+            repo: repo.clone(),
+        });
+        Ok(repo)
+    })
+}
+
 /// Reads `key` from the clone's effective config.
 pub fn local_config(repo_root: &Path, key: &str) -> Option<String> {
-    let repo = gix::open(repo_root).ok()?;
+    let repo = settings(repo_root).ok()?;
     repo.config_snapshot().string(key).map(|v| v.to_string())
 }
 
@@ -170,7 +220,7 @@ pub fn try_write_lock(repo_root: &Path) -> Result<Option<WriteLock>> {
 /// The folder for per-clone git-crm state (`<git dir>/gitcrm`), created if needed. It lives in
 /// the git directory, so it is never committed and works in linked work trees too.
 pub fn state_dir(repo_root: &Path) -> Result<std::path::PathBuf> {
-    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let repo = settings(repo_root)?;
     let dir = repo.git_dir().join("gitcrm");
     std::fs::create_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
     Ok(dir)

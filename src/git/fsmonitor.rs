@@ -41,7 +41,7 @@ pub struct Answer {
 /// The hook `core.fsmonitor` names in the repository at `repo_root`, or `None` when it is
 /// unset, empty or a boolean.
 pub fn hook(repo_root: &Path) -> Option<String> {
-    let repo = gix::open(repo_root).ok()?;
+    let repo = super::config::settings(repo_root).ok()?;
     let config = repo.config_snapshot();
     // What git reads as a boolean switches its own daemon on or off: not a hook.
     if config.boolean("core.fsmonitor").is_some() {

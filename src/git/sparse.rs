@@ -9,7 +9,6 @@ use std::path::Path;
 
 use gix::bstr::ByteSlice;
 
-use super::git_error;
 use crate::error::Result;
 
 /// What a sparse checkout includes.
@@ -28,7 +27,7 @@ impl SparseCheckout {
     /// The sparse checkout of the clone at `repo_root`, or `None` when it checks out
     /// everything (`core.sparseCheckout` off, or no file left out).
     pub fn read(repo_root: &Path) -> Result<Option<SparseCheckout>> {
-        let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+        let repo = super::config::settings(repo_root)?;
         let config = repo.config_snapshot();
         if !config.boolean("core.sparseCheckout").unwrap_or(false) {
             return Ok(None);

@@ -262,7 +262,7 @@ pub fn blob_id_raw(data: &[u8]) -> [u8; 20] {
 
 /// The repository's git folder (`.git`, or where a linked work tree's `.git` file points).
 pub fn git_dir(repo_root: &Path) -> Result<PathBuf> {
-    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let repo = super::config::settings(repo_root)?;
     Ok(repo.git_dir().to_path_buf())
 }
 
