@@ -49,21 +49,12 @@ pub fn checked_body(buf: &[u8]) -> Option<&[u8]> {
 }
 
 /// A checksum of `bytes` that catches a torn or damaged cache file (not an adversary: the cache
-/// lives in the clone's own git folder). About a byte per cycle.
+/// lives in the clone's own git folder): a CRC-32, which `crc32fast` computes with the
+/// processor's carry-less multiply at tens of gigabytes a second (the multiply-and-shift hash
+/// used before ran at about 5 GB/s, and a warm run checks the whole index and every segment it
+/// reads: 11 MB at 20,000 touchpoints), with the length beside it.
 pub fn checksum(bytes: &[u8]) -> u64 {
-    let mut h: u64 = 0x51_7c_c1_b7_27_22_0a_95 ^ bytes.len() as u64;
-    let mut words = bytes.chunks_exact(8);
-    for w in &mut words {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(w);
-        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        h ^= h >> 29;
-    }
-    for &b in words.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    }
-    h ^= h >> 32;
-    h.wrapping_mul(0xff51_afd7_ed55_8ccd)
+    (u64::from(crc32fast::hash(bytes)) << 32) ^ bytes.len() as u64
 }
 
 /// Appends little-endian values to a buffer.

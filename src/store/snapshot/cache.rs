@@ -27,7 +27,7 @@ use crate::store::fs;
 
 const MAGIC: &[u8; 8] = b"GCRMSNP2";
 /// Bumped whenever the layout of these files or of what they hold changes.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
 const INDEX: &str = "index.bin";
 /// Far above any real `index.bin` (165 MB for 2.5 million files): only a bound on what a
 /// damaged file could make a run read.
