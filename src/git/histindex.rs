@@ -482,8 +482,8 @@ pub(super) fn for_walk(
     }
     let mut index = found.unwrap_or_default();
     if index.position(&head).is_none() {
-        extend(repo, &mut index, head, watched)?;
-        if let Some(pruned) = index.pruned(&tips(repo, &index, head)) {
+        let positions = extend(repo, &mut index, head, watched)?;
+        if let Some(pruned) = index.pruned(&tips(repo, &positions, head)) {
             index = pruned;
         }
         // Not being able to write costs the next run its time, nothing else.
@@ -526,17 +526,11 @@ fn file(repo: &Repo, watched: &str) -> PathBuf {
     }
 }
 
-/// The positions in `index` of `head` and of every ref's commit it holds (branches, tags,
-/// remote-tracking branches): what pruning keeps. A ref that cannot be read keeps nothing
-/// more; a ref whose commit is not in the index yet keeps what its older commit reaches only
-/// through HEAD or another ref.
-fn tips(repo: &Repo, index: &HistIndex, head: ObjectId) -> Vec<u32> {
-    let known: HashMap<ObjectId, u32> = index
-        .ids
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (*id, i as u32))
-        .collect();
+/// The positions (`known`: of every commit in the index) of `head` and of every ref's commit
+/// the index holds (branches, tags, remote-tracking branches): what pruning keeps. A ref that
+/// cannot be read keeps nothing more; a ref whose commit is not in the index yet keeps what its
+/// older commit reaches only through HEAD or another ref.
+fn tips(repo: &Repo, known: &HashMap<ObjectId, u32>, head: ObjectId) -> Vec<u32> {
     let mut tips: Vec<u32> = known.get(&head).copied().into_iter().collect();
     if let Ok(refs) = repo.repo.references()
         && let Ok(all) = refs.all()
@@ -561,8 +555,14 @@ fn stamp(watched: &str) -> String {
 }
 
 /// Adds every commit reachable from `head` and not yet in `index`, with what it changed under
-/// `watched`. `None` when any of it cannot be read (the index is then not used).
-fn extend(repo: &Repo, index: &mut HistIndex, head: ObjectId, watched: &str) -> Option<()> {
+/// `watched`; the position of every commit of the index as extended. `None` when any of it
+/// cannot be read (the index is then not used).
+fn extend(
+    repo: &Repo,
+    index: &mut HistIndex,
+    head: ObjectId,
+    watched: &str,
+) -> Option<HashMap<ObjectId, u32>> {
     let known: HashSet<ObjectId> = index.ids.iter().copied().collect();
     let walk = repo
         .repo
@@ -605,7 +605,7 @@ fn extend(repo: &Repo, index: &mut HistIndex, head: ObjectId, watched: &str) -> 
             .collect::<Option<Vec<u32>>>()?;
         index.push(*id, *time, &parents, folders.as_deref());
     }
-    Some(())
+    Some(positions)
 }
 
 /// Below this many new commits one thread computes them all: a second handle starts with a
@@ -857,6 +857,15 @@ pub(super) mod tests {
         (dir, repo, head)
     }
 
+    /// The commits gix's walk from `head` visits, in its order.
+    fn walked(repo: &Repo, head: ObjectId) -> Vec<ObjectId> {
+        repo.graph_ids(head)
+            .unwrap()
+            .into_iter()
+            .map(|c| c.0)
+            .collect()
+    }
+
     fn ids(index: &HistIndex, head: &ObjectId) -> Vec<ObjectId> {
         index
             .order(index.position(head).unwrap())
@@ -869,12 +878,7 @@ pub(super) mod tests {
     #[test]
     fn order_is_the_walks_and_extension_only_adds() {
         let (_dir, repo, head) = tangled_repo();
-        let walk: Vec<ObjectId> = repo
-            .graph_ids(head)
-            .unwrap()
-            .into_iter()
-            .map(|c| c.0)
-            .collect();
+        let walk = walked(&repo, head);
         let whole = for_walk(&repo, head, "customers", || true).unwrap();
         assert_eq!(ids(&whole, &head), walk);
         let older = super::super::repo::oid(&repo.resolve("HEAD~1").unwrap()).unwrap();
@@ -924,13 +928,7 @@ pub(super) mod tests {
             let index = for_walk(&repo, new_head, "customers", || true).unwrap();
             let expected = if keep { 8 } else { 2 };
             assert_eq!(index.ids.len(), expected, "keep: {keep}");
-            let walk: Vec<ObjectId> = repo
-                .graph_ids(new_head)
-                .unwrap()
-                .into_iter()
-                .map(|c| c.0)
-                .collect();
-            assert_eq!(ids(&index, &new_head), walk);
+            assert_eq!(ids(&index, &new_head), walked(&repo, new_head));
             let bytes = std::fs::read(file(&repo, "customers")).unwrap();
             let read = HistIndex::decode(&bytes, &stamp("customers")).unwrap();
             assert_eq!(read.ids.len(), expected);
