@@ -4,11 +4,17 @@
 
 use super::{Ctx, Problem};
 
-pub(super) fn run(ctx: &mut Ctx) {
+/// Reports the unmerged paths: `known` when the caller has them (read with the index for
+/// another purpose), else read from git's index.
+pub(super) fn run(ctx: &mut Ctx, known: Option<&[crate::git::Unmerged]>) {
     if !ctx.clone_checked {
         return;
     }
-    let paths = match crate::git::unmerged_paths(ctx.store.repo_root()) {
+    let read = match known {
+        Some(paths) => Ok(std::borrow::Cow::Borrowed(paths)),
+        None => crate::git::unmerged_paths(ctx.store.repo_root()).map(std::borrow::Cow::Owned),
+    };
+    let paths = match read {
         Ok(paths) => paths,
         Err(e) => {
             ctx.push(
@@ -22,7 +28,7 @@ pub(super) fn run(ctx: &mut Ctx) {
     };
     let prefix = ctx.store.git_path("");
     let prefix = prefix.trim_end_matches('/');
-    for unmerged in paths {
+    for unmerged in paths.iter() {
         let path = if prefix.is_empty() {
             unmerged.path.clone()
         } else {

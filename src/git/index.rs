@@ -63,17 +63,25 @@ pub enum EntryKind {
 /// cold scan of 2,000,000 files can afford (each copied path costs memory).
 /// `files` is taken as an iterator, each path made when it is reached: a cold scan of millions
 /// of files never holds a second copy of every path.
+///
+/// The same read also gives the paths a merge left unmerged ([`IndexRead::unmerged`]), so
+/// that a command needing both (`check`) does not decode a 250,000-entry index twice.
 pub fn index_blobs<P: AsRef<[u8]>>(
     repo_root: &Path,
     files: impl IntoIterator<Item = (P, FileStat)>,
-) -> Result<Vec<Option<[u8; 20]>>> {
+) -> Result<IndexRead> {
     let files = files.into_iter();
     let (lower, upper) = files.size_hint();
     let mut out = Vec::with_capacity(upper.unwrap_or(lower));
-    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let repo = super::config::settings(repo_root)?;
+    let before = digest_at(&repo.index_path());
     if !has_index(&repo)? {
         out.extend(files.map(|_| None));
-        return Ok(out);
+        let unmerged = (before == 0).then_some(UnmergedRead {
+            digest: 0,
+            paths: Vec::new(),
+        });
+        return Ok(IndexRead { ids: out, unmerged });
     }
     let index = read_unverified(&repo)?;
     let written = index.timestamp().unix_seconds();
@@ -107,7 +115,31 @@ pub fn index_blobs<P: AsRef<[u8]>>(
             id
         }));
     }
-    Ok(out)
+    // Kept only when the file read is the one stat saw: an index rewritten in between
+    // (`git add` in another terminal) may not be what a later digest stands for.
+    let unmerged = (before != 0 && digest_at(&repo.index_path()) == before).then(|| UnmergedRead {
+        digest: before,
+        paths: unmerged_of(&index),
+    });
+    Ok(IndexRead { ids: out, unmerged })
+}
+
+/// What [`index_blobs`] read from git's index.
+#[derive(Debug)]
+pub struct IndexRead {
+    /// For each file asked about, in order, the blob id the index proves for it.
+    pub ids: Vec<Option<[u8; 20]>>,
+    /// The unmerged paths of the whole index; `None` when the index changed while it was read.
+    pub unmerged: Option<UnmergedRead>,
+}
+
+/// The unmerged paths of git's index as one read found them, with the digest
+/// ([`index_file_digest`]) of the index file they were read from: they stand for the index
+/// while its digest is the same.
+#[derive(Debug, Clone)]
+pub struct UnmergedRead {
+    pub digest: u64,
+    pub paths: Vec<Unmerged>,
 }
 
 /// The stat fields git compares by default (`core.trustctime` on, `core.checkStat=default`,
@@ -139,11 +171,16 @@ impl FileStat {
 /// rewritten (by `git add`, a merge, a checkout) has a new inode or time, so results read from
 /// the index can be filed under this digest.
 pub fn index_file_digest(repo_root: &Path) -> u64 {
+    match super::config::settings(repo_root) {
+        Ok(repo) => digest_at(&repo.index_path()),
+        Err(_) => 0,
+    }
+}
+
+/// [`index_file_digest`] of the index file at `path`.
+fn digest_at(path: &Path) -> u64 {
     use std::os::unix::fs::MetadataExt;
-    let Ok(repo) = gix::open(repo_root) else {
-        return 0;
-    };
-    let Ok(meta) = std::fs::symlink_metadata(repo.index_path()) else {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
         return 0;
     };
     let fields = [
@@ -193,18 +230,22 @@ impl Unmerged {
 /// Every path with unmerged entries in the index, sorted: what a merge left to resolve, of
 /// every kind (content, modify/delete, add/add, file location, rename/rename).
 pub fn unmerged_paths(repo_root: &Path) -> Result<Vec<Unmerged>> {
-    let repo = gix::open(repo_root).map_err(|e| git_error("cannot open repository", e))?;
+    let repo = super::config::settings(repo_root)?;
     if !has_index(&repo)? {
         return Ok(Vec::new());
     }
-    let index = read_unverified(&repo)?;
+    Ok(unmerged_of(&read_unverified(&repo)?))
+}
+
+/// The unmerged paths of `index`, sorted (as its entries are).
+fn unmerged_of(index: &gix::index::File) -> Vec<Unmerged> {
     let mut out: Vec<Unmerged> = Vec::new();
     for entry in index.entries() {
         let stage = entry.stage_raw();
         if stage == 0 {
             continue;
         }
-        let path = entry.path(&index).to_str_lossy().into_owned();
+        let path = entry.path(index).to_str_lossy().into_owned();
         if out.last().is_none_or(|u| u.path != path) {
             out.push(Unmerged {
                 path,
@@ -221,5 +262,5 @@ pub fn unmerged_paths(repo_root: &Path) -> Result<Vec<Unmerged>> {
             }
         }
     }
-    Ok(out)
+    out
 }

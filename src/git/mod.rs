@@ -34,7 +34,10 @@ pub use config::{
 };
 pub use diff::{FileChange, FileStatus};
 pub use history::{PathCommit, PathHistory, path_history};
-pub use index::{EntryKind, FileStat, Unmerged, index_blobs, index_file_digest, unmerged_paths};
+pub use index::{
+    EntryKind, FileStat, IndexRead, Unmerged, UnmergedRead, index_blobs, index_file_digest,
+    unmerged_paths,
+};
 pub use index_write::IndexFormat;
 pub use line_merge::{LineMerge, line_merge};
 pub use repo::{CommitInfo, Repo};

@@ -111,6 +111,7 @@ pub(super) fn run_into(
 /// clean, conflicted).
 pub fn indexed_blob(repo_root: &Path, git_path: &str, stat: FileStat) -> Result<Option<String>> {
     Ok(super::index_blobs(repo_root, [(git_path, stat)])?
+        .ids
         .into_iter()
         .next()
         .flatten()

@@ -341,6 +341,40 @@ fn warm_and_cold_agree_through_edits_pulls_checkouts_and_damaged_caches() {
     let back = demo.same_warm_and_cold("the checkout back");
     assert_same(&back, &pulled, "back on the branch");
 
+    // A merge that leaves a path unmerged (both sides added it): a cold `check` takes the
+    // unmerged paths from the read of git's index its scan made, a warm one reads them.
+    std::fs::write(other.join("NOTES.txt"), "theirs\n").unwrap();
+    in_other(&["add", "NOTES.txt"]);
+    in_other(&["commit", "-qm", "their notes"]);
+    std::fs::write(demo.path("NOTES.txt"), "ours\n").unwrap();
+    demo.git(&["config", "user.email", "alice@example.com"]);
+    demo.git(&["config", "user.name", "Alice"]);
+    demo.git(&["add", "NOTES.txt"]);
+    demo.git(&["commit", "-qm", "our notes"]);
+    let committed = demo.same_warm_and_cold("our notes committed");
+    let merge = demo.sandbox.git_output(
+        &demo.dir,
+        &["pull", "-q", "--no-rebase", other.to_str().unwrap()],
+    );
+    assert!(!merge.status.success(), "the merge stops on NOTES.txt");
+    let conflicted = demo.same_warm_and_cold("a merge with an unmerged path");
+    assert!(
+        conflicted.check.contains("NOTES.txt") && conflicted.check.contains("unmerged"),
+        "{}",
+        conflicted.check
+    );
+    // `check` as the first command on no cache: its own scan reads git's index.
+    let _ = std::fs::remove_dir_all(demo.cache_dir());
+    let check_first = demo.crm_in(&demo.dir, &["check", "--format", "json"]);
+    assert_eq!(
+        check_first, conflicted.check,
+        "a cold check in the middle of a merge"
+    );
+    demo.git(&["merge", "--abort"]);
+    let aborted = demo.same_warm_and_cold("the merge aborted");
+    assert_same(&aborted, &committed, "the merge undone");
+    demo.git(&["reset", "-q", "--hard", "HEAD~1"]);
+
     // Damaged cache files: each is a miss, never a wrong result or a crash.
     let index = demo.cache_dir().join("index.bin");
     let bytes = std::fs::read(&index).unwrap();

@@ -129,6 +129,8 @@ pub struct Scan<'s> {
     from_objects: AtomicUsize,
     from_disk: AtomicUsize,
     parsed: AtomicUsize,
+    /// The unmerged paths of git's index, when this scan read the index for blob ids.
+    unmerged_read: Option<git::UnmergedRead>,
 }
 
 /// A derived result computed by this scan: the folder that files it (`None`: the whole store),
@@ -259,6 +261,7 @@ impl<'s> Scan<'s> {
             spill: OnceLock::new(),
             from_objects: AtomicUsize::new(0),
             from_disk: AtomicUsize::new(0),
+            unmerged_read: None,
             parsed: AtomicUsize::new(0),
         };
         scan.ask_monitor();
@@ -656,8 +659,9 @@ impl<'s> Scan<'s> {
                 let path = store.git_path(&store_path(&folder.name, &f.name));
                 Some((path, stat_of(f)?))
             });
-            let ids = git::index_blobs(store.repo_root(), files)?;
-            for (k, id) in order.into_iter().zip(ids) {
+            let read = git::index_blobs(store.repo_root(), files)?;
+            self.unmerged_read = read.unmerged;
+            for (k, id) in order.into_iter().zip(read.ids) {
                 let Some(id) = id else { continue };
                 let (fi, i) = pending[k];
                 let f = fresh_file_mut(&mut self.folders[fi], i);
@@ -701,6 +705,17 @@ impl<'s> Scan<'s> {
     /// The folders, sorted by name.
     pub fn folders(&self) -> &[Folder] {
         &self.folders
+    }
+
+    /// The paths git's index holds unmerged, when this scan read the index (it reads it
+    /// for the blob ids of many changed files, as on a cold run) and it was not rewritten
+    /// while read; `digest` is the index file's digest (`git::index_file_digest`) now: the
+    /// paths are given only when it is the digest of the file they were read from.
+    pub fn unmerged_read(&self, digest: u64) -> Option<&[git::Unmerged]> {
+        self.unmerged_read
+            .as_ref()
+            .filter(|u| u.digest == digest)
+            .map(|u| u.paths.as_slice())
     }
 
     /// Statistics of what was read so far.
