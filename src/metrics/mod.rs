@@ -296,7 +296,7 @@ pub fn store_facts(
     reach: Option<Reach>,
 ) -> crate::Result<Vec<CustomerFacts>> {
     let clocks = Clocks::new(store.config(), clock)?;
-    let mut params = crate::store::snapshot::KeyHasher::new("metrics facts 2");
+    let mut params = crate::store::snapshot::KeyHasher::new("metrics facts 3");
     params.part(&[clock as u8]);
     params.part(&serde_json::to_vec(store.config()).unwrap_or_default());
     let params = params.finish();

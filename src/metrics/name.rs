@@ -118,14 +118,112 @@ impl fmt::Display for Name {
     }
 }
 
+/// How names are written and read on this thread: as strings, or inside a [`write_tabled`]
+/// or [`read_tabled`] scope as numbers into a table of the names written there.
+///
+/// A customer's cached facts repeat a dozen distinct names (the customer, its teams, owners,
+/// channels and calendars) in every fact. Read back as strings, each is checked as UTF-8,
+/// hashed, compared and shared through the interner: half of what decoding a warm run's
+/// facts costs. As numbers, a name read back is the table's copy, shared with one count.
+enum Tabled {
+    Writing {
+        /// By the address of the shared text: the facts of one customer share their names'
+        /// copies, so equal names are nearly always the same copy (a second copy of a text
+        /// only adds an entry to the table).
+        numbers: rustc_hash::FxHashMap<usize, u32>,
+        names: Vec<Name>,
+    },
+    Reading(Vec<Name>),
+}
+
+thread_local! {
+    static TABLED: std::cell::RefCell<Option<Tabled>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Puts back what a scope replaced when it ends, also by a panic.
+struct Restore(Option<Tabled>);
+
+impl Drop for Restore {
+    fn drop(&mut self) {
+        let previous = self.0.take();
+        TABLED.with(|t| *t.borrow_mut() = previous);
+    }
+}
+
+fn enter(tabled: Tabled) -> Restore {
+    Restore(TABLED.with(|t| t.borrow_mut().replace(tabled)))
+}
+
+/// Runs `write`, in which every [`Name`] serialised on this thread is written as its number
+/// in the table returned beside `write`'s result (in the order first written). What is
+/// written so is read back only by [`read_tabled`] with that table.
+pub fn write_tabled<R>(write: impl FnOnce() -> R) -> (R, Vec<Name>) {
+    let restore = enter(Tabled::Writing {
+        numbers: rustc_hash::FxHashMap::default(),
+        names: Vec::new(),
+    });
+    let written = write();
+    let table = TABLED.with(|t| match t.borrow_mut().take() {
+        Some(Tabled::Writing { names, .. }) => names,
+        _ => Vec::new(),
+    });
+    drop(restore);
+    (written, table)
+}
+
+/// Runs `read`, in which every [`Name`] deserialised on this thread is read as a number into
+/// `table` (what [`write_tabled`] wrote); a number past its end is a decoding error.
+pub fn read_tabled<R>(table: Vec<Name>, read: impl FnOnce() -> R) -> R {
+    let _restore = enter(Tabled::Reading(table));
+    read()
+}
+
+/// This name's number in the table being written, if one is.
+fn number_of(name: &Name) -> Option<u32> {
+    TABLED.with(|t| match &mut *t.borrow_mut() {
+        Some(Tabled::Writing { numbers, names }) => {
+            let next = u32::try_from(names.len()).unwrap_or(u32::MAX);
+            let number = *numbers
+                .entry(Arc::as_ptr(&name.0) as *const u8 as usize)
+                .or_insert(next);
+            if number == next {
+                names.push(name.clone());
+            }
+            Some(number)
+        }
+        _ => None,
+    })
+}
+
+/// Whether names are read as numbers on this thread.
+fn reading_tabled() -> bool {
+    TABLED.with(|t| matches!(&*t.borrow(), Some(Tabled::Reading(_))))
+}
+
+fn tabled_name(number: u32) -> Option<Name> {
+    TABLED.with(|t| match &*t.borrow() {
+        Some(Tabled::Reading(names)) => names.get(number as usize).cloned(),
+        _ => None,
+    })
+}
+
 impl Serialize for Name {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&self.0)
+        match number_of(self) {
+            Some(number) => s.serialize_u32(number),
+            None => s.serialize_str(&self.0),
+        }
     }
 }
 
 impl<'de> Deserialize<'de> for Name {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Name, D::Error> {
+        if reading_tabled() {
+            let number = u32::deserialize(d)?;
+            return tabled_name(number).ok_or_else(|| {
+                serde::de::Error::custom(format_args!("name number {number} is not in the table"))
+            });
+        }
         struct Visit;
         impl serde::de::Visitor<'_> for Visit {
             type Value = Name;
@@ -157,6 +255,34 @@ mod tests {
         assert_eq!(serde_json::to_string(&b).unwrap(), "\"north-team\"");
         assert_eq!(a, "north-team");
         assert_eq!(format!("{a} {a:?}"), "north-team \"north-team\"");
+    }
+
+    #[test]
+    fn tabled_names_are_written_as_numbers_and_read_back_as_the_tables_copies() {
+        let names = vec![Name::from("acme"), Name::from("email"), Name::from("acme")];
+        let (bytes, table) = write_tabled(|| postcard::to_allocvec(&names).unwrap());
+        assert_eq!(table, [Name::from("acme"), Name::from("email")]);
+        // Three one-byte numbers after the length, no texts.
+        assert_eq!(bytes, [3, 0, 1, 0]);
+        let back: Vec<Name> = read_tabled(table.clone(), || postcard::from_bytes(&bytes).unwrap());
+        assert_eq!(back, names);
+        assert!(Arc::ptr_eq(&back[0].0, &table[0].0));
+        assert!(Arc::ptr_eq(&back[2].0, &table[0].0));
+        // A number past the table is an error, not a panic; outside a scope, texts again.
+        let short = vec![Name::from("acme")];
+        assert!(read_tabled(short, || postcard::from_bytes::<Vec<Name>>(&bytes)).is_err());
+        let plain = postcard::to_allocvec(&names).unwrap();
+        assert_eq!(postcard::from_bytes::<Vec<Name>>(&plain).unwrap(), names);
+    }
+
+    #[test]
+    fn a_scope_ends_with_its_closure_even_by_a_panic() {
+        let caught = std::panic::catch_unwind(|| {
+            write_tabled(|| -> () { panic!("inside") });
+        });
+        assert!(caught.is_err());
+        assert!(!reading_tabled());
+        assert_eq!(number_of(&Name::from("acme")), None);
     }
 
     #[test]

@@ -30,6 +30,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{ArrivalFact, CustomerFacts, HandoffFact, ReplyFact, ThreadFact, lags_serde};
 use super::{Name, Timestamp, touches_serde};
+use crate::metrics::name::{read_tabled, write_tabled};
 use crate::store::snapshot::Ts;
 
 /// The cache's number for a customer's filed facts (distinct from every `Derived::KIND`).
@@ -82,11 +83,16 @@ struct Span {
     last: Ts,
 }
 
-/// What the cache keeps of one customer.
+/// What the cache keeps of one customer. Every name in `head` and in the weeks' parts is
+/// written as its number in `names` (see [`super::super::name::write_tabled`]).
 #[derive(Serialize, Deserialize)]
 struct Filed<'a> {
+    /// The distinct names of the customer's facts.
+    #[serde(borrow)]
+    names: Vec<Cow<'a, str>>,
     /// The customer's facts without threads, handoffs, arrivals, replies, touches and lags.
-    head: CustomerFacts,
+    #[serde(borrow)]
+    head: Cow<'a, [u8]>,
     #[serde(borrow)]
     weeks: Vec<Week<'a>>,
 }
@@ -180,6 +186,18 @@ impl CustomerFacts {
     /// These facts filed by week, for the cache (see the module's documentation); `None` if
     /// they cannot be encoded.
     pub fn file(&self) -> Option<Vec<u8>> {
+        let (written, names) = write_tabled(|| Some((encode(&self.head())?, self.file_weeks()?)));
+        let (head, weeks) = written?;
+        let filed = Filed {
+            names: names.iter().map(|n| Cow::Borrowed(n.as_str())).collect(),
+            head,
+            weeks,
+        };
+        postcard::to_allocvec(&filed).ok()
+    }
+
+    /// The weeks of [`CustomerFacts::file`].
+    fn file_weeks(&self) -> Option<Vec<Week<'static>>> {
         let mut weeks: BTreeMap<i64, Gathered> = BTreeMap::new();
         fn at<'w, 'f>(
             weeks: &'w mut BTreeMap<i64, Gathered<'f>>,
@@ -235,11 +253,7 @@ impl CustomerFacts {
                 })
             })
             .collect::<Option<_>>()?;
-        let filed = Filed {
-            head: self.head(),
-            weeks,
-        };
-        postcard::to_allocvec(&filed).ok()
+        Some(weeks)
     }
 
     /// These facts without what is filed by week.
@@ -271,7 +285,13 @@ impl CustomerFacts {
     /// `reach` (`None`: all of them). `None` when the bytes do not decode.
     pub fn open(bytes: &[u8], reach: Option<&Reach>) -> Option<CustomerFacts> {
         let filed: Filed = postcard::from_bytes(bytes).ok()?;
-        let mut facts = filed.head;
+        let table = filed.names.iter().map(|n| Name::from(&**n)).collect();
+        read_tabled(table, || Self::open_weeks(&filed, reach))
+    }
+
+    /// [`CustomerFacts::open`] of what is filed, with its name table in use.
+    fn open_weeks(filed: &Filed, reach: Option<&Reach>) -> Option<CustomerFacts> {
+        let mut facts: CustomerFacts = postcard::from_bytes(&filed.head).ok()?;
         let mut touches: Vec<Touch> = Vec::new();
         let mut lags: Vec<Lag> = Vec::new();
         let mut before: Option<&[u8]> = None;
