@@ -16,8 +16,11 @@
 # for cmd in metrics, check, inbox (of the person owning the most customers), then `log` (with
 # its commit) and `timeline` of one customer, and the ratios the issue asks for.
 #
-# The operating system's page cache is not dropped (that needs root): files and pack data are
-# in memory for the baselines too. Stores are kept in $BENCH_DIR (default /tmp/git-crm-scale)
+# The operating system's page cache is not dropped: files and pack data are in memory for the
+# baselines too. Its dentry and inode caches are, before each store when the script runs as root
+# (KEEP_CACHES=1 keeps them): after a walk of millions of other files (the 2M store, a big
+# checkout) every stat costs more, for git and git-crm alike but not in the same proportion
+# (measured at 20k: `git status` 41 -> 47 ms, warm `metrics` 16 -> 27 ms; docs/scale.md). Stores are kept in $BENCH_DIR (default /tmp/git-crm-scale)
 # and reused. Needs hyperfine and GNU time (installed with apt-get when missing).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -62,6 +65,12 @@ bench_store() {
     GITCRM_USER=alice /usr/bin/time -f %M -o "$results/build.rss" \
       "$bin" demo "$store" --customers "$customers" --interactions "$interactions" >/dev/null
     echo "built in $(python3 -c "print(round($(date +%s.%N) - $start, 1))") s, peak RSS $(( $(tail -1 "$results/build.rss") / 1024 )) MB"
+  fi
+  if [ -z "${KEEP_CACHES:-}" ] && [ -w /proc/sys/vm/drop_caches ]; then
+    sync && echo 2 >/proc/sys/vm/drop_caches
+    echo "dentry and inode caches dropped ($(cut -f1 /proc/sys/fs/dentry-state) dentries left)"
+  else
+    echo "dentry cache kept: $(cut -f1 /proc/sys/fs/dentry-state) dentries"
   fi
   local cache
   cache=$(git -C "$store" rev-parse --absolute-git-dir)/gitcrm/snapshot

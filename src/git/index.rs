@@ -167,9 +167,13 @@ impl FileStat {
     }
 }
 
-/// A digest of the stat data of git's index file (0 when there is none): an index that was
-/// rewritten (by `git add`, a merge, a checkout) has a new inode or time, so results read from
-/// the index can be filed under this digest.
+/// A digest standing for the content of git's index file (0 when there is none), so that
+/// results read from the index can be filed under it: the checksum git writes at its end (a
+/// SHA-1 of everything before it), or, when git wrote none (`index.skipHash`, which
+/// `feature.manyFiles` turns on), the file's stat data (a rewritten index has a new inode or
+/// time). git rewrites the index for reasons of its own with the same content (`git checkout
+/// -- <file>` of an unchanged file does, on every call): the checksum stays, and with it what
+/// was filed.
 pub fn index_file_digest(repo_root: &Path) -> u64 {
     match super::config::settings(repo_root) {
         Ok(repo) => digest_at(&repo.index_path()),
@@ -183,21 +187,47 @@ fn digest_at(path: &Path) -> u64 {
     let Ok(meta) = std::fs::symlink_metadata(path) else {
         return 0;
     };
-    let fields = [
-        meta.ino(),
-        meta.dev(),
-        meta.size(),
-        meta.mtime() as u64,
-        meta.mtime_nsec() as u64,
-        meta.ctime() as u64,
-        meta.ctime_nsec() as u64,
-    ];
+    let fields = match trailing_checksum(path, &meta) {
+        Some((len, sum)) => {
+            let word =
+                |at: usize| u64::from_le_bytes(sum[at..at + 8].try_into().unwrap_or_default());
+            vec![1, len, word(0), word(8), word(12)]
+        }
+        None => vec![
+            2,
+            meta.ino(),
+            meta.dev(),
+            meta.size(),
+            meta.mtime() as u64,
+            meta.mtime_nsec() as u64,
+            meta.ctime() as u64,
+            meta.ctime_nsec() as u64,
+        ],
+    };
     let mut h: u64 = 0x6a09_e667_f3bc_c908;
     for f in fields {
         h = (h ^ f).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         h ^= h >> 29;
     }
     h.max(1)
+}
+
+/// The length of the index file at `path` (`meta`: its stat data) and the SHA-1 git wrote at
+/// its end, when it is a regular file that has one (not all zeros). Opened without following
+/// a link or waiting on a FIFO put in its place.
+fn trailing_checksum(path: &Path, meta: &std::fs::Metadata) -> Option<(u64, [u8; 20])> {
+    use rustix::fs::{Mode, OFlags};
+    use std::os::unix::fs::FileExt;
+    // A header (12 bytes) and the checksum at the least.
+    if !meta.file_type().is_file() || meta.len() < 32 {
+        return None;
+    }
+    let flags = OFlags::RDONLY | OFlags::NOFOLLOW | OFlags::NONBLOCK | OFlags::CLOEXEC;
+    let file = std::fs::File::from(rustix::fs::open(path, flags, Mode::empty()).ok()?);
+    let len = file.metadata().ok().filter(|m| m.is_file())?.len();
+    let mut sum = [0u8; 20];
+    file.read_exact_at(&mut sum, len.checked_sub(20)?).ok()?;
+    (sum != [0; 20]).then_some((len, sum))
 }
 
 /// A path git left unmerged, with the stages the index holds for it (1 base, 2 ours, 3
@@ -263,4 +293,50 @@ fn unmerged_of(index: &gix::index::File) -> Vec<Unmerged> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index_bytes(trailer: [u8; 20]) -> Vec<u8> {
+        let mut bytes = b"DIRC\0\0\0\x02\0\0\0\0".to_vec();
+        bytes.extend_from_slice(&trailer);
+        bytes
+    }
+
+    /// Writes `bytes` as a new file (a new inode, as git's rename of `index.lock` makes).
+    fn rewrite(path: &Path, bytes: &[u8]) {
+        let lock = path.with_extension("lock");
+        std::fs::write(&lock, bytes).unwrap();
+        std::fs::rename(&lock, path).unwrap();
+    }
+
+    #[test]
+    fn the_digest_follows_the_checksum_git_wrote_else_the_stat_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = dir.path().join("index");
+        assert_eq!(digest_at(&index), 0);
+        rewrite(&index, &index_bytes([7; 20]));
+        let first = digest_at(&index);
+        // The same content written again: the same digest, whatever its inode and times.
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        rewrite(&index, &index_bytes([7; 20]));
+        assert_eq!(digest_at(&index), first);
+        rewrite(&index, &index_bytes([8; 20]));
+        assert_ne!(digest_at(&index), first);
+        // No checksum (`index.skipHash`): every rewrite is a new digest.
+        rewrite(&index, &index_bytes([0; 20]));
+        let unhashed = digest_at(&index);
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        rewrite(&index, &index_bytes([0; 20]));
+        assert_ne!(digest_at(&index), unhashed);
+        // A link in its place is not followed; its own stat data stand for it.
+        std::fs::remove_file(&index).unwrap();
+        let target = dir.path().join("elsewhere");
+        std::fs::write(&target, index_bytes([7; 20])).unwrap();
+        std::os::unix::fs::symlink(&target, &index).unwrap();
+        assert_ne!(digest_at(&index), first);
+        assert_ne!(digest_at(&index), 0);
+    }
 }
