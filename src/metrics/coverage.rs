@@ -4,7 +4,7 @@
 //! and team at the end of the period), touchpoints by channel x team, the stale list and the
 //! logging lag (`recorded_at - at`).
 
-use crate::metrics::name::text;
+use crate::metrics::name::{Name, text};
 use std::collections::BTreeMap;
 
 use chrono_tz::Tz;
@@ -90,6 +90,16 @@ pub struct Scope<'a> {
     pub lists: bool,
 }
 
+/// The touches of `c` in `w`, found by binary search: a customer's touches are in time order
+/// (as `CustomerFacts::of` sorts them and the cache files them), and coverage asks about each
+/// customer for the period, each week of its table, and each owner and team.
+fn touches_in<'c>(c: &'c CustomerFact, w: &Window) -> &'c [super::facts::Touch] {
+    debug_assert!(c.touches.is_sorted_by_key(|t| t.0), "touches in time order");
+    let from = c.touches.partition_point(|t| t.0 < w.since);
+    let to = from + c.touches[from..].partition_point(|t| t.0 < w.until);
+    &c.touches[from..to]
+}
+
 fn eligible(c: &CustomerFact, w: &Window) -> bool {
     c.active && c.created < w.since && c.archived.is_none_or(|a| a >= w.until)
 }
@@ -100,9 +110,7 @@ impl Scope<'_> {
     }
 
     fn covered(&self, c: &CustomerFact, w: &Window) -> bool {
-        c.touches
-            .iter()
-            .any(|(at, ch, _)| w.contains(*at) && self.allowed(ch))
+        touches_in(c, w).iter().any(|(_, ch, _)| self.allowed(ch))
     }
 
     fn share<'c>(
@@ -214,11 +222,12 @@ impl Coverage {
                 }
             })
             .collect();
-        let mut cells: BTreeMap<(String, Option<String>), usize> = BTreeMap::new();
+        // Keyed by the shared names (ordered as their texts): no text copied per touch.
+        let mut cells: BTreeMap<(&Name, Option<&Name>), usize> = BTreeMap::new();
         for c in customers {
-            for (at, ch, team) in &c.touches {
-                if w.contains(*at) && scope.allowed(ch) {
-                    *cells.entry((ch.to_string(), text(team))).or_insert(0) += 1;
+            for (_, ch, team) in touches_in(c, &w) {
+                if scope.allowed(ch) {
+                    *cells.entry((ch, team.as_ref())).or_insert(0) += 1;
                 }
             }
         }
@@ -234,8 +243,8 @@ impl Coverage {
             channel_team: cells
                 .into_iter()
                 .map(|((channel, team), touchpoints)| ChannelTeam {
-                    channel,
-                    team,
+                    channel: channel.to_string(),
+                    team: team.map(|t| t.to_string()),
                     touchpoints,
                 })
                 .collect(),

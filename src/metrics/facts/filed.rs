@@ -73,7 +73,7 @@ impl Reach {
     }
 }
 
-type Touch = (Timestamp, Name, Option<Name>);
+use super::Touch;
 type Lag = (Timestamp, Name, i64);
 
 /// The earliest and latest instant a week's facts are placed at.

@@ -33,6 +33,9 @@ pub struct Dims {
     pub channel: Option<Name>,
 }
 
+/// A touch of a customer: when, on which channel, the team at the time.
+pub type Touch = (Timestamp, Name, Option<Name>);
+
 /// A duration measured in a clock: business seconds of a calendar, or wall-clock seconds.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Measured {
@@ -212,9 +215,10 @@ pub struct CustomerFact {
     pub archived: Option<Timestamp>,
     /// Owner and team at the end of the report period (filled in for a report).
     pub dims: Dims,
-    /// Human inbound and outbound touchpoints: when, on which channel, team at the time.
+    /// Human inbound and outbound touchpoints: when, on which channel, team at the time; in
+    /// time order (coverage searches them by time).
     #[serde(with = "touches_serde")]
-    pub touches: Vec<(Timestamp, Name, Option<Name>)>,
+    pub touches: Vec<Touch>,
     /// `recorded_at - at` of human touchpoints, with `at` and the channel (so `--channel` and
     /// `--by channel` slice the logging lag as they slice everything else).
     #[serde(with = "lags_serde")]
